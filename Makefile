@@ -1,0 +1,125 @@
+# dostyk - build, test, evaluate, benchmark, install.
+#
+#   make            build/dostyk and build/libdostyk.a
+#   make test       every test (unit, golden, end-to-end)
+#   make asan       the tests again under AddressSanitizer + UBSan
+#   make fuzz       libFuzzer targets (FUZZ_SECONDS each)
+#   make eval       the shared scorers, checked against eval/floors
+#   make bench      speed and memory, with the peers on the same text
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# BUILD names the output folder, so several builds can live side by side.
+
+BUILD   ?= build
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla \
+           -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS += -Iinclude -I$(BUILD)/gen -Isrc/recognise
+LDLIBS  += -ljansson -lm
+
+LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+DATA     := $(sort $(wildcard data/en/*.tsv))
+GEN      := $(BUILD)/gen/lexicon_data.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+LEXGEN   := $(BUILD)/tools/lexgen
+
+.PHONY: all test unit asan fuzz eval bench install uninstall clean check-deps
+
+all: $(BUILD)/dostyk $(BUILD)/libdostyk.a
+
+$(BUILD)/dostyk: $(CLI_OBJ) $(BUILD)/libdostyk.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdostyk.a $(LDLIBS)
+
+$(BUILD)/libdostyk.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/gen/lexicon_data.o: $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+# The lexicon generator is built with the host compiler, no sanitizers.
+$(LEXGEN): tools/lexgen.c src/text/token.c src/text/utf8.c \
+           src/recognise/lexkey.c src/recognise/lexicon.h src/text/token.h
+	@mkdir -p $(dir $@)
+	cc -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -Iinclude \
+	   -o $@ tools/lexgen.c src/text/token.c src/text/utf8.c \
+	   src/recognise/lexkey.c
+
+$(GEN): $(LEXGEN) $(DATA)
+	@mkdir -p $(dir $@)
+	$(LEXGEN) $@ $(DATA)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---------------------------------------------------------------- tests
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdostyk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc $(WARN) -Wno-missing-prototypes $(CFLAGS) \
+	   -o $@ $< $(BUILD)/libdostyk.a $(LDLIBS) -lcmocka
+
+unit: $(UNIT_BIN)
+
+test: all unit
+	@BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+FUZZ_SECONDS ?= 60
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	  $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%)
+	@for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
+	  mkdir -p build-fuzz/corpus/$$f; \
+	  echo "fuzz: $$f for $(FUZZ_SECONDS)s"; \
+	  build-fuzz/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 \
+	    build-fuzz/corpus/$$f tests/fuzz/seeds/$$f >build-fuzz/$$f.log 2>&1 \
+	    || { tail -40 build-fuzz/$$f.log; exit 1; }; \
+	  tail -1 build-fuzz/$$f.log; \
+	done
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libdostyk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc $(WARN) -Wno-missing-prototypes $(CFLAGS) \
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/libdostyk.a $(LDLIBS)
+
+eval: all
+	@sh eval/run.sh
+
+bench: all
+	@sh bench/run.sh
+
+# ---------------------------------------------------------------- install
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/dostyk $(DESTDIR)$(PREFIX)/bin/dostyk
+	install -m 644 $(BUILD)/libdostyk.a $(DESTDIR)$(PREFIX)/lib/libdostyk.a
+	install -m 644 include/dostyk.h $(DESTDIR)$(PREFIX)/include/dostyk.h
+	install -m 644 docs/dostyk.1 $(DESTDIR)$(PREFIX)/share/man/man1/dostyk.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dostyk $(DESTDIR)$(PREFIX)/lib/libdostyk.a \
+	  $(DESTDIR)$(PREFIX)/include/dostyk.h \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/dostyk.1
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz

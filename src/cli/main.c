@@ -1,0 +1,68 @@
+/*
+ * main.c - the dostyk command: dispatch to one file per command.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *help;
+} commands[] = {
+    {"extract", dk_cmd_extract, "find figures, dates and durations in text"},
+    {NULL, NULL, NULL},
+};
+
+void dk_cli_error(const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    /* one line, whatever the message holds */
+    for (char *p = line; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    fflush(stdout);
+    fprintf(stderr, "dostyk: %s\n", line);
+}
+
+int dk_cli_is_help(const char *arg)
+{
+    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: dostyk COMMAND [OPTIONS] [ARGS]\n\n"
+               "An objective, sourced record of the figures in news text.\n\n"
+               "Commands:\n");
+    for (const struct command *c = commands; c->name; c++)
+        fprintf(f, "  %-10s %s\n", c->name, c->help);
+    fprintf(f, "\nRun 'dostyk COMMAND --help' for a command's options, "
+               "'man dostyk' for everything.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return DK_ERR_USAGE;
+    }
+    if (dk_cli_is_help(argv[1])) {
+        usage(stdout);
+        return DK_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("dostyk %s\n", DOSTYK_VERSION);
+        return DK_OK;
+    }
+    for (const struct command *c = commands; c->name; c++)
+        if (strcmp(argv[1], c->name) == 0)
+            return c->run(argc - 1, argv + 1);
+    dk_cli_error("unknown command '%s' (see 'dostyk --help')", argv[1]);
+    return DK_ERR_USAGE;
+}

@@ -1,0 +1,29 @@
+/*
+ * jsonl.h - one JSON Lines document record: {"id", "text", "date",
+ * "title", "source", "url", "author"}.  Parsing is jansson's; this module
+ * checks the fields and reports what is wrong in one line.
+ */
+#ifndef DK_JSONL_H
+#define DK_JSONL_H
+
+#include <stddef.h>
+#include "dostyk.h"
+
+typedef struct dk_record {
+    void *json;              /* the parsed object (owns the strings) */
+    const char *id;          /* NULL when the line has none */
+    const char *text;
+    size_t text_len;
+    const char *date;        /* NULL when absent */
+    const char *title, *source, *url, *author;
+} dk_record;
+
+/* Parse line[0, n).  On success returns DK_OK and fills r (release it
+ * with dk_record_free).  On failure returns DK_ERR_JSON and writes a
+ * one-line reason to err (size cap); r holds nothing to free. */
+dk_status dk_record_parse(const char *line, size_t n, dk_record *r,
+                          char *err, size_t cap);
+
+void dk_record_free(dk_record *r);
+
+#endif

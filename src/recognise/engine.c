@@ -1,0 +1,328 @@
+/*
+ * engine.c - the document driver behind include/dostyk.h.
+ *
+ * Text arrives in chunks of any size.  It is checked as UTF-8, appended to
+ * a pending buffer, and cut into sentences as soon as a sentence is known
+ * to have ended; each sentence is tokenized, tagged from the lexicon and
+ * handed to the recognisers; the kept mentions go to an output queue that
+ * dk_doc_next() drains.  The pending buffer holds at most one unfinished
+ * sentence (cut by force at DK_MAX_SENTENCE bytes), so memory does not
+ * grow with the document.  Until the publication date is known, the first
+ * DK_DATELINE_WINDOW bytes are held back so a dateline can be found first.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dostyk.h"
+#include "recognise.h"
+#include "../base/buf.h"
+#include "../text/chars.h"
+#include "../text/sentence.h"
+#include "../text/utf8.h"
+
+#define DK_MAX_SENTENCE (64 * 1024)
+#define DK_DATELINE_WINDOW (64 * 1024)
+
+struct dk_engine {
+    dk_options opt;
+    dk_token *tok;         /* DK_MAX_SENTENCE + 1 tokens */
+    dk_cands cands;
+};
+
+struct dk_doc {
+    dk_engine *e;
+    char *id;
+    char date[16];         /* publication date as ISO text, "" if unknown */
+    dk_docctx ctx;
+    int date_known;        /* from the caller or a dateline */
+    int scanned;           /* dateline window looked at */
+    int failed, finished;
+    char err[256];
+    dk_utf8_state u8;
+    dk_buf pending;        /* text not yet cut into sentences */
+    uint64_t base;         /* document offset of pending.data[0] */
+    dk_mention *out;       /* queue of mentions ready to read */
+    int nout, outcap, outpos;
+    dk_buf texts;          /* the bytes of queued mentions' spans */
+    dk_mention cur;        /* what dk_doc_next returned last */
+};
+
+dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
+{
+    dk_engine *e = calloc(1, sizeof *e);
+    if (e)
+        e->tok = malloc((DK_MAX_SENTENCE + 1) * sizeof *e->tok);
+    if (!e || !e->tok) {
+        if (e)
+            free(e);
+        if (err)
+            *err = DK_ERR_NOMEM;
+        return NULL;
+    }
+    if (opts)
+        e->opt = *opts;
+    if (err)
+        *err = DK_OK;
+    return e;
+}
+
+void dk_engine_free(dk_engine *e)
+{
+    if (!e)
+        return;
+    free(e->tok);
+    dk_cands_free(&e->cands);
+    free(e);
+}
+
+static void set_date_text(dk_doc *d)
+{
+    const dk_docctx *c = &d->ctx;
+    if (c->day)
+        snprintf(d->date, sizeof d->date, "%04d-%02d-%02d", c->year, c->month,
+                 c->day);
+    else if (c->month)
+        snprintf(d->date, sizeof d->date, "%04d-%02d", c->year, c->month);
+    else if (c->year)
+        snprintf(d->date, sizeof d->date, "%04d", c->year);
+    else
+        d->date[0] = '\0';
+}
+
+dk_doc *dk_doc_open(dk_engine *e, const char *id, const char *date)
+{
+    if (!e)
+        return NULL;
+    dk_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->e = e;
+    d->id = strdup(id ? id : "stdin");
+    if (!d->id) {
+        free(d);
+        return NULL;
+    }
+    if (date && *date) {
+        if (!dk_parse_iso_date(date, &d->ctx)) {
+            free(d->id);
+            free(d);
+            return NULL;
+        }
+        d->date_known = 1;
+        set_date_text(d);
+    }
+    return d;
+}
+
+const char *dk_doc_id(const dk_doc *d) { return d->id; }
+const char *dk_doc_date(const dk_doc *d) { return d->date; }
+const char *dk_doc_errmsg(const dk_doc *d) { return d->err; }
+
+static dk_status fail(dk_doc *d, dk_status s, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Record the failure s with its message; the document takes no more text. */
+static dk_status fail(dk_doc *d, dk_status s, const char *fmt, ...)
+{
+    va_list ap;
+    d->failed = 1;
+    va_start(ap, fmt);
+    vsnprintf(d->err, sizeof d->err, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* Queue a mention; its text is copied so the pending buffer may move. */
+static dk_status queue(dk_doc *d, const dk_mention *m, const char *span)
+{
+    if (d->nout == d->outcap) {
+        int cap = d->outcap ? d->outcap * 2 : 64;
+        dk_mention *v = realloc(d->out, (size_t)cap * sizeof *v);
+        if (!v)
+            return DK_ERR_NOMEM;
+        d->out = v;
+        d->outcap = cap;
+    }
+    size_t off = d->texts.len;
+    dk_status s = dk_buf_append(&d->texts, span, (size_t)(m->end - m->start));
+    if (s)
+        return s;
+    dk_mention *q = &d->out[d->nout++];
+    *q = *m;
+    q->text = (const char *)(uintptr_t)off;  /* made a pointer in next() */
+    return DK_OK;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const dk_cand *x = a, *y = b;
+    if (x->m.start != y->m.start)
+        return x->m.start < y->m.start ? -1 : 1;
+    /* an entity nested in a figure comes after it */
+    return x->m.end > y->m.end ? -1 : x->m.end < y->m.end;
+}
+
+/* Recognise one sentence text[0, len) at document offset base. */
+static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
+                             uint64_t base)
+{
+    dk_engine *e = d->e;
+    if (len == 0)
+        return DK_OK;
+    if (e->opt.sentences) {
+        dk_mention m;
+        memset(&m, 0, sizeof m);
+        m.kind = DK_SENTENCE;
+        m.start = base;
+        m.end = base + len;
+        dk_status s = queue(d, &m, text);
+        if (s)
+            return s;
+    }
+    dk_sent st = {text, len, base, e->tok, 0, &d->ctx};
+    st.ntok = dk_tokenize(text, len, e->tok, DK_MAX_SENTENCE);
+    if (st.ntok == 0)
+        return DK_OK;
+    dk_lex_tag(text, e->tok, st.ntok);
+    e->cands.n = 0;
+    dk_recognise_figures(&st, &e->cands);
+    dk_recognise_dates(&st, &e->cands);
+    dk_resolve(&e->cands);
+    qsort(e->cands.v, (size_t)e->cands.n, sizeof *e->cands.v, by_start);
+    for (int i = 0; i < e->cands.n; i++) {
+        const dk_cand *c = &e->cands.v[i];
+        if (c->dropped)
+            continue;
+        dk_status s = queue(d, &c->m, text + (c->m.start - base));
+        if (s)
+            return s;
+    }
+    return DK_OK;
+}
+
+/* Where to cut a sentence that has no end in sight: the last white space
+ * before max, else a character boundary at max. */
+static size_t force_cut(const char *t, size_t max)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = max; i > max / 2; i--)
+        if (u[i - 1] == ' ' || u[i - 1] == '\t')
+            return i;
+    size_t i = max;
+    while (i > 0 && (u[i] & 0xC0) == 0x80)
+        i--;
+    return i ? i : max;
+}
+
+/* Cut and recognise every sentence that is complete in pending. */
+static dk_status drain(dk_doc *d, int final)
+{
+    if (!d->scanned) {
+        if (!d->date_known) {
+            if (!final && d->pending.len < DK_DATELINE_WINDOW)
+                return DK_OK;  /* wait: a dateline may still come */
+            size_t n = d->pending.len < DK_DATELINE_WINDOW
+                           ? d->pending.len : DK_DATELINE_WINDOW;
+            if (dk_find_dateline(d->pending.data, n, &d->ctx)) {
+                d->date_known = 1;
+                set_date_text(d);
+            }
+        }
+        d->scanned = 1;
+    }
+    size_t pos = 0;
+    while (pos < d->pending.len) {
+        const char *t = d->pending.data + pos;
+        size_t n = d->pending.len - pos, a, b, next;
+        if (!dk_sentence_next(t, n, final, &a, &b, &next)) {
+            if (n <= DK_MAX_SENTENCE)
+                break;
+            next = b = force_cut(t, DK_MAX_SENTENCE);
+            a = 0;
+        } else if (b - a > DK_MAX_SENTENCE) {
+            next = b = a + force_cut(t + a, DK_MAX_SENTENCE);
+        }
+        dk_status s = do_sentence(d, t + a, b - a, d->base + pos + a);
+        if (s)
+            return s;
+        pos += next;
+    }
+    dk_buf_consume(&d->pending, pos);
+    d->base += pos;
+    return DK_OK;
+}
+
+/* Drop what the caller has read. */
+static void recycle(dk_doc *d)
+{
+    if (d->outpos >= d->nout) {
+        d->nout = d->outpos = 0;
+        d->texts.len = 0;
+    }
+}
+
+dk_status dk_doc_feed(dk_doc *d, const char *buf, size_t n)
+{
+    if (d->failed)
+        return DK_ERR_USAGE;
+    if (d->finished)
+        return fail(d, DK_ERR_USAGE, "text fed after the end");
+    recycle(d);
+    size_t at = 0;
+    int r = dk_utf8_check(&d->u8, (const unsigned char *)buf, n, &at);
+    size_t ok = r == DK_UTF8_OK ? n : at;
+    uint64_t where = d->base + d->pending.len + at;
+    dk_status s = dk_buf_append(&d->pending, buf, ok);
+    if (s)
+        return fail(d, s, "out of memory");
+    if (r == DK_UTF8_NUL)
+        return fail(d, DK_ERR_BINARY,
+                    "binary data (a NUL byte) at byte %llu",
+                    (unsigned long long)where);
+    if (r == DK_UTF8_BAD)
+        return fail(d, DK_ERR_UTF8, "invalid UTF-8 at byte %llu",
+                    (unsigned long long)where);
+    s = drain(d, 0);
+    if (s)
+        return fail(d, s, "out of memory");
+    return DK_OK;
+}
+
+dk_status dk_doc_finish(dk_doc *d)
+{
+    if (d->finished)
+        return DK_OK;
+    recycle(d);
+    if (!d->failed && dk_utf8_incomplete(&d->u8))
+        return fail(d, DK_ERR_UTF8,
+                    "invalid UTF-8: truncated sequence at byte %llu",
+                    (unsigned long long)(d->base + d->pending.len));
+    d->finished = 1;
+    if (d->failed)
+        return DK_OK;
+    dk_status s = drain(d, 1);
+    if (s)
+        return fail(d, s, "out of memory");
+    return DK_OK;
+}
+
+const dk_mention *dk_doc_next(dk_doc *d)
+{
+    if (d->outpos >= d->nout)
+        return NULL;
+    d->cur = d->out[d->outpos++];
+    d->cur.text = d->texts.data + (uintptr_t)d->cur.text;
+    return &d->cur;
+}
+
+void dk_doc_close(dk_doc *d)
+{
+    if (!d)
+        return;
+    free(d->id);
+    dk_buf_free(&d->pending);
+    dk_buf_free(&d->texts);
+    free(d->out);
+    free(d);
+}

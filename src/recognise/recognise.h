@@ -1,0 +1,80 @@
+/*
+ * recognise.h - what every recogniser sees and produces.
+ *
+ * The document driver (engine.c) cuts text into sentences, tokenizes each
+ * one and tags its words from the lexicon, then calls the recognisers in
+ * turn.  Each recogniser reads the sentence's tokens and pushes candidate
+ * mentions; dk_resolve() then keeps the best non-overlapping set (longer
+ * spans first, then higher priority), entities aside since they may nest.
+ * Recognisers never allocate: candidates live in the engine's array.
+ */
+#ifndef DK_RECOGNISE_H
+#define DK_RECOGNISE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "dostyk.h"
+#include "../text/token.h"
+#include "lexicon.h"
+
+/* What is known about the document while reading it. */
+typedef struct dk_docctx {
+    int year, month, day;      /* publication date; 0 = unknown */
+} dk_docctx;
+
+/* One sentence, tokenized. */
+typedef struct dk_sent {
+    const char *text;          /* the sentence's bytes */
+    size_t len;
+    uint64_t base;             /* document offset of text[0] */
+    dk_token *tok;
+    int ntok;
+    const dk_docctx *doc;
+} dk_sent;
+
+/* Priorities for equal-length overlaps: higher wins. */
+enum {
+    DK_PRIO_NUMBER = 10,
+    DK_PRIO_ORDINAL = 20,
+    DK_PRIO_DURATION = 30,
+    DK_PRIO_FIGURE = 40,       /* money, percent, quantity */
+    DK_PRIO_DATE = 50
+};
+
+typedef struct dk_cand {
+    int t0, t1;                /* tokens [t0, t1) */
+    int prio;
+    int dropped;               /* set by dk_resolve */
+    dk_mention m;              /* start/end are document offsets */
+} dk_cand;
+
+typedef struct dk_cands {
+    dk_cand *v;
+    int n, cap;
+} dk_cands;
+
+/* Append a candidate covering tokens [t0, t1) of kind k, with start/end
+ * set from the tokens and every other field zero.  Returns NULL when out
+ * of memory (the candidate is then simply not reported). */
+dk_cand *dk_cand_push(dk_cands *c, const dk_sent *s, int t0, int t1,
+                      dk_kind k, int prio);
+
+/* Mark dropped every candidate that overlaps a better one. */
+void dk_resolve(dk_cands *c);
+
+void dk_cands_free(dk_cands *c);
+
+/* The recognisers, each in its own file. */
+void dk_recognise_figures(const dk_sent *s, dk_cands *out);  /* figure.c */
+void dk_recognise_dates(const dk_sent *s, dk_cands *out);    /* date.c */
+
+/* Look for a dateline ("Published: 11:43, May 22, 2024", a date line
+ * under the title) in the first bytes of a document.  Sets ctx and
+ * returns 1 when found.  (date.c) */
+int dk_find_dateline(const char *text, size_t n, dk_docctx *ctx);
+
+/* Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD" (and a longer ISO timestamp,
+ * whose time is ignored).  Returns 1 on success. (date.c) */
+int dk_parse_iso_date(const char *s, dk_docctx *ctx);
+
+#endif

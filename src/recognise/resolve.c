@@ -1,0 +1,75 @@
+/*
+ * resolve.c - the candidate list and overlap resolution (recognise.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "recognise.h"
+
+dk_cand *dk_cand_push(dk_cands *c, const dk_sent *s, int t0, int t1,
+                      dk_kind k, int prio)
+{
+    if (t0 < 0 || t1 > s->ntok || t0 >= t1)
+        return NULL;
+    if (c->n == c->cap) {
+        int cap = c->cap ? c->cap * 2 : 64;
+        dk_cand *v = realloc(c->v, (size_t)cap * sizeof *v);
+        if (!v)
+            return NULL;
+        c->v = v;
+        c->cap = cap;
+    }
+    dk_cand *x = &c->v[c->n++];
+    memset(x, 0, sizeof *x);
+    x->t0 = t0;
+    x->t1 = t1;
+    x->prio = prio;
+    x->m.kind = k;
+    x->m.start = s->base + s->tok[t0].start;
+    x->m.end = s->base + s->tok[t1 - 1].end;
+    return x;
+}
+
+/* Better first: longer span, then higher priority, then earlier. */
+static int better(const void *a, const void *b)
+{
+    const dk_cand *x = *(dk_cand *const *)a, *y = *(dk_cand *const *)b;
+    uint64_t lx = x->m.end - x->m.start, ly = y->m.end - y->m.start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->prio != y->prio)
+        return x->prio > y->prio ? -1 : 1;
+    return x->m.start < y->m.start ? -1 : x->m.start > y->m.start;
+}
+
+void dk_resolve(dk_cands *c)
+{
+    if (c->n < 2)
+        return;
+    dk_cand *stack[256];
+    dk_cand **order = c->n <= 256 ? stack : malloc((size_t)c->n * sizeof *order);
+    if (!order)
+        return;  /* out of memory: keep all; output is still valid JSON */
+    int n = 0;
+    for (int i = 0; i < c->n; i++)
+        if (!c->v[i].dropped && c->v[i].m.kind != DK_ENTITY &&
+            c->v[i].m.kind != DK_EVENT)
+            order[n++] = &c->v[i];
+    qsort(order, (size_t)n, sizeof *order, better);
+    for (int i = 0; i < n; i++) {
+        if (order[i]->dropped)
+            continue;
+        for (int j = i + 1; j < n; j++)
+            if (!order[j]->dropped && order[j]->m.start < order[i]->m.end &&
+                order[i]->m.start < order[j]->m.end)
+                order[j]->dropped = 1;
+    }
+    if (order != stack)
+        free(order);
+}
+
+void dk_cands_free(dk_cands *c)
+{
+    free(c->v);
+    c->v = NULL;
+    c->n = c->cap = 0;
+}

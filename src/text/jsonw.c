@@ -1,0 +1,202 @@
+/*
+ * jsonw.c - the JSON Lines writer (see jsonw.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "jsonw.h"
+
+dk_status dk_json_escape(dk_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    dk_status st = dk_buf_reserve(b, n + 3);
+    if (st)
+        return st;
+    b->data[b->len++] = '"';
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+            continue;
+        if ((st = dk_buf_append(b, s + run, i - run)))
+            return st;
+        char esc[7] = {'\\', 0};
+        size_t len = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        default:
+            esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
+            len = 6;
+        }
+        if ((st = dk_buf_append(b, esc, len)))
+            return st;
+        run = i + 1;
+    }
+    if ((st = dk_buf_append(b, s + run, n - run)))
+        return st;
+    return dk_buf_putc(b, '"');
+}
+
+int dk_json_fmt_num(char *out, size_t cap, double v)
+{
+    if (!isfinite(v))
+        return snprintf(out, cap, "null");
+    if (v == floor(v) && fabs(v) < 1e15)
+        return snprintf(out, cap, "%.0f", v);
+    return snprintf(out, cap, "%.15g", v);
+}
+
+static void key(dk_jsonw *w, const char *k)
+{
+    if (w->err)
+        return;
+    if (!w->first)
+        w->err = dk_buf_putc(w->b, ',');
+    w->first = 0;
+    if (!w->err && k) {
+        w->err = dk_json_escape(w->b, k, strlen(k));
+        if (!w->err)
+            w->err = dk_buf_putc(w->b, ':');
+    }
+}
+
+void dk_jw_begin(dk_jsonw *w, dk_buf *b)
+{
+    w->b = b;
+    w->first = 1;
+    w->err = dk_buf_putc(b, '{');
+}
+
+void dk_jw_obj(dk_jsonw *w, const char *k)
+{
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_putc(w->b, '{');
+    w->first = 1;
+}
+
+void dk_jw_end(dk_jsonw *w)
+{
+    if (!w->err)
+        w->err = dk_buf_putc(w->b, '}');
+    w->first = 0;
+}
+
+void dk_jw_str(dk_jsonw *w, const char *k, const char *v, size_t n)
+{
+    key(w, k);
+    if (!w->err)
+        w->err = dk_json_escape(w->b, v, n);
+}
+
+void dk_jw_cstr(dk_jsonw *w, const char *k, const char *v)
+{
+    dk_jw_str(w, k, v, strlen(v));
+}
+
+void dk_jw_int(dk_jsonw *w, const char *k, long long v)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%lld", v);
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_append(w->b, tmp, (size_t)n);
+}
+
+void dk_jw_num(dk_jsonw *w, const char *k, double v)
+{
+    char tmp[40];
+    int n = dk_json_fmt_num(tmp, sizeof tmp, v);
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_append(w->b, tmp, (size_t)n);
+}
+
+void dk_jw_bool(dk_jsonw *w, const char *k, int v)
+{
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_append(w->b, v ? "true" : "false", v ? 4 : 5);
+}
+
+void dk_jw_ids(dk_jsonw *w, const char *k, const char (*ids)[DK_ID_MAX],
+               int n)
+{
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_putc(w->b, '[');
+    for (int i = 0; i < n && !w->err; i++) {
+        if (i)
+            w->err = dk_buf_putc(w->b, ',');
+        if (!w->err)
+            w->err = dk_json_escape(w->b, ids[i], strnlen(ids[i], DK_ID_MAX));
+    }
+    if (!w->err)
+        w->err = dk_buf_putc(w->b, ']');
+}
+
+dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
+{
+    dk_jsonw w;
+    dk_jw_begin(&w, b);
+    dk_jw_cstr(&w, "doc", doc);
+    dk_jw_int(&w, "start", (long long)m->start);
+    dk_jw_int(&w, "end", (long long)m->end);
+    dk_jw_str(&w, "text", m->text, (size_t)(m->end - m->start));
+    dk_jw_cstr(&w, "kind", dk_kind_name(m->kind));
+    if (m->has_value && m->kind != DK_EVENT) {
+        dk_jw_num(&w, "value", m->value);
+        if (m->unit[0])
+            dk_jw_cstr(&w, "unit", m->unit);
+        dk_jw_cstr(&w, "qualifier", dk_qualifier_name(m->qualifier));
+        if (m->qualifier == DK_Q_RANGE) {
+            dk_jw_num(&w, "low", m->low);
+            dk_jw_num(&w, "high", m->high);
+        }
+    }
+    if (m->kind == DK_DATE && m->date[0])
+        dk_jw_cstr(&w, "date", m->date);
+    if (m->metric[0]) {
+        dk_jw_cstr(&w, "metric", m->metric);
+        if (m->period[0])
+            dk_jw_cstr(&w, "period", m->period);
+        dk_jw_ids(&w, "subjects", m->subjects, m->nsubjects);
+    }
+    if (m->has_change) {
+        dk_jw_obj(&w, "change");
+        dk_jw_num(&w, "value", m->change_value);
+        dk_jw_cstr(&w, "unit", m->change_unit);
+        dk_jw_end(&w);
+    }
+    if (m->kind == DK_ENTITY) {
+        dk_jw_cstr(&w, "type", m->type);
+        dk_jw_cstr(&w, "id", m->id);
+    }
+    if (m->kind == DK_EVENT) {
+        dk_jw_cstr(&w, "event", m->event);
+        dk_jw_cstr(&w, "cameo", m->cameo);
+        if (m->nactors)
+            dk_jw_ids(&w, "actors", m->actors, m->nactors);
+        if (m->place[0])
+            dk_jw_cstr(&w, "place", m->place);
+        if (m->date[0])
+            dk_jw_cstr(&w, "date", m->date);
+        if (m->has_count)
+            dk_jw_num(&w, "count", m->count);
+        if (m->has_value) {
+            dk_jw_num(&w, "value", m->value);
+            dk_jw_cstr(&w, "unit", m->unit);
+        }
+    }
+    if (m->explain)
+        dk_jw_cstr(&w, "explain", m->explain);
+    dk_jw_end(&w);
+    return w.err;
+}

@@ -1,0 +1,159 @@
+/*
+ * sentence.c - the sentence splitter (rules in sentence.h).
+ */
+#include <string.h>
+#include "sentence.h"
+#include "chars.h"
+#include "utf8.h"
+
+/* Words whose full stop does not end a sentence, lower case. */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt",
+    "col", "capt", "st", "mt", "jr", "sr", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "no", "nos", "vs", NULL
+};
+
+static int is_alpha_ascii(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Is the full stop at t[i] part of an abbreviation? */
+static int stop_is_abbreviation(const char *t, size_t i)
+{
+    size_t a = i;
+    int dotted = 0;
+    while (a > 0 && (is_alpha_ascii((unsigned char)t[a - 1]) ||
+                     t[a - 1] == '.')) {
+        if (t[a - 1] == '.')
+            dotted = 1;
+        a--;
+    }
+    size_t len = i - a;
+    if (len == 0)
+        return 0;
+    /* a word made of non-ASCII letters: "Ж." - treat as a name initial
+     * only when it is a single letter */
+    if (a > 0 && ((unsigned char)t[a - 1] & 0x80))
+        return 0;
+    if (len == 1 || dotted)
+        return 1;
+    if (len > 4)
+        return 0;
+    char low[5];
+    for (size_t k = 0; k < len; k++)
+        low[k] = (char)(t[a + k] | 0x20);
+    low[len] = '\0';
+    for (int k = 0; abbreviations[k]; k++)
+        if (strcmp(low, abbreviations[k]) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_closer(const unsigned char *p, size_t n, int *len)
+{
+    if (p[0] == '"' || p[0] == '\'' || p[0] == ')' || p[0] == ']') {
+        *len = 1;
+        return 1;
+    }
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+        (p[2] == 0x9D || p[2] == 0x99)) {  /* ” ’ */
+        *len = 3;
+        return 1;
+    }
+    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xBB) {  /* » */
+        *len = 2;
+        return 1;
+    }
+    return 0;
+}
+
+static int is_opener(const unsigned char *p, size_t n)
+{
+    if (p[0] == '"' || p[0] == '\'' || p[0] == '(' || p[0] == '[')
+        return 1;
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+        (p[2] == 0x9C || p[2] == 0x98))  /* “ ‘ */
+        return 1;
+    return n >= 2 && p[0] == 0xC2 && p[1] == 0xAB;  /* « */
+}
+
+static void trim(const char *t, size_t *a, size_t *b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    int k;
+    while (*a < *b && (k = dk_space_len(u + *a, *b - *a)) > 0)
+        *a += (size_t)k;
+    while (*b > *a) {
+        /* step back over one character if it is white space */
+        size_t c = *b - 1;
+        while (c > *a && (u[c] & 0xC0) == 0x80)
+            c--;
+        if (dk_space_len(u + c, *b - c) == 0)
+            break;
+        *b = c;
+    }
+}
+
+int dk_sentence_next(const char *t, size_t n, int final, size_t *start,
+                     size_t *end, size_t *next)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t i = 0;
+    while (i < n) {
+        /* jump to the next character that can end a sentence */
+        while (i < n && u[i] != '\n' && u[i] != '.' && u[i] != '!' &&
+               u[i] != '?')
+            i++;
+        if (i >= n)
+            break;
+        if (u[i] == '\n') {
+            *start = 0;
+            *end = i;
+            *next = i + 1;
+            trim(t, start, end);
+            return 1;
+        }
+        size_t stop = i;
+        size_t j = i + 1;
+        while (j < n && (u[j] == '.' || u[j] == '!' || u[j] == '?'))
+            j++;
+        int cl;
+        while (j < n && is_closer(u + j, n - j, &cl))
+            j += (size_t)cl;
+        size_t k = j;
+        int sp;
+        while (k < n && u[k] != '\n' && (sp = dk_space_len(u + k, n - k)) > 0)
+            k += (size_t)sp;
+        if (k >= n) {
+            if (!final)
+                return 0;   /* cannot tell yet */
+            i = k;
+            continue;
+        }
+        if (k > j) {
+            uint32_t cp;
+            dk_utf8_decode(u + k, n - k, &cp);
+            int starts = dk_cp_is_upper(cp) || (cp >= '0' && cp <= '9') ||
+                         is_opener(u + k, n - k) || u[k] == '\n';
+            int abbrev = u[stop] == '.' && j == stop + 1 &&
+                         stop_is_abbreviation(t, stop);
+            if (starts && !abbrev) {
+                *start = 0;
+                *end = j;
+                *next = j;
+                trim(t, start, end);
+                return 1;
+            }
+        }
+        i = j > i + 1 ? j : i + 1;
+    }
+    if (!final)
+        return 0;
+    *start = 0;
+    *end = n;
+    *next = n;
+    trim(t, start, end);
+    return 1;
+}

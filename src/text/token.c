@@ -1,0 +1,154 @@
+/*
+ * token.c - the tokenizer (see token.h).  One pass, no allocation.
+ */
+#include "token.h"
+#include "chars.h"
+#include "utf8.h"
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Read a number in digits at s[i]: "1,783,000", "28.3", "2017".  Thousands
+ * groups need exactly three digits after each comma.  The value is the
+ * integer part plus the fraction read as an integer and divided once, so
+ * "28.3" is the double nearest 28.3.  Returns the end offset. */
+static size_t scan_number(const unsigned char *s, size_t n, size_t i,
+                          dk_token *t)
+{
+    double v = 0;
+    int nd = 0;
+    if (i + 1 < n && s[i] == '0' && is_digit(s[i + 1]))
+        t->flags |= DK_TF_LEAD0;
+    while (i < n && is_digit(s[i])) {
+        v = v * 10 + (s[i] - '0');
+        i++;
+        nd++;
+    }
+    while (i + 3 < n && s[i] == ',' && is_digit(s[i + 1]) &&
+           is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+           (i + 4 >= n || !is_digit(s[i + 4]))) {
+        v = v * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+            (s[i + 3] - '0');
+        nd += 3;
+        i += 4;
+        t->flags |= DK_TF_GROUPS;
+    }
+    int nf = 0;
+    if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+        double f = 0, scale = 1;
+        i++;
+        while (i < n && is_digit(s[i])) {
+            if (nf < 18) {
+                f = f * 10 + (s[i] - '0');
+                scale *= 10;
+            }
+            i++;
+            nf++;
+        }
+        /* one correctly rounded division when both parts are exact */
+        v = v * scale < 9007199254740992.0 ? (v * scale + f) / scale
+                                           : v + f / scale;
+        t->flags |= DK_TF_DECIMAL;
+    }
+    t->num = v;
+    t->ndigits = (uint8_t)(nd > 255 ? 255 : nd);
+    t->nfrac = (uint8_t)(nf > 255 ? 255 : nf);
+    return i;
+}
+
+static int is_apostrophe(const unsigned char *s, size_t n, size_t i,
+                         int *len)
+{
+    if (s[i] == '\'') {
+        *len = 1;
+        return 1;
+    }
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x99) {
+        *len = 3;
+        return 1;
+    }
+    return 0;
+}
+
+int dk_tokenize(const char *str, size_t n, dk_token *tok, int max)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    int nt = 0;
+    int space = 1;
+    while (i < n && nt < max) {
+        int sp = dk_space_len(s + i, n - i);
+        if (sp) {
+            i += (size_t)sp;
+            space = 1;
+            continue;
+        }
+        dk_token *t = &tok[nt];
+        t->start = (uint32_t)i;
+        t->flags = space ? DK_TF_SPACE : 0;
+        t->lex = 0;
+        t->num = 0;
+        t->ndigits = t->nfrac = 0;
+        space = 0;
+        if (is_digit(s[i])) {
+            t->type = DK_TOK_NUM;
+            i = scan_number(s, n, i, t);
+        } else {
+            uint32_t cp;
+            int len = dk_utf8_decode(s + i, n - i, &cp);
+            if (dk_cp_is_letter(cp)) {
+                int upper = 0, letters = 0, ascii = 1;
+                t->type = DK_TOK_WORD;
+                if (dk_cp_is_upper(cp))
+                    t->flags |= DK_TF_CAP;
+                for (;;) {
+                    letters++;
+                    upper += dk_cp_is_upper(cp);
+                    if (cp >= 0x80)
+                        ascii = 0;
+                    i += (size_t)len;
+                    if (i >= n)
+                        break;
+                    int al;
+                    if (is_apostrophe(s, n, i, &al) && i + (size_t)al < n) {
+                        uint32_t nx;
+                        dk_utf8_decode(s + i + al, n - i - (size_t)al, &nx);
+                        if (dk_cp_is_letter(nx)) {
+                            i += (size_t)al;
+                            len = dk_utf8_decode(s + i, n - i, &cp);
+                            continue;
+                        }
+                    }
+                    len = dk_utf8_decode(s + i, n - i, &cp);
+                    if (!dk_cp_is_letter(cp))
+                        break;
+                }
+                if (letters >= 2 && upper == letters)
+                    t->flags |= DK_TF_UPPER;
+                if (ascii)
+                    t->flags |= DK_TF_ASCII;
+            } else {
+                t->type = DK_TOK_PUNCT;
+                i += (size_t)len;
+            }
+        }
+        t->end = (uint32_t)i;
+        nt++;
+    }
+    return nt;
+}
+
+int dk_token_lower(const char *s, const dk_token *t, char *out, size_t cap)
+{
+    size_t n = t->end - t->start;
+    if (n + 1 > cap)
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[t->start + k];
+        out[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+    out[n] = '\0';
+    return (int)n;
+}

@@ -1,0 +1,92 @@
+/*
+ * utf8.c - streaming UTF-8 validation (RFC 3629: no overlongs, no
+ * surrogates, nothing above U+10FFFF) and single code point decoding.
+ */
+#include "utf8.h"
+
+int dk_utf8_check(dk_utf8_state *st, const unsigned char *p, size_t n,
+                  size_t *at)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (st->need == 0) {
+            /* Fast path: skip plain ASCII eight bytes at a time. */
+            while (i + 8 <= n) {
+                uint64_t w;
+                __builtin_memcpy(&w, p + i, 8);
+                /* any byte >= 0x80, or any zero byte */
+                if ((w & 0x8080808080808080ull) ||
+                    ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+                    break;
+                i += 8;
+            }
+            if (i >= n)
+                break;
+            unsigned c = p[i];
+            if (c < 0x80) {
+                if (c == 0) {
+                    *at = i;
+                    return DK_UTF8_NUL;
+                }
+                i++;
+                continue;
+            }
+            if (c >= 0xC2 && c <= 0xDF) {
+                st->need = 1; st->cp = c & 0x1F; st->min = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                st->need = 2; st->cp = c & 0x0F; st->min = 0x800;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                st->need = 3; st->cp = c & 0x07; st->min = 0x10000;
+            } else {
+                *at = i;
+                return DK_UTF8_BAD;
+            }
+            i++;
+            continue;
+        }
+        unsigned c = p[i];
+        if ((c & 0xC0) != 0x80) {
+            *at = i;
+            return DK_UTF8_BAD;
+        }
+        st->cp = (st->cp << 6) | (c & 0x3F);
+        if (--st->need == 0) {
+            if (st->cp < st->min || st->cp > 0x10FFFF ||
+                (st->cp >= 0xD800 && st->cp <= 0xDFFF)) {
+                *at = i;
+                return DK_UTF8_BAD;
+            }
+        }
+        i++;
+    }
+    return DK_UTF8_OK;
+}
+
+int dk_utf8_incomplete(const dk_utf8_state *st)
+{
+    return st->need != 0;
+}
+
+int dk_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    unsigned c = p[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len == 0 || (size_t)len > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    uint32_t v = c & (0x7F >> len);
+    for (int k = 1; k < len; k++) {
+        if ((p[k] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (p[k] & 0x3F);
+    }
+    *cp = v;
+    return len;
+}

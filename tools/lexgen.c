@@ -1,0 +1,308 @@
+/*
+ * lexgen.c - build-time generator of the recognisers' dictionary.
+ *
+ *   lexgen OUT.c FILE.tsv...
+ *
+ * Each TSV line is "key<TAB>class<TAB>value<TAB>sym<TAB>flags" (the last
+ * three may be empty or missing; '#' starts a comment line).  The output
+ * is a C file with the entries grouped by key, every proper prefix of a
+ * multi-token key added as a prefix lexeme, and an open-addressing hash
+ * table over the keys (see src/recognise/lexicon.h).  Any malformed line
+ * stops the build with "file:line: message".
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../src/recognise/lexicon.h"
+#include "../src/text/token.h"
+
+static const char *const class_names[LX_CLASS_MAX] = {
+    [LX_CARD] = "card",         [LX_SCALE] = "scale",
+    [LX_ORD] = "ord",           [LX_ORDSUF] = "ordsuf",
+    [LX_FRAC] = "frac",         [LX_MONTH] = "month",
+    [LX_WEEKDAY] = "weekday",   [LX_CURRENCY] = "currency",
+    [LX_UNIT] = "unit",         [LX_TUNIT] = "tunit",
+    [LX_QUAL] = "qual",         [LX_PERCENT] = "percent",
+    [LX_DATEWORD] = "dateword", [LX_RANGE] = "range",
+    [LX_COUNTED] = "counted",   [LX_NAMEWORD] = "nameword",
+};
+
+static const struct { const char *name; int bit; } flag_names[] = {
+    {"pre", LXF_PRE},     {"post", LXF_POST},     {"cap", LXF_CAP},
+    {"abbr", LXF_ABBR},   {"plural", LXF_PLURAL}, {"ambig", LXF_AMBIG},
+    {"case", LXF_CASE},   {NULL, 0},
+};
+
+typedef struct entry {
+    char *key;     /* key form */
+    char *orig;    /* as written */
+    int cls, flags;
+    char *value;   /* as written, a C double literal */
+    char *sym;
+    int ntok;
+    int is_prefix_only;
+} entry;
+
+static entry *ents;
+static size_t nents, capents;
+
+static void die(const char *file, int line, const char *msg)
+{
+    fprintf(stderr, "lexgen: %s:%d: %s\n", file, line, msg);
+    exit(1);
+}
+
+static char *xstrdup(const char *s)
+{
+    char *p = strdup(s);
+    if (!p) {
+        fprintf(stderr, "lexgen: out of memory\n");
+        exit(1);
+    }
+    return p;
+}
+
+static entry *push(void)
+{
+    if (nents == capents) {
+        capents = capents ? capents * 2 : 1024;
+        ents = realloc(ents, capents * sizeof *ents);
+        if (!ents) {
+            fprintf(stderr, "lexgen: out of memory\n");
+            exit(1);
+        }
+    }
+    memset(&ents[nents], 0, sizeof ents[0]);
+    return &ents[nents++];
+}
+
+/* Key form of text: tokens lower-cased, one space where there was space.
+ * Adds every proper prefix as a prefix-only entry.  Returns token count. */
+static int add_key(size_t idx, const char *text, const char *file, int line)
+{
+    dk_token tok[16];
+    size_t n = strlen(text);
+    int nt = dk_tokenize(text, n, tok, 16);
+    if (nt == 0 || nt >= 16)
+        die(file, line, "key has no tokens or too many");
+    char key[256];
+    size_t len = 0;
+    for (int k = 0; k < nt; k++) {
+        if (dk_lex_key_append(text, &tok[k], k > 0 && (tok[k].flags & DK_TF_SPACE),
+                              key, &len, sizeof key) < 0)
+            die(file, line, "key too long");
+        if (k < nt - 1) {
+            entry *p = push();  /* may move the array: use indexes */
+            p->key = xstrdup(key);
+            p->ntok = k + 1;
+            p->is_prefix_only = 1;
+        }
+    }
+    ents[idx].key = xstrdup(key);
+    ents[idx].ntok = nt;
+    return nt;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    return x->is_prefix_only - y->is_prefix_only;
+}
+
+static uint32_t hash(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static void c_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20 || c >= 0x7F)
+            fprintf(f, "\\%03o", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void read_tsv(const char *file)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) {
+        fprintf(stderr, "lexgen: %s: %s\n", file, strerror(errno));
+        exit(1);
+    }
+    char line[1024];
+    int ln = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        size_t L = strlen(line);
+        if (L && line[L - 1] == '\n')
+            line[--L] = '\0';
+        if (L == sizeof line - 2)
+            die(file, ln, "line too long");
+        if (L == 0 || line[0] == '#')
+            continue;
+        char *field[5] = {0};
+        int nf = 0;
+        char *p = line;
+        while (nf < 5) {
+            field[nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab)
+                break;
+            *tab = '\0';
+            p = tab + 1;
+        }
+        if (nf < 2 || !*field[0])
+            die(file, ln, "need at least key and class");
+        int cls = 0;
+        for (int c = 1; c < LX_CLASS_MAX; c++)
+            if (class_names[c] && strcmp(field[1], class_names[c]) == 0)
+                cls = c;
+        if (!cls)
+            die(file, ln, "unknown class");
+        int flags = 0;
+        if (nf >= 5 && *field[4]) {
+            char *fl = field[4], *save = NULL;
+            for (char *w = strtok_r(fl, ",", &save); w;
+                 w = strtok_r(NULL, ",", &save)) {
+                int ok = 0;
+                for (int k = 0; flag_names[k].name; k++)
+                    if (strcmp(w, flag_names[k].name) == 0) {
+                        flags |= flag_names[k].bit;
+                        ok = 1;
+                    }
+                if (!ok)
+                    die(file, ln, "unknown flag");
+            }
+        }
+        const char *val = nf >= 3 && *field[2] ? field[2] : "0";
+        char *end;
+        errno = 0;
+        strtod(val, &end);
+        if (*end || errno)
+            die(file, ln, "value is not a number");
+        entry *e = push();
+        e->orig = xstrdup(field[0]);
+        e->cls = cls;
+        e->flags = flags;
+        e->value = xstrdup(val);
+        e->sym = xstrdup(nf >= 4 ? field[3] : "");
+        add_key((size_t)(e - ents), field[0], file, ln);
+    }
+    if (ferror(f)) {
+        fprintf(stderr, "lexgen: %s: read error\n", file);
+        exit(1);
+    }
+    fclose(f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: lexgen OUT.c FILE.tsv...\n");
+        return 2;
+    }
+    for (int i = 2; i < argc; i++)
+        read_tsv(argv[i]);
+    qsort(ents, nents, sizeof *ents, cmp_entry);
+
+    FILE *out = fopen(argv[1], "w");
+    if (!out) {
+        fprintf(stderr, "lexgen: %s: %s\n", argv[1], strerror(errno));
+        return 1;
+    }
+    fprintf(out, "/* Generated by tools/lexgen from data/en: do not edit. */\n"
+                 "#include \"lexicon.h\"\n\n");
+    /* entries, real ones only, grouped by key */
+    fprintf(out, "static const dk_lexent entries[] = {\n");
+    size_t nreal = 0;
+    for (size_t i = 0; i < nents; i++) {
+        if (ents[i].is_prefix_only)
+            continue;
+        fprintf(out, "    {%d, %d, %s, ", ents[i].cls, ents[i].flags,
+                ents[i].value);
+        c_string(out, ents[i].sym);
+        fprintf(out, ", ");
+        c_string(out, ents[i].orig);
+        fprintf(out, "},\n");
+        nreal++;
+    }
+    if (!nreal)
+        fprintf(out, "    {0, 0, 0, \"\", \"\"},\n");
+    fprintf(out, "};\n\n");
+
+    /* lexemes: one per distinct key */
+    size_t nwords = 0, cap = 0;
+    struct word { const char *key; int ntok, prefix; size_t first, n; } *w = NULL;
+    size_t real_index = 0;
+    for (size_t i = 0; i < nents;) {
+        size_t j = i;
+        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0};
+        while (j < nents && strcmp(ents[j].key, ents[i].key) == 0) {
+            if (ents[j].is_prefix_only) {
+                cur.prefix = 1;
+            } else {
+                cur.n++;
+                real_index++;
+            }
+            j++;
+        }
+        if (nwords == cap) {
+            cap = cap ? cap * 2 : 1024;
+            w = realloc(w, cap * sizeof *w);
+            if (!w)
+                return 1;
+        }
+        w[nwords++] = cur;
+        i = j;
+    }
+    fprintf(out, "const dk_lexeme dk_lex_words[] = {\n");
+    for (size_t i = 0; i < nwords; i++) {
+        fprintf(out, "    {");
+        c_string(out, w[i].key);
+        fprintf(out, ", %zu, %d, %d, %zu, %s%zu},\n", strlen(w[i].key),
+                w[i].ntok, w[i].prefix, w[i].n,
+                w[i].n ? "entries + " : "entries + 0 * ", w[i].first);
+    }
+    fprintf(out, "};\n\n");
+
+    size_t size = 64;
+    while (size < nwords * 3)
+        size *= 2;
+    int32_t *slots = malloc(size * sizeof *slots);
+    if (!slots)
+        return 1;
+    for (size_t i = 0; i < size; i++)
+        slots[i] = -1;
+    for (size_t i = 0; i < nwords; i++) {
+        uint32_t h = hash(w[i].key, strlen(w[i].key)) & (uint32_t)(size - 1);
+        while (slots[h] >= 0)
+            h = (h + 1) & (uint32_t)(size - 1);
+        slots[h] = (int32_t)i;
+    }
+    fprintf(out, "const uint32_t dk_lex_mask = %zuu;\n", size - 1);
+    fprintf(out, "const int32_t dk_lex_slots[] = {");
+    for (size_t i = 0; i < size; i++)
+        fprintf(out, "%s%d,", i % 16 ? "" : "\n    ", slots[i]);
+    fprintf(out, "\n};\n");
+    if (fclose(out) != 0) {
+        fprintf(stderr, "lexgen: %s: write error\n", argv[1]);
+        return 1;
+    }
+    return 0;
+}
