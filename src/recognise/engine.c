@@ -16,7 +16,9 @@
 #include <string.h>
 #include "dostyk.h"
 #include "recognise.h"
+#include "../attribute/attribute.h"
 #include "../base/buf.h"
+#include "../pack/pack.h"
 #include "../text/chars.h"
 #include "../text/sentence.h"
 #include "../text/utf8.h"
@@ -26,6 +28,7 @@
 
 struct dk_engine {
     dk_options opt;
+    dk_pack *pack;         /* the domain pack, or NULL */
     dk_token *tok;         /* DK_MAX_SENTENCE + 1 tokens */
     dk_cands cands;
 };
@@ -35,6 +38,7 @@ struct dk_doc {
     char *id;
     char date[16];         /* publication date as ISO text, "" if unknown */
     dk_docctx ctx;
+    dk_attr_doc *attr;     /* attribution state (src/attribute) */
     int date_known;        /* from the caller or a dateline */
     int scanned;           /* dateline window looked at */
     int failed, finished;
@@ -62,6 +66,20 @@ dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
     }
     if (opts)
         e->opt = *opts;
+    char dir[4096], msg[512];
+    const char *pd = e->opt.pack_dir;
+    if (!pd && dk_pack_default_dir(dir, sizeof dir))
+        pd = dir;
+    if (pd) {
+        e->pack = dk_pack_load(pd, msg, sizeof msg);
+        if (!e->pack && e->opt.pack_dir) {
+            dk_engine_free(e);
+            if (err)
+                *err = DK_ERR_PACK;
+            return NULL;
+        }
+    }
+    e->opt.pack_dir = NULL;  /* not ours to keep */
     if (err)
         *err = DK_OK;
     return e;
@@ -73,6 +91,7 @@ void dk_engine_free(dk_engine *e)
         return;
     free(e->tok);
     dk_cands_free(&e->cands);
+    dk_pack_free(e->pack);
     free(e);
 }
 
@@ -99,12 +118,16 @@ dk_doc *dk_doc_open(dk_engine *e, const char *id, const char *date)
         return NULL;
     d->e = e;
     d->id = strdup(id ? id : "stdin");
-    if (!d->id) {
+    d->attr = dk_attr_doc_new(e->pack);
+    if (!d->id || !d->attr) {
+        free(d->id);
+        dk_attr_doc_free(d->attr);
         free(d);
         return NULL;
     }
     if (date && *date) {
         if (!dk_parse_iso_date(date, &d->ctx)) {
+            dk_attr_doc_free(d->attr);
             free(d->id);
             free(d);
             return NULL;
@@ -148,9 +171,17 @@ static dk_status queue(dk_doc *d, const dk_mention *m, const char *span)
     dk_status s = dk_buf_append(&d->texts, span, (size_t)(m->end - m->start));
     if (s)
         return s;
+    size_t xoff = 0;
+    if (m->explain) {  /* copied after the span, NUL included */
+        xoff = d->texts.len + 1;
+        s = dk_buf_append(&d->texts, m->explain, strlen(m->explain) + 1);
+        if (s)
+            return s;
+    }
     dk_mention *q = &d->out[d->nout++];
     *q = *m;
     q->text = (const char *)(uintptr_t)off;  /* made a pointer in next() */
+    q->explain = (const char *)(uintptr_t)xoff;  /* offset + 1, or 0 */
     return DK_OK;
 }
 
@@ -189,6 +220,9 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
     dk_resolve(&e->cands);
+    dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
+    if (as)
+        return as;
     qsort(e->cands.v, (size_t)e->cands.n, sizeof *e->cands.v, by_start);
     for (int i = 0; i < e->cands.n; i++) {
         const dk_cand *c = &e->cands.v[i];
@@ -313,6 +347,8 @@ const dk_mention *dk_doc_next(dk_doc *d)
         return NULL;
     d->cur = d->out[d->outpos++];
     d->cur.text = d->texts.data + (uintptr_t)d->cur.text;
+    if (d->cur.explain)
+        d->cur.explain = d->texts.data + ((uintptr_t)d->cur.explain - 1);
     return &d->cur;
 }
 
@@ -321,6 +357,7 @@ void dk_doc_close(dk_doc *d)
     if (!d)
         return;
     free(d->id);
+    dk_attr_doc_free(d->attr);
     dk_buf_free(&d->pending);
     dk_buf_free(&d->texts);
     free(d->out);
