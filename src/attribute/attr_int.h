@@ -113,8 +113,10 @@ void at_note_event(dk_attr_doc *a);
 
 /* subjects.c */
 void at_collect_refs(dk_attr_doc *a);
-void at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
-                 dk_mention *m);
+/* Fill m's subjects; 0 when the metric needs a subject the sentence does
+ * not give (a share with no holder): then the figure states no metric. */
+int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
+                dk_mention *m);
 void at_note_countries(dk_attr_doc *a);
 
 #endif

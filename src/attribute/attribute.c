@@ -486,9 +486,12 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             if (!at_period(a, f, period, why, sizeof why) &&
                 !a->met[mi].plans)
                 continue;
+            if (!at_subjects(a, f, mi, &f->m)) {
+                f->m.nsubjects = 0;
+                continue;
+            }
             snprintf(f->m.metric, sizeof f->m.metric, "%s", a->pm[mi].id);
             snprintf(f->m.period, sizeof f->m.period, "%s", period);
-            at_subjects(a, f, mi, &f->m);
             if (explain) {
                 char cue[96];
                 cue_text(a, k, cue, sizeof cue);

@@ -231,25 +231,32 @@ static void pair_rule(const dk_attr_doc *a, int clause, dk_mention *m)
         add(m, ids[j]);
 }
 
-static void whole_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
-                       const char *whole, dk_mention *m)
+static int whole_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
+                      const char *whole, dk_mention *m)
 {
     if (!whole[0]) {
         directed(a, clause, "oi", m);
-        return;
+        return 1;
     }
+    /* the holder is named in the clause, or a possessive pronoun there
+     * stands for the country named last; a share of anything else ("of
+     * three centres of growth") states no indicator */
     const char *holder = NULL;
     for (int i = 0; i < a->nref; i++) {
         const at_ref *r = &a->ref[i];
-        if (r->t < f->t0 && strcmp(r->id, whole) != 0)
+        if (r->t < f->t0 && strcmp(r->id, whole) != 0 &&
+            at_clause(a, r->t) == clause)
             holder = r->id;
     }
+    for (int t = f->t0 - 1; !holder && t >= 0 && at_clause(a, t) == clause;
+         t--)
+        if (at_tok_is(a->s, t, "its") || at_tok_is(a->s, t, "their"))
+            holder = last_named(a, whole);
     if (!holder)
-        holder = find_ref(a, clause, NULL, whole, "");
-    if (!holder)
-        holder = last_named(a, whole);
+        return 0;
     add(m, holder);
     add(m, whole);
+    return 1;
 }
 
 static void one_rule(const dk_attr_doc *a, const dk_cand *f, dk_mention *m)
@@ -332,8 +339,8 @@ static void host_rule(const dk_attr_doc *a, int clause, dk_mention *m)
     add(m, find_ref(a, clause, "t", host, ""));
 }
 
-void at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
-                 dk_mention *m)
+int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
+                dk_mention *m)
 {
     const at_metric *x = &a->met[metric];
     int clause = at_clause(a, f->t0);
@@ -342,7 +349,7 @@ void at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
     case R_PAIR: pair_rule(a, clause, m); break;
     case R_TO: directed(a, clause, "it", m); break;
     case R_FROM: directed(a, clause, "f", m); break;
-    case R_WHOLE: whole_rule(a, f, clause, x->whole, m); break;
+    case R_WHOLE: return whole_rule(a, f, clause, x->whole, m);
     case R_ONE: one_rule(a, f, m); break;
     case R_TRANSIT: transit_rule(a, clause, m); break;
     case R_ROUTE:
@@ -354,6 +361,7 @@ void at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
     case R_HOST: host_rule(a, clause, m); break;
     default: break;
     }
+    return 1;
 }
 
 void at_note_countries(dk_attr_doc *a)
