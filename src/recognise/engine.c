@@ -17,6 +17,7 @@
 #include "dostyk.h"
 #include "recognise.h"
 #include "../base/buf.h"
+#include "../pack/pack.h"
 #include "../text/chars.h"
 #include "../text/sentence.h"
 #include "../text/utf8.h"
@@ -28,6 +29,7 @@ struct dk_engine {
     dk_options opt;
     dk_token *tok;         /* DK_MAX_SENTENCE + 1 tokens */
     dk_cands cands;
+    dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
 };
 
 struct dk_doc {
@@ -62,6 +64,16 @@ dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
     }
     if (opts)
         e->opt = *opts;
+    if (e->opt.pack_dir) {
+        e->pack = dk_pack_load(e->opt.pack_dir, NULL, 0);
+        if (!e->pack) {
+            free(e->tok);
+            free(e);
+            if (err)
+                *err = DK_ERR_PACK;
+            return NULL;
+        }
+    }
     if (err)
         *err = DK_OK;
     return e;
@@ -72,6 +84,7 @@ void dk_engine_free(dk_engine *e)
     if (!e)
         return;
     free(e->tok);
+    dk_pack_free(e->pack);
     dk_cands_free(&e->cands);
     free(e);
 }
@@ -188,6 +201,7 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
+    dk_recognise_entities(e->pack, &st, &e->cands);
     dk_resolve(&e->cands);
     qsort(e->cands.v, (size_t)e->cands.n, sizeof *e->cands.v, by_start);
     for (int i = 0; i < e->cands.n; i++) {
