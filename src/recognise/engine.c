@@ -28,9 +28,9 @@
 
 struct dk_engine {
     dk_options opt;
-    dk_pack *pack;         /* the domain pack, or NULL */
     dk_token *tok;         /* DK_MAX_SENTENCE + 1 tokens */
     dk_cands cands;
+    dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
 };
 
 struct dk_doc {
@@ -66,20 +66,16 @@ dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
     }
     if (opts)
         e->opt = *opts;
-    char dir[4096], msg[512];
-    const char *pd = e->opt.pack_dir;
-    if (!pd && dk_pack_default_dir(dir, sizeof dir))
-        pd = dir;
-    if (pd) {
-        e->pack = dk_pack_load(pd, msg, sizeof msg);
-        if (!e->pack && e->opt.pack_dir) {
-            dk_engine_free(e);
+    if (e->opt.pack_dir) {
+        e->pack = dk_pack_load(e->opt.pack_dir, NULL, 0);
+        if (!e->pack) {
+            free(e->tok);
+            free(e);
             if (err)
                 *err = DK_ERR_PACK;
             return NULL;
         }
     }
-    e->opt.pack_dir = NULL;  /* not ours to keep */
     if (err)
         *err = DK_OK;
     return e;
@@ -90,8 +86,8 @@ void dk_engine_free(dk_engine *e)
     if (!e)
         return;
     free(e->tok);
-    dk_cands_free(&e->cands);
     dk_pack_free(e->pack);
+    dk_cands_free(&e->cands);
     free(e);
 }
 
@@ -219,6 +215,7 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
+    dk_recognise_entities(e->pack, &st, &e->cands);
     dk_resolve(&e->cands);
     dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
     if (as)
