@@ -69,6 +69,7 @@ typedef struct at_ref {
 #define AT_MAX_CUES 256
 #define AT_MAX_BOUNDS 128
 #define AT_MAX_REFS 64
+#define AT_MAX_COUNTED 16
 
 struct dk_attr_doc {
     const dk_pack *p;
@@ -78,7 +79,11 @@ struct dk_attr_doc {
     int npe;
     at_metric *met;         /* npm entries, owned */
     char pair[2][DK_ID_MAX];
+    char dpair[2][DK_ID_MAX]; /* the pair this document is about */
     char last[2][DK_ID_MAX];  /* countries named last, [0] most recent */
+    char count_id[AT_MAX_COUNTED][DK_ID_MAX]; /* countries named so far */
+    int count[AT_MAX_COUNTED];
+    int ncount;
     char event_date[DK_DATE_MAX];
     dk_buf ex;              /* explain texts of the current sentence */
 
@@ -118,5 +123,8 @@ void at_collect_refs(dk_attr_doc *a);
 int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
                 dk_mention *m);
 void at_note_countries(dk_attr_doc *a);
+/* Set a->dpair: the pack's pair, or the two countries most named so far
+ * when the document is plainly about another pair. */
+void at_doc_pair(dk_attr_doc *a);
 
 #endif

@@ -466,6 +466,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
     a->ex.len = 0;
     a->ncue = a->nbound = a->nref = 0;
     if (wants_work(c)) {
+        at_doc_pair(a);
         find_clauses(a);
         find_cues(a);
         at_collect_refs(a);

@@ -107,8 +107,8 @@ void at_collect_refs(dk_attr_doc *a)
         if (sp == SP_HOME) {
             add_ref(a, a->pair[0], a->cue[k].t0, 'h');
         } else if (sp == SP_PAIR) {
-            add_ref(a, a->pair[0], a->cue[k].t0, 'p');
-            add_ref(a, a->pair[1], a->cue[k].t0, 'p');
+            add_ref(a, a->dpair[0], a->cue[k].t0, 'p');
+            add_ref(a, a->dpair[1], a->cue[k].t0, 'p');
         }
     }
     /* in text order (few refs: insertion sort) */
@@ -140,10 +140,10 @@ static void add(dk_mention *m, const char *id)
 
 static const char *other_of_pair(const dk_attr_doc *a, const char *id)
 {
-    if (strcmp(id, a->pair[0]) == 0)
-        return a->pair[1];
-    if (strcmp(id, a->pair[1]) == 0)
-        return a->pair[0];
+    if (strcmp(id, a->dpair[0]) == 0)
+        return a->dpair[1];
+    if (strcmp(id, a->dpair[1]) == 0)
+        return a->dpair[0];
     return "";
 }
 
@@ -217,16 +217,16 @@ static void pair_rule(const dk_attr_doc *a, int clause, dk_mention *m)
                 ids[n++] = r->id;
         }
     for (int j = 0; j < n; j++) {
-        p0 |= strcmp(ids[j], a->pair[0]) == 0;
-        p1 |= strcmp(ids[j], a->pair[1]) == 0;
+        p0 |= strcmp(ids[j], a->dpair[0]) == 0;
+        p1 |= strcmp(ids[j], a->dpair[1]) == 0;
     }
     if (n == 0 || (p0 && p1) || (n == 1 && (p0 || p1))) {
-        add(m, a->pair[0]);
-        add(m, a->pair[1]);
+        add(m, a->dpair[0]);
+        add(m, a->dpair[1]);
         return;
     }
     if (p0 || p1)
-        add(m, p0 ? a->pair[0] : a->pair[1]);
+        add(m, p0 ? a->dpair[0] : a->dpair[1]);
     for (int j = 0; j < n && m->nsubjects < 2; j++)
         add(m, ids[j]);
 }
@@ -281,7 +281,7 @@ static void transit_rule(const dk_attr_doc *a, int clause, dk_mention *m)
     if (!tr)
         tr = find_ref(a, clause, "i", "", "");
     if (!tr)
-        tr = a->pair[0];
+        tr = a->dpair[0];
     const char *from = find_ref(a, clause, "f", tr, "");
     if (!from)
         from = find_ref(a, clause, "", tr, "");
@@ -334,7 +334,7 @@ static void host_rule(const dk_attr_doc *a, int clause, dk_mention *m)
                 host = r->id;
         }
     if (!host)
-        host = a->pair[0];
+        host = a->dpair[0];
     add(m, host);
     add(m, find_ref(a, clause, "t", host, ""));
 }
@@ -364,12 +364,58 @@ int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
     return 1;
 }
 
+static void count_country(dk_attr_doc *a, const char *id)
+{
+    int i;
+    for (i = 0; i < a->ncount; i++)
+        if (strcmp(a->count_id[i], id) == 0) {
+            a->count[i]++;
+            return;
+        }
+    if (a->ncount < AT_MAX_COUNTED) {
+        snprintf(a->count_id[a->ncount], DK_ID_MAX, "%s", id);
+        a->count[a->ncount++] = 1;
+    }
+}
+
+void at_doc_pair(dk_attr_doc *a)
+{
+    int b0 = -1, b1 = -1;
+    for (int i = 0; i < a->ncount; i++) {
+        if (b0 < 0 || a->count[i] > a->count[b0]) {
+            b1 = b0;
+            b0 = i;
+        } else if (b1 < 0 || a->count[i] > a->count[b1]) {
+            b1 = i;
+        }
+    }
+    memcpy(a->dpair, a->pair, sizeof a->dpair);
+    if (b1 < 0 || !a->pair[0][0])
+        return;
+    const char *x = a->count_id[b0], *y = a->count_id[b1];
+    int px = !strcmp(x, a->pair[0]) || !strcmp(x, a->pair[1]);
+    int py = !strcmp(y, a->pair[0]) || !strcmp(y, a->pair[1]);
+    /* the pack's pair unless the document is plainly about others */
+    if ((px && py) || a->count[b1] < 3)
+        return;
+    if (py && !px) {
+        const char *s = x;
+        x = y;
+        y = s;
+    }
+    snprintf(a->dpair[0], DK_ID_MAX, "%s", x);
+    snprintf(a->dpair[1], DK_ID_MAX, "%s", y);
+}
+
 void at_note_countries(dk_attr_doc *a)
 {
     const dk_cands *c = a->c;
     if (!has_entities(c)) {
         if (!a->nref)
             at_collect_refs(a);
+        for (int i = 0; i < a->nref; i++)
+            if (a->ref[i].how == 'e')
+                count_country(a, a->ref[i].id);
         const char *id0 = NULL, *id1 = NULL;
         for (int i = a->nref - 1; i >= 0 && !id1; i--) {
             if (a->ref[i].how != 'e')
@@ -397,6 +443,7 @@ void at_note_countries(dk_attr_doc *a)
         if (e->m.kind != DK_ENTITY || strcmp(e->m.type, "country") != 0 ||
             !e->m.id[0])
             continue;
+        count_country(a, e->m.id);
         if (e->t0 > t0) {
             if (id0 && strcmp(id0, e->m.id) != 0) {
                 id1 = id0;

@@ -38,6 +38,7 @@ static int setup(void **state)
     put("entities.tsv",
         "AA\tcountry\t-\tAland\tAlandic\n"
         "BB\tcountry\t-\tBoria\tBorian\n"
+        "CC\tcountry\t-\tCoria\tCorian\n"
         "EU\tcountry\t-\tEurope\tEuropean\n"
         "WORLD\tcountry\t-\tworld\tglobal\n");
     put("metrics.tsv",
@@ -159,6 +160,11 @@ static void test_subject_order(void **state)
     /* "the two countries" is the pack's pair */
     run("Trade turnover of the two countries reached $9 billion.", 0, &r);
     subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
+    /* a document plainly about another pair: "the two countries" are
+     * the two countries it names most */
+    run("Boria and Coria met. Coria thanked Boria. Boria and Coria agreed. "
+        "Trade turnover of the two countries reached $9 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "BB", "CC");
     /* transit: the transit country, origin, destination */
     run("Our country carries 80 percent of transit from Boria to Europe.",
         0, &r);
