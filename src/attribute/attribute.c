@@ -11,7 +11,7 @@
  * target word or a future date gives no metric (except metrics whose
  * order column says "plans").  A percentage or a "-fold"/"times" number
  * next to a word of increase or decrease is a change, put on the nearest
- * attributed figure of its clause (else of its sentence).
+ * attributed figure of its clause.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -390,7 +390,7 @@ static int change_sign(const dk_attr_doc *a, const dk_cand *f,
     return 0;
 }
 
-/* The attributed figure nearest to change x: its clause first. */
+/* The attributed figure of change x's clause nearest to it, or -1. */
 static int changed_figure(const dk_attr_doc *a, const dk_cand *x)
 {
     int xc = at_clause(a, x->t0), best = -1;
@@ -399,8 +399,9 @@ static int changed_figure(const dk_attr_doc *a, const dk_cand *x)
         const dk_cand *f = &a->c->v[i];
         if (f == x || f->dropped || !f->m.metric[0] || f->m.has_change)
             continue;
-        long dist = f->t0 > x->t0 ? f->t0 - x->t1 : x->t0 - f->t1;
-        long score = (at_clause(a, f->t0) == xc ? 0 : 1000) + dist;
+        if (at_clause(a, f->t0) != xc)
+            continue;
+        long score = f->t0 > x->t0 ? f->t0 - x->t1 : x->t0 - f->t1;
         if (best < 0 || score < bestscore) {
             best = i;
             bestscore = score;
