@@ -74,7 +74,8 @@ int dk_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
         *cp = c;
         return 1;
     }
-    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    /* C0, C1 and F5-FF never start a sequence */
+    int len = c > 0xF4 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
     if (len == 0 || (size_t)len > n) {
         *cp = 0xFFFD;
         return 1;
