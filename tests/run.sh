@@ -20,8 +20,10 @@ trap 'rm -f "$log"' EXIT INT TERM
 
 # count NAME RC: add the counts found in $log to the totals.
 count() {
-    p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | tail -1)
-    f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | tail -1)
+    # cmocka writes these to stderr, the rest to stdout: not anchored,
+    # in case a buffered stdout line was cut by one of them
+    p=$(sed -n 's/.*\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | tail -1)
+    f=$(sed -n 's/.*\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | tail -1)
     if [ -z "$p$f" ]; then
         line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
         if [ -n "$line" ]; then

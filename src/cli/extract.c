@@ -171,7 +171,7 @@ static int extract_jsonl(extract *x, FILE *f, const char *path)
             if (!status) status = DK_ERR_BINARY;
             continue;
         }
-        dk_utf8_state u8 = {0, 0, 0};
+        dk_utf8_state u8 = {0};
         size_t bad = 0;
         if (dk_utf8_check(&u8, (const unsigned char *)line, len, &bad) ||
             dk_utf8_incomplete(&u8)) {

@@ -246,8 +246,8 @@ static void test_bad_input(void **state)
     (void)state;
     ERR("Good text. \xFF bad", DK_ERR_UTF8, "invalid UTF-8 at byte 11");
     ERR("ab\xC3\x28", DK_ERR_UTF8, "at byte 3");
-    ERR("ab\xED\xA0\x80", DK_ERR_UTF8, "at byte 4");     /* surrogate */
-    ERR("ab\xE0\x80\x80", DK_ERR_UTF8, "at byte 4");     /* overlong */
+    ERR("ab\xED\xA0\x80", DK_ERR_UTF8, "at byte 3");     /* surrogate */
+    ERR("ab\xE0\x80\x80", DK_ERR_UTF8, "at byte 3");     /* overlong */
     ERR("text\0more", DK_ERR_BINARY, "NUL byte) at byte 4");
     ERR("cut at the end \xE2\x82", DK_ERR_UTF8, "truncated sequence at byte 15");
 }

@@ -78,18 +78,21 @@ static void test_overlong(void **state)
     (void)state;
     EXPECT("ab\xC0\x80", DK_UTF8_BAD, 2);       /* C0/C1 never valid */
     EXPECT("ab\xC1\xBF", DK_UTF8_BAD, 2);
-    EXPECT("ab\xE0\x80\xAF", DK_UTF8_BAD, 4);   /* '/' in 3 bytes */
-    EXPECT("ab\xE0\x9F\xBF", DK_UTF8_BAD, 4);   /* U+07FF in 3 bytes */
-    EXPECT("ab\xF0\x80\x80\xAF", DK_UTF8_BAD, 5);
-    EXPECT("ab\xF0\x8F\xBF\xBF", DK_UTF8_BAD, 5); /* U+FFFF in 4 bytes */
+    /* caught at the first byte that cannot continue the sequence */
+    EXPECT("ab\xE0\x80\xAF", DK_UTF8_BAD, 3);   /* '/' in 3 bytes */
+    EXPECT("ab\xE0\x9F\xBF", DK_UTF8_BAD, 3);   /* U+07FF in 3 bytes */
+    EXPECT("ab\xF0\x80\x80\xAF", DK_UTF8_BAD, 3);
+    EXPECT("ab\xF0\x8F\xBF\xBF", DK_UTF8_BAD, 3); /* U+FFFF in 4 bytes */
+    EXPECT("ab\xE0\xA0\x80", DK_UTF8_OK, 0);      /* U+0800, shortest */
+    EXPECT("ab\xF0\x90\x80\x80", DK_UTF8_OK, 0); /* U+10000 */
 }
 
 static void test_surrogates_and_range(void **state)
 {
     (void)state;
-    EXPECT("x\xED\xA0\x80y", DK_UTF8_BAD, 3);   /* U+D800 */
-    EXPECT("x\xED\xBF\xBFy", DK_UTF8_BAD, 3);   /* U+DFFF */
-    EXPECT("x\xF4\x90\x80\x80", DK_UTF8_BAD, 4); /* U+110000 */
+    EXPECT("x\xED\xA0\x80y", DK_UTF8_BAD, 2);   /* U+D800 */
+    EXPECT("x\xED\xBF\xBFy", DK_UTF8_BAD, 2);   /* U+DFFF */
+    EXPECT("x\xF4\x90\x80\x80", DK_UTF8_BAD, 2); /* U+110000 */
     EXPECT("x\xF5\x80\x80\x80", DK_UTF8_BAD, 1); /* lead byte too high */
     EXPECT("x\xFF", DK_UTF8_BAD, 1);
     EXPECT("x\xFE", DK_UTF8_BAD, 1);
@@ -142,6 +145,72 @@ static void test_fast_path_positions(void **state)
     }
 }
 
+/* The definition, slowly: decode each sequence to its code point and
+ * check the shortest form, the surrogates and the top of the range. */
+static int ref_valid(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == 0)
+            return 0;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                   : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (len == 0 || i + len > n)
+            return 0;
+        uint32_t cp = c & (0xFF >> (len + 1));
+        for (size_t k = 1; k < len; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += len;
+    }
+    return 1;
+}
+
+/* Every string of one to three bytes, and every four-byte string with a
+ * lead byte of F0-F7: the validator agrees with the definition. */
+static void test_exhaustive(void **state)
+{
+    (void)state;
+    unsigned char b[4];
+    size_t at;
+    for (unsigned v = 0; v < (1u << 24); v++) {
+        b[0] = (unsigned char)(v >> 16);
+        b[1] = (unsigned char)(v >> 8);
+        b[2] = (unsigned char)v;
+        int want = ref_valid(b, 3);
+        int got = check_all((const char *)b, 3, &at) == DK_UTF8_OK;
+        if (want != got)
+            fail_msg("%02x %02x %02x: want %d got %d", b[0], b[1], b[2],
+                     want, got);
+        if (v < (1u << 16)) {
+            want = ref_valid(b + 1, 2);
+            got = check_all((const char *)b + 1, 2, &at) == DK_UTF8_OK;
+            assert_int_equal(want, got);
+        }
+    }
+    for (unsigned v = 0; v < (1u << 24); v += 3) {
+        b[0] = (unsigned char)(0xF0 + (v >> 21));
+        b[1] = (unsigned char)(v >> 13);
+        b[2] = (unsigned char)(v >> 5);
+        b[3] = (unsigned char)(0x80 + (v & 0x3F) + (v & 0x40 ? 0x40 : 0));
+        int want = ref_valid(b, 4);
+        int got = check_all((const char *)b, 4, &at) == DK_UTF8_OK;
+        if (want != got)
+            fail_msg("%02x %02x %02x %02x: want %d got %d", b[0], b[1],
+                     b[2], b[3], want, got);
+    }
+}
+
 static void test_decode(void **state)
 {
     (void)state;
@@ -179,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_nul),
         cmocka_unit_test(test_fast_path_positions),
+        cmocka_unit_test(test_exhaustive),
         cmocka_unit_test(test_decode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
