@@ -40,7 +40,7 @@ ARTICLES = [
         "url": "https://eurasia-freight.example/news/rail-freight-2023",
         "text": (
             "Rail freight traffic between Kazakhstan and China reached 28.3 million tons in 2023, up 22 percent "
-            "on the previous year, the national railway company Kazakhstan Temir Zholy said on Monday.\n"
+            "from 2022, the national railway company Kazakhstan Temir Zholy said on Monday.\n"
             "Most of the cargo crosses the border at two points: Dostyk-Alashankou, open to freight since 1990, "
             "and Altynkol-Khorgos, which started operating in December 2012. Together they carry about 80 percent "
             "of the land transit between China and Europe.\n"
@@ -305,12 +305,12 @@ ARTICLES = [
             "raising the line's capacity five times. A third crossing, Bakhty-Tacheng, is due to open in 2027 and "
             "will add 20 million tons of annual capacity.\n"
             "Transit via Kazakhstan is growing fast. In the first 10 months of 2024 the national railway carried "
-            "1.2 million twenty-foot containers between China and Europe, 22% more than in the same period of "
+            "1.2 million twenty-foot containers between China and Europe, up 22% on January-October "
             "2023. Trains now deliver goods from Chongqing to Duisburg in 15-18 days, compared with 35 to 45 days "
             "by sea.\n"
             "The China-Kazakhstan logistics base in the port of Lianyungang, opened in 2014, gives Kazakh grain an "
             "outlet to the Pacific. Logistics companies say the new capacity should also cut waiting times at the "
-            "border."
+            "border crossings in the east of the country."
         ),
     },
 ]
