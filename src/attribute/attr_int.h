@@ -25,6 +25,7 @@ enum at_special {
     SP_SHARE,   /* a share: "share", "accounts for" */
     SP_RANK,    /* a rank: "ranks", "place" */
     SP_WORTH,   /* value of counted things: "worth", "valued at" */
+    SP_SINCE,   /* a start date: "since 2005" -> 2005/Y */
     SP_COUNT_
 };
 
@@ -49,6 +50,8 @@ typedef struct at_metric {
     int alt[AT_MAX_ALT];    /* metrics to try when the unit does not fit */
     int nalt;
     int plans;              /* plans and targets count ("jobs") */
+    int events;             /* happens at a dated event ("agreements"):
+                               day dates and the last event date count */
     char whole[DK_ID_MAX];  /* fixed whole for R_WHOLE ("WORLD") */
 } at_metric;
 
@@ -85,6 +88,7 @@ struct dk_attr_doc {
     int count[AT_MAX_COUNTED];
     int ncount;
     char event_date[DK_DATE_MAX];
+    long nsent, event_sent;   /* sentences seen; when event_date was set */
     dk_buf ex;              /* explain texts of the current sentence */
 
     /* scratch for the current sentence */
@@ -111,8 +115,8 @@ int at_cue_before(const dk_attr_doc *a, int t, int sp, int before);
 /* period.c: write the period of figure f into out (cap DK_DATE_MAX);
  * returns 0 when the figure is a target (a future date in its clause).
  * why gets a short reason. */
-int at_period(dk_attr_doc *a, const dk_cand *f, char *out, char *why,
-              size_t whycap);
+int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
+              char *why, size_t whycap);
 /* Remember the sentence's dated event, if any (period.c). */
 void at_note_event(dk_attr_doc *a);
 

@@ -9,7 +9,7 @@
  * number; ranks need a rank word next to the ordinal; percentages need a
  * share ("of", "accounts for") and must not be a change.  A clause with a
  * target word or a future date gives no metric (except metrics whose
- * order column says "plans").  A percentage or a "-fold"/"times" number
+ * order column says "plans").  Order column options are parsed here.  A percentage or a "-fold"/"times" number
  * next to a word of increase or decrease is a change, put on the nearest
  * attributed figure of its clause.
  */
@@ -22,7 +22,7 @@
 
 static const char *const special_names[SP_COUNT_] = {
     "", "_up", "_down", "_target", "_base", "_cumul", "_during", "_event",
-    "_pair", "_home", "_route", "_share", "_rank", "_worth",
+    "_pair", "_home", "_route", "_share", "_rank", "_worth", "_since",
 };
 
 static const char *const rule_names[] = {
@@ -133,6 +133,8 @@ static void parse_order(dk_attr_doc *a, int i)
             }
         } else if (n == 5 && memcmp(p, "plans", 5) == 0) {
             m->plans = 1;
+        } else if (n == 6 && memcmp(p, "events", 6) == 0) {
+            m->events = 1;
         } else if (n > 6 && memcmp(p, "whole=", 6) == 0 &&
                    n - 6 < sizeof m->whole) {
             memcpy(m->whole, p + 6, n - 6);
@@ -466,6 +468,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
     a->year = s->doc ? s->doc->year : 0;
     a->ex.len = 0;
     a->ncue = a->nbound = a->nref = 0;
+    a->nsent++;
     if (wants_work(c)) {
         at_doc_pair(a);
         find_clauses(a);
@@ -485,7 +488,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                 continue;
             char why[160];
             char period[DK_DATE_MAX];
-            if (!at_period(a, f, period, why, sizeof why) &&
+            if (!at_period(a, f, mi, period, why, sizeof why) &&
                 !a->met[mi].plans)
                 continue;
             if (!at_subjects(a, f, mi, &f->m)) {

@@ -1,10 +1,12 @@
 /*
  * period.c - the period a figure describes (attribute.h).
  *
- * In order: the nearest date mention of the figure's clause; a cumulative
+ * In order: the nearest date mention of the figure's clause ("since 2005"
+ * -> 2005/Y; a day only for metrics marked "events"); a cumulative
  * span of the clause ("over the past 18 years" -> (Y-18)/Y with Y the
  * document year); the nearest date of the sentence; the last dated event
- * of the document when the sentence refers to it ("during the visit");
+ * of the document when the sentence refers to it ("during the visit") or,
+ * for "events" metrics, when it was at most 3 sentences before;
  * the document's year.  Dates right after a comparison word ("compared to
  * 2019", "from 2022") are baselines, not periods.  A date later than the
  * document's year in the figure's clause makes the figure a forecast or
@@ -46,11 +48,18 @@ static long distance(const dk_cand *x, const dk_cand *y)
     return 0;
 }
 
+/* Does date d name a day ("2019-09-11", "2019-09-11/2019-09-12")? */
+static int day_precise(const char *d)
+{
+    return strlen(d) >= 10 && d[4] == '-' && d[7] == '-';
+}
+
 /* The nearest usable date of f's clause (clause >= 0) or sentence
  * (clause < 0); -1 if none.  *future is set when the clause has a date
- * after the document year. */
+ * after the document year.  Days are dates of events: they count only
+ * for metrics that happen at events (events set). */
 static int nearest_date(const dk_attr_doc *a, const dk_cand *f, int clause,
-                        int *future)
+                        int events, int *future)
 {
     int best = -1;
     long bestd = 0;
@@ -60,7 +69,7 @@ static int nearest_date(const dk_attr_doc *a, const dk_cand *f, int clause,
             continue;
         if (clause >= 0 && at_clause(a, d->t0) != clause)
             continue;
-        if (is_baseline(a, d))
+        if (is_baseline(a, d) || (!events && day_precise(d->m.date)))
             continue;
         if (a->year && date_last_year(d->m.date) > a->year) {
             if (clause >= 0)
@@ -110,18 +119,30 @@ static void date_text(const dk_attr_doc *a, const dk_cand *d, char *why,
              s->text + (d->m.start - s->base));
 }
 
-int at_period(dk_attr_doc *a, const dk_cand *f, char *out, char *why,
-              size_t whycap)
+/* The period of date candidate d into out: "since 2005" -> 2005/Y. */
+static void period_of(const dk_attr_doc *a, const dk_cand *d, char *out)
+{
+    int y = date_year(d->m.date);
+    if (a->year && y && y < a->year &&
+        at_cue_before(a, d->t0, SP_SINCE, 1) >= 0)
+        snprintf(out, DK_DATE_MAX, "%04d/%04d", y, a->year);
+    else
+        snprintf(out, DK_DATE_MAX, "%s", d->m.date);
+}
+
+int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
+              char *why, size_t whycap)
 {
     int clause = at_clause(a, f->t0), future = 0;
-    int d = nearest_date(a, f, clause, &future);
+    int events = a->met[metric].events;
+    int d = nearest_date(a, f, clause, events, &future);
     out[0] = '\0';
     if (future && d < 0) {
         snprintf(why, whycap, "none: a future date (target or forecast)");
         return 0;
     }
     if (d >= 0) {
-        snprintf(out, DK_DATE_MAX, "%s", a->c->v[d].m.date);
+        period_of(a, &a->c->v[d], out);
         date_text(a, &a->c->v[d], why, whycap, "date");
         return 1;
     }
@@ -131,13 +152,17 @@ int at_period(dk_attr_doc *a, const dk_cand *f, char *out, char *why,
         snprintf(why, whycap, "from a cumulative span of %d years", n);
         return 1;
     }
-    d = nearest_date(a, f, -1, &future);
+    d = nearest_date(a, f, -1, events, &future);
     if (d >= 0) {
-        snprintf(out, DK_DATE_MAX, "%s", a->c->v[d].m.date);
+        period_of(a, &a->c->v[d], out);
         date_text(a, &a->c->v[d], why, whycap, "sentence date");
         return 1;
     }
-    if (a->event_date[0] && has_special(a, SP_DURING)) {
+    /* "during the visit", or a count of an event a few sentences after
+     * the dated event it belongs to */
+    if (a->event_date[0] &&
+        (has_special(a, SP_DURING) ||
+         (events && a->nsent - a->event_sent <= 3))) {
         snprintf(out, DK_DATE_MAX, "%s", a->event_date);
         snprintf(why, whycap, "from the last dated event");
         return 1;
@@ -160,6 +185,7 @@ void at_note_event(dk_attr_doc *a)
         if (!d->dropped && d->m.kind == DK_DATE && strlen(d->m.date) >= 10 &&
             date_year(d->m.date)) {
             snprintf(a->event_date, sizeof a->event_date, "%s", d->m.date);
+            a->event_sent = a->nsent;
             return;
         }
     }

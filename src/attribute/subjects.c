@@ -191,6 +191,8 @@ static void directed(const dk_attr_doc *a, int clause, const char *marks,
 {
     const char *dst = find_ref(a, clause, marks, "", "");
     const char *src = find_ref(a, clause, "", dst ? dst : "", "");
+    if (!src)  /* "inflows of Chinese investment": any other country */
+        src = find_ref(a, clause, NULL, dst ? dst : "", "");
     if (!src && dst)
         src = last_named(a, dst);
     if (!src && dst)
