@@ -98,6 +98,8 @@ struct dk_attr_doc {
     at_cue cue[AT_MAX_CUES];
     int ncue;
     int bound[AT_MAX_BOUNDS]; /* first token of each clause after the first */
+    char hard[AT_MAX_BOUNDS]; /* bound starts an independent clause (", and",
+                                 ";"): dates and cues do not cross it */
     int nbound;
     at_ref ref[AT_MAX_REFS];
     int nref;
@@ -107,6 +109,8 @@ struct dk_attr_doc {
 /* Token helpers (attribute.c). */
 int at_tok_is(const dk_sent *s, int i, const char *word);
 int at_clause(const dk_attr_doc *a, int t);
+/* The group of independent clauses token t is in (hard bounds only). */
+int at_group(const dk_attr_doc *a, int t);
 int at_special(const dk_attr_doc *a, const at_cue *k);
 /* The nearest cue of special kind sp ending at most `before` tokens before
  * token t (and not after it); -1 if none. */

@@ -63,6 +63,14 @@ int at_clause(const dk_attr_doc *a, int t)
     return k;
 }
 
+int at_group(const dk_attr_doc *a, int t)
+{
+    int g = 0;
+    for (int k = 0; k < a->nbound && a->bound[k] <= t; k++)
+        g += a->hard[k];
+    return g;
+}
+
 int at_special(const dk_attr_doc *a, const at_cue *k)
 {
     return a->met[k->m].special;
@@ -192,7 +200,8 @@ void dk_attr_doc_free(dk_attr_doc *a)
 
 /* ---- the sentence scratch ---- */
 
-/* Clauses end at ';' and at ',' before a word that opens a new clause. */
+/* Clauses end at ';' and at ',' before a word that opens a new clause;
+ * ';', ", and" and ", but" open an independent one (a hard bound). */
 static void find_clauses(dk_attr_doc *a)
 {
     static const char *const openers[] = {
@@ -202,13 +211,15 @@ static void find_clauses(dk_attr_doc *a)
     const dk_sent *s = a->s;
     a->nbound = 0;
     for (int i = 0; i + 1 < s->ntok && a->nbound < AT_MAX_BOUNDS; i++) {
-        int cut = tok_punct(s, i, ';');
+        int cut = tok_punct(s, i, ';') ? 2 : 0;
         if (!cut && tok_punct(s, i, ','))
             for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
                 if (at_tok_is(s, i + 1, openers[k]))
-                    cut = 1;
-        if (cut)
+                    cut = k < 2 ? 2 : 1;
+        if (cut) {
+            a->hard[a->nbound] = (char)(cut == 2);
             a->bound[a->nbound++] = i + 1;
+        }
     }
 }
 
@@ -341,7 +352,8 @@ static int choose_metric(dk_attr_doc *a, const dk_cand *f, int *cue)
             if (w < 0 || q->t1 > a->cue[w].t0 || qc != fc)
                 continue;
         } else if (qc != fc &&
-                   f->m.kind != DK_MONEY && f->m.kind != DK_QUANTITY) {
+                   ((f->m.kind != DK_MONEY && f->m.kind != DK_QUANTITY) ||
+                    at_group(a, q->t0) != at_group(a, f->t0))) {
             continue;
         }
         long score = (qc == fc ? 0 : 1000) + dist;
@@ -481,6 +493,8 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             if (f->dropped || !is_figure(f->m.kind) ||
                 change_sign(a, f, &unit))
                 continue;
+            if (at_cue_before(a, f->t0, SP_BASE, 1) >= 0)
+                continue;  /* "compared with 35 days by sea" */
             int k = -1, mi = choose_metric(a, f, &k);
             if (mi < 0)
                 continue;

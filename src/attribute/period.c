@@ -4,7 +4,8 @@
  * In order: the nearest date mention of the figure's clause ("since 2005"
  * -> 2005/Y; a day only for metrics marked "events"); a cumulative
  * span of the clause ("over the past 18 years" -> (Y-18)/Y with Y the
- * document year); the nearest date of the sentence; the last dated event
+ * document year); the nearest date of the part of the
+ * sentence the figure is in (", and" and ";" start a new part); the last dated event
  * of the document when the sentence refers to it ("during the visit") or,
  * for "events" metrics, when it was at most 3 sentences before;
  * the document's year.  Dates right after a comparison word ("compared to
@@ -67,7 +68,8 @@ static int nearest_date(const dk_attr_doc *a, const dk_cand *f, int clause,
         const dk_cand *d = &a->c->v[i];
         if (d->dropped || d->m.kind != DK_DATE || !date_year(d->m.date))
             continue;
-        if (clause >= 0 && at_clause(a, d->t0) != clause)
+        if (clause >= 0 ? at_clause(a, d->t0) != clause
+                        : at_group(a, d->t0) != at_group(a, f->t0))
             continue;
         if (is_baseline(a, d) || (!events && day_precise(d->m.date)))
             continue;
