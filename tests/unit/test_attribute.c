@@ -52,7 +52,7 @@ static int setup(void **state)
         "_up\tunit\t-\t-\tincreased by|grew\n"
         "_down\tunit\t-\t-\tfell by\n"
         "_target\tunit\t-\t-\tplan to|to bring\n"
-        "_base\tunit\t-\t-\tcompared to\n"
+        "_base\tunit\t-\t-\tcompared to|than in\n"
         "_cumul\tunit\t-\t-\tover the past\n"
         "_pair\tunit\t-\t-\tthe two countries\n"
         "_home\tunit\t-\t-\tour country\n"
@@ -190,6 +190,11 @@ static void test_period(void **state)
     run("Over the past 18 years, Boria has invested $24 billion in Aland.", 0,
         &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2006/2024");
+    /* a date of another independent clause is not the figure's */
+    run("Trade turnover reached $30 billion in May 2023, and $5 billion was "
+        "invested in Aland.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2023-05");
+    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2024");
     /* a comparison baseline is not the period */
     run("Trade turnover reached $30 billion, compared to May 2019.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
@@ -223,6 +228,12 @@ static void test_targets(void **state)
     /* a date after the document's year: a forecast */
     run("Trade turnover will be $50 billion in May 2030.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+    /* a figure given for comparison states no indicator; "more than" is
+     * a qualifier, not a comparison */
+    run("Trade turnover reached more than $30 billion, compared to "
+        "$20 billion before.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "trade_turnover");
+    assert_string_equal(find(&r, DK_MONEY, 1)->metric, "");
     /* plans count for metrics that include them */
     run("The companies plan to create 2,000 jobs in Aland.", 0, &r);
     assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "jobs");
