@@ -313,7 +313,7 @@ static void pack_line(loader *L, char *s)
     } else if (strcmp(f[0], "pair") == 0) {
         char a[DK_ID_MAX], b[DK_ID_MAX], extra;
         if (strlen(f[1]) >= DK_ID_MAX ||
-            sscanf(f[1], "%47s %47s %c", a, b, &extra) != 2 ||
+            sscanf(f[1], "%63s %63s %c", a, b, &extra) != 2 ||
             !valid_id(a) || !valid_id(b)) {
             problem(L, "pair must be two entity ids, e.g. \"KZ CN\"");
             return;
