@@ -439,7 +439,7 @@ static void entity_line(loader *L, char *s)
     }
     int idx = p->nents++;
     add_phrases(L, p->ent_ac, f[3], idx, "name", 0);
-    if (n == 5)
+    if (n == 5 && f[4][0])
         add_phrases(L, p->ent_ac, f[4], idx, "alias", 0);
 }
 
@@ -565,9 +565,12 @@ static dk_pack *load(const char *dir, dk_pack_report report, void *ctx,
     }
     L.p = p;
     read_part(&L, "pack.tsv", 1, pack_line);
+    int before = L.problems;
     read_part(&L, "entities.tsv", 1, entity_line);
+    int entities_ok = L.problems == before;
     read_part(&L, "metrics.tsv", 0, metric_line);
-    check_refs(&L);
+    if (entities_ok)  /* else the references would only echo a problem */
+        check_refs(&L);
     if (!L.problems && (dk_ac_build(p->ent_ac) || dk_ac_build(p->cue_ac))) {
         L.file = "entities.tsv";
         out_of_memory(&L);
