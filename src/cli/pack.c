@@ -172,12 +172,99 @@ static int is_connector(const char *w, size_t n)
     return 0;
 }
 
-/* Does the pack have an alias spelling all of s[0, n)? */
-static int known_name(const dk_pack *p, const char *s, size_t n)
+/* Capitalised words that are no names: titles, function words, months. */
+static int is_stopword(const char *w, size_t n)
 {
-    dk_pack_match m[8];
-    int k = dk_pack_find_entities(p, s, n, m, 8);
-    return k == 1 && m[0].start == 0 && m[0].end == n;
+    static const char *const stop[] = {
+        "I", "A", "An", "The", "This", "That", "These", "Those", "It", "Its",
+        "We", "Our", "He", "His", "She", "Her", "They", "Their", "You", "In",
+        "On", "At", "As", "By", "For", "From", "With", "To", "Of", "And",
+        "But", "Or", "If", "So", "Although", "While", "When", "After",
+        "Before", "During", "Since", "Today", "Mr", "Mrs", "Ms", "Dr",
+        "President", "Prime", "Minister", "Deputy", "Vice", "Chairman",
+        "Chair", "Head", "Ambassador", "General", "Secretary", "Foreign",
+        "State", "Premier", "Senator", "Governor", "Mayor", "Director",
+        "Editor", "Photo", "Source", "January", "February", "March", "April",
+        "May", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+        "Sep", "Sept", "Oct", "Nov", "Dec", "ALSO", "READ", "MORE", "GDP",
+        NULL};
+    for (int i = 0; stop[i]; i++)
+        if (strlen(stop[i]) == n && memcmp(stop[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Count s[a, b) of t as a suggestion once it is trimmed of connectors,
+ * possessive endings and stop words at both ends. */
+static int add_segment(const char *t, size_t a, size_t b, counter *names)
+{
+    for (;;) {  /* trim the front */
+        while (a < b && !isalnum((unsigned char)t[a]) &&
+               (unsigned char)t[a] < 0x80)
+            a++;
+        if (b - a >= 2 && t[a] == 's' && (a == 0 || !isalnum((unsigned char)t[a - 1])))
+            a++;
+        size_t w = a;
+        while (w < b && is_word_char((unsigned char)t[w]))
+            w++;
+        if (w > a && (is_stopword(t + a, w - a) || is_connector(t + a, w - a) ||
+                      !isupper((unsigned char)t[a])))
+            a = w;
+        else
+            break;
+    }
+    for (;;) {  /* trim the back */
+        while (b > a && !isalnum((unsigned char)t[b - 1]))
+            b--;
+        if (b - a >= 2 && t[b - 1] == 's' && t[b - 2] == '\'')
+            b -= 2;
+        else if (b - a >= 4 && t[b - 1] == 's' &&
+                 memcmp(t + b - 4, "\xE2\x80\x99", 3) == 0)
+            b -= 4;
+        size_t w = b;
+        while (w > a && is_word_char((unsigned char)t[w - 1]))
+            w--;
+        if (w < b && (is_stopword(t + w, b - w) || is_connector(t + w, b - w)))
+            b = w;
+        else
+            break;
+    }
+    if (b <= a || b - a > MAX_NAME)
+        return DK_OK;
+    char key[MAX_NAME + 1];
+    memcpy(key, t + a, b - a);
+    key[b - a] = '\0';
+    return count_add(names, key);
+}
+
+/* The parts of the name run t[a, b) that no alias of the pack covers. */
+static int uncovered(const dk_pack *p, const char *t, size_t a, size_t b,
+                     int opener, counter *names)
+{
+    dk_pack_match m[32];
+    int k = dk_pack_find_entities(p, t + a, b - a, m, 32);
+    size_t at = a;
+    if (opener) {  /* "Landlocked Kazakhstan": the opening word alone */
+        size_t w = a;
+        while (w < b && is_word_char((unsigned char)t[w]))
+            w++;
+        size_t x = w;
+        while (x < b && t[x] == ' ')
+            x++;
+        if (k > 0 && a + m[0].start == x)
+            at = w;
+    }
+    for (int i = 0; i < k; i++) {
+        if (a + m[i].start > at) {
+            int st = add_segment(t, at, a + m[i].start, names);
+            if (st)
+                return st;
+        }
+        at = a + m[i].end;
+    }
+    return at < b ? add_segment(t, at, b, names) : DK_OK;
 }
 
 /* Capitalised word runs ("Ministry of Trade and Integration") not known
@@ -233,14 +320,16 @@ static int suggest_names(const dk_pack *p, const char *t, size_t n,
         int opener = sentence_start;
         sentence_start = 0;
         i = b;
-        if ((words == 1 && opener) || b - a > MAX_NAME)
+        if (words == 1 && opener)
             continue;
-        if (known_name(p, t + a, b - a))
-            continue;
-        char key[MAX_NAME + 1];
-        memcpy(key, t + a, b - a);
-        key[b - a] = '\0';
-        if (count_add(names, key))
+        if (opener) {  /* the opening word is as often no name */
+            size_t w = a;
+            while (w < b && is_word_char((unsigned char)t[w]))
+                w++;
+            if (is_stopword(t + a, w - a))
+                a = w;
+        }
+        if (uncovered(p, t, a, b, opener, names))
             return DK_ERR_NOMEM;
     }
     return DK_OK;
@@ -270,8 +359,25 @@ static int suggest_cues(const dk_pack *p, const char *t, size_t n,
             if (!(isdigit(f) || f == '$' || f == 0xE2 /* € */ ||
                   strncmp(t + k, "US$", 3) == 0))
                 continue;
-            /* walk back over up to three lower-case words */
+            /* skip an auxiliary, then walk back over up to three
+             * lower-case words, not past a pronoun or relative word */
             size_t end = i - 1, start = end;
+            static const char *const aux[] = {"has", "have", "had", "was",
+                "were", "is", "are", "will", "also", "already", "which",
+                "that", "it", "this", NULL};
+            for (int again = 1; again;) {
+                again = 0;
+                for (int x = 0; aux[x]; x++) {
+                    size_t l = strlen(aux[x]);
+                    if (end > l && strncmp(t + end - l, aux[x], l) == 0 &&
+                        t[end - l - 1] == ' ') {
+                        end -= l + 1;
+                        again = 1;
+                        break;
+                    }
+                }
+            }
+            start = end;
             int words = 0;
             while (words < 3 && start > 0) {
                 size_t j = start;
@@ -283,7 +389,9 @@ static int suggest_cues(const dk_pack *p, const char *t, size_t n,
                     w--;
                 if (w == j || (w > 0 && is_word_char((unsigned char)t[w - 1])))
                     break;
-                if (is_connector(t + w, j - w) && words > 0)
+                if ((is_connector(t + w, j - w) && words > 0) ||
+                    (j - w == 4 && strncmp(t + w, "that", 4) == 0) ||
+                    (j - w == 5 && strncmp(t + w, "which", 5) == 0))
                     break;
                 start = w;
                 words++;
