@@ -15,6 +15,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "ac.h"
 #include "../text/chars.h"
 #include "../text/utf8.h"
@@ -41,9 +42,11 @@ struct dk_ac {
     int built;
     int ncls;
     uint8_t cls[256];
-    int32_t *delta;         /* nnodes * ncls */
+    int32_t *delta;         /* nnodes * ncls, mapped */
+    size_t delta_bytes;
     int32_t *dict;
     uint8_t *emit;          /* state ends a pattern or has dict */
+    uint8_t space[256];     /* ASCII bytes read as a space */
 };
 
 /* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
@@ -178,7 +181,8 @@ void dk_ac_free(dk_ac *a)
     free(a->label);
     free(a->pats);
     free(a->pool);
-    free(a->delta);
+    if (a->delta)
+        munmap(a->delta, a->delta_bytes);
     free(a->dict);
     free(a->emit);
     free(a);
@@ -312,9 +316,17 @@ int dk_ac_build(dk_ac *a)
     for (unsigned c = 'A'; c <= 'Z'; c++)
         a->cls[c] = a->cls[c + 32];
     size_t nc = (size_t)a->ncls, ns = (size_t)a->nnodes;
+    if (ns * nc * 2 > INT32_MAX)
+        return DK_AC_NOMEM;  /* too many patterns for one automaton */
     int32_t *fail = malloc(ns * sizeof *fail);
     int32_t *queue = malloc(ns * sizeof *queue);
-    a->delta = calloc(ns * nc, sizeof *a->delta);
+    /* one mapping with its pages faulted in at once: much cheaper than
+     * a page fault per 4 KiB while filling the table */
+    a->delta_bytes = ns * nc * sizeof *a->delta;
+    a->delta = mmap(NULL, a->delta_bytes, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (a->delta == MAP_FAILED)
+        a->delta = NULL;
     a->dict = malloc(ns * sizeof *a->dict);
     a->emit = malloc(ns);
     if (!fail || !queue || !a->delta || !a->dict || !a->emit) {
@@ -347,6 +359,16 @@ int dk_ac_build(dk_ac *a)
     }
     free(fail);
     free(queue);
+    /* entries become (target * ncls) << 1 | emit: no multiply and no
+     * second look-up per byte while scanning */
+    for (size_t i = 0; i < ns * nc; i++) {
+        int32_t v = a->delta[i];
+        a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
+                      a->emit[v];
+    }
+    for (unsigned c = 0; c < 256; c++)
+        a->space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                      c == '\f' || c == '\v' || c == '-';
     a->built = 1;
     return DK_AC_OK;
 }
@@ -388,39 +410,56 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
     if (!a->built || max <= 0)
         return 0;
     const unsigned char *t = (const unsigned char *)text;
-    const size_t nc = (size_t)a->ncls;
+    const int32_t *delta = a->delta;
+    const uint8_t *cls = a->cls, *sp = a->space;
+    const uint32_t nc = (uint32_t)a->ncls;
+    const unsigned space_cls = a->cls[' '];
     uint32_t ring[RING];
     uint32_t npos = 0;
-    int32_t s = 0;
+    int32_t v = 0;          /* (state * ncls) << 1 | emit */
     int space = 1, nout = 0;
-    for (size_t i = 0; i < n;) {
-        int len;
-        unsigned c = norm_sym(t, n, i, &len);
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = t[i], k;
         size_t at = i;
-        i += (size_t)len;
-        if (c == ' ') {
+        if (sp[c]) {
             if (space)
                 continue;
             space = 1;
+            k = space_cls;
+        } else if (c == 0xC2 || c == 0xE2) {
+            int len;
+            unsigned sym = norm_sym(t, n, i, &len);
+            i += (size_t)len - 1;
+            if (sym == ' ') {
+                if (space)
+                    continue;
+                space = 1;
+            } else {
+                space = 0;
+            }
+            k = cls[sym];
         } else {
             space = 0;
+            k = cls[c];
         }
         ring[npos++ & (RING - 1)] = (uint32_t)at;
-        s = a->delta[(size_t)s * nc + a->cls[c]];
-        if (!a->emit[s])
+        v = delta[((uint32_t)v >> 1) + k];
+        if (!(v & 1))
             continue;
-        for (int32_t u = s; u > 0; u = a->dict[u]) {
+        size_t end = i + 1;
+        for (int32_t u = (int32_t)(((uint32_t)v >> 1) / nc); u > 0;
+             u = a->dict[u]) {
             for (int q = a->first[u]; q >= 0; q = a->pats[q].next) {
                 const pat *p = &a->pats[q];
                 if (p->len > npos)
                     continue;
                 size_t start = ring[(npos - p->len) & (RING - 1)];
                 if ((p->word0 && word_before(t, start)) ||
-                    (p->word1 && word_at(t, n, i)))
+                    (p->word1 && word_at(t, n, end)))
                     continue;
-                if (p->exact && !exact_ok(a, p, text, start, i))
+                if (p->exact && !exact_ok(a, p, text, start, end))
                     continue;
-                dk_ac_hit h = {(uint32_t)start, (uint32_t)i, p->id};
+                dk_ac_hit h = {(uint32_t)start, (uint32_t)end, p->id};
                 nout = keep(out, nout, max, &h);
                 goto next;
             }

@@ -28,6 +28,8 @@ struct dk_pack {
     dk_pack_entity *ents;
     int nents, capents;
     int *ent_line;             /* line of each entity, for messages */
+    int *slot;                 /* id hash: entity index + 1, 0 = empty */
+    int nslots;                /* a power of two, > 2 * nents */
     dk_pack_metric *mets;
     int nmets, capmets;
     dk_ac *ent_ac, *cue_ac;
@@ -197,12 +199,47 @@ static int valid_kinds(loader *L, const char *s)
     return ok;
 }
 
+static unsigned id_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* Index of entity id, or -1; with add >= 0, record that index instead
+ * when the id is not there (returns -1, or -2 when out of memory). */
+static int id_lookup(dk_pack *p, const char *id, int add)
+{
+    if (add >= 0 && (add + 1) * 2 >= p->nslots) {
+        int n = p->nslots ? p->nslots * 2 : 1024;
+        int *v = calloc((size_t)n, sizeof *v);
+        if (!v)
+            return -2;
+        free(p->slot);
+        p->slot = v;
+        p->nslots = n;
+        for (int i = 0; i < add; i++) {
+            unsigned j = id_hash(p->ents[i].id) & (unsigned)(n - 1);
+            while (v[j])
+                j = (j + 1) & (unsigned)(n - 1);
+            v[j] = i + 1;
+        }
+    }
+    if (!p->nslots)
+        return -1;
+    unsigned j = id_hash(id) & (unsigned)(p->nslots - 1);
+    for (; p->slot[j]; j = (j + 1) & (unsigned)(p->nslots - 1))
+        if (strcmp(p->ents[p->slot[j] - 1].id, id) == 0)
+            return p->slot[j] - 1;
+    if (add >= 0)
+        p->slot[j] = add + 1;
+    return -1;
+}
+
 static int find_entity(const dk_pack *p, const char *id)
 {
-    for (int i = 0; i < p->nents; i++)
-        if (strcmp(p->ents[i].id, id) == 0)
-            return i;
-    return -1;
+    return id_lookup((dk_pack *)p, id, -1);
 }
 
 static int find_metric(const dk_pack *p, const char *id)
@@ -313,7 +350,7 @@ static void pack_line(loader *L, char *s)
     } else if (strcmp(f[0], "pair") == 0) {
         char a[DK_ID_MAX], b[DK_ID_MAX], extra;
         if (strlen(f[1]) >= DK_ID_MAX ||
-            sscanf(f[1], "%47s %47s %c", a, b, &extra) != 2 ||
+            sscanf(f[1], "%63s %63s %c", a, b, &extra) != 2 ||
             !valid_id(a) || !valid_id(b)) {
             problem(L, "pair must be two entity ids, e.g. \"KZ CN\"");
             return;
@@ -395,9 +432,14 @@ static void entity_line(loader *L, char *s)
     if (strcmp(f[2], "-") != 0)
         strcpy(e->country, f[2]);
     p->ent_line[p->nents] = L->line;
+    if (id_lookup(p, e->id, p->nents) == -2) {
+        free((char *)e->name);
+        out_of_memory(L);
+        return;
+    }
     int idx = p->nents++;
     add_phrases(L, p->ent_ac, f[3], idx, "name", 0);
-    if (n == 5)
+    if (n == 5 && f[4][0])
         add_phrases(L, p->ent_ac, f[4], idx, "alias", 0);
 }
 
@@ -523,9 +565,12 @@ static dk_pack *load(const char *dir, dk_pack_report report, void *ctx,
     }
     L.p = p;
     read_part(&L, "pack.tsv", 1, pack_line);
+    int before = L.problems;
     read_part(&L, "entities.tsv", 1, entity_line);
+    int entities_ok = L.problems == before;
     read_part(&L, "metrics.tsv", 0, metric_line);
-    check_refs(&L);
+    if (entities_ok)  /* else the references would only echo a problem */
+        check_refs(&L);
     if (!L.problems && (dk_ac_build(p->ent_ac) || dk_ac_build(p->cue_ac))) {
         L.file = "entities.tsv";
         out_of_memory(&L);
@@ -577,6 +622,7 @@ void dk_pack_free(dk_pack *p)
         free((char *)p->ents[i].name);
     free(p->ents);
     free(p->ent_line);
+    free(p->slot);
     free(p->mets);
     dk_ac_free(p->ent_ac);
     dk_ac_free(p->cue_ac);
