@@ -324,6 +324,11 @@ static int route_in_clause(const dk_attr_doc *a, int clause)
         }
     if (!n)
         return 0;
+    /* "between China and Europe", "from A to B", "through C" */
+    for (int i = 0; i < a->nref; i++)
+        if (at_clause(a, a->ref[i].t) == clause && a->ref[i].mark &&
+            strchr("bfth", a->ref[i].mark))
+            return 1;
     for (int k = 0; k < a->ncue; k++)
         if (at_special(a, &a->cue[k]) == SP_ROUTE &&
             at_clause(a, a->cue[k].t0) == clause)

@@ -49,6 +49,7 @@ static int setup(void **state)
         "agreements\tcount\tnumber,money\tpair\tagreements\n"
         "jobs\tcount\tnumber\thost;plans\tjobs\n"
         "transit_share\t%\tpercent\ttransit\ttransit\n"
+        "container_traffic\tTEU\tquantity\troute\tcontainers\n"
         "_up\tunit\t-\t-\tincreased by|grew\n"
         "_down\tunit\t-\t-\tfell by\n"
         "_target\tunit\t-\t-\tplan to|to bring\n"
@@ -174,6 +175,18 @@ static void test_subject_order(void **state)
     assert_string_equal(m->subjects[0], "AA");
     assert_string_equal(m->subjects[1], "BB");
     assert_string_equal(m->subjects[2], "EU");
+    /* a route flow with no transit country named: the home country */
+    run("Trains carried 20,000 twenty-foot containers between Boria and "
+        "Europe.", 0, &r);
+    m = find(&r, DK_QUANTITY, 0);
+    assert_string_equal(m->metric, "container_traffic");
+    assert_int_equal(m->nsubjects, 3);
+    assert_string_equal(m->subjects[0], "AA");
+    assert_string_equal(m->subjects[1], "BB");
+    assert_string_equal(m->subjects[2], "EU");
+    /* at a terminal: the countries in text order */
+    run("A terminal in Boria handled 5,000 twenty-foot containers.", 0, &r);
+    subjects_are(find(&r, DK_QUANTITY, 0), "BB", NULL);
 }
 
 static void test_period(void **state)
