@@ -85,7 +85,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	  $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%)
 	@for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
 	  mkdir -p build-fuzz/corpus/$$f; \
