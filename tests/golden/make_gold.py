@@ -434,7 +434,8 @@ EVENTS = {
     ],
     "t01_business_council.txt": [
         E("sign", "agreement", actors=KZCN, value=2.5 * B),
-        E("signed", "agreement", actors=KZCN, place="astana", date="2024-03-01", count=18,
+        E("signed", "agreement", actors=["KZ", "CN", "kazakhstan_china_business_council"],
+          place="astana", date="2024-03-01", count=18,
           value=2.5 * B),
         E("meeting", "meeting", actors=["kazakhstan_china_business_council"], place="astana",
           date="2024-03-01"),
