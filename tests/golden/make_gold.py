@@ -535,6 +535,38 @@ def place(doc, text, items):
     return out
 
 
+ISO = re.compile(r"^\d{2}(\d{2}(-\d{2}(-\d{2})?)?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+def metric_ids():
+    path = os.path.join(ROOT, "..", "shared", "spec", "metrics.tsv")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return {line.split("\t")[0] for line in f if line.strip() and not line.startswith("id\t")}
+
+
+def validate(doc, mentions, events, metrics):
+    """Rules a gold file must keep: no overlapping numeric mentions, no number or date inside an
+    event trigger, ISO dates and periods, known metric ids."""
+    spans = sorted((m["start"], m["end"], m["text"]) for m in mentions)
+    for (s1, e1, t1), (s2, e2, t2) in zip(spans, spans[1:]):
+        if s2 < e1:
+            raise SystemExit(f"{doc}: mentions {t1!r} and {t2!r} overlap")
+    for e in events:
+        for s1, e1, t1 in spans:
+            if s1 < e["end"] and e["start"] < e1:
+                raise SystemExit(f"{doc}: event trigger {e['text']!r} holds the mention {t1!r}")
+        if "date" in e and not ISO.match(e["date"]):
+            raise SystemExit(f"{doc}: event date {e['date']!r}")
+    for m in mentions:
+        for k in ("date", "period"):
+            if k in m and not ISO.match(m[k]):
+                raise SystemExit(f"{doc}: {m['text']!r}: {k} {m[k]!r} is not ISO 8601")
+        if "metric" in m and (not m["subjects"] or (metrics and m["metric"] not in metrics)):
+            raise SystemExit(f"{doc}: {m['text']!r}: metric {m['metric']!r} / subjects")
+
+
 def show(doc, text, rows):
     b = text.encode("utf-8")
     out, last = [], 0
@@ -558,7 +590,10 @@ def main():
     with open(os.path.join(here, "sample.gold.jsonl"), "w", encoding="utf-8") as g, \
             open(os.path.join(here, "sample.events.jsonl"), "w", encoding="utf-8") as e, \
             open(os.path.join(here, "sample.entities.jsonl"), "w", encoding="utf-8") as s:
+        metrics = metric_ids()
         for doc in texts:
+            validate(doc, place(doc, texts[doc], GOLD[doc]), place(doc, texts[doc], EVENTS[doc]),
+                     metrics)
             for row in place(doc, texts[doc], GOLD[doc]):
                 g.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n["gold"] += 1
