@@ -248,10 +248,12 @@ GOLD = {
         M("$15.7 billion", 15.7 * B, metric="imports", period="2024", subj=CNKZ, change=-4),
         M("$29.6 billion", 29.6 * B, metric="trade_turnover", period="2024-01/2024-11", subj=KZCN),
         D("the first 11 months of 2024", "2024-01/2024-11"),
+        N("two", 2),
         U("ten years", 10, "year", q="over"),
         O("second", 2),
         M("$80 billion", 80 * B),
         D("2030", "2030"),
+        N("two", 2),
     ],
     "s11_energy": [
         D("Monday", "2024-06-10"),
