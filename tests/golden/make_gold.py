@@ -34,7 +34,9 @@ def _num(kind, text, value, unit=None, q="exact", low=None, high=None, metric=No
         m["low"], m["high"] = low, high
     if metric:
         m["metric"], m["period"], m["subjects"] = metric, period, subj
-    if change is not None:
+    if isinstance(change, tuple):                  # (1.7, "times") for "grew 1.7-fold"
+        m["change"] = {"value": change[0], "unit": change[1]}
+    elif change is not None:
         m["change"] = {"value": change, "unit": "%"}
     if opt:
         m["optional"] = True
@@ -312,6 +314,44 @@ GOLD = {
         U("35 to 45 days", 35, "day", q="range", low=35, high=45),
         D("2014", "2014"),
     ],
+    "s15_three_decades": [
+        U("three decades", 30, "year"),
+        D("January 3, 1992", "1992-01-03"),
+        D("1994 to 1999", "1994/1999"),
+        D("2002", "2002"),
+        Q("1.4 billion people", 1.4 * B, "person", metric="population", period="2024", subj=["CN"]),
+        Q("20 million", 20 * MN, "person", q="over", metric="population", period="2023", subj=["KZ"]),
+        D("2023", "2023"),
+        D("Six years ago", "2018"),
+        D("2018", "2018"),
+        M("19.9 billion dollars", 19.9 * B, metric="trade_turnover", period="2018", subj=KZCN),
+        N("2.1-fold", 2.1),
+        N("twice", 2),
+        O("11th", 11),
+        D("last week", "2024-09-30/2024-10-06"),
+        D("2019", "2019"),
+        N("55", 55),
+        D("2016", "2016"),
+        N("1.7-fold", 1.7),
+        D("the first half of 2024", "2024-01/2024-06"),
+        M("$811.1 million", 811.1 * MN, metric="imports", period="2024-01/2024-06", subj=KZCN,
+          change=(1.7, "times")),
+        D("21st century", "20"),
+    ],
+    "s16_agri_exports": [
+        D("yesterday", "2024-08-13"),
+        D("today", "2024-08-14"),
+        M("$1.7 billion", 1.7 * B, metric="agri_trade", period="2023", subj=KZCN),
+        D("2023", "2023"),
+        Q("1.1 million tons", 1.1 * MN, "t", q="approx"),
+        D("July 2023 to June 2024", "2023-07/2024-06"),
+        P("12.5 percent", 12.5),
+        N("800", 800),
+        N("1,000", 1000, q="over", metric="companies", period="2024", subj=KZCN),
+        D("This week", "2024-08-12/2024-08-18"),
+        N("40", 40),
+        N("Several hundred", 300, q="approx"),
+    ],
     "t01_business_council.txt": [
         M("$2.5 billion", 2.5 * B, metric="agreements", period="2024-03-01", subj=KZCN),
         D("March 4, 2024", "2024-03-04"),
@@ -434,6 +474,18 @@ EVENTS = {
         E("will complete", "intent", actors=["KZ"], date="2025", opt=True),
         E("opened", "launch", place="lianyungang", date="2014"),
     ],
+    "s15_three_decades": [
+        E("established", "launch", actors=KZCN, date="1992-01-03", opt=True),
+        E("signed", "agreement", actors=KZCN, date="1994/1999"),
+        E("meeting was held", "meeting", actors=["kazakhstan_china_cooperation_committee"],
+          place="astana", date="2024-09-30/2024-10-06"),
+        E("rallies", "protest", actors=["CN"], date="2019"),
+        E("protests", "protest", date="2016"),
+    ],
+    "s16_agri_exports": [
+        E("signed", "agreement", actors=KZCN, date="2024-08-13"),
+        E("touring", "visit", actors=["CN"], date="2024-08-12/2024-08-18"),
+    ],
     "t01_business_council.txt": [
         E("sign", "agreement", actors=KZCN, value=2.5 * B),
         E("signed", "agreement", actors=["KZ", "CN", "kazakhstan_china_business_council"],
@@ -486,6 +538,10 @@ ENTITIES = {
     "s14_transit_routes": (["CN", "EU", "KZ", "akorda", "bakhty", "chongqing", "dostyk", "duisburg",
                             "lianyungang", "moiynty", "pacific_ocean", "tacheng", "tokayev",
                             "xi_jinping"], []),
+    "s15_three_decades": (["CN", "KZ", "almaty", "astana", "kazakhstan_china_cooperation_committee",
+                           "zhanaozen"], []),
+    "s16_agri_exports": (["CN", "KZ", "khorgos", "kostanay_region", "kz_ministry_of_agriculture",
+                          "north_kazakhstan_region", "nur_zholy"], []),
     "t01_business_council.txt": (["CN", "KZ", "almaty_region", "astana",
                                   "kazakhstan_china_business_council", "saule_nurlanovna",
                                   "serik_zhumangarin"],
