@@ -136,6 +136,10 @@ CLAIMS = [
      "supported", [("s15_three_decades", "January 3, 1992")], "Single source."),
     ("k52", "Kazakhstan and China opened a joint university in Urumqi in 2015.", "not_found", [],
      "Nothing in the corpus; Urumqi appears only as a travel destination (s04)."),
+    ("k53", "Huawei will train 3,000 Kazakh engineers over three years.", "supported",
+     [("s17_digital", "3,000 Kazakh engineers")], "'the Chinese company' is Huawei (previous sentence)."),
+    ("k54", "Kazakhstan is a member of the G20.", "contradicted",
+     [("s17_digital", "not a member of the G20")], "Negation: it is not a member."),
     ("k44", "Mutual trade was $19.9 bn in 2018.", "supported",
      [("s06_tokayev_visit_2019", "19.9 billion dollars")], "Paraphrase: 'billion dollars' becomes '$ bn'."),
 ]

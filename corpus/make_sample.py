@@ -357,6 +357,27 @@ ARTICLES = [
             "rather than days. Exporters say faster checks would also cut their losses in summer."
         ),
     },
+    {
+        "id": "s17_digital",
+        "title": "Huawei and Kazakhtelecom to widen 5G coverage",
+        "date": "2024-05-20",
+        "source": "Digital Steppe (sample)",
+        "author": "Ruslan Karimov",
+        "url": "https://digital-steppe.example/telecom/5g-regional-centres",
+        "text": (
+            "Kazakhtelecom and Huawei agreed last Friday to extend 5G coverage to all regional centres of "
+            "Kazakhstan by the end of 2025, the Ministry of Digital Development said.\n"
+            "The project is part of the Digital Kazakhstan programme and builds on a memorandum signed during the "
+            "COVID-19 pandemic. Under it, the Chinese company will train 3,000 Kazakh engineers over three years "
+            "and open a cloud data centre at the Astana Hub technology park.\n"
+            "Kazakhstan, which is not a member of the G20, wants digital services to make up 5 percent of its "
+            "economy. Officials said Industry 4.0 technologies would be a priority at the 7th Digital Almaty "
+            "forum next February, where Chinese and Kazakh start-ups are expected to present their products.\n"
+            "Critics note that the dependence on a single foreign supplier carries risks, and the ministry says "
+            "it will keep working with European vendors as well.\n"
+            "Press contacts: tel. +7 7172 74 00 00, 09:00-18:00 on weekdays."
+        ),
+    },
 ]
 
 

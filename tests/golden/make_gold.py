@@ -352,6 +352,15 @@ GOLD = {
         N("40", 40),
         N("Several hundred", 300, q="approx"),
     ],
+    "s17_digital": [
+        D("last Friday", "2024-05-17"),
+        D("the end of 2025", "2025"),
+        N("3,000", 3000),
+        U("three years", 3, "year"),
+        P("5 percent", 5),
+        O("7th", 7),
+        D("next February", "2025-02"),
+    ],
     "t01_business_council.txt": [
         M("$2.5 billion", 2.5 * B, metric="agreements", period="2024-03-01", subj=KZCN),
         D("March 4, 2024", "2024-03-04"),
@@ -486,6 +495,12 @@ EVENTS = {
         E("signed", "agreement", actors=KZCN, date="2024-08-13"),
         E("touring", "visit", actors=["CN"], date="2024-08-12/2024-08-18"),
     ],
+    "s17_digital": [
+        E("agreed", "intent", actors=["kazakhtelecom", "huawei"], date="2025"),
+        E("signed", "agreement"),
+        E("will train", "intent", actors=["huawei"], opt=True),
+        E("open", "intent", actors=["huawei"], place="astana_hub"),
+    ],
     "t01_business_council.txt": [
         E("sign", "agreement", actors=KZCN, value=2.5 * B),
         E("signed", "agreement", actors=["KZ", "CN", "kazakhstan_china_business_council"],
@@ -542,6 +557,9 @@ ENTITIES = {
                            "zhanaozen"], []),
     "s16_agri_exports": (["CN", "KZ", "khorgos", "kostanay_region", "kz_ministry_of_agriculture",
                           "north_kazakhstan_region", "nur_zholy"], []),
+    "s17_digital": (["CN", "EU", "KZ", "astana_hub", "covid_19", "digital_almaty", "digital_kazakhstan",
+                     "g20", "huawei", "kazakhtelecom", "kz_ministry_of_digital_development"],
+                    ["almaty", "astana"]),
     "t01_business_council.txt": (["CN", "KZ", "almaty_region", "astana",
                                   "kazakhstan_china_business_council", "saule_nurlanovna",
                                   "serik_zhumangarin"],
