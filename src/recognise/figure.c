@@ -113,8 +113,15 @@ static int unit_phrase(const dk_sent *s, int k, int cls, const dk_lexent **e)
     if (!*e)
         return 0;
     int after = k + n;
-    if (after < s->ntok && dk_tok_glued(s, after) &&
+    if (cls != LX_CURRENCY && after < s->ntok && dk_tok_glued(s, after) &&
         s->tok[after].type != DK_TOK_PUNCT)
+        return 0;
+    /* "L-202": a code, not a unit */
+    if (after + 1 < s->ntok && dk_tok_is(s, after, '-') && dk_tok_glued(s, after) &&
+        dk_tok_glued(s, after + 1) && s->tok[after + 1].type == DK_TOK_NUM)
+        return 0;
+    if (cls == LX_CURRENCY && after < s->ntok && dk_tok_glued(s, after) &&
+        s->tok[after].type == DK_TOK_WORD)
         return 0;
     return n;
 }
@@ -234,7 +241,8 @@ static int digits_filtered(const dk_sent *s, const dk_num *n)
     if (dk_tok_glued(s, t) && is_word(s, t - 1))
         return 1;
     if (dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '-') && dk_tok_glued(s, t - 1) &&
-        is_word(s, t - 2))
+        (is_word(s, t - 2) || (is_num(s, t - 2) && dk_tok_glued(s, t - 2) &&
+                               is_word(s, t - 3))))
         return 1;
     /* clock times "11:43" */
     if (dk_tok_is(s, t + 1, ':') && dk_tok_glued(s, t + 1) && is_num(s, t + 2) &&
@@ -368,6 +376,12 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         b = h + 1;
     if ((nu = unit_phrase(s, b, LX_UNIT, &e))) {
         int j = b + nu;
+        if (strcmp(e->sym, "deg") == 0) {
+            /* temperatures are no angles */
+            for (int q = k - 6 < 0 ? 0 : k - 6; q <= j && q < s->ntok; q++)
+                if (dk_tok_ctx(s, q, "temperature"))
+                    goto no_unit;
+        }
         if (b != h) {
             if (!(dk_tok_is(s, j, ')') || dk_tok_is(s, j, ']') ||
                   dk_tok_is(s, j, '}') || dk_tok_is(s, j, '>')))
@@ -391,8 +405,9 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
             dk_num in;
             const dk_lexent *ie;
             int ni;
-            if (dk_number_at(s, a, &in) && (ni = unit_phrase(s, in.t1, LX_UNIT, &ie)) &&
-                strcmp(ie->sym, "in") == 0) {
+            if (dk_number_at(s, a, &in) &&
+                (((ni = unit_phrase(s, in.t1, LX_UNIT, &ie)) && strcmp(ie->sym, "in") == 0) ||
+                 (dk_tok_text(s, in.t1, "in") && (ni = 1)))) {
                 f->value += in.value / 12;
                 j = in.t1 + ni;
             }

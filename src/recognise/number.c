@@ -420,7 +420,8 @@ static int suffix_scale(const dk_sent *s, int k, double *mult)
 {
     if (k >= s->ntok || s->tok[k].type != DK_TOK_WORD)
         return 0;
-    const dk_lexent *sc = lx(s, k, LX_SCALE);
+    const dk_lexent *sc = dk_lex_get_cased(s->tok[k].lex, LX_SCALE, s->text,
+                                           s->tok[k].start, s->tok[k].end);
     if (!sc || !(sc->flags & LXF_ABBR))
         return 0;
     if (sc->flags & LXF_AMBIG) {
@@ -644,7 +645,9 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
         }
         /* "2.33 k", "10 bln", "1,674.5 G" */
         if (r.end < s->ntok && !dk_tok_glued(s, r.end)) {
-            const dk_lexent *sc = lx(s, r.end, LX_SCALE);
+            const dk_lexent *sc = dk_lex_get_cased(s->tok[r.end].lex, LX_SCALE,
+                                                   s->text, s->tok[r.end].start,
+                                                   s->tok[r.end].end);
             if (sc && (sc->flags & LXF_ABBR) && !dk_tok_text(s, r.end, "m") &&
                 !dk_tok_text(s, r.end, "B") && !dk_tok_glued(s, r.end + 1)) {
                 out->value *= sc->value;
