@@ -284,7 +284,7 @@ static int cents_tail(const dk_sent *s, int k, double *add)
         return c.t1 + nu - k;
     }
     if (c.t1 >= s->ntok || s->tok[c.t1].type == DK_TOK_PUNCT ||
-        dk_tok_text(s, c.t1, "more")) {
+        dk_tok_text(s, c.t1, "more") || dk_tok_text(s, c.t1, "and")) {
         *add = c.value / 100;
         return c.t1 - k;
     }
@@ -343,7 +343,7 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
     if (dk_tok_is(s, h, '-') && dk_tok_glued(s, h) && dk_tok_glued(s, h + 1))
         h++;   /* "1,783-kilometer-long", "two-day", "one-yen" */
     if (!have_cur && (nu = unit_phrase(s, h, LX_CURRENCY, &e)) &&
-        (e->flags & LXF_POST) &&
+        (e->flags & LXF_POST) && !(dk_tok_glued(s, h + nu) && is_num(s, h + nu)) &&
         (!(e->flags & LXF_AMBIG) || num->scaled)) {
         f->kind = DK_MONEY;
         copy_unit(f, e->sym);

@@ -666,6 +666,10 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
     int w = r.approx ? -1 : frac_word(s, r.end, &o, &f);
     if (w >= 0 && (t->type != DK_TOK_NUM || glued_hyphen(s, r.end) || r.words)) {
         int plural = f && (f->flags & LXF_PLURAL) && !o;
+        if (t->type == DK_TOK_NUM)
+            o = NULL;   /* "$280 million first": no ordinal of digits */
+        if (!o && !f)
+            goto no_fraction;
         double ov = o ? o->value : f->value;
         if (!plural && o && !r.only_a && ov >= 100 && r.words) {
             out->value = rd_val(&r) * ov;   /* "two hundredth" */
@@ -699,6 +703,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             return 1;
         }
     }
+no_fraction:
     /* "one and a half", "3 million and a quarter", "twenty and three
      * fifths" */
     if (is_and(s, r.end)) {
