@@ -175,8 +175,11 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
     }
     if (dk_tok_ctx(s, nx, "title"))
         return 1;
-    if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !dk_tok_ctx(s, nx, "a")))
-        return 1;   /* "the first 11 months": a period */
+    if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !dk_tok_ctx(s, nx, "a"))) {
+        dk_num p;   /* "the first 11 months": a period */
+        if (dk_number_at(s, nx, &p) && lx(s, p.t1, LX_TUNIT))
+            return 1;
+    }
     /* a capitalised name: kept only for a recurring event */
     if (is_cap(s, t) && t > 0 && !line_start(s, t) && is_cap(s, nx)) {
         for (int k = nx; k < s->ntok && k < nx + 8; k++) {
@@ -256,10 +259,11 @@ static int digits_filtered(const dk_sent *s, const dk_num *n)
         s->text[d->end - 1] == '0' && is_cap(s, t - 1))
         return 1;
     /* section numbers "1. Political cooperation", "2) Trade" */
-    if (line_start(s, t) && n->t1 == t + 1 && !(d->flags & DK_TF_DECIMAL) &&
+    if (line_start(s, t) && n->t1 == t + 1 && d->num < 100 &&
+        !(d->flags & (DK_TF_DECIMAL | DK_TF_GROUPS)) &&
         (dk_tok_is(s, t + 1, '.') || dk_tok_is(s, t + 1, ')')) &&
-        dk_tok_glued(s, t + 1) && t + 2 < s->ntok)
-        return 1;
+        dk_tok_glued(s, t + 1) && (t + 2 < s->ntok || (s->ntok == 2 && s->base > 0)))
+        return 1;   /* a sentence of its own "1." inside a document too */
     /* page furniture "Number of shows: 50" */
     if (dk_tok_is(s, t - 1, ':') && line_end(s, n->t1 - 1) && is_word(s, t - 2))
         return 1;
@@ -464,6 +468,14 @@ static int half_duration(const dk_sent *s, int i, dk_cands *out)
     return f.t1;
 }
 
+/* Is token k a fraction word of tenths or hundredths ("one-tenth of
+ * them" is a share, a percent)? */
+static int tenths(const dk_sent *s, int k)
+{
+    const dk_lexent *f = lx(s, k, LX_FRAC);
+    return f && (f->value == 10 || f->value == 100);
+}
+
 /* Is this a year (left to date.c)? */
 static int year_like(const dk_sent *s, const dk_num *n)
 {
@@ -535,7 +547,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
     /* ranges: "15-20", "two to three", "between 20 and 30" */
     if (k + 1 < s->ntok && !num.ordinal && lx(s, k, LX_RANGE)) {
         const char *how = lx(s, k, LX_RANGE)->sym;
-        int glued = strcmp(how, "dash") == 0 &&
+        int glued = strcmp(how, "dash") == 0 && !num.spelled &&
                     ((dk_tok_glued(s, k) && dk_tok_glued(s, k + 1)) ||
                      (!dk_tok_glued(s, k) && !dk_tok_glued(s, k + 1)));
         int word = strcmp(how, "to") == 0 ||
@@ -602,7 +614,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
     }
     /* "one-tenth of": a share */
     if (f.kind == DK_NUMBER && num.fraction && num.spelled && num.value < 1 &&
-        dk_tok_text(s, k, "of") && !f.range) {
+        dk_tok_text(s, k, "of") && !f.range && tenths(s, num.t1 - 1)) {
         f.kind = DK_PERCENT;
         f.value *= 100;
     }

@@ -178,7 +178,8 @@ static void cardinal(const dk_sent *s, int i, rd *r)
             } else if (!r->items) {
                 r->group = t->num;
                 r->place = 0;
-            } else if (r->last_scale && t->num < r->place && t->num > 0) {
+            } else if (r->last_scale && t->num < r->place && t->num > 0 &&
+                       !(joined_and && word_scale(s, at + 1, 1))) {
                 r->group += t->num;
                 r->place = 0;
             } else {
@@ -240,7 +241,8 @@ static void cardinal(const dk_sent *s, int i, rd *r)
                     r->group = r->group - lv + lv * S;
                     r->place = 0;
                 } else if (S == 100) {
-                    if (r->group >= 100 || (r->last_scale && r->group == 0))
+                    if ((r->group >= 100 && !(r->items == 1 && is_num(s, i))) ||
+                        (r->last_scale && r->group == 0))
                         break;
                     r->group = (r->group ? r->group : 1) * 100;
                     r->place = 100;
@@ -562,6 +564,8 @@ static void ratio(const dk_sent *s, dk_num *out)
     dk_num d;
     if (!dk_number_at(s, j, &d) || d.value == 0 || d.fraction || d.ordinal)
         return;
+    if (j > k + 1 && d.value < out->value)
+        return;   /* "12 out of 10": two numbers */
     if (d.digits == 4 && d.value >= 1000 && d.value <= 2100)
         return;   /* "over 2019" */
     /* a unit after the divisor means "over" is a comparison */
@@ -686,16 +690,18 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             return 1;
         }
         double den = f ? f->value : ov, num = rd_val(&r), whole = 0;
+        double ls = 0;
         if (r.last_tens && ov < 10 && r.items > 1 && !r.has_and) {
             den = r.lastv + ov;        /* "one hundred thirty fifths" */
             num = r.before_last;
-        } else if (r.has_and) {
+        } else if (r.has_and && rd_val(&r) - r.and_before < den) {
             whole = r.and_before;      /* "one hundred and three quarters" */
             num = rd_val(&r) - r.and_before;
+            ls = r.lastscale;          /* "six million and two thirds" */
         }
-        if (den != 0 && (t->type != DK_TOK_NUM || f)) {
+        if (den > 1 && (t->type != DK_TOK_NUM || f)) {
             int k = w + 1, sc = 0;
-            out->value = scale_after(s, &k, whole, 0, num / den, &sc);
+            out->value = scale_after(s, &k, whole, ls, num / den, &sc);
             out->t1 = k;
             out->fraction = 1;
             out->scaled |= sc;
