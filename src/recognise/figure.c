@@ -173,8 +173,8 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
         *term = 1;
         return 1;
     }
-    if (dk_tok_ctx(s, nx, "title"))
-        return 1;
+    if (dk_tok_ctx(s, nx, "title") || dk_tok_ctx(s, nx, "datepart"))
+        return 1;   /* "First Deputy Minister", "the first half of 2024" */
     if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !dk_tok_ctx(s, nx, "a"))) {
         dk_num p;   /* "the first 11 months": a period */
         if (dk_number_at(s, nx, &p) && lx(s, p.t1, LX_TUNIT))
@@ -639,6 +639,14 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         return k;
     f.t1 = k;
     f.q = qualifier_before(s, f.t0);
+    /* "over five years" is "during": over a stretch of time qualifies
+     * only after "for" ("for over 20 years") */
+    if (f.kind == DK_DURATION && f.q == DK_Q_OVER && f.t0 >= 1 &&
+        dk_tok_text(s, f.t0 - 1, "over") &&
+        !(f.t0 >= 2 && dk_tok_text(s, f.t0 - 2, "for")))
+        f.q = DK_Q_EXACT;
+    if (f.kind == DK_DURATION && f.t0 >= 1 && dk_tok_text(s, f.t0 - 1, "Over"))
+        f.q = DK_Q_EXACT;
     if (num.approx && f.q == DK_Q_EXACT)
         f.q = DK_Q_APPROX;
     emit(out, s, &f);
