@@ -287,7 +287,8 @@ static int cents_tail(const dk_sent *s, int k, double *add)
         *add = c.value * cu->value;
         return c.t1 + nu - k;
     }
-    if (c.t1 >= s->ntok || s->tok[c.t1].type == DK_TOK_PUNCT ||
+    if (c.t1 >= s->ntok ||
+        (s->tok[c.t1].type == DK_TOK_PUNCT && !lx(s, c.t1, LX_CURRENCY)) ||
         dk_tok_text(s, c.t1, "more") || dk_tok_text(s, c.t1, "and")) {
         *add = c.value / 100;
         return c.t1 - k;
@@ -580,7 +581,8 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         f.high *= pre->value;
         /* "$ 10 dollars": the currency word again */
         int nu = unit_phrase(s, k, LX_CURRENCY, &e);
-        if (nu && (e->flags & LXF_POST) && strcmp(e->sym, pre->sym) == 0 && e->value == 1)
+        if (nu && (e->flags & LXF_POST) && strcmp(e->sym, pre->sym) == 0 && e->value == 1 &&
+            is_word(s, k))
             k += nu;
         else {
             const dk_lexent *sc = lx(s, k, LX_SCALE);
