@@ -158,7 +158,9 @@ static int month_at(const dk_sent *s, int k, int *end)
     const dk_token *t = &s->tok[k];
     if ((e->flags & LXF_CAP) && !(t->flags & DK_TF_CAP)) {
         /* "dec 2016", "14 nov": lower-case abbreviations next to digits */
-        if (!(e->flags & LXF_ABBR) || !(is_num(s, k + 1) || is_num(s, k - 1)))
+        if (!(e->flags & LXF_ABBR) ||
+            !(is_num(s, k + 1) || is_num(s, k - 1) || dk_tok_glued(s, k) ||
+              dk_tok_glued(s, k + 1)))
             return 0;
     }
     if (t->flags & DK_TF_UPPER && t->end - t->start <= 3 &&
@@ -166,7 +168,7 @@ static int month_at(const dk_sent *s, int k, int *end)
         return 0;  /* "DEC", "MAR" as codes */
     *end = k + 1;
     if ((e->flags & LXF_ABBR) && dk_tok_is(s, k + 1, '.') &&
-        dk_tok_glued(s, k + 1))
+        dk_tok_glued(s, k + 1) && k + 2 < s->ntok)
         (*end)++;
     return (int)e->value;
 }
@@ -212,6 +214,54 @@ static int ord_at(const dk_sent *s, int k, int *end)
     return 0;
 }
 
+/* A spelled number below 100 at k: "nineteen", "twenty-five", "eighty
+ * six".  Value or -1. */
+static int spelled2(const dk_sent *s, int k, int *end)
+{
+    const dk_lexent *c = lx(s, k, LX_CARD);
+    if (!c || (c->flags & LXF_PLURAL) || c->value >= 100 || c->value < 1 ||
+        c->value != (int)c->value)
+        return -1;
+    int v = (int)c->value;
+    *end = k + 1;
+    if (v >= 20 && v % 10 == 0) {
+        int j = k + 1;
+        if (dk_tok_is(s, j, '-') && dk_tok_glued(s, j))
+            j++;
+        const dk_lexent *u = lx(s, j, LX_CARD);
+        if (u && u->value >= 1 && u->value <= 9) {
+            v += (int)u->value;
+            *end = j + 1;
+        }
+    }
+    return v;
+}
+
+/* A year in words at k: "nineteen ninety six", "two thousand and
+ * fifteen", "seventeen hundred thirty three".  Value or 0. */
+static int spelled_year(const dk_sent *s, int k, int *end)
+{
+    if (is_num(s, k))
+        return 0;
+    int e1, e2;
+    int a = spelled2(s, k, &e1);
+    if (a >= 10 && !lx(s, e1, LX_SCALE)) {
+        int b = spelled2(s, e1, &e2);
+        if (b >= 10 && a * 100 + b >= 1000 && a * 100 + b <= 2200) {
+            *end = e2;
+            return a * 100 + b;
+        }
+        return 0;
+    }
+    dk_num n;
+    if (dk_number_at(s, k, &n) && n.spelled && !n.fraction && !n.scaled &&
+        n.value >= 1000 && n.value <= 2200 && n.value == (int)n.value) {
+        *end = n.t1;
+        return (int)n.value;
+    }
+    return 0;
+}
+
 /* A day of the month at k: "11", "04th", "ninth", "the 28th"; with
  * spelled set also "twenty nine".  Value 1-31 or 0. */
 static int day_at(const dk_sent *s, int k, int *end, int spelled)
@@ -228,11 +278,11 @@ static int day_at(const dk_sent *s, int k, int *end, int spelled)
     if (d >= 1 && d <= 31)
         return d;
     if (spelled && j == k && !is_num(s, k)) {
-        dk_num n;
-        if (dk_number_at(s, k, &n) && n.spelled && !n.fraction &&
-            n.value >= 1 && n.value <= 31 && n.value == (int)n.value) {
-            *end = n.t1;
-            return (int)n.value;
+        int e;
+        d = spelled2(s, k, &e);
+        if (d >= 1 && d <= 31 && !lx(s, e, LX_SCALE)) {
+            *end = e;
+            return d;
         }
     }
     return 0;
@@ -294,6 +344,32 @@ static int year_at(const dk_sent *s, int k)
         t->num > 2200)
         return 0;
     return (int)t->num;
+}
+
+static int year_date_at(const dk_sent *s, int k);
+
+/* The year that may follow a month or a day: "2024", ", 2024", "of
+ * 2020", "in 2020", "nineteen eighty six", "of 87".  Year or 0. */
+static int year_after(const dk_sent *s, int k, int *end)
+{
+    int j = k, y;
+    int of = dwis(s, j, "of");
+    if (dk_tok_is(s, j, ',') || of || dwis(s, j, "in"))
+        j++;
+    if ((y = year_date_at(s, j)) != 0 ||
+        (j > k && dk_tok_is(s, k, ',') && (y = year_at(s, j)) != 0 &&
+         free_side(s, j, 1))) {
+        *end = j + 1;
+        return y;
+    }
+    if ((y = spelled_year(s, j, end)) != 0)
+        return y;
+    if (of && (y = int_at(s, j, 0, 99, 2)) >= 0 && s->tok[j].ndigits == 2 &&
+        free_side(s, j, 1) && !count_word(s, j + 1, 1)) {
+        *end = j + 1;
+        return y < 40 ? 2000 + y : 1900 + y;
+    }
+    return 0;
 }
 
 static int prep_before(const dk_sent *s, int k)
@@ -389,6 +465,8 @@ static int p_part(const dk_sent *s, int i, dv *v)
         return 0;
     if (nth && count && nth != 1)
         return 0;  /* "the second 3 months" */
+    if (nth == 1 && count)
+        nth = 0;   /* "the first 11 months": the first N */
     const dk_lexent *u = lx(s, k, LX_TUNIT);
     const char *unit = NULL;
     int per = 0;
@@ -566,15 +644,9 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
                 d2 = 0;
             }
         }
-        int j = k;
-        if (dk_tok_is(s, j, ',') || dwis(s, j, "of") || dwis(s, j, "in"))
-            j++;
-        if ((y = year_date_at(s, j)) != 0 ||
-            ((y = year_at(s, j)) != 0 && j == k + 1 && dk_tok_is(s, k, ','))) {
-            k = j + 1;
-        } else {
-            y = 0;
-        }
+        int ye;
+        if ((y = year_after(s, k, &ye)) != 0)
+            k = ye;
         if (d2) {
             int yy = y ? y : s->doc->year;
             if (!yy || d2 > dk_cal_month_len(yy, mo))
@@ -585,12 +657,10 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
         set_ymd(v, y, mo, d);
         return k;
     }
-    int j = k;
-    if (dk_tok_is(s, j, ',') || dwis(s, j, "of") || dwis(s, j, "in"))
-        j++;
-    if ((y = year_date_at(s, j)) != 0) {
+    int ye;
+    if ((y = year_after(s, k, &ye)) != 0) {
         set_ymd(v, y, mo, 0);
-        return j + 1;
+        return ye;
     }
     /* a month alone; "May" at the head of a sentence is the verb */
     const dk_lexent *e = lx(s, i, LX_MONTH);
@@ -609,19 +679,17 @@ static int p_day_first(const dk_sent *s, int i, dv *v)
     int k, d = day_at(s, i, &k, 0);
     int spelled = 0;
     if (!d) {
-        dk_num n;
-        if (is_num(s, i) || !dk_number_at(s, i, &n) || !n.spelled ||
-            n.fraction || n.value < 1 || n.value > 31 || n.value != (int)n.value)
+        d = spelled2(s, i, &k);
+        if (d < 1 || d > 31)
             return 0;
-        d = (int)n.value;
-        k = n.t1;
         spelled = 1;
     }
-    if (is_num(s, i) && !free_side(s, i, -1))
+    if (is_num(s, i) && (!free_side(s, i, -1) || lx(s, i - 1, LX_CURRENCY)))
         return 0;
     int d2 = 0, e2;
     const dk_lexent *r = lx(s, k, LX_RANGE);
-    if (!spelled && r && (d2 = day_at(s, k + 1, &e2, 0)) > d) {
+    if (!spelled && r && (strcmp(r->sym, "and") || dwis(s, i - 1, "between")) &&
+        (d2 = day_at(s, k + 1, &e2, 0)) > d) {
         int j = e2;
         if (dwis(s, j, "of"))
             j++;
@@ -652,11 +720,9 @@ static int p_day_first(const dk_sent *s, int i, dv *v)
         if (glued_sep(s, k, (char)sep) && (y = year_at(s, k + 1)) != 0)
             k += 2;
     } else {
-        int jj = k;
-        if (dk_tok_is(s, jj, ',') || dwis(s, jj, "of") || dwis(s, jj, "in"))
-            jj++;
-        if ((y = year_date_at(s, jj)) != 0)
-            k = jj + 1;
+        int ye;
+        if ((y = year_after(s, k, &ye)) != 0)
+            k = ye;
     }
     if (d2) {
         int yy = y ? y : s->doc->year;
