@@ -395,6 +395,8 @@ static int year_date_at(const dk_sent *s, int k)
 
 static int p_mod(const dk_sent *s, int i, dv *v);
 static int p_core(const dk_sent *s, int i, dv *v);
+static int rel_dir(const dk_sent *s, int k);
+static int p_weekday(const dk_sent *s, int i, dv *v);
 
 /* A year expression after "of": "2020", "this year", "last year", "the
  * year", "Jan 2015".  Fills v (a year, or a month of a year). */
@@ -415,6 +417,16 @@ static int p_year_ref(const dk_sent *s, int k, dv *v)
         if (dir == 9 || !doc->year)
             return 0;
         set_ymd(v, doc->year + dir, 0, 0);
+        return k + 2;
+    }
+    if (r && u && strcmp(u->sym, "month") == 0 && u->value == 1 &&
+        !(u->flags & LXF_PLURAL) && doc->month) {
+        int dir = rel_dir(s, k);
+        if (dir == 9)
+            return 0;
+        int yy = doc->year, mm = doc->month;
+        dk_cal_add_months(&yy, &mm, dir);
+        set_ymd(v, yy, mm, 0);
         return k + 2;
     }
     int end;
@@ -1020,6 +1032,12 @@ static int p_relative(const dk_sent *s, int i, dv *v)
         return e;
     }
     int wd = weekday_at(s, k, &e);
+    dv x = {0, 0, 0, 0, 0, 0, 0};
+    int xe = wd ? p_weekday(s, k, &x) : 0;
+    if (xe > e && !x.span && x.d) {  /* "this Friday 7.6" */
+        *v = x;
+        return xe;
+    }
     if (wd && ref_day(doc, &z)) {
         long mon = monday_of(z), day;
         if (dir < 0) {
@@ -1077,6 +1095,50 @@ static int p_deictic(const dk_sent *s, int i, dv *v)
     return i + n;
 }
 
+/* "3 days after January 12th", "two weeks from tomorrow", "2 weeks
+ * before May 13 1999": a stretch of time counted from a day.  k is the
+ * unit's token. */
+static int p_shift(const dk_sent *s, int k, int cnt, const dk_lexent *u,
+                   dv *v)
+{
+    const char *r = dw(s, k + 1);
+    const dk_token *w = tk(s, k + 1);
+    if (!r || !w)
+        return 0;
+    int sign;
+    size_t wl = w->end - w->start;
+    const char *wt = s->text + w->start;
+    if (wl == 5 && !strncmp(wt, "after", 5))
+        sign = 1;
+    else if (wl == 6 && !strncmp(wt, "before", 6))
+        sign = -1;
+    else if (!strcmp(r, "from"))
+        sign = 1;
+    else
+        return 0;
+    dv x;
+    int e = p_core(s, k + 2, &x);
+    long a, b;
+    if (e <= 0 || !to_span(&x, s->doc, &a, &b) || a != b)
+        return 0;
+    cnt *= (int)u->value;
+    if (!strcmp(u->sym, "day")) {
+        a += sign * cnt;
+    } else if (!strcmp(u->sym, "week")) {
+        a += sign * 7 * cnt;
+    } else if (!strcmp(u->sym, "month") || !strcmp(u->sym, "year")) {
+        int y, m, d;
+        dk_cal_civil(a, &y, &m, &d);
+        dk_cal_add_months(&y, &m, sign * cnt * (u->sym[0] == 'y' ? 12 : 1));
+        int ml = dk_cal_month_len(y, m);
+        a = dk_cal_days(y, m, d > ml ? ml : d);
+    } else {
+        return 0;
+    }
+    set_span(v, a, a);
+    return e;
+}
+
 /* "six years ago", "two weeks ago", "a month ago". */
 static int p_ago(const dk_sent *s, int i, dv *v)
 {
@@ -1094,7 +1156,11 @@ static int p_ago(const dk_sent *s, int i, dv *v)
         return 0;
     }
     const dk_lexent *u = lx(s, k, LX_TUNIT);
-    if (!u || !dwis(s, k + 1, "ago"))
+    if (u && (u->flags & LXF_AMBIG))
+        return 0;
+    if (u && !dwis(s, k + 1, "ago"))
+        return p_shift(s, k, cnt, u, v);
+    if (!u)
         return 0;
     cnt *= (int)u->value;
     long z;
@@ -1151,14 +1217,32 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
     long z;
     if (!ref_day(s->doc, &z))
         return 0;
+    /* "tuesday the eleventh", "Mon 13th": the nearest month where that
+     * day falls on that weekday, from the document's month on */
+    int de, d = 0;
+    if (dwis(s, e, "the") || (is_num(s, e) && lx(s, e + 1, LX_ORDSUF)))
+        d = day_at(s, e, &de, 0);
+    if (d && !month_at(s, de, &(int){0}) && !dwis(s, de, "of")) {
+        for (int q = 0; q < 24; q++) {
+            int y = s->doc->year, m = s->doc->month;
+            dk_cal_add_months(&y, &m, q);
+            if (d > dk_cal_month_len(y, m))
+                continue;
+            long day = dk_cal_days(y, m, d);
+            if (day >= z && dk_cal_weekday(day) == wd) {
+                set_span(v, day, day);
+                return de;
+            }
+        }
+    }
     long mon = monday_of(z);
     if (dwis(s, e, "of")) {
         int dir = rel_dir(s, e + 1);
         const dk_lexent *u = lx(s, e + 2, LX_TUNIT);
         if (dir != 9 && u && !strcmp(u->sym, "week") && u->value == 1 &&
             !(u->flags & LXF_PLURAL)) {
-            long d = mon + 7 * dir + wd - 1;
-            set_span(v, d, d);
+            long day = mon + 7 * dir + wd - 1;
+            set_span(v, day, day);
             return e + 3;
         }
     }
