@@ -380,13 +380,32 @@ static int prep_before(const dk_sent *s, int k)
                  strcmp(r, "between") == 0);
 }
 
+/* May a plural noun after the year-like number at k make it a count?
+ * "deliver 2000 pieces", "about 2000 companies", "1200 workers" yes;
+ * "in 2023 exports", "the 2023 results", "China's 2019 figures" no. */
+static int plural_counts(const dk_sent *s, int k)
+{
+    if (prep_before(s, k))
+        return 0;
+    const dk_token *t = &s->tok[k];
+    if (t->num < 1900 || t->num > 2100)
+        return 1;
+    const dk_token *p = tk(s, k - 1);
+    if (!p)
+        return 0;
+    if (lx(s, k - 1, LX_QUAL))
+        return 1;
+    return p->type == DK_TOK_WORD && !(p->flags & DK_TF_CAP) &&
+           !lx(s, k - 1, LX_DATEWORD) && !lx(s, k - 1, LX_RANGE);
+}
+
 /* A year standing as a date (not "2000 people"). */
 static int year_date_at(const dk_sent *s, int k)
 {
     int y = year_at(s, k);
     if (!y || !free_side(s, k, -1) || !free_side(s, k, 1))
         return 0;
-    if (count_word(s, k + 1, prep_before(s, k)))
+    if (count_word(s, k + 1, !plural_counts(s, k)))
         return 0;
     return y;
 }
@@ -823,7 +842,7 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
         v->form = DK_CAL_DECADE;
         return k + 1;
     }
-    if (count_word(s, k, prep_before(s, i)))
+    if (count_word(s, k, !plural_counts(s, i)))
         return 0;
     /* "2017 april" */
     int mo = month_at(s, k, &e);
