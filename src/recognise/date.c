@@ -637,11 +637,13 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
             k += 2;
             if (glued_sep(s, k, c) && (y = year_at(s, k + 1)) != 0)
                 k += 2;
-        } else {
-            return 0;
         }
-        set_ymd(v, y, mo, d);
-        return k;
+        if (d < 0)
+            d = 0;
+        if (y || d) {
+            set_ymd(v, y, mo, d);
+            return k;
+        }
     } else if (dk_tok_is(s, k, '(')) {
         return 0;
     }

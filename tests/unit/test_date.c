@@ -65,6 +65,7 @@ static const dcase cases[] = {
     {"The 2020-2030 Concept was adopted.", "2021", "2020-2030=2020/2030;"},
     {"Between 2015 and 2020 exports doubled.", "2021", "2015 and 2020=2015/2020;"},
     {"It lasted from January to April 2015.", "2021", "January to April 2015=2015-01/2015-04;"},
+    {"Up 35% on January-November 2019.", "2020", "January-November 2019=2019-01/2019-11;"},
     /* periods and modifiers */
     {"In the first 11 months of 2020, it rose.", "2021", "the first 11 months of 2020=2020-01/2020-11;"},
     {"Over the 10 months of 2023 trade rose.", "2024", "the 10 months of 2023=2023-01/2023-10;"},
