@@ -16,5 +16,6 @@ void dk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int dk_cli_is_help(const char *arg);
 
 int dk_cmd_extract(int argc, char **argv);
+int dk_cmd_pack(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@ static const struct command {
     const char *help;
 } commands[] = {
     {"extract", dk_cmd_extract, "find figures, dates and durations in text"},
+    {"pack", dk_cmd_pack, "check a domain pack, suggest what it misses"},
     {NULL, NULL, NULL},
 };
 

@@ -17,6 +17,7 @@
 #include "dostyk.h"
 #include "recognise.h"
 #include "../base/buf.h"
+#include "../pack/pack.h"
 #include "../text/chars.h"
 #include "../text/sentence.h"
 #include "../text/utf8.h"
@@ -30,6 +31,7 @@ struct dk_engine {
     dk_cands cands;
     int *order, *otmp;     /* sort_cands: cands.cap indices each */
     int ordercap;
+    dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
 };
 
 struct dk_doc {
@@ -63,6 +65,16 @@ dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
     }
     if (opts)
         e->opt = *opts;
+    if (e->opt.pack_dir) {
+        e->pack = dk_pack_load(e->opt.pack_dir, NULL, 0);
+        if (!e->pack) {
+            free(e->tok);
+            free(e);
+            if (err)
+                *err = DK_ERR_PACK;
+            return NULL;
+        }
+    }
     if (err)
         *err = DK_OK;
     return e;
@@ -75,6 +87,7 @@ void dk_engine_free(dk_engine *e)
     free(e->tok);
     free(e->order);
     free(e->otmp);
+    dk_pack_free(e->pack);
     dk_cands_free(&e->cands);
     free(e);
 }
@@ -241,6 +254,7 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
+    dk_recognise_entities(e->pack, &st, &e->cands);
     if (e->cands.n == 0)
         return DK_OK;
     dk_resolve(&e->cands);
