@@ -19,7 +19,7 @@ CFLAGS  ?= $(OPT) -g
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla \
            -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -Iinclude -I$(BUILD)/gen -Isrc/recognise
-LDLIBS  += -ljansson -lm
+LDLIBS  += -ljansson -lgumbo -lsqlite3 -lm
 
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
