@@ -213,7 +213,13 @@ static const GumboNode *scan(const GumboNode *root, dk_htmlmeta *m)
     stack[sp++] = root;
     while (sp) {
         const GumboNode *x = stack[--sp];
-        if (x->type != GUMBO_NODE_ELEMENT)
+        if (x->type == GUMBO_NODE_DOCUMENT) {
+            const GumboVector *c = &x->v.document.children;
+            for (int i = (int)c->length - 1; i >= 0 && sp < cap; i--)
+                stack[sp++] = c->data[i];
+            continue;
+        }
+        if (x->type != GUMBO_NODE_ELEMENT && x->type != GUMBO_NODE_TEMPLATE)
             continue;
         const GumboElement *e = &x->v.element;
         switch (e->tag) {

@@ -149,6 +149,7 @@ static double number_value(const char *s, int n)
 }
 
 typedef struct tokstate {
+    int query;       /* tokenizing a query: a scaled number is its value */
     void *ctx;
     token_cb cb;
     /* a number waiting to see whether the next word is a scale */
@@ -158,8 +159,11 @@ typedef struct tokstate {
     double pvalue;
 } tokstate;
 
-static int emit_value(tokstate *t, double v, int start, int end)
+/* The value token "#<v>", beside the number token just emitted
+ * (colocated) or standing for it. */
+static int emit_value(tokstate *t, double v, int start, int end, int colocated)
 {
+    int flags = colocated ? FTS5_TOKEN_COLOCATED : 0;
     char buf[48];
     buf[0] = '#';
     int n;
@@ -167,7 +171,7 @@ static int emit_value(tokstate *t, double v, int start, int end)
         n = snprintf(buf + 1, sizeof buf - 1, "%.0f", v);
     else
         n = snprintf(buf + 1, sizeof buf - 1, "%.12g", v);
-    return t->cb(t->ctx, FTS5_TOKEN_COLOCATED, buf, n + 1, start, end);
+    return t->cb(t->ctx, flags, buf, n + 1, start, end);
 }
 
 /* Emit the pending number; a scale word ending at scale_end widens the
@@ -180,7 +184,7 @@ static int flush_pending(tokstate *t, double scale, int scale_end)
     int rc = t->cb(t->ctx, 0, t->ptok, t->plen, t->pstart, t->pend);
     if (rc == SQLITE_OK)
         rc = emit_value(t, t->pvalue * scale, t->pstart,
-                        scale != 1 ? scale_end : t->pend);
+                        scale != 1 ? scale_end : t->pend, 1);
     return rc;
 }
 
@@ -221,6 +225,13 @@ static int tokenize(tokstate *t, const char *text, int n)
         if (!isnum) {
             /* a scale word right after a number applies to it */
             double sc = t->pending ? scale_of(tok, tl) : 1;
+            if (t->query && sc != 1) {
+                /* "3.5 million" asks for the value alone: the text may
+                 * say "$3.5mn" */
+                t->pending = 0;
+                rc = emit_value(t, t->pvalue * sc, t->pstart, i, 0);
+                continue;
+            }
             rc = flush_pending(t, sc, i);
             if (rc == SQLITE_OK)
                 rc = t->cb(t->ctx, 0, tok, tl, start, i);
@@ -235,7 +246,7 @@ static int tokenize(tokstate *t, const char *text, int n)
             double sc = scale_of(tok + numlen, tl - numlen);
             rc = t->cb(t->ctx, 0, tok, tl, start, i);
             if (rc == SQLITE_OK)
-                rc = emit_value(t, v * sc, start, i);
+                rc = emit_value(t, v * sc, start, i, 1);
             continue;
         }
         t->pending = 1;
@@ -264,9 +275,10 @@ static void tok_delete(Fts5Tokenizer *t) { (void)t; }
 static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags,
                         const char *text, int n, token_cb cb)
 {
-    (void)tk; (void)flags;
+    (void)tk;
     tokstate t;
     memset(&t, 0, sizeof t);
+    t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     t.ctx = ctx;
     t.cb = cb;
     return tokenize(&t, text, n);
@@ -376,6 +388,23 @@ char *dk_fts_query(const char *q)
         while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r' &&
                *e != '(' && *e != ')' && *e != '"')
             e++;
+        /* a number and the scale word after it stay one phrase */
+        if (e > p && (p[0] == '$' || (p[0] >= '0' && p[0] <= '9')) &&
+            (e[-1] >= '0' && e[-1] <= '9')) {
+            const char *w = e;
+            while (*w == ' ' || *w == '\t')
+                w++;
+            const char *we = w;
+            while ((*we >= 'a' && *we <= 'z') || (*we >= 'A' && *we <= 'Z'))
+                we++;
+            char low[16];
+            size_t wl = (size_t)(we - w);
+            for (size_t k = 0; k < wl && k < sizeof low; k++)
+                low[k] = (char)(w[k] | 0x20);
+            if (wl && wl < sizeof low && scale_of(low, (int)wl) != 1 &&
+                (*we == 0 || *we == ' ' || *we == '\t'))
+                e = we;
+        }
         size_t n = (size_t)(e - p);
         int prefix = n > 1 && p[n - 1] == '*';
         int op = (n == 3 && (!memcmp(p, "AND", 3) || !memcmp(p, "NOT", 3))) ||
