@@ -171,6 +171,14 @@ dk_status dk_store_open(const char *path, int readonly, dk_store **out,
         dk_store_close(s);
         return DK_ERR_DB;
     }
+    /* a test hook: DOSTYK_MAX_PAGES caps the file, to play a full disk */
+    const char *maxp = getenv("DOSTYK_MAX_PAGES");
+    if (!readonly && maxp && *maxp) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA max_page_count = %ld",
+                 strtol(maxp, NULL, 10));
+        exec(s, sql);
+    }
     dk_status st;
     if (!readonly && (st = migrate(s, err, cap))) {
         dk_store_close(s);
