@@ -27,8 +27,8 @@
 #include "../recognise/recognise.h"
 #include "../store/store.h"
 
-#define DK_BATCH_DOCS 500
-#define DK_BATCH_BYTES (8u << 20)
+#define DK_BATCH_DOCS 5000
+#define DK_BATCH_BYTES (16u << 20)
 #define DK_MAX_DOC (32u << 20)    /* one document: larger is refused */
 
 typedef struct ingest {

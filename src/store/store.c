@@ -59,6 +59,8 @@ static const char *const migrations[] = {
     "  start INTEGER NOT NULL, end INTEGER NOT NULL);"
     "CREATE INDEX sentences_doc ON sentences(doc);"
     "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = 'dostyk');"
+    /* fewer, larger index segments: the pending terms flush at 16 MB */
+    "INSERT INTO sentences_fts(sentences_fts, rank) VALUES('hashsize', 16777216);"
     "CREATE TABLE mentions("
     "  id INTEGER PRIMARY KEY,"
     "  doc INTEGER NOT NULL REFERENCES docs(id),"
