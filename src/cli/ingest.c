@@ -27,7 +27,8 @@
 #include "../recognise/recognise.h"
 #include "../store/store.h"
 
-#define DK_BATCH_DOCS 5000
+#define DK_BATCH_DOCS 5000       /* default of --batch */
+#define DK_BATCH_SECONDS 2.0
 #define DK_BATCH_BYTES (16u << 20)
 #define DK_MAX_DOC (32u << 20)    /* one document: larger is refused */
 
@@ -41,7 +42,8 @@ typedef struct ingest {
     long added, skipped, failed, replaced;
     long pend_added, pend_replaced;   /* in the open batch */
     long long mentions, pend_mentions;
-    long batch_docs;
+    long batch_docs, batch_max;
+    double batch_t0;              /* when the open batch began */
     size_t batch_bytes;
     /* progress */
     int tty;
@@ -61,6 +63,8 @@ static void usage(FILE *f)
         "  --db FILE          the database (default $DOSTYK_DB or dostyk.db)\n"
         "  --input FORMAT     text, jsonl or html (default: by file name:\n"
         "                     .jsonl, .html/.htm, anything else is text)\n"
+        "  --batch N          documents per transaction (default 5000; a\n"
+        "                     transaction also ends after 16 MB or 2 s)\n"
         "  -q, --quiet        no summary line\n"
         "  -h, --help         this help\n");
 }
@@ -191,6 +195,7 @@ static int put_doc(ingest *x, dk_docmeta *meta, const char *text, size_t n,
         if (dk_store_begin(x->store))
             return db_failure(x, where);
         x->in_tx = 1;
+        x->batch_t0 = now();
     }
     if (exec(x, "SAVEPOINT doc"))
         return db_failure(x, where);
@@ -246,7 +251,8 @@ static int put_doc(ingest *x, dk_docmeta *meta, const char *text, size_t n,
     x->pend_mentions += nm;
     x->batch_docs++;
     x->batch_bytes += n;
-    if (x->batch_docs >= DK_BATCH_DOCS || x->batch_bytes >= DK_BATCH_BYTES)
+    if (x->batch_docs >= x->batch_max || x->batch_bytes >= DK_BATCH_BYTES ||
+        now() - x->batch_t0 >= DK_BATCH_SECONDS)
         return commit(x);
     return DK_OK;
 }
@@ -461,12 +467,14 @@ int dk_cmd_ingest(int argc, char **argv)
         {"db", required_argument, 0, 'd'},
         {"input", required_argument, 0, 'i'},
         {"quiet", no_argument, 0, 'q'},
+        {"batch", required_argument, 0, 'b'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
     ingest x;
     memset(&x, 0, sizeof x);
     x.input = 'a';
+    x.batch_max = DK_BATCH_DOCS;
     const char *db = dk_store_default_path();
     int quiet = 0, c;
     optind = 1;
@@ -474,6 +482,16 @@ int dk_cmd_ingest(int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'q': quiet = 1; break;
+        case 'b': {
+            char *end;
+            x.batch_max = strtol(optarg, &end, 10);
+            if (*end || x.batch_max < 1) {
+                dk_cli_error("ingest: --batch wants a positive number, not "
+                             "'%s'", optarg);
+                return DK_ERR_USAGE;
+            }
+            break;
+        }
         case 'i':
             if (!strcmp(optarg, "text")) x.input = 't';
             else if (!strcmp(optarg, "jsonl")) x.input = 'j';

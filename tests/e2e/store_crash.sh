@@ -43,7 +43,7 @@ whole() {  # $1: database; prints the number of documents not whole
 
 DB=$T/k.db
 for round in 1 2 3 4 5; do
-  "$D" ingest -q --db "$DB" "$T/corpus.jsonl" 2>/dev/null &
+  "$D" ingest -q --batch 300 --db "$DB" "$T/corpus.jsonl" 2>/dev/null &
   pid=$!
   # 0.05 .. 0.80 s
   sleep "0.$(awk -v s=$round 'BEGIN{srand(s*1009); printf "%02d", 5 + int(rand()*75)}')"
@@ -61,7 +61,7 @@ check "resumed ingest completes" "[ \"\$(sqlite3 $DB 'SELECT count(*) FROM docs'
 
 # Full disk, 1: the database may not grow past ~5 MB (max_page_count).
 F=$T/full.db
-DOSTYK_MAX_PAGES=1200 "$D" ingest --db "$F" "$T/corpus.jsonl" 2>"$T/ferr"
+DOSTYK_MAX_PAGES=1200 "$D" ingest --batch 300 --db "$F" "$T/corpus.jsonl" 2>"$T/ferr"
 rc=$?
 check "full disk: exit status 10" "[ $rc -eq 10 ]"
 check "full disk: a clear message" "grep -q 'full' $T/ferr"
@@ -70,7 +70,7 @@ check "full disk: some committed, all whole" "[ \"\$(sqlite3 $F 'SELECT count(*)
 
 # Full disk, 2: a file size limit (ulimit -f, in 512-byte blocks).
 G=$T/ulimit.db
-(ulimit -f 9000; "$D" ingest --db "$G" "$T/corpus.jsonl") 2>"$T/gerr"
+(ulimit -f 9000; "$D" ingest --batch 300 --db "$G" "$T/corpus.jsonl") 2>"$T/gerr"
 rc=$?
 check "size limit: fails cleanly (status 10)" "[ $rc -eq 10 ]"
 check "size limit: a clear message" "grep -qi 'disk\|full\|write\|large' $T/gerr"
