@@ -30,6 +30,8 @@ struct dk_engine {
     dk_options opt;
     dk_token *tok;         /* DK_MAX_SENTENCE + 1 tokens */
     dk_cands cands;
+    int *order, *otmp;     /* sort_cands: cands.cap indices each */
+    int ordercap;
     dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
 };
 
@@ -49,7 +51,6 @@ struct dk_doc {
     dk_mention *out;       /* queue of mentions ready to read */
     int nout, outcap, outpos;
     dk_buf texts;          /* the bytes of queued mentions' spans */
-    dk_mention cur;        /* what dk_doc_next returned last */
 };
 
 dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
@@ -86,6 +87,8 @@ void dk_engine_free(dk_engine *e)
     if (!e)
         return;
     free(e->tok);
+    free(e->order);
+    free(e->otmp);
     dk_pack_free(e->pack);
     dk_cands_free(&e->cands);
     free(e);
@@ -181,13 +184,63 @@ static dk_status queue(dk_doc *d, const dk_mention *m, const char *span)
     return DK_OK;
 }
 
-static int by_start(const void *a, const void *b)
+/* Does candidate x come before y in the output?  By start; an entity
+ * nested in a figure comes after it. */
+static int before(const dk_cand *x, const dk_cand *y)
 {
-    const dk_cand *x = a, *y = b;
     if (x->m.start != y->m.start)
-        return x->m.start < y->m.start ? -1 : 1;
-    /* an entity nested in a figure comes after it */
-    return x->m.end > y->m.end ? -1 : x->m.end < y->m.end;
+        return x->m.start < y->m.start;
+    return x->m.end > y->m.end;
+}
+
+/* Put the indices of e->cands in output order into e->order.  A stable
+ * merge sort on the engine's own index arrays: no allocation per sentence
+ * (qsort of the large dk_cand would allocate), and near-linear on the
+ * recognisers' output, which comes in a few sorted runs.  Returns 0, or
+ * -1 when out of memory. */
+static int sort_cands(dk_engine *e)
+{
+    int n = e->cands.n;
+    if (n > e->ordercap) {
+        int cap = e->cands.cap > n ? e->cands.cap : n;
+        int *o = realloc(e->order, (size_t)cap * sizeof *o);
+        if (!o)
+            return -1;
+        e->order = o;
+        int *t = realloc(e->otmp, (size_t)cap * sizeof *t);
+        if (!t)
+            return -1;
+        e->otmp = t;
+        e->ordercap = cap;
+    }
+    const dk_cand *v = e->cands.v;
+    int *a = e->order, *b = e->otmp;
+    for (int i = 0; i < n; i++)
+        a[i] = i;
+    for (int w = 1; w < n; w *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * w) {
+            int mid = lo + w < n ? lo + w : n;
+            int hi = lo + 2 * w < n ? lo + 2 * w : n;
+            int i = lo, j = mid, k = lo;
+            if (mid == hi || !before(&v[a[mid]], &v[a[mid - 1]])) {
+                while (k < hi)   /* already in order: copy the run */
+                    b[k++] = a[i++];
+                continue;
+            }
+            while (i < mid && j < hi)
+                b[k++] = before(&v[a[j]], &v[a[i]]) ? a[j++] : a[i++];
+            while (i < mid)
+                b[k++] = a[i++];
+            while (j < hi)
+                b[k++] = a[j++];
+        }
+        int *t = a;
+        a = b;
+        b = t;
+    }
+    if (a != e->order)
+        memcpy(e->order, a, (size_t)n * sizeof *a);
+    return 0;
 }
 
 /* Recognise one sentence text[0, len) at document offset base. */
@@ -216,13 +269,16 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
     dk_recognise_entities(e->pack, &st, &e->cands);
+    if (e->cands.n == 0)
+        return DK_OK;
     dk_resolve(&e->cands);
     dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
     if (as)
         return as;
-    qsort(e->cands.v, (size_t)e->cands.n, sizeof *e->cands.v, by_start);
+    if (sort_cands(e))
+        return DK_ERR_NOMEM;
     for (int i = 0; i < e->cands.n; i++) {
-        const dk_cand *c = &e->cands.v[i];
+        const dk_cand *c = &e->cands.v[e->order[i]];
         if (c->dropped)
             continue;
         dk_status s = queue(d, &c->m, text + (c->m.start - base));
@@ -365,11 +421,12 @@ const dk_mention *dk_doc_next(dk_doc *d)
 {
     if (d->outpos >= d->nout)
         return NULL;
-    d->cur = d->out[d->outpos++];
-    d->cur.text = d->texts.data + (uintptr_t)d->cur.text;
-    if (d->cur.explain)
-        d->cur.explain = d->texts.data + ((uintptr_t)d->cur.explain - 1);
-    return &d->cur;
+    /* in place: the slot is not reused before the next feed or finish */
+    dk_mention *m = &d->out[d->outpos++];
+    m->text = d->texts.data + (uintptr_t)m->text;
+    if (m->explain)
+        m->explain = d->texts.data + ((uintptr_t)m->explain - 1);
+    return m;
 }
 
 void dk_doc_close(dk_doc *d)
