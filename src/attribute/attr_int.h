@@ -26,6 +26,8 @@ enum at_special {
     SP_RANK,    /* a rank: "ranks", "place" */
     SP_WORTH,   /* value of counted things: "worth", "valued at" */
     SP_SINCE,   /* a start date: "since 2005" -> 2005/Y */
+    SP_NOW,     /* stated as current: "now", "currently" */
+    SP_NUMOF,   /* "the number of": a count named before its figure */
     SP_COUNT_
 };
 
@@ -105,6 +107,10 @@ struct dk_attr_doc {
     int nref;
     dk_pack_match mt[AT_MAX_CUES];
 };
+
+/* +1 / -1 when figure f states a change, else 0; *unit gets "%" or
+ * "times" (attribute.c). */
+int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit);
 
 /* Token helpers (attribute.c). */
 int at_tok_is(const dk_sent *s, int i, const char *word);

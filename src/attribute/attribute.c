@@ -23,6 +23,7 @@
 static const char *const special_names[SP_COUNT_] = {
     "", "_up", "_down", "_target", "_base", "_cumul", "_during", "_event",
     "_pair", "_home", "_route", "_share", "_rank", "_worth", "_since",
+    "_now", "_numof",
 };
 
 static const char *const rule_names[] = {
@@ -342,8 +343,13 @@ static int choose_metric(dk_attr_doc *a, const dk_cand *f, int *cue)
         else
             dist = 0;  /* the cue is inside the figure ("containers") */
         if (f->m.kind == DK_NUMBER) {
-            /* the counted noun: right after the number */
-            if (q->t0 < f->t1 || dist > 4 || !only_words(s, f->t1, q->t0))
+            /* the counted noun: right after the number, or after "the
+             * number of" earlier in the clause */
+            int after = q->t0 >= f->t1 && dist <= 4 &&
+                        only_words(s, f->t1, q->t0);
+            int numof = q->t1 <= f->t0 && qc == fc &&
+                        at_cue_before(a, q->t0, SP_NUMOF, 2) >= 0;
+            if (!after && !numof)
                 continue;
         } else if (f->m.kind == DK_MONEY &&
                    strcmp(a->pm[mi].unit, "count") == 0) {
@@ -377,8 +383,7 @@ static int is_target(const dk_attr_doc *a, const dk_cand *f)
 
 /* +1 / -1 when f states a change (next to an increase/decrease word),
  * else 0.  *unit gets "%" or "times". */
-static int change_sign(const dk_attr_doc *a, const dk_cand *f,
-                       const char **unit)
+int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit)
 {
     const dk_sent *s = a->s;
     if (f->m.kind == DK_PERCENT) {
@@ -491,7 +496,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             dk_cand *f = &c->v[i];
             const char *unit;
             if (f->dropped || !is_figure(f->m.kind) ||
-                change_sign(a, f, &unit))
+                at_change_sign(a, f, &unit))
                 continue;
             if (at_cue_before(a, f->t0, SP_BASE, 1) >= 0)
                 continue;  /* "compared with 35 days by sea" */
@@ -530,7 +535,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             const char *unit;
             int sign;
             if (x->dropped || !is_figure(x->m.kind) ||
-                !(sign = change_sign(a, x, &unit)))
+                !(sign = at_change_sign(a, x, &unit)))
                 continue;
             int j = changed_figure(a, x);
             if (j < 0)

@@ -53,11 +53,15 @@ static int setup(void **state)
         "_up\tunit\t-\t-\tincreased by|grew\n"
         "_down\tunit\t-\t-\tfell by\n"
         "_target\tunit\t-\t-\tplan to|to bring\n"
-        "_base\tunit\t-\t-\tcompared to|than in\n"
+        "_base\tunit\t-\t-\tcompared to|than in|from\n"
         "_cumul\tunit\t-\t-\tover the past\n"
         "_pair\tunit\t-\t-\tthe two countries\n"
         "_home\tunit\t-\t-\tour country\n"
-        "_worth\tunit\t-\t-\tworth\n");
+        "_worth\tunit\t-\t-\tworth\n"
+        "_now\tunit\t-\t-\tnow\n"
+        "_numof\tunit\t-\t-\tthe number of\n"
+        "companies\tcount\tnumber\thost\tcompanies\n"
+        "_since\tunit\t-\t-\tsince\n");
     return 0;
 }
 
@@ -154,6 +158,12 @@ static void test_metric_by_cue_and_unit(void **state)
     run("The two countries signed 12 agreements worth $3 billion.", 0, &r);
     assert_string_equal(find_text(&r, "12")->metric, "agreements");
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "agreements");
+    /* "the number of X ... rose from 800 to 1,000": the count named
+     * before; the "from" figure is a baseline */
+    run("The number of Alandic companies in Boria rose from 800 to more "
+        "than 1,000.", 0, &r);
+    assert_string_equal(find_text(&r, "1,000")->metric, "companies");
+    assert_string_equal(find_text(&r, "800")->metric, "");
     /* no cue, no metric */
     run("The museum received $5 million last year.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
@@ -220,6 +230,18 @@ static void test_period(void **state)
         "invested in Aland.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2023-05");
     assert_string_equal(find(&r, DK_MONEY, 1)->period, "2024");
+    /* "now" in the clause: current, whatever the other clause says */
+    run("Boria now has a border of 1,700 kilometers with Aland, while "
+        "trade turnover reached $9 billion in May 2023.", 0, &r);
+    assert_string_equal(find(&r, DK_QUANTITY, 0)->period, "2024");
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2023-05");
+    /* "since" starts an interval ending at the document's year */
+    run("Boria has invested $24 billion in Aland since May 2005.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2005/2024");
+    /* the date after a change is its baseline */
+    run("In March 2024 trade turnover reached $8 billion, up 20 percent on "
+        "March 2023.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024-03");
     /* a comparison baseline is not the period */
     run("Trade turnover reached $30 billion, compared to May 2019.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
