@@ -463,6 +463,36 @@ static void cue_text(const dk_attr_doc *a, int k, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* The sentence's country references, "CN KZ(in) KZ(our)", into out. */
+static void refs_text(const dk_attr_doc *a, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < a->nref && n + 1 < cap; i++) {
+        const at_ref *r = &a->ref[i];
+        static const char marks[] = "itfhoawb";
+        static const char *const words[] = {"in", "to", "from", "through",
+                                            "of", "after", "with", "between"};
+        const char *w = NULL;
+        const char *m = r->mark ? strchr(marks, r->mark) : NULL;
+        if (m)
+            w = words[m - marks];
+        else if (r->how == 'h')
+            w = "home";
+        else if (r->how == 'p')
+            w = "pair";
+        else if (r->how == 'c')
+            w = "place";
+        int k = snprintf(out + n, cap - n, w ? "%s%s(%s)" : "%s%s%s",
+                         n ? " " : "", r->id, w ? w : "");
+        if (k < 0 || (size_t)k >= cap - n)
+            break;
+        n += (size_t)k;
+    }
+    if (!n)
+        snprintf(out, cap, "no country named (document context)");
+}
+
 /* ---- the sentence ---- */
 
 static int wants_work(const dk_cands *c)
@@ -503,31 +533,45 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             int k = -1, mi = choose_metric(a, f, &k);
             if (mi < 0)
                 continue;
-            if (is_target(a, f) && !a->met[mi].plans)
+            char cue[96];
+            cue_text(a, k, cue, sizeof cue);
+            if (is_target(a, f) && !a->met[mi].plans) {
+                if (explain)
+                    explain_set(a, f, "no metric: cue \"%s\" (%s) in a "
+                                "clause with a target word", cue,
+                                a->pm[mi].id);
                 continue;
+            }
             char why[160];
             char period[DK_DATE_MAX];
             if (!at_period(a, f, mi, period, why, sizeof why) &&
-                !a->met[mi].plans)
+                !a->met[mi].plans) {
+                if (explain)
+                    explain_set(a, f, "no metric: cue \"%s\" (%s); %s", cue,
+                                a->pm[mi].id, why);
                 continue;
+            }
             if (!at_subjects(a, f, mi, &f->m)) {
                 f->m.nsubjects = 0;
+                if (explain)
+                    explain_set(a, f, "no metric: cue \"%s\" (%s) but no "
+                                "holder named in the clause", cue,
+                                a->pm[mi].id);
                 continue;
             }
             snprintf(f->m.metric, sizeof f->m.metric, "%s", a->pm[mi].id);
             snprintf(f->m.period, sizeof f->m.period, "%s", period);
             if (explain) {
-                char cue[96];
-                cue_text(a, k, cue, sizeof cue);
-                char subj[4 * DK_ID_MAX + 8] = "";
+                char subj[4 * DK_ID_MAX + 8] = "", named[160] = "";
                 for (int j = 0; j < f->m.nsubjects; j++) {
                     strcat(subj, j ? "," : "");
                     strcat(subj, f->m.subjects[j]);
                 }
+                refs_text(a, named, sizeof named);
                 explain_set(a, f, "metric %s from cue \"%s\"; period %s %s; "
-                            "subjects [%s] by rule %s", f->m.metric, cue,
-                            period, why, subj,
-                            rule_names[a->met[mi].rule]);
+                            "subjects [%s] by rule %s from %s", f->m.metric,
+                            cue, period, why, subj,
+                            rule_names[a->met[mi].rule], named);
             }
         }
         for (int i = 0; i < c->n; i++) {
