@@ -292,13 +292,19 @@ static void test_explain(void **state)
     result r;
     run("In March 2022, trade turnover between Aland and Boria reached "
         "$30 billion.", 1, &r);
-    for (int i = 0; i < r.n; i++)
-        if (r.m[i].kind == DK_MONEY) {
-            assert_non_null(strstr(r.explain[i], "trade turnover"));
-            assert_non_null(strstr(r.explain[i], "2022"));
-            return;
-        }
-    fail_msg("no money mention");
+    const dk_mention *m = find(&r, DK_MONEY, 0);
+    const char *x = r.explain[m - r.m];
+    assert_non_null(strstr(x, "trade turnover"));
+    assert_non_null(strstr(x, "2022"));
+    assert_non_null(strstr(x, "AA"));
+    /* a figure with a cue but no metric says why */
+    run("The sides plan to bring trade turnover to $40 billion.", 1, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_string_equal(m->metric, "");
+    assert_non_null(strstr(r.explain[m - r.m], "target"));
+    /* without --explain, nothing */
+    run("Trade turnover reached $9 billion.", 0, &r);
+    assert_null(find(&r, DK_MONEY, 0)->explain);
 }
 
 int main(void)
