@@ -20,7 +20,7 @@ WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla \
            -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -Iinclude -I$(BUILD)/gen -Isrc/recognise \
             -DDK_PACKDIR='"$(PREFIX)/share/dostyk/packs"'
-LDLIBS  += -ljansson -lm
+LDLIBS  += -ljansson -lgumbo -lsqlite3 -lm
 
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -86,7 +86,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	  $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%)
 	@for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
 	  mkdir -p build-fuzz/corpus/$$f; \
