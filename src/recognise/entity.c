@@ -42,6 +42,9 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             uint32_t b = (uint32_t)off + m[i].end;
             if (m[i].index < 0 || m[i].index >= nents)
                 continue;
+            /* "US$", "HK$", "NZ$": a currency sign, not the country */
+            if (b < s->len && s->text[b] == '$')
+                continue;
             int t0 = token_at(s, a), t1 = token_at(s, b - 1) + 1;
             dk_cand *c = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
             if (!c)
