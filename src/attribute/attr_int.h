@@ -100,8 +100,9 @@ struct dk_attr_doc {
     at_cue cue[AT_MAX_CUES];
     int ncue;
     int bound[AT_MAX_BOUNDS]; /* first token of each clause after the first */
-    char hard[AT_MAX_BOUNDS]; /* bound starts an independent clause (", and",
-                                 ";"): dates and cues do not cross it */
+    int hardsum[AT_MAX_BOUNDS]; /* bounds [0, k] that start an independent
+                                   clause (", and", ";"): dates and cues do
+                                   not cross those */
     int nbound;
     at_ref ref[AT_MAX_REFS];
     int nref;

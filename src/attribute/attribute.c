@@ -56,20 +56,24 @@ static int tok_punct(const dk_sent *s, int i, char ch)
            s->text[s->tok[i].start] == ch;
 }
 
+/* Number of bounds at or before token t (binary search). */
 int at_clause(const dk_attr_doc *a, int t)
 {
-    int k = 0;
-    while (k < a->nbound && a->bound[k] <= t)
-        k++;
-    return k;
+    int lo = 0, hi = a->nbound;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (a->bound[mid] <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 int at_group(const dk_attr_doc *a, int t)
 {
-    int g = 0;
-    for (int k = 0; k < a->nbound && a->bound[k] <= t; k++)
-        g += a->hard[k];
-    return g;
+    int k = at_clause(a, t);
+    return k ? a->hardsum[k - 1] : 0;
 }
 
 int at_special(const dk_attr_doc *a, const at_cue *k)
@@ -218,7 +222,8 @@ static void find_clauses(dk_attr_doc *a)
                 if (at_tok_is(s, i + 1, openers[k]))
                     cut = k < 2 ? 2 : 1;
         if (cut) {
-            a->hard[a->nbound] = (char)(cut == 2);
+            int prev = a->nbound ? a->hardsum[a->nbound - 1] : 0;
+            a->hardsum[a->nbound] = prev + (cut == 2);
             a->bound[a->nbound++] = i + 1;
         }
     }
