@@ -75,6 +75,7 @@ typedef struct at_ref {
 #define AT_MAX_BOUNDS 128
 #define AT_MAX_REFS 64
 #define AT_MAX_COUNTED 16
+#define AT_MAX_CHG 256
 
 struct dk_attr_doc {
     const dk_pack *p;
@@ -106,6 +107,9 @@ struct dk_attr_doc {
     int nbound;
     at_ref ref[AT_MAX_REFS];
     int nref;
+    dk_buf sign;              /* per candidate: change sign (-1, 0, +1) */
+    int chg_end[AT_MAX_CHG];  /* end tokens of the change figures */
+    int nchg;
     dk_pack_match mt[AT_MAX_CUES];
 };
 

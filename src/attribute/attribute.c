@@ -200,6 +200,7 @@ void dk_attr_doc_free(dk_attr_doc *a)
         return;
     free(a->met);
     dk_buf_free(&a->ex);
+    dk_buf_free(&a->sign);
     free(a);
 }
 
@@ -414,6 +415,27 @@ int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit)
     return 0;
 }
 
+/* Work out once per sentence which candidates state a change. */
+static dk_status find_changes(dk_attr_doc *a)
+{
+    const dk_cands *c = a->c;
+    a->sign.len = 0;
+    a->nchg = 0;
+    if (dk_buf_reserve(&a->sign, (size_t)c->n))
+        return DK_ERR_NOMEM;
+    for (int i = 0; i < c->n; i++) {
+        const dk_cand *f = &c->v[i];
+        const char *unit;
+        int sg = !f->dropped && is_figure(f->m.kind)
+                     ? at_change_sign(a, f, &unit) : 0;
+        a->sign.data[i] = (char)sg;
+        if (sg && a->nchg < AT_MAX_CHG)
+            a->chg_end[a->nchg++] = f->t1;
+    }
+    a->sign.len = (size_t)c->n;
+    return DK_OK;
+}
+
 /* The attributed figure of change x's clause nearest to it, or -1. */
 static int changed_figure(const dk_attr_doc *a, const dk_cand *x)
 {
@@ -527,11 +549,11 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
         find_cues(a);
         at_collect_refs(a);
         at_note_event(a);
+        if (find_changes(a))
+            return DK_ERR_NOMEM;
         for (int i = 0; i < c->n; i++) {
             dk_cand *f = &c->v[i];
-            const char *unit;
-            if (f->dropped || !is_figure(f->m.kind) ||
-                at_change_sign(a, f, &unit))
+            if (f->dropped || !is_figure(f->m.kind) || a->sign.data[i])
                 continue;
             if (at_cue_before(a, f->t0, SP_BASE, 1) >= 0)
                 continue;  /* "compared with 35 days by sea" */
@@ -583,9 +605,9 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             dk_cand *x = &c->v[i];
             const char *unit;
             int sign;
-            if (x->dropped || !is_figure(x->m.kind) ||
-                !(sign = at_change_sign(a, x, &unit)))
+            if (!(sign = a->sign.data[i]))
                 continue;
+            at_change_sign(a, x, &unit);
             int j = changed_figure(a, x);
             if (j < 0)
                 continue;

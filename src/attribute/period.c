@@ -43,14 +43,9 @@ static int is_baseline(const dk_attr_doc *a, const dk_cand *d)
 {
     if (at_cue_before(a, d->t0, SP_BASE, 1) >= 0)
         return 1;
-    for (int i = 0; i < a->c->n; i++) {
-        const dk_cand *x = &a->c->v[i];
-        const char *unit;
-        if (!x->dropped && x->t1 <= d->t0 && d->t0 - x->t1 <= 1 &&
-            x->m.kind != DK_DATE && x->m.kind != DK_ENTITY &&
-            at_change_sign(a, x, &unit))
+    for (int i = 0; i < a->nchg; i++)
+        if (a->chg_end[i] <= d->t0 && d->t0 - a->chg_end[i] <= 1)
             return 1;
-    }
     return 0;
 }
 
