@@ -101,8 +101,10 @@ static int check_many(dk_checker *c, const char *path)
             break;
         }
     }
+    /* the answers already made go out whatever failed after them */
+    int fst = dk_cli_flush(&out);
     if (!status)
-        status = dk_cli_flush(&out);
+        status = fst;
     dk_buf_free(&out);
     free(line);
     if (f != stdin)
