@@ -12,10 +12,14 @@
 #define MAX_CLAIM_FIGS 8
 #define MAX_EVIDENCE 12
 
+#define FACT_WORDS 48
+
 struct dk_checker {
     dk_engine *engine;
     dk_facts facts;        /* sorted by metric, subjects, period */
     dk_groups groups;
+    unsigned (*words)[FACT_WORDS];  /* per fact: its sentence's words, */
+    unsigned char *nwords;          /* made on the first guess */
 };
 
 /* One figure of a claim, as read by the engine. */
@@ -63,6 +67,8 @@ void dk_checker_close(dk_checker *c)
     if (!c)
         return;
     dk_engine_free(c->engine);
+    free(c->words);
+    free(c->nwords);
     dk_groups_free(&c->groups);
     dk_facts_free(&c->facts);
     free(c);
@@ -159,20 +165,35 @@ static int word_hashes(const char *s, unsigned *out, int max)
  * subjects of the fact with the same unit (and period, when dated) whose
  * sentence shares the most words with the claim: at least two words for
  * an amount with a unit, three for a bare count.  Returns 1 when found. */
-static int guess_metric(const dk_checker *c, const char *claim,
+static int guess_metric(dk_checker *c, const char *claim,
                         claim_fig *cf)
 {
-    unsigned cw[64], fw[128];
+    unsigned cw[64];
     int nc = word_hashes(claim, cw, 64), best = -1;
     int best_score = cf->f.unit[0] ? 1 : 2;   /* must be beaten */
     const dk_facts *fs = &c->facts;
+    if (!c->words && fs->n) {
+        c->words = malloc((size_t)fs->n * sizeof *c->words);
+        c->nwords = malloc((size_t)fs->n);
+        if (!c->words || !c->nwords) {
+            free(c->words);
+            free(c->nwords);
+            c->words = NULL;
+            c->nwords = NULL;
+            return 0;
+        }
+        for (int i = 0; i < fs->n; i++)
+            c->nwords[i] = (unsigned char)word_hashes(fs->v[i].sentence,
+                                                      c->words[i], FACT_WORDS);
+    }
     for (int i = 0; i < fs->n; i++) {
         const dk_fact *f = &fs->v[i];
         if (f->implied || strcmp(f->unit, cf->f.unit) != 0)
             continue;
         if (cf->dated && !(f->has_span && dk_period_equal(f->span, cf->f.span)))
             continue;
-        int nf = word_hashes(f->sentence, fw, 128), score = 0;
+        int nf = c->nwords[i], score = 0;
+        const unsigned *fw = c->words[i];
         for (int a = 0; a < nc; a++)
             for (int b = 0; b < nf; b++)
                 if (cw[a] == fw[b]) {
@@ -191,6 +212,30 @@ static int guess_metric(const dk_checker *c, const char *claim,
     memcpy(cf->f.subjects, fs->v[best].subjects, sizeof cf->f.subjects);
     cf->guessed = 1;
     return 1;
+}
+
+/* The facts of one metric: [*lo, *hi) of the sorted facts. */
+static void metric_range(const dk_facts *fs, const char *metric, int *lo,
+                         int *hi)
+{
+    int a = 0, b = fs->n;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (strcmp(fs->v[m].metric, metric) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    b = fs->n;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (strcmp(fs->v[m].metric, metric) <= 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *hi = a;
 }
 
 /* Subjects match: same ids in the same order, or (when the claim names
@@ -267,9 +312,11 @@ static void select_facts(const dk_checker *c, const claim_fig *cf,
                          verdict_ctx *v)
 {
     const dk_facts *fs = &c->facts;
+    int lo, hi;
+    metric_range(fs, cf->f.metric, &lo, &hi);
     memset(v, 0, sizeof *v);
     if (cf->dated) {
-        for (int i = 0; i < fs->n; i++)
+        for (int i = lo; i < hi; i++)
             if (fact_fits(&cf->f, &fs->v[i]) && fs->v[i].has_span &&
                 dk_period_equal(fs->v[i].span, cf->f.span))
                 consider(v, fs, i, &cf->f);
@@ -278,7 +325,7 @@ static void select_facts(const dk_checker *c, const claim_fig *cf,
         /* a count of things done at one time ("ten agreements signed on
          * Sept. 11-12") is also a count for the year that holds it; an
          * amount over a period ("trade in January-October") is not */
-        for (int i = 0; i < fs->n; i++)
+        for (int i = lo; i < hi; i++)
             if (fact_fits(&cf->f, &fs->v[i]) && !fs->v[i].unit[0] &&
                 fs->v[i].has_span &&
                 dk_period_contains(cf->f.span, fs->v[i].span))
@@ -286,18 +333,18 @@ static void select_facts(const dk_checker *c, const claim_fig *cf,
         return;
     }
     /* no date: facts stated as current, else the latest period */
-    for (int i = 0; i < fs->n; i++)
+    for (int i = lo; i < hi; i++)
         if (fact_fits(&cf->f, &fs->v[i]) && fs->v[i].current &&
             !fs->v[i].implied)
             consider(v, fs, i, &cf->f);
     if (v->n)
         return;
     long latest = -1000000000L;
-    for (int i = 0; i < fs->n; i++)
+    for (int i = lo; i < hi; i++)
         if (fact_fits(&cf->f, &fs->v[i]) && fs->v[i].has_span &&
             fs->v[i].span.hi > latest)
             latest = fs->v[i].span.hi;
-    for (int i = 0; i < fs->n; i++)
+    for (int i = lo; i < hi; i++)
         if (fact_fits(&cf->f, &fs->v[i]) && fs->v[i].has_span &&
             fs->v[i].span.hi == latest)
             consider(v, fs, i, &cf->f);
@@ -307,7 +354,9 @@ static void select_facts(const dk_checker *c, const claim_fig *cf,
 static int agreeing_elsewhere(const dk_checker *c, const claim_fig *cf)
 {
     const dk_facts *fs = &c->facts;
-    for (int i = 0; i < fs->n; i++)
+    int lo, hi;
+    metric_range(fs, cf->f.metric, &lo, &hi);
+    for (int i = lo; i < hi; i++)
         if (fact_fits(&cf->f, &fs->v[i]) &&
             dk_fig_agree(&cf->f.fig, &fs->v[i].fig) &&
             !(cf->dated && fs->v[i].has_span &&
@@ -389,9 +438,10 @@ static int nearest(const dk_checker *c, const claim_fig *cf, int *idx,
                    int max)
 {
     const dk_facts *fs = &c->facts;
-    int n = 0;
+    int n = 0, lo, hi;
+    metric_range(fs, cf->f.metric, &lo, &hi);
     /* same metric, other periods, latest first */
-    for (int i = fs->n - 1; i >= 0 && n < max; i--)
+    for (int i = hi - 1; i >= lo && n < max; i--)
         if (fact_fits(&cf->f, &fs->v[i]) && !fs->v[i].implied)
             idx[n++] = i;
     return n;
