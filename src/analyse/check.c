@@ -7,6 +7,7 @@
 #include <string.h>
 #include "check.h"
 #include "crosscheck.h"
+#include "../pack/pack.h"
 #include "../text/jsonw.h"
 
 #define MAX_CLAIM_FIGS 8
@@ -20,6 +21,7 @@ struct dk_checker {
     dk_groups groups;
     unsigned (*words)[FACT_WORDS];  /* per fact: its sentence's words, */
     unsigned char *nwords;          /* made on the first guess */
+    dk_pack *pack;         /* the pack's "_up"/"_down" cues name changes */
 };
 
 /* One figure of a claim, as read by the engine. */
@@ -27,6 +29,9 @@ typedef struct claim_fig {
     dk_fact f;             /* fig, unit, metric, subjects, period, text */
     int dated;             /* the claim gives a date for it */
     int guessed;           /* metric from the nearest fact, not a cue */
+    int change;            /* a claim about a change: compared with the
+                              facts' stated changes */
+    dk_kind kind;
     char text[128];
 } claim_fig;
 
@@ -49,6 +54,10 @@ dk_status dk_checker_open(sqlite3 *db, const char *pack_dir,
         free(c);
         return s;
     }
+    if (pack_dir && !(c->pack = dk_pack_load(pack_dir, err, cap))) {
+        dk_checker_close(c);
+        return DK_ERR_PACK;
+    }
     s = dk_facts_load(db, NULL, NULL, &c->facts);
     if (!s)
         s = dk_group_facts(&c->facts, &c->groups);
@@ -69,6 +78,7 @@ void dk_checker_close(dk_checker *c)
     dk_engine_free(c->engine);
     free(c->words);
     free(c->nwords);
+    dk_pack_free(c->pack);
     dk_groups_free(&c->groups);
     dk_facts_free(&c->facts);
     free(c);
@@ -108,6 +118,7 @@ static int read_claim(dk_checker *c, const char *claim, claim_fig *figs,
             continue;
         claim_fig *cf = &figs[n++];
         memset(cf, 0, sizeof *cf);
+        cf->kind = m->kind;
         size_t tl = (size_t)(m->end - m->start);
         if (tl >= sizeof cf->text)
             tl = sizeof cf->text - 1;
@@ -161,6 +172,40 @@ static int word_hashes(const char *s, unsigned *out, int max)
     return n;
 }
 
+static int overlap(const dk_checker *c, const unsigned *cw, int nc, int i)
+{
+    int score = 0;
+    for (int a = 0; a < nc; a++)
+        for (int b = 0; b < c->nwords[i]; b++)
+            if (cw[a] == c->words[i][b]) {
+                score++;
+                break;
+            }
+    return score;
+}
+
+/* Make the word sets of the facts' sentences (once).  0 when out of
+ * memory or when there are no facts. */
+static int fact_words_ready(dk_checker *c)
+{
+    const dk_facts *fs = &c->facts;
+    if (c->words || !fs->n)
+        return c->words != NULL;
+    c->words = malloc((size_t)fs->n * sizeof *c->words);
+    c->nwords = malloc((size_t)fs->n);
+    if (!c->words || !c->nwords) {
+        free(c->words);
+        free(c->nwords);
+        c->words = NULL;
+        c->nwords = NULL;
+        return 0;
+    }
+    for (int i = 0; i < fs->n; i++)
+        c->nwords[i] = (unsigned char)word_hashes(fs->v[i].sentence,
+                                                  c->words[i], FACT_WORDS);
+    return 1;
+}
+
 /* A claim figure the pack's cues did not attribute: take the metric and
  * subjects of the fact with the same unit (and period, when dated) whose
  * sentence shares the most words with the claim: at least two words for
@@ -172,34 +217,15 @@ static int guess_metric(dk_checker *c, const char *claim,
     int nc = word_hashes(claim, cw, 64), best = -1;
     int best_score = cf->f.unit[0] ? 1 : 2;   /* must be beaten */
     const dk_facts *fs = &c->facts;
-    if (!c->words && fs->n) {
-        c->words = malloc((size_t)fs->n * sizeof *c->words);
-        c->nwords = malloc((size_t)fs->n);
-        if (!c->words || !c->nwords) {
-            free(c->words);
-            free(c->nwords);
-            c->words = NULL;
-            c->nwords = NULL;
-            return 0;
-        }
-        for (int i = 0; i < fs->n; i++)
-            c->nwords[i] = (unsigned char)word_hashes(fs->v[i].sentence,
-                                                      c->words[i], FACT_WORDS);
-    }
+    if (!fact_words_ready(c))
+        return 0;
     for (int i = 0; i < fs->n; i++) {
         const dk_fact *f = &fs->v[i];
         if (f->implied || strcmp(f->unit, cf->f.unit) != 0)
             continue;
         if (cf->dated && !(f->has_span && dk_period_equal(f->span, cf->f.span)))
             continue;
-        int nf = c->nwords[i], score = 0;
-        const unsigned *fw = c->words[i];
-        for (int a = 0; a < nc; a++)
-            for (int b = 0; b < nf; b++)
-                if (cw[a] == fw[b]) {
-                    score++;
-                    break;
-                }
+        int score = overlap(c, cw, nc, i);
         if (score > best_score) {
             best_score = score;
             best = i;
@@ -236,6 +262,64 @@ static void metric_range(const dk_facts *fs, const char *metric, int *lo,
             b = m;
     }
     *hi = a;
+}
+
+/* +1 when the claim speaks of an increase, -1 of a decrease, 0 neither:
+ * the pack's "_up" and "_down" cue rows say which words do. */
+static int claim_change_sign(const dk_checker *c, const char *claim)
+{
+    if (!c->pack)
+        return 0;
+    dk_pack_match mt[32];
+    int nm = 0, n = dk_pack_find_cues(c->pack, claim, strlen(claim), mt, 32);
+    const dk_pack_metric *met = dk_pack_metrics(c->pack, &nm);
+    for (int i = 0; i < n && i < 32; i++) {
+        if (mt[i].index < 0 || mt[i].index >= nm)
+            continue;
+        if (strcmp(met[mt[i].index].id, "_up") == 0)
+            return 1;
+        if (strcmp(met[mt[i].index].id, "_down") == 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int fact_words_ready(dk_checker *c);
+
+/* A claim that a figure rose or fell by a percentage ("rail freight rose
+ * by 22% in 2023"): find the fact with a stated change of the claim's
+ * period whose sentence shares the most words (two at least), and
+ * compare the changes.  Returns the fact's index, or -1. */
+static int change_fact(dk_checker *c, const char *claim, claim_fig *cf)
+{
+    if (cf->kind != DK_PERCENT || !fact_words_ready(c))
+        return -1;
+    int sign = claim_change_sign(c, claim);
+    if (!sign)
+        return -1;
+    unsigned cw[64];
+    int nc = word_hashes(claim, cw, 64), best = -1, best_score = 1;
+    const dk_facts *fs = &c->facts;
+    for (int i = 0; i < fs->n; i++) {
+        const dk_fact *f = &fs->v[i];
+        if (f->implied || !f->has_change || strcmp(f->change_unit, "%") != 0)
+            continue;
+        if (cf->dated && !(f->has_span && dk_period_equal(f->span, cf->f.span)))
+            continue;
+        int score = overlap(c, cw, nc, i);
+        if (score > best_score) {
+            best_score = score;
+            best = i;
+        }
+    }
+    if (best < 0)
+        return -1;
+    cf->change = 1;
+    cf->f.fig.value *= sign;
+    memcpy(cf->f.metric, fs->v[best].metric, sizeof cf->f.metric);
+    cf->f.nsubjects = fs->v[best].nsubjects;
+    memcpy(cf->f.subjects, fs->v[best].subjects, sizeof cf->f.subjects);
+    return best;
 }
 
 /* Subjects match: same ids in the same order, or (when the claim names
@@ -405,6 +489,16 @@ static void explain(char *out, size_t cap, const dk_checker *c,
     char claimed[96], rec[600];
     fmt_value(claimed, sizeof claimed, &cf->f);
     const char *when = cf->dated ? cf->f.period : "now";
+    if (cf->change && v->n) {
+        const dk_fact *f = &fs->v[v->idx[0]];
+        char val[96];
+        fmt_value(val, sizeof val, f);
+        snprintf(out, cap, "the record says %s %s by %+g%% to %s for %s (%s); "
+                 "the claim says %+g%%", f->metric,
+                 f->change_value >= 0 ? "rose" : "fell", f->change_value, val,
+                 f->period, f->doc, cf->f.fig.value);
+        return;
+    }
     if (strcmp(verdict, "supported") == 0) {
         say_record(rec, sizeof rec, fs, v, 1);
         snprintf(out, cap, "the record agrees with %s %s for %s: %s",
@@ -487,9 +581,24 @@ dk_status dk_check_claim(dk_checker *c, const char *claim, const char *id,
     memset(&bv, 0, sizeof bv);
     const char *verdict = "not_found";
     for (int i = 0; i < n; i++) {
-        if (!figs[i].f.metric[0] && !guess_metric(c, claim, &figs[i]))
-            continue;
-        select_facts(c, &figs[i], &v);
+        int cfi = figs[i].f.metric[0] ? -1 : change_fact(c, claim, &figs[i]);
+        if (cfi >= 0) {
+            /* the claimed change against the fact's stated change */
+            dk_fig stated = {c->facts.v[cfi].change_value, 0, 0, DK_Q_EXACT, 0};
+            char tmp[32];
+            int tl = snprintf(tmp, sizeof tmp, "%g", stated.value);
+            stated.step = dk_fig_step(tmp, (size_t)tl, stated.value);
+            memset(&v, 0, sizeof v);
+            v.idx[0] = cfi;
+            v.n = 1;
+            v.agree[0] = dk_fig_agree(&figs[i].f.fig, &stated);
+            v.nagree = v.agree[0];
+            v.ndisagree = !v.agree[0];
+        } else {
+            if (!figs[i].f.metric[0] && !guess_metric(c, claim, &figs[i]))
+                continue;
+            select_facts(c, &figs[i], &v);
+        }
         const char *vd = verdict_of(&v);
         if (rank(vd) > best_rank) {
             best_rank = rank(vd);
@@ -523,6 +632,8 @@ dk_status dk_check_claim(dk_checker *c, const char *claim, const char *id,
         dk_jw_cstr(&w, "metric", f->metric);
         if (figs[best].guessed)
             dk_jw_bool(&w, "metric_guessed", 1);
+        if (figs[best].change)
+            dk_jw_bool(&w, "change", 1);
         dk_jw_ids(&w, "subjects", f->subjects, f->nsubjects);
         if (figs[best].dated)
             dk_jw_cstr(&w, "period", f->period);
