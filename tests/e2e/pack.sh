@@ -68,12 +68,12 @@ n=$(grep -c '"kind":"entity"' "$T/out")
 [ "$n" -eq 3 ] && ok || bad "default pack: $n entities, want 3"
 
 # suggest: names the pack lacks, most frequent first
-printf 'Zorbek Uali met Kassym-Jomart Tokayev. Later Zorbek Uali left.\nThe widget sales amounted to $5 million.\n' >"$T/s.txt"
+printf 'Zorbek Uali met Kassym-Jomart Tokayev. Later Zorbek Uali left.\nThe gizmo tally amounted to $5 million.\n' >"$T/s.txt"
 run pack suggest "$T/s.txt"
 [ "$rc" -eq 0 ] && grep -q '^2	Zorbek Uali$' "$T/out" && ok \
     || bad "pack suggest: $(cat "$T/out" "$T/err")"
 grep -q 'Tokayev' "$T/out" && bad "pack suggest lists a known name" || ok
-grep -q '^1	widget sales$' "$T/out" && ok || bad "pack suggest: no cue phrase"
+grep -q '^1	gizmo tally$' "$T/out" && ok || bad "pack suggest: no cue phrase"
 
 # installed: bin/dostyk finds share/dostyk/packs/kz-cn
 if [ ! -f docs/dostyk.1 ]; then
