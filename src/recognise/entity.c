@@ -8,8 +8,10 @@
  * Two kinds of names need no pack, because the layout of a news article
  * says what they are: the author of a byline line ("By Jane Smith",
  * "Editor/Li Wei") is a person, and the agency in a dateline ("ASTANA,
- * May 3 (Steppe Wire) -") an organization.  When the pack does not know
- * them, their id is made from the name (snake_case, ASCII names only).
+ * May 3 (Steppe Wire) -") an organization; so is a name of two or three
+ * capitalised words right after a title ("Ambassador Jane Smith",
+ * "Governor Li Wei").  When the pack does not know them, their id is
+ * made from the name (snake_case, ASCII names only).
  */
 #include <stdio.h>
 #include <string.h>
@@ -164,6 +166,63 @@ static void find_dateline_agency(const dk_pack *p, const dk_sent *s,
         push_named(p, s, out, a, e, "organization");
 }
 
+/* Is t[a, b) one of the words title-case headlines put after a name? */
+static int headline_word(const char *t, size_t a, size_t b)
+{
+    static const char *const w[] = {
+        "Meets", "Visits", "Says", "Holds", "Signs", "Calls", "Talks",
+        "Discusses", "Opens", "Urges", "Arrives", "Attends", "Receives",
+        "Hosts", "Announces", "Welcomes", "Congratulates", "Pays", "Makes",
+        "Speaks", "Addresses", "Chairs", "Takes", "Will", "To", "In", "On",
+        "At", "For", "With", "And", "Of", "The", "Government", "Office",
+        "Administration", "Ministry", "Group", "Council", "Thought", NULL};
+    for (size_t i = a; i < b;) {
+        size_t j = i;
+        while (j < b && t[j] != ' ')
+            j++;
+        for (int k = 0; w[k]; k++)
+            if (strlen(w[k]) == j - i && memcmp(w[k], t + i, j - i) == 0)
+                return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* Names of two or three words right after a title word. */
+static void find_titled_names(const dk_pack *p, const dk_sent *s,
+                              dk_cands *out)
+{
+    static const char *const title[] = {
+        "President", "Minister", "Premier", "Ambassador", "Chairman",
+        "Chairwoman", "Governor", "Mayor", "Spokesperson", "spokesperson",
+        "Spokesman", "spokesman", "Spokeswoman", "spokeswoman", "Akim",
+        "Senator", "Secretary-General", "Counselor", "Counsellor", "CEO",
+        NULL};
+    const char *t = s->text;
+    size_t n = s->len;
+    for (size_t i = 0; i + 4 < n; i++) {
+        if ((i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n') ||
+            (!is_upper(t[i]) && t[i] != 's'))
+            continue;
+        for (int k = 0; title[k]; k++) {
+            size_t l = strlen(title[k]);
+            if (i + l + 1 >= n || memcmp(t + i, title[k], l) != 0 ||
+                t[i + l] != ' ' || !is_upper(t[i + l + 1]))
+                continue;
+            size_t a = i + l + 1;
+            int nw;
+            size_t e = read_name(t, a, n, &nw);
+            /* the name must end there: no capitalised word, no digit */
+            if (nw >= 2 && nw <= 3 && !headline_word(t, a, e) &&
+                (e == n || t[e] != ' ' || e + 1 >= n ||
+                 !is_upper(t[e + 1])))
+                push_named(p, s, out, a, e, "person");
+            i = e;
+            break;
+        }
+    }
+}
+
 void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
                            dk_cands *out)
 {
@@ -174,6 +233,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
                    s->text[0] == 'A' || s->text[0] == 'T'))
         find_byline(p, s, out);
     find_dateline_agency(p, s, out);
+    find_titled_names(p, s, out);
     int nents;
     const dk_pack_entity *ents = dk_pack_entities(p, &nents);
     dk_pack_match m[BATCH];

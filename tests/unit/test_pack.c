@@ -437,6 +437,15 @@ static void test_bylines_and_agencies(void **state)
                         "ap/organization/AP ");
     assert_string_equal(entities_of("He said (Boria Wire) \xE2\x80\x94 no."),
                         "");
+    /* two or three capitalised words after a title */
+    assert_string_equal(entities_of("Ambassador Jane Smith met Governor "
+                                    "Li Wei Ming in Aland."),
+                        "jane_smith/person/Jane Smith "
+                        "li_wei_ming/person/Li Wei Ming AA/country/Aland ");
+    assert_string_equal(entities_of("President Smith left. Minister Smith "
+                                    "Meets Delegation. Minister Jane Smith "
+                                    "Borduria."),
+                        "BB/country/Borduria ");
 }
 
 static void test_engine(void **state)
