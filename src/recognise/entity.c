@@ -192,22 +192,26 @@ static int headline_word(const char *t, size_t a, size_t b)
 static void find_titled_names(const dk_pack *p, const dk_sent *s,
                               dk_cands *out)
 {
-    static const char *const title[] = {
-        "President", "Minister", "Premier", "Ambassador", "Chairman",
-        "Chairwoman", "Governor", "Mayor", "Spokesperson", "spokesperson",
-        "Spokesman", "spokesman", "Spokeswoman", "spokeswoman", "Akim",
-        "Senator", "Secretary-General", "Counselor", "Counsellor", "CEO",
-        NULL};
+#define T(w) {w, sizeof w - 1}
+    static const struct { const char *w; size_t n; } title[] = {
+        T("President"), T("Minister"), T("Premier"), T("Ambassador"),
+        T("Chairman"), T("Chairwoman"), T("Governor"), T("Mayor"),
+        T("Spokesperson"), T("spokesperson"), T("Spokesman"),
+        T("spokesman"), T("Spokeswoman"), T("spokeswoman"), T("Akim"),
+        T("Senator"), T("Secretary-General"), T("Counselor"),
+        T("Counsellor"), T("CEO"), {NULL, 0}};
+#undef T
     const char *t = s->text;
     size_t n = s->len;
     for (size_t i = 0; i + 4 < n; i++) {
         if ((i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n') ||
             (!is_upper(t[i]) && t[i] != 's'))
             continue;
-        for (int k = 0; title[k]; k++) {
-            size_t l = strlen(title[k]);
-            if (i + l + 1 >= n || memcmp(t + i, title[k], l) != 0 ||
-                t[i + l] != ' ' || !is_upper(t[i + l + 1]))
+        for (int k = 0; title[k].w; k++) {
+            size_t l = title[k].n;
+            if (t[i] != title[k].w[0] || i + l + 1 >= n ||
+                memcmp(t + i, title[k].w, l) != 0 || t[i + l] != ' ' ||
+                !is_upper(t[i + l + 1]))
                 continue;
             size_t a = i + l + 1;
             int nw;
