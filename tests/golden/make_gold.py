@@ -436,6 +436,7 @@ EVENTS = {
         E("signed", "agreement", actors=["tokayev", "xi_jinping"], count=10),
         E("visited", "visit", actors=["tokayev"], place="hubei"),
         E("met", "meeting", actors=["tokayev", "CN"], place="hubei"),
+        E("accepted an invitation", "intent", actors=["xi_jinping"], place="KZ", opt=True),
         E("trip", "visit", actors=["tokayev"], opt=True),
     ],
     "s07_xi_visit_2022": [
