@@ -178,8 +178,13 @@ def score_mentions(gold, preds, show, out):
     pred_claims = sum(1 for pi, p in enumerate(pnum) if p.get("metric") and pi not in opt_p)
     cp, cr, cf = prf(right, pred_claims - right, len(gold_claims) - right)
     res["claims_f1"] = cf
+    good = [gi for gi in gold_claims if gi in pairs and claim_ok(golds[gi], pnum[pairs[gi]])]
+    subj = sum(1 for gi in good if pnum[pairs[gi]].get("subjects") == golds[gi]["subjects"])
+    chg = [gi for gi in good if "change" in golds[gi] or "change" in pnum[pairs[gi]]]
+    chg_ok = sum(1 for gi in chg if same_change(golds[gi].get("change"), pnum[pairs[gi]].get("change")))
     out.append(f"claims: gold {len(gold_claims)}, predicted {pred_claims}, right {right}   "
-               f"P {cp:.3f}  R {cr:.3f}  F1 {cf:.3f}")
+               f"P {cp:.3f}  R {cr:.3f}  F1 {cf:.3f}   of right claims: subjects equal {subj}/{len(good)}, "
+               f"change equal {chg_ok}/{len(chg)}")
 
     if show:
         miss = [golds[gi] for gi in range(len(golds))
@@ -196,6 +201,12 @@ def score_mentions(gold, preds, show, out):
             out.append("  gold " + describe(g))
             out.append("  pred " + describe(p))
     return res
+
+
+def same_change(g, p):
+    if not isinstance(g, dict) or not isinstance(p, dict):
+        return False
+    return g.get("unit") == p.get("unit") and close(g.get("value"), p.get("value"))
 
 
 def claim_ok(g, p):
