@@ -187,6 +187,12 @@ def score_mentions(gold, preds, show, out):
                f"change equal {chg_ok}/{len(chg)}")
 
     if show:
+        wrong_claims = [gi for gi in gold_claims if not (gi in pairs and claim_ok(golds[gi], pnum[pairs[gi]]))]
+        out.append(f"first claim misses ({len(wrong_claims)}):")
+        for gi in wrong_claims[:show]:
+            out.append("  gold " + describe(golds[gi]))
+            if gi in pairs:
+                out.append("  pred " + describe(pnum[pairs[gi]]))
         miss = [golds[gi] for gi in range(len(golds))
                 if gi not in pairs and not golds[gi].get("optional")]
         false = [pnum[pi] for pi in range(len(pnum)) if pi not in matched_p]
@@ -214,8 +220,9 @@ def claim_ok(g, p):
             and close(g["value"], p.get("value")))
 
 
-def score_entities(sets, preds, out):
+def score_entities(sets, preds, out, show=0):
     tp = fp = fn = 0
+    diffs = []
     for s in sets:
         req, opt = set(s["entities"]), set(s.get("optional", []))
         got = {p.get("id") for p in preds if p.get("doc") == s["doc"] and p.get("kind") == "entity"}
@@ -224,8 +231,12 @@ def score_entities(sets, preds, out):
         tp += len(got & req)
         fp += len(got - req)
         fn += len(req - got)
+        if got != req:
+            diffs.append(f"  {s['doc']}: missing {sorted(req - got)} extra {sorted(got - req)}")
     p, r, f = prf(tp, fp, fn)
     out.append(f"entities: P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})")
+    if show and tp + fp:
+        out.extend(diffs[:show])
     return {"entities_f1": f}
 
 
@@ -332,7 +343,7 @@ def main(argv=None):
     out = [f"documents {len(texts)}   gold mentions {len(gold)}   predictions {len(preds)}   "
            f"malformed or text_mismatch {errors}"]
     res = score_mentions(gold, preds, a.show, out)
-    res.update(score_entities(read_jsonl(a.entities), preds, out))
+    res.update(score_entities(read_jsonl(a.entities), preds, out, a.show))
     res.update(score_events(read_jsonl(a.events), preds, out))
     if a.html_pred:
         res.update(score_html(read_jsonl(os.path.join(HERE, "html.gold.jsonl")),
