@@ -24,6 +24,9 @@ int dk_cli_open_db(const char *path, struct dk_store **out);
 int dk_cli_flush(struct dk_buf *b);
 
 int dk_cmd_extract(int argc, char **argv);
+int dk_cmd_timeline(int argc, char **argv);
+int dk_cmd_conflicts(int argc, char **argv);
+int dk_cmd_check(int argc, char **argv);
 int dk_cmd_pack(int argc, char **argv);
 int dk_cmd_ingest(int argc, char **argv);
 int dk_cmd_search(int argc, char **argv);
