@@ -16,6 +16,7 @@
 #                mention and has the same metric, period and value
 #   entities_f1  micro F1 of the per-document entity id sets (kind "entity", field "id")
 #   events_f1    event triggers: same document and event type, overlapping spans
+#   verdicts_acc with --verdicts: share of corpus/claims.jsonl answered with the gold verdict
 #   html_f1      with --html-pred: corpus/h*.html against html.gold.jsonl, matched by text
 # Exit status: 0 all floors met, 1 a floor missed, 2 usage or input errors.
 import argparse
@@ -303,6 +304,34 @@ def score_html(gold, preds, out):
     return {"html_f1": f}
 
 
+def read_answers(path):
+    """The checker's answers; lines that are not JSON objects are skipped (a wrong answer)."""
+    rows = []
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                try:
+                    o = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(o, dict):
+                    rows.append(o)
+    except OSError:
+        pass
+    return rows
+
+
+def score_verdicts(gold, answers, show, out):
+    """Claim cases (corpus/claims.jsonl) against the answers of `dostyk check --input jsonl`."""
+    got = {a.get("id"): a.get("verdict") for a in answers}
+    wrong = [c for c in gold if got.get(c["id"]) != c["verdict"]]
+    acc = (len(gold) - len(wrong)) / len(gold) if gold else 1.0
+    out.append(f"claim verdicts: {len(gold) - len(wrong)}/{len(gold)} right   accuracy {acc:.3f}")
+    for c in wrong[:show]:
+        out.append(f"  {c['id']} want {c['verdict']}, got {got.get(c['id'])}: {c['claim']}")
+    return {"verdicts_acc": acc}
+
+
 def read_floors(path):
     floors = {}
     with open(path, encoding="utf-8") as f:
@@ -331,6 +360,7 @@ def main(argv=None):
                     help="also check the scorer: the gold scored against itself must reach 1.0 "
                          "everywhere, and a shifted or empty prediction set must not")
     ap.add_argument("--html-pred", help="predicted mentions of corpus/h*.html (scored by text)")
+    ap.add_argument("--verdicts", help="answers of `dostyk check --input jsonl corpus/claims.jsonl`")
     ap.add_argument("--show", type=int, default=5, help="print the first N misses (default 5)")
     a = ap.parse_args(argv)
 
@@ -345,6 +375,9 @@ def main(argv=None):
     res = score_mentions(gold, preds, a.show, out)
     res.update(score_entities(read_jsonl(a.entities), preds, out, a.show))
     res.update(score_events(read_jsonl(a.events), preds, out))
+    if a.verdicts:
+        res.update(score_verdicts(read_jsonl(os.path.join(ROOT, "corpus", "claims.jsonl")),
+                                  read_answers(a.verdicts), a.show, out))
     if a.html_pred:
         res.update(score_html(read_jsonl(os.path.join(HERE, "html.gold.jsonl")),
                               read_jsonl(a.html_pred), out))
