@@ -24,6 +24,8 @@ dk_status dk_buf_reserve(dk_buf *b, size_t extra)
 
 dk_status dk_buf_append(dk_buf *b, const void *p, size_t n)
 {
+    if (n >= (size_t)-1 / 2)   /* n + 1 would overflow, or near it */
+        return DK_ERR_NOMEM;
     dk_status s = dk_buf_reserve(b, n + 1);
     if (s)
         return s;

@@ -18,6 +18,7 @@
 #include "../ingest/textmeta.h"
 #include "../recognise/recognise.h"
 #include "../text/jsonw.h"
+#include "../text/utf8.h"
 
 #define CHUNK (64 * 1024)
 
@@ -172,6 +173,17 @@ static int extract_jsonl(extract *x, FILE *f, const char *path)
             if (!status) status = DK_ERR_BINARY;
             continue;
         }
+        dk_utf8_state u8 = {0};
+        size_t bad = 0;
+        if (dk_utf8_check(&u8, (const unsigned char *)line, len, &bad) ||
+            dk_utf8_incomplete(&u8)) {
+            if (dk_utf8_incomplete(&u8))
+                bad = len;
+            dk_cli_error("%s: invalid UTF-8 at byte %zu of the line", where,
+                         bad);
+            if (!status) status = DK_ERR_UTF8;
+            continue;
+        }
         dk_record r;
         int st = dk_record_parse(line, len, &r, err, sizeof err);
         if (st) {
@@ -292,7 +304,8 @@ int dk_cmd_extract(int argc, char **argv)
     memset(&eo, 0, sizeof eo);
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    opterr = 0;   /* our own one-line messages */
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'i':
             if (strcmp(optarg, "text") == 0) x.input = 't';
@@ -316,7 +329,18 @@ int dk_cmd_extract(int argc, char **argv)
         case 's': eo.sentences = 1; break;
         case 'x': eo.explain = 1; break;
         case 'h': usage(stdout); return DK_OK;
-        default: usage(stderr); return DK_ERR_USAGE;
+        case ':':
+            dk_cli_error("extract: option '%s' needs a value (see "
+                         "'dostyk extract --help')", argv[optind - 1]);
+            return DK_ERR_USAGE;
+        default:
+            if (optopt)
+                dk_cli_error("extract: unknown option '-%c' (see "
+                             "'dostyk extract --help')", optopt);
+            else
+                dk_cli_error("extract: unknown option '%s' (see "
+                             "'dostyk extract --help')", argv[optind - 1]);
+            return DK_ERR_USAGE;
         }
     }
     dk_status es;

@@ -11,8 +11,9 @@ static const char *opt_string(json_t *o, const char *key, int *bad)
     json_t *v = json_object_get(o, key);
     if (!v || json_is_null(v))
         return NULL;
-    if (!json_is_string(v)) {
-        *bad = 1;
+    if (!json_is_string(v) ||
+        strlen(json_string_value(v)) != json_string_length(v)) {
+        *bad = 1;   /* not a string, or one with a NUL inside */
         return NULL;
     }
     return json_string_value(v);
@@ -23,7 +24,9 @@ dk_status dk_record_parse(const char *line, size_t n, dk_record *r,
 {
     json_error_t je;
     memset(r, 0, sizeof *r);
-    json_t *o = json_loadb(line, n, JSON_REJECT_DUPLICATES, &je);
+    /* NUL is let through: the engine then reports binary text */
+    json_t *o = json_loadb(line, n, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                           &je);
     if (!o) {
         snprintf(err, cap, "malformed JSON at column %d: %s", je.column,
                  je.text);
@@ -45,7 +48,8 @@ dk_status dk_record_parse(const char *line, size_t n, dk_record *r,
     }
     int bad = 0;
     json_t *id = json_object_get(o, "id");
-    if (id && json_is_string(id))
+    if (id && json_is_string(id) &&
+        strlen(json_string_value(id)) == json_string_length(id))
         r->id = json_string_value(id);
     else if (id && !json_is_null(id) && !json_is_integer(id))
         bad = 1;  /* a number id is left NULL: the caller names it */

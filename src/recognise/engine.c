@@ -262,6 +262,24 @@ static void recycle(dk_doc *d)
     }
 }
 
+/* Before failing on bad input, recognise the valid text that came
+ * before it, so what is reported does not depend on how the text was
+ * chunked: drop a sequence left unfinished by the bad byte, then flush
+ * the rest as the end of the document. */
+static void salvage(dk_doc *d)
+{
+    const unsigned char *u = (const unsigned char *)d->pending.data;
+    size_t len = d->pending.len, c = len;
+    while (c > 0 && len - c < 4 && (u[c - 1] & 0xC0) == 0x80)
+        c--;
+    if (c > 0 && u[c - 1] >= 0xC0) {
+        size_t need = u[c - 1] >= 0xF0 ? 4 : u[c - 1] >= 0xE0 ? 3 : 2;
+        if (len - (c - 1) < need)
+            d->pending.len = c - 1;
+    }
+    (void)drain(d, 1);   /* out of memory here only loses those mentions */
+}
+
 dk_status dk_doc_feed(dk_doc *d, const char *buf, size_t n)
 {
     if (d->failed)
@@ -276,6 +294,8 @@ dk_status dk_doc_feed(dk_doc *d, const char *buf, size_t n)
     dk_status s = dk_buf_append(&d->pending, buf, ok);
     if (s)
         return fail(d, s, "out of memory");
+    if (r != DK_UTF8_OK)
+        salvage(d);
     if (r == DK_UTF8_NUL)
         return fail(d, DK_ERR_BINARY,
                     "binary data (a NUL byte) at byte %llu",
@@ -294,10 +314,13 @@ dk_status dk_doc_finish(dk_doc *d)
     if (d->finished)
         return DK_OK;
     recycle(d);
-    if (!d->failed && dk_utf8_incomplete(&d->u8))
+    if (!d->failed && dk_utf8_incomplete(&d->u8)) {
+        salvage(d);   /* base + pending.len is then where the cut starts */
+        d->finished = 1;
         return fail(d, DK_ERR_UTF8,
                     "invalid UTF-8: truncated sequence at byte %llu",
                     (unsigned long long)(d->base + d->pending.len));
+    }
     d->finished = 1;
     if (d->failed)
         return DK_OK;

@@ -1,6 +1,14 @@
 /*
  * lexicon.c - lookups in the generated dictionary (see lexicon.h).
+ *
+ * Most words of a text are not in the dictionary, so a small filter sits in
+ * front of the hash table: one bit for each (length, first byte, last byte)
+ * of the keys, built once from the table.  A word whose bit is clear is
+ * rejected without copying or hashing it.  dk_lex_tag marks the tokens it
+ * looked up (DK_TF_LEXED), and dk_lex_phrase starts from that answer
+ * instead of looking the first token up again.
  */
+#include <pthread.h>
 #include <string.h>
 #include "lexicon.h"
 
@@ -9,28 +17,69 @@ extern const dk_lexeme dk_lex_words[];
 extern const int32_t dk_lex_slots[];
 extern const uint32_t dk_lex_mask;
 
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+
+/* The hash tools/lexgen used to place the keys (FNV-1a). */
 static uint32_t hash(const char *p, size_t n)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = FNV_BASIS;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)p[i];
-        h *= 16777619u;
+        h *= FNV_PRIME;
     }
     return h;
 }
 
-const dk_lexeme *dk_lex_find(const char *key, size_t n)
+/* filter[len & 15][first & 63] has bit (last & 63) set when some key has
+ * that length, first and last byte.  8 KiB, filled once. */
+static uint64_t filter[16][64];
+static pthread_once_t filter_once = PTHREAD_ONCE_INIT;
+
+static void filter_build(void)
 {
-    uint32_t h = hash(key, n) & dk_lex_mask;
-    for (;;) {
+    for (uint32_t h = 0; h <= dk_lex_mask; h++) {
+        int32_t w = dk_lex_slots[h];
+        if (w < 0)
+            continue;
+        const dk_lexeme *x = &dk_lex_words[w];
+        if (x->keylen == 0)
+            continue;
+        unsigned char a = (unsigned char)x->key[0];
+        unsigned char z = (unsigned char)x->key[x->keylen - 1];
+        filter[x->keylen & 15][a & 63] |= 1ull << (z & 63);
+    }
+}
+
+static int filter_pass(size_t n, unsigned char a, unsigned char z)
+{
+    return (int)((filter[n & 15][a & 63] >> (z & 63)) & 1);
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* The lexeme with key[0, n) whose hash is h, or NULL. */
+static const dk_lexeme *probe(uint32_t h, const char *key, size_t n)
+{
+    for (h &= dk_lex_mask;; h = (h + 1) & dk_lex_mask) {
         int32_t w = dk_lex_slots[h];
         if (w < 0)
             return NULL;
         const dk_lexeme *x = &dk_lex_words[w];
         if (x->keylen == n && memcmp(x->key, key, n) == 0)
             return x;
-        h = (h + 1) & dk_lex_mask;
     }
+}
+
+const dk_lexeme *dk_lex_find(const char *key, size_t n)
+{
+    pthread_once(&filter_once, filter_build);
+    if (n && !filter_pass(n, (unsigned char)key[0], (unsigned char)key[n - 1]))
+        return NULL;
+    return probe(hash(key, n), key, n);
 }
 
 const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
@@ -50,11 +99,30 @@ int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
     size_t len = 0;
     int best = 0;
     *out = NULL;
-    for (int j = i; j < ntok && j - i < 8; j++) {
+    if (i < 0 || i >= ntok)
+        return 0;
+    int j = i;
+    const dk_lexeme *x;
+    if (tok[i].flags & DK_TF_LEXED) {
+        /* the first token was looked up by dk_lex_tag */
+        x = tok[i].lex;
+        if (!x)
+            return 0;
+        if (x->nent && dk_lex_get(x, cls)) {
+            best = 1;
+            *out = x;
+        }
+        if (!x->is_prefix || (size_t)x->keylen + 2 > sizeof key)
+            return best;
+        memcpy(key, x->key, x->keylen);
+        len = x->keylen;
+        j++;
+    }
+    for (; j < ntok && j - i < 8; j++) {
         if (dk_lex_key_append(s, &tok[j], j > i && (tok[j].flags & DK_TF_SPACE),
                               key, &len, sizeof key) < 0)
             break;
-        const dk_lexeme *x = dk_lex_find(key, len);
+        x = dk_lex_find(key, len);
         if (!x)
             break;
         if (x->nent && dk_lex_get(x, cls)) {
@@ -69,15 +137,27 @@ int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
 
 void dk_lex_tag(const char *s, dk_token *tok, int ntok)
 {
-    char key[64];
+    char key[128];
+    pthread_once(&filter_once, filter_build);
     for (int k = 0; k < ntok; k++) {
         dk_token *t = &tok[k];
         t->lex = NULL;
         if (t->type == DK_TOK_NUM)
             continue;
-        size_t len = 0;
-        if (dk_lex_key_append(s, t, 0, key, &len, sizeof key) < 0)
+        size_t n = t->end - t->start;
+        const unsigned char *p = (const unsigned char *)s + t->start;
+        t->flags |= DK_TF_LEXED;
+        if (n == 0 || n + 1 > sizeof key ||
+            !filter_pass(n, lower(p[0]), lower(p[n - 1])))
             continue;
-        t->lex = dk_lex_find(key, len);
+        /* the key (lower-cased, as dk_lex_key_append makes it) and its
+         * hash in one pass */
+        uint32_t h = FNV_BASIS;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = lower(p[i]);
+            key[i] = (char)c;
+            h = (h ^ c) * FNV_PRIME;
+        }
+        t->lex = probe(h, key, n);
     }
 }

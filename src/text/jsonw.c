@@ -50,6 +50,10 @@ int dk_json_fmt_num(char *out, size_t cap, double v)
         return snprintf(out, cap, "null");
     if (v == floor(v) && fabs(v) < 1e15)
         return snprintf(out, cap, "%.0f", v);
+    /* 15 digits can round the largest doubles up past DBL_MAX, which
+     * JSON readers take as infinity: those get all 17 */
+    if (fabs(v) > 1.7976931348623e308)
+        return snprintf(out, cap, "%.17g", v);
     return snprintf(out, cap, "%.15g", v);
 }
 

@@ -19,27 +19,50 @@ static int is_alpha_ascii(unsigned char c)
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-/* Is the full stop at t[i] part of an abbreviation? */
+/* Start of the UTF-8 character that ends just before t[i] (i > 0). */
+static size_t char_before(const unsigned char *u, size_t i)
+{
+    size_t c = i - 1;
+    while (c > 0 && (u[c] & 0xC0) == 0x80 && i - c < 4)
+        c--;
+    return c;
+}
+
+/* Is the full stop at t[i] part of an abbreviation?  The word before it
+ * is the run of letters and full stops (any script, as the scorer's
+ * str.isalpha); it is one when it is a single letter ("A.", "Ж."), has
+ * an inner full stop ("U.S.") or is in the list ("Sept."). */
 static int stop_is_abbreviation(const char *t, size_t i)
 {
+    const unsigned char *u = (const unsigned char *)t;
     size_t a = i;
-    int dotted = 0;
-    while (a > 0 && (is_alpha_ascii((unsigned char)t[a - 1]) ||
-                     t[a - 1] == '.')) {
-        if (t[a - 1] == '.')
+    int dotted = 0, letters = 0, ascii = 1;
+    while (a > 0) {
+        size_t c = char_before(u, a);
+        if (u[c] == '.') {
             dotted = 1;
-        a--;
+        } else if (u[c] < 0x80) {
+            if (!is_alpha_ascii(u[c]))
+                break;
+            letters++;
+        } else {
+            uint32_t cp;
+            if (dk_utf8_decode(u + c, a - c, &cp) != (int)(a - c) ||
+                !dk_cp_is_letter(cp))
+                break;
+            letters++;
+            ascii = 0;
+        }
+        a = c;
     }
     size_t len = i - a;
     if (len == 0)
         return 0;
-    /* a word made of non-ASCII letters: "Ж." - treat as a name initial
-     * only when it is a single letter */
-    if (a > 0 && ((unsigned char)t[a - 1] & 0x80))
-        return 0;
-    if (len == 1 || dotted)
+    if (letters == 1 && !dotted)
         return 1;
-    if (len > 4)
+    if (dotted)
+        return 1;
+    if (!ascii || len > 4)
         return 0;
     char low[5];
     for (size_t k = 0; k < len; k++)
@@ -49,6 +72,32 @@ static int stop_is_abbreviation(const char *t, size_t i)
         if (strcmp(low, abbreviations[k]) == 0)
             return 1;
     return 0;
+}
+
+/* Upper case as the scorer's str.isupper sees it, for the scripts news
+ * about Kazakhstan uses: chars.h's classes plus the Cyrillic extensions
+ * (Kazakh Қ Ң Ө Ұ Ү Һ Ә Ғ), whose capitals are the even code points, and
+ * the accented Greek capitals. */
+static int upper_cp(uint32_t cp)
+{
+    if (dk_cp_is_upper(cp))
+        return 1;
+    if ((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) ||
+        (cp >= 0x4D0 && cp <= 0x52F))
+        return (cp & 1) == 0;
+    if (cp >= 0x4C1 && cp <= 0x4CD)
+        return (cp & 1) == 1;
+    return cp == 0x4C0 || cp == 0x386 || (cp >= 0x388 && cp <= 0x38F &&
+                                          cp != 0x38B && cp != 0x38D);
+}
+
+/* White space between a stop and the next sentence: the scorer's
+ * " \t\u00a0", nothing else. */
+static int gap_len(const unsigned char *p, size_t n)
+{
+    if (p[0] == ' ' || p[0] == '\t')
+        return 1;
+    return n >= 2 && p[0] == 0xC2 && p[1] == 0xA0 ? 2 : 0;
 }
 
 static int is_closer(const unsigned char *p, size_t n, int *len)
@@ -124,7 +173,7 @@ int dk_sentence_next(const char *t, size_t n, int final, size_t *start,
             j += (size_t)cl;
         size_t k = j;
         int sp;
-        while (k < n && u[k] != '\n' && (sp = dk_space_len(u + k, n - k)) > 0)
+        while (k < n && (sp = gap_len(u + k, n - k)) > 0)
             k += (size_t)sp;
         if (k >= n) {
             if (!final)
@@ -135,8 +184,8 @@ int dk_sentence_next(const char *t, size_t n, int final, size_t *start,
         if (k > j) {
             uint32_t cp;
             dk_utf8_decode(u + k, n - k, &cp);
-            int starts = dk_cp_is_upper(cp) || (cp >= '0' && cp <= '9') ||
-                         is_opener(u + k, n - k) || u[k] == '\n';
+            int starts = upper_cp(cp) || (cp >= '0' && cp <= '9') ||
+                         is_opener(u + k, n - k);
             int abbrev = u[stop] == '.' && j == stop + 1 &&
                          stop_is_abbreviation(t, stop);
             if (starts && !abbrev) {

@@ -72,6 +72,57 @@ static int is_apostrophe(const unsigned char *s, size_t n, size_t i,
     return 0;
 }
 
+static int is_ascii_letter(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* Read a word whose first letter cp (len bytes) is at s[i]: letters, with
+ * inner apostrophes.  ASCII letters are taken in a tight loop; anything
+ * else goes through the UTF-8 decoder.  Sets the word flags and returns
+ * the end offset. */
+static size_t scan_word(const unsigned char *s, size_t n, size_t i,
+                        uint32_t cp, int len, dk_token *t)
+{
+    int upper = 0, letters = 0, ascii = 1;
+    if (dk_cp_is_upper(cp))
+        t->flags |= DK_TF_CAP;
+    for (;;) {
+        letters++;
+        upper += dk_cp_is_upper(cp);
+        if (cp >= 0x80)
+            ascii = 0;
+        i += (size_t)len;
+        while (i < n && is_ascii_letter(s[i])) {
+            letters++;
+            upper += s[i] <= 'Z';
+            i++;
+        }
+        if (i >= n)
+            break;
+        int al;
+        if (is_apostrophe(s, n, i, &al) && i + (size_t)al < n) {
+            uint32_t nx;
+            dk_utf8_decode(s + i + al, n - i - (size_t)al, &nx);
+            if (dk_cp_is_letter(nx)) {
+                i += (size_t)al;
+                len = dk_utf8_decode(s + i, n - i, &cp);
+                continue;
+            }
+        }
+        if (s[i] < 0x80)
+            break;
+        len = dk_utf8_decode(s + i, n - i, &cp);
+        if (!dk_cp_is_letter(cp))
+            break;
+    }
+    if (letters >= 2 && upper == letters)
+        t->flags |= DK_TF_UPPER;
+    if (ascii)
+        t->flags |= DK_TF_ASCII;
+    return i;
+}
+
 int dk_tokenize(const char *str, size_t n, dk_token *tok, int max)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -79,6 +130,12 @@ int dk_tokenize(const char *str, size_t n, dk_token *tok, int max)
     int nt = 0;
     int space = 1;
     while (i < n && nt < max) {
+        unsigned char c = s[i];
+        if (c == ' ') {
+            i++;
+            space = 1;
+            continue;
+        }
         int sp = dk_space_len(s + i, n - i);
         if (sp) {
             i += (size_t)sp;
@@ -92,43 +149,21 @@ int dk_tokenize(const char *str, size_t n, dk_token *tok, int max)
         t->num = 0;
         t->ndigits = t->nfrac = 0;
         space = 0;
-        if (is_digit(s[i])) {
+        if (is_digit(c)) {
             t->type = DK_TOK_NUM;
             i = scan_number(s, n, i, t);
+        } else if (is_ascii_letter(c)) {
+            t->type = DK_TOK_WORD;
+            i = scan_word(s, n, i, c, 1, t);
+        } else if (c < 0x80) {
+            t->type = DK_TOK_PUNCT;
+            i++;
         } else {
             uint32_t cp;
             int len = dk_utf8_decode(s + i, n - i, &cp);
             if (dk_cp_is_letter(cp)) {
-                int upper = 0, letters = 0, ascii = 1;
                 t->type = DK_TOK_WORD;
-                if (dk_cp_is_upper(cp))
-                    t->flags |= DK_TF_CAP;
-                for (;;) {
-                    letters++;
-                    upper += dk_cp_is_upper(cp);
-                    if (cp >= 0x80)
-                        ascii = 0;
-                    i += (size_t)len;
-                    if (i >= n)
-                        break;
-                    int al;
-                    if (is_apostrophe(s, n, i, &al) && i + (size_t)al < n) {
-                        uint32_t nx;
-                        dk_utf8_decode(s + i + al, n - i - (size_t)al, &nx);
-                        if (dk_cp_is_letter(nx)) {
-                            i += (size_t)al;
-                            len = dk_utf8_decode(s + i, n - i, &cp);
-                            continue;
-                        }
-                    }
-                    len = dk_utf8_decode(s + i, n - i, &cp);
-                    if (!dk_cp_is_letter(cp))
-                        break;
-                }
-                if (letters >= 2 && upper == letters)
-                    t->flags |= DK_TF_UPPER;
-                if (ascii)
-                    t->flags |= DK_TF_ASCII;
+                i = scan_word(s, n, i, cp, len, t);
             } else {
                 t->type = DK_TOK_PUNCT;
                 i += (size_t)len;

@@ -24,7 +24,8 @@ enum dk_token_flags {
     DK_TF_GROUPS = 1 << 3,  /* number written with thousands separators */
     DK_TF_DECIMAL = 1 << 4, /* number with a decimal part */
     DK_TF_LEAD0 = 1 << 5,   /* number of 2+ digits starting with 0 */
-    DK_TF_ASCII = 1 << 6    /* word is pure ASCII */
+    DK_TF_ASCII = 1 << 6,   /* word is pure ASCII */
+    DK_TF_LEXED = 1 << 7    /* lex holds the one-token lookup (dk_lex_tag) */
 };
 
 struct dk_lexeme;

@@ -1,6 +1,7 @@
 /*
  * utf8.c - streaming UTF-8 validation (RFC 3629: no overlongs, no
- * surrogates, nothing above U+10FFFF) and single code point decoding.
+ * surrogates, nothing above U+10FFFF), checked byte by byte against the
+ * well-formed ranges of Unicode table 3-7, and single code point decoding.
  */
 #include "utf8.h"
 
@@ -31,32 +32,37 @@ int dk_utf8_check(dk_utf8_state *st, const unsigned char *p, size_t n,
                 i++;
                 continue;
             }
+            st->lo = 0x80;
+            st->hi = 0xBF;
             if (c >= 0xC2 && c <= 0xDF) {
-                st->need = 1; st->cp = c & 0x1F; st->min = 0x80;
+                st->need = 1;
             } else if (c >= 0xE0 && c <= 0xEF) {
-                st->need = 2; st->cp = c & 0x0F; st->min = 0x800;
+                st->need = 2;
+                if (c == 0xE0)
+                    st->lo = 0xA0;      /* no overlongs */
+                else if (c == 0xED)
+                    st->hi = 0x9F;      /* no surrogates */
             } else if (c >= 0xF0 && c <= 0xF4) {
-                st->need = 3; st->cp = c & 0x07; st->min = 0x10000;
+                st->need = 3;
+                if (c == 0xF0)
+                    st->lo = 0x90;      /* no overlongs */
+                else if (c == 0xF4)
+                    st->hi = 0x8F;      /* nothing above U+10FFFF */
             } else {
-                *at = i;
+                *at = i;                /* 80-C1, F5-FF never lead */
                 return DK_UTF8_BAD;
             }
             i++;
             continue;
         }
         unsigned c = p[i];
-        if ((c & 0xC0) != 0x80) {
+        if (c < st->lo || c > st->hi) {
             *at = i;
             return DK_UTF8_BAD;
         }
-        st->cp = (st->cp << 6) | (c & 0x3F);
-        if (--st->need == 0) {
-            if (st->cp < st->min || st->cp > 0x10FFFF ||
-                (st->cp >= 0xD800 && st->cp <= 0xDFFF)) {
-                *at = i;
-                return DK_UTF8_BAD;
-            }
-        }
+        st->need--;
+        st->lo = 0x80;
+        st->hi = 0xBF;
         i++;
     }
     return DK_UTF8_OK;
@@ -74,7 +80,8 @@ int dk_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
         *cp = c;
         return 1;
     }
-    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    /* C0, C1 and F5-FF never start a sequence */
+    int len = c > 0xF4 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
     if (len == 0 || (size_t)len > n) {
         *cp = 0xFFFD;
         return 1;

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""bench.py - the `make bench` driver (bench/run.sh calls it).
+
+1. Builds the bench corpus in bench/out/: the team's sample articles
+   (corpus/sample.jsonl, corpus/*.txt), or bench/gen.py's synthetic text
+   when there are none, repeated to at least --mb MB, once as plain text
+   (bench.txt, articles apart by a blank line) and once as JSON Lines
+   (bench.jsonl, one article a record, distinct ids).
+2. Runs `build/dostyk extract` on each --runs times; reports the median
+   MB/s and the peak RSS (GNU time, %M).
+3. Runs the npm peers (peer-rt.js, peer-compromise.js) on a slice of the
+   same text sized to take about --peer-seconds each, unless node or the
+   packages are missing (then says so and goes on).
+4. Prints a table and writes bench/out/results.json.
+"""
+import argparse
+import glob
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+GOAL_MBS = 100.0
+GOAL_RSS_MB = 32.0
+MB = 1e6
+
+
+def articles_from(root):
+    """(source, [(date, text)]) from corpus/, else from bench/gen.py."""
+    arts = []
+    sample = os.path.join(root, "corpus", "sample.jsonl")
+    if os.path.isfile(sample):
+        with open(sample, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    r = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(r, dict) and isinstance(r.get("text"), str):
+                    d = r.get("date") if isinstance(r.get("date"), str) else None
+                    arts.append((d, r["text"]))
+    for p in sorted(glob.glob(os.path.join(root, "corpus", "*.txt"))):
+        with open(p, encoding="utf-8", errors="replace") as f:
+            arts.append((None, f.read()))
+    arts = [(d, t.strip()) for d, t in arts if t.strip()]
+    if arts:
+        return "corpus/ (%d articles)" % len(arts), arts
+    gen = subprocess.run([sys.executable, os.path.join(root, "bench", "gen.py"),
+                          "300"], check=True, capture_output=True, text=True)
+    arts = [(None, a.strip()) for a in gen.stdout.split("\n\n") if a.strip()]
+    return "bench/gen.py (synthetic, %d articles)" % len(arts), arts
+
+
+def build_corpus(out, arts, mb):
+    """Write bench.txt and bench.jsonl of at least mb MB each."""
+    txt = os.path.join(out, "bench.txt")
+    jsl = os.path.join(out, "bench.jsonl")
+    need = mb * MB
+    size = 0
+    i = 0
+    with open(txt, "w", encoding="utf-8") as ft, \
+         open(jsl, "w", encoding="utf-8") as fj:
+        while size < need:
+            d, t = arts[i % len(arts)]
+            ft.write(t)
+            ft.write("\n\n")
+            rec = {"id": "bench-%06d" % i, "text": t}
+            if d:
+                rec["date"] = d
+            fj.write(json.dumps(rec, ensure_ascii=False))
+            fj.write("\n")
+            size += len(t.encode("utf-8")) + 2
+            i += 1
+    return txt, jsl, i
+
+
+def timed(cmd, stdin=None):
+    """Run cmd with output to /dev/null; (seconds, peak RSS in MB, stdout)."""
+    with tempfile.NamedTemporaryFile(prefix="rss", delete=False) as tf:
+        rssf = tf.name
+    try:
+        t0 = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rssf] + cmd,
+                           stdout=subprocess.PIPE if stdin == "capture"
+                           else subprocess.DEVNULL, stderr=subprocess.PIPE)
+        secs = time.perf_counter() - t0
+        with open(rssf) as f:
+            lines = [l for l in f.read().split() if l.strip().isdigit()]
+        rss = int(lines[-1]) / 1024.0 if lines else float("nan")
+    finally:
+        os.unlink(rssf)
+    if p.returncode != 0:
+        raise RuntimeError("%s failed (%d): %s" % (" ".join(cmd), p.returncode,
+                                                  p.stderr.decode()[-500:]))
+    return secs, rss, p.stdout
+
+
+def bench_dostyk(root, dk, path, mode, runs):
+    size = os.path.getsize(path)
+    cmd = [dk, "extract", "--input", mode, path]
+    # mentions, once, outside the timed runs
+    count = subprocess.run(cmd, stdout=subprocess.PIPE, check=True).stdout.count(b"\n")
+    secs, rsss = [], []
+    for _ in range(runs):
+        s, r, _ = timed(cmd)
+        secs.append(s)
+        rsss.append(r)
+    med = statistics.median(secs)
+    return {"tool": "dostyk (%s)" % mode, "bytes": size, "mentions": count,
+            "seconds": med, "all_seconds": secs, "mbs": size / MB / med,
+            "rss_mb": max(rsss)}
+
+
+def slice_text(arts, nbytes):
+    out, size, i = [], 0, 0
+    while size < nbytes and i < 100000:
+        t = arts[i % len(arts)][1]
+        out.append(t)
+        size += len(t.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(out) + "\n"
+
+
+def bench_peer(root, out, name, script, arts, rate_guess, seconds):
+    """Run one node peer on a slice sized to take about `seconds`."""
+    nm = os.path.join(root, "bench", "node_modules")
+    if not shutil.which("node") or not os.path.isdir(nm):
+        return {"tool": name, "skipped": "node or bench/node_modules missing"}
+    path = os.path.join(out, "slice-%s.txt" % name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(slice_text(arts, int(rate_guess * seconds)))
+    try:
+        _, rss, so = timed(["node", os.path.join(root, "bench", script), path],
+                           stdin="capture")
+        r = json.loads(so.decode().strip().splitlines()[-1])
+    except (RuntimeError, ValueError, IndexError) as e:
+        return {"tool": name, "skipped": "failed: %s" % str(e)[:200]}
+    r["tool"] = name
+    r["mbs"] = r["bytes"] / MB / r["seconds"] if r["seconds"] > 0 else 0
+    r["rss_mb"] = rss
+    return r
+
+
+def machine():
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version()}
+
+
+def fmt_row(r, ref=None):
+    if "skipped" in r:
+        return "%-22s  skipped: %s" % (r["tool"], r["skipped"])
+    ratio = ""
+    if ref is not None and r.get("mbs"):
+        ratio = "%9.0fx" % (ref / r["mbs"])
+    return "%-22s %9.2f %9.3f %10.2f %10.1f %9d %s" % (
+        r["tool"], r["bytes"] / MB, r["seconds"], r["mbs"], r["rss_mb"],
+        r.get("mentions", 0), ratio)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", default=".")
+    ap.add_argument("--dostyk", default="build/dostyk")
+    ap.add_argument("--mb", type=float, default=50)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--peer-seconds", type=float, default=25)
+    ap.add_argument("--no-peers", action="store_true")
+    a = ap.parse_args()
+    root = os.path.abspath(a.root)
+    out = os.path.join(root, "bench", "out")
+    os.makedirs(out, exist_ok=True)
+
+    source, arts = articles_from(root)
+    print("bench: text from %s" % source)
+    txt, jsl, n = build_corpus(out, arts, a.mb)
+    print("bench: %s and %s, %d documents, %.1f MB" %
+          (os.path.relpath(txt, root), os.path.relpath(jsl, root), n,
+           os.path.getsize(txt) / MB))
+
+    dk = os.path.join(root, a.dostyk)
+    results = [bench_dostyk(root, dk, txt, "text", a.runs),
+               bench_dostyk(root, dk, jsl, "jsonl", a.runs)]
+    if not a.no_peers:
+        # rough speeds (bytes/s) used only to size the slices
+        results.append(bench_peer(root, out, "recognizers-text", "peer-rt.js",
+                                  arts, 8e3, a.peer_seconds))
+        results.append(bench_peer(root, out, "compromise",
+                                  "peer-compromise.js", arts, 150e3,
+                                  a.peer_seconds))
+
+    ref = results[0]["mbs"]
+    print()
+    print("%-22s %9s %9s %10s %10s %9s %s" % ("tool", "input MB", "seconds",
+                                              "MB/s", "peak RSS MB",
+                                              "mentions", "dostyk(text) vs"))
+    for i, r in enumerate(results):
+        print(fmt_row(r, ref if i >= 2 else None))
+    print()
+    for r in results[:2]:
+        ok_s = "ok" if r["mbs"] >= GOAL_MBS else "BELOW GOAL"
+        ok_m = "ok" if r["rss_mb"] < GOAL_RSS_MB else "ABOVE GOAL"
+        print("%-22s speed %.1f MB/s (goal >= %.0f on one core: %s), "
+              "peak RSS %.1f MB (goal < %.0f: %s)" %
+              (r["tool"], r["mbs"], GOAL_MBS, ok_s, r["rss_mb"], GOAL_RSS_MB, ok_m))
+    print("seconds: median of %d runs; peers run once on a slice "
+          "(after a warm-up, timed inside node)" % a.runs)
+
+    res = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+           "source": source, "machine": machine(),
+           "goals": {"mb_per_s": GOAL_MBS, "peak_rss_mb": GOAL_RSS_MB},
+           "results": results}
+    with open(os.path.join(out, "results.json"), "w") as f:
+        json.dump(res, f, indent=2)
+        f.write("\n")
+    print("bench: wrote %s" % os.path.relpath(os.path.join(out, "results.json"), root))
+
+
+if __name__ == "__main__":
+    main()

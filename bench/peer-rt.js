@@ -1,0 +1,24 @@
+// peer-rt.js - the Microsoft Recognizers-Text peer for `make bench`.
+// Reads a plain-text slice (argv[2]), runs the number, ordinal, percentage,
+// currency, dimension and date-time recognisers on it line by line, and
+// prints one JSON line: {"tool", "bytes", "mentions", "seconds"}.
+'use strict';
+const fs = require('fs');
+const R = require('@microsoft/recognizers-text-suite');
+
+const text = fs.readFileSync(process.argv[2], 'utf8');
+const lines = text.split('\n').filter((l) => l.trim().length > 0);
+const C = R.Culture.English;
+const fns = [R.recognizeNumber, R.recognizeOrdinal, R.recognizePercentage,
+             R.recognizeCurrency, R.recognizeDimension, R.recognizeDateTime];
+
+// warm up once so module loading and model building are not timed
+for (const f of fns) f('On 3 May 2024 it cost $5 million, 12% more.', C);
+
+const t0 = process.hrtime.bigint();
+let mentions = 0;
+for (const line of lines)
+  for (const f of fns) mentions += f(line, C).length;
+const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(JSON.stringify({ tool: 'recognizers-text', bytes: Buffer.byteLength(text),
+                             mentions, seconds: secs }));

@@ -1,0 +1,274 @@
+/*
+ * test_jsonw.c - unit tests of src/text/jsonw.c: string escaping, number
+ * formatting and whole mention objects (checked by parsing them back
+ * with jansson).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <math.h>
+#include <string.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include "text/jsonw.h"
+
+static void expect_escape(const char *s, size_t n, const char *want)
+{
+    dk_buf b = {0};
+    assert_int_equal(dk_json_escape(&b, s, n), DK_OK);
+    assert_int_equal(b.len, strlen(want));
+    assert_string_equal(b.data, want);
+    /* and it parses back to the same bytes */
+    json_error_t je;
+    json_t *v = json_loadb(b.data, b.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+    assert_non_null(v);
+    assert_int_equal(json_string_length(v), n);
+    assert_memory_equal(json_string_value(v), s, n);
+    json_decref(v);
+    dk_buf_free(&b);
+}
+
+#define ESC(lit, want) expect_escape(lit, sizeof(lit) - 1, want)
+
+static void test_escape(void **state)
+{
+    (void)state;
+    ESC("", "\"\"");
+    ESC("plain", "\"plain\"");
+    ESC("say \"hi\"", "\"say \\\"hi\\\"\"");
+    ESC("a\\b", "\"a\\\\b\"");
+    ESC("l1\nl2\r\t", "\"l1\\nl2\\r\\t\"");
+    ESC("\b\f", "\"\\b\\f\"");
+    ESC("\x01\x1f", "\"\\u0001\\u001f\"");
+    ESC("\x7f", "\"\\u007f\"");
+    ESC("a\0b", "\"a\\u0000b\"");
+    ESC("Қазақстан “€”", "\"Қазақстан “€”\"");   /* UTF-8 as is */
+    ESC("/", "\"/\"");
+}
+
+static void test_escape_appends(void **state)
+{
+    (void)state;
+    dk_buf b = {0};
+    assert_int_equal(dk_buf_append(&b, "x=", 2), DK_OK);
+    assert_int_equal(dk_json_escape(&b, "\"", 1), DK_OK);
+    assert_string_equal(b.data, "x=\"\\\"\"");
+    /* a long string with escapes spread through it */
+    char big[5000];
+    for (size_t i = 0; i < sizeof big; i++)
+        big[i] = i % 7 == 0 ? '"' : 'a';
+    b.len = 0;
+    assert_int_equal(dk_json_escape(&b, big, sizeof big), DK_OK);
+    json_t *v = json_loadb(b.data, b.len, JSON_DECODE_ANY, NULL);
+    assert_non_null(v);
+    assert_memory_equal(json_string_value(v), big, sizeof big);
+    json_decref(v);
+    dk_buf_free(&b);
+}
+
+static void expect_num(double v, const char *want)
+{
+    char out[64];
+    int n = dk_json_fmt_num(out, sizeof out, v);
+    assert_int_equal(n, (int)strlen(want));
+    assert_string_equal(out, want);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    expect_num(0, "0");
+    expect_num(-0.0, "-0");
+    expect_num(12, "12");
+    expect_num(-7, "-7");
+    expect_num(12000000000.0, "12000000000");
+    expect_num(28.3, "28.3");
+    expect_num(0.1, "0.1");
+    expect_num(15.7, "15.7");
+    expect_num(-2.5, "-2.5");
+    expect_num(1.0 / 3, "0.333333333333333");
+    expect_num(1e15, "1e+15");
+    expect_num(999999999999999.0, "999999999999999");
+    expect_num(1e300, "1e+300");
+    expect_num(NAN, "null");
+    expect_num(INFINITY, "null");
+    expect_num(-INFINITY, "null");
+}
+
+/* Every formatted number must be valid JSON. */
+static void test_numbers_parse(void **state)
+{
+    (void)state;
+    const double vs[] = {0, 1, -1, 0.5, 1e-7, 123456.789, 1e20, -1e-300,
+                         4.9e-324, 1.7976931348623157e308, 0.30000000000000004};
+    for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) {
+        char out[64];
+        dk_json_fmt_num(out, sizeof out, vs[i]);
+        json_t *v = json_loads(out, JSON_DECODE_ANY, NULL);
+        if (!v)
+            fail_msg("%.17g formatted as invalid JSON: %s", vs[i], out);
+        assert_true(json_is_number(v));
+        double back = json_number_value(v);
+        assert_true(fabs(back - vs[i]) <= fabs(vs[i]) * 1e-14);
+        json_decref(v);
+    }
+}
+
+static json_t *mention_json(const dk_mention *m, const char *doc)
+{
+    dk_buf b = {0};
+    assert_int_equal(dk_json_mention(&b, doc, m), DK_OK);
+    assert_null(memchr(b.data, '\n', b.len));   /* one line */
+    json_error_t je;
+    json_t *o = json_loadb(b.data, b.len, 0, &je);
+    if (!o)
+        fail_msg("invalid JSON %s: %s", b.data, je.text);
+    dk_buf_free(&b);
+    return o;
+}
+
+static void test_mention_money(void **state)
+{
+    (void)state;
+    const char *text = "12 billion \"dollars\"\n";
+    dk_mention m;
+    memset(&m, 0, sizeof m);
+    m.start = 48;
+    m.end = 48 + strlen(text);
+    m.text = text;
+    m.kind = DK_MONEY;
+    m.has_value = 1;
+    m.value = 12e9;
+    strcpy(m.unit, "USD");
+    strcpy(m.metric, "trade_turnover");
+    strcpy(m.period, "2019");
+    m.nsubjects = 2;
+    strcpy(m.subjects[0], "KZ");
+    strcpy(m.subjects[1], "CN");
+    m.has_change = 1;
+    m.change_value = -35;
+    strcpy(m.change_unit, "%");
+    json_t *o = mention_json(&m, "a \"doc\".txt");
+    assert_string_equal(json_string_value(json_object_get(o, "doc")), "a \"doc\".txt");
+    assert_int_equal(json_integer_value(json_object_get(o, "start")), 48);
+    assert_int_equal(json_integer_value(json_object_get(o, "end")), 48 + strlen(text));
+    assert_string_equal(json_string_value(json_object_get(o, "text")), text);
+    assert_string_equal(json_string_value(json_object_get(o, "kind")), "money");
+    assert_true(json_number_value(json_object_get(o, "value")) == 12e9);
+    assert_string_equal(json_string_value(json_object_get(o, "unit")), "USD");
+    assert_string_equal(json_string_value(json_object_get(o, "qualifier")), "exact");
+    assert_null(json_object_get(o, "low"));
+    assert_null(json_object_get(o, "date"));
+    assert_string_equal(json_string_value(json_object_get(o, "metric")), "trade_turnover");
+    assert_string_equal(json_string_value(json_object_get(o, "period")), "2019");
+    json_t *subj = json_object_get(o, "subjects");
+    assert_int_equal(json_array_size(subj), 2);
+    assert_string_equal(json_string_value(json_array_get(subj, 1)), "CN");
+    json_t *ch = json_object_get(o, "change");
+    assert_true(json_is_object(ch));
+    assert_true(json_number_value(json_object_get(ch, "value")) == -35);
+    assert_string_equal(json_string_value(json_object_get(ch, "unit")), "%");
+    json_decref(o);
+}
+
+static void test_mention_range_and_date(void **state)
+{
+    (void)state;
+    dk_mention m;
+    memset(&m, 0, sizeof m);
+    m.start = 0;
+    m.end = 10;
+    m.text = "15-20 days";
+    m.kind = DK_DURATION;
+    m.has_value = 1;
+    m.qualifier = DK_Q_RANGE;
+    m.value = m.low = 15;
+    m.high = 20;
+    strcpy(m.unit, "day");
+    json_t *o = mention_json(&m, "d");
+    assert_string_equal(json_string_value(json_object_get(o, "qualifier")), "range");
+    assert_true(json_number_value(json_object_get(o, "low")) == 15);
+    assert_true(json_number_value(json_object_get(o, "high")) == 20);
+    assert_null(json_object_get(o, "metric"));
+    assert_null(json_object_get(o, "change"));
+    json_decref(o);
+
+    memset(&m, 0, sizeof m);
+    m.start = 3;
+    m.end = 7;
+    m.text = "2023";
+    m.kind = DK_DATE;
+    strcpy(m.date, "2023");
+    o = mention_json(&m, "d");
+    assert_string_equal(json_string_value(json_object_get(o, "date")), "2023");
+    assert_null(json_object_get(o, "value"));      /* dates carry no value */
+    assert_null(json_object_get(o, "qualifier"));
+    json_decref(o);
+}
+
+static void test_mention_event(void **state)
+{
+    (void)state;
+    dk_mention m;
+    memset(&m, 0, sizeof m);
+    m.end = 6;
+    m.text = "signed";
+    m.kind = DK_EVENT;
+    strcpy(m.event, "agreement");
+    strcpy(m.cameo, "057");
+    m.nactors = 2;
+    strcpy(m.actors[0], "KZ");
+    strcpy(m.actors[1], "CN");
+    strcpy(m.place, "astana");
+    strcpy(m.date, "2024-05-22");
+    m.has_count = 1;
+    m.count = 47;
+    m.explain = "because \"signed\"";
+    json_t *o = mention_json(&m, "d");
+    assert_string_equal(json_string_value(json_object_get(o, "event")), "agreement");
+    assert_string_equal(json_string_value(json_object_get(o, "cameo")), "057");
+    assert_int_equal(json_array_size(json_object_get(o, "actors")), 2);
+    assert_string_equal(json_string_value(json_object_get(o, "place")), "astana");
+    assert_string_equal(json_string_value(json_object_get(o, "date")), "2024-05-22");
+    assert_true(json_number_value(json_object_get(o, "count")) == 47);
+    assert_string_equal(json_string_value(json_object_get(o, "explain")),
+                        "because \"signed\"");
+    json_decref(o);
+}
+
+static void test_writer_nesting(void **state)
+{
+    (void)state;
+    dk_buf b = {0};
+    dk_jsonw w;
+    dk_jw_begin(&w, &b);
+    dk_jw_int(&w, "a", -5);
+    dk_jw_obj(&w, "o");
+    dk_jw_bool(&w, "t", 1);
+    dk_jw_bool(&w, "f", 0);
+    dk_jw_end(&w);
+    dk_jw_num(&w, "n", 0.25);
+    const char ids[2][DK_ID_MAX] = {"x", "y\"z"};
+    dk_jw_ids(&w, "ids", ids, 2);
+    dk_jw_ids(&w, "none", ids, 0);
+    dk_jw_end(&w);
+    assert_int_equal(w.err, DK_OK);
+    assert_string_equal(b.data, "{\"a\":-5,\"o\":{\"t\":true,\"f\":false},"
+                                "\"n\":0.25,\"ids\":[\"x\",\"y\\\"z\"],\"none\":[]}");
+    dk_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_escape_appends),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_numbers_parse),
+        cmocka_unit_test(test_mention_money),
+        cmocka_unit_test(test_mention_range_and_date),
+        cmocka_unit_test(test_mention_event),
+        cmocka_unit_test(test_writer_nesting),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
