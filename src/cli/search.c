@@ -45,7 +45,8 @@ int dk_cmd_search(int argc, char **argv)
     long limit = 20;
     int json = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': json = 1; break;
@@ -64,7 +65,7 @@ int dk_cmd_search(int argc, char **argv)
             break;
         }
         case 'h': usage(stdout); return DK_OK;
-        default: usage(stderr); return DK_ERR_USAGE;
+        default: return dk_cli_bad_option("search", c, argv);
         }
     }
     if (optind >= argc) {
