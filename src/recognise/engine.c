@@ -189,7 +189,8 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
     dk_resolve(&e->cands);
-    qsort(e->cands.v, (size_t)e->cands.n, sizeof *e->cands.v, by_start);
+    if (e->cands.n > 1)   /* qsort of NULL, 0 is undefined */
+        qsort(e->cands.v, (size_t)e->cands.n, sizeof *e->cands.v, by_start);
     for (int i = 0; i < e->cands.n; i++) {
         const dk_cand *c = &e->cands.v[i];
         if (c->dropped)
