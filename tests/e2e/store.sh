@@ -10,7 +10,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 DB=$T/r.db
 fails=0
-ok() { echo "ok - $1"; }
+passes=0
+ok() { echo "ok - $1"; passes=$((passes + 1)); }
 bad() { echo "FAIL - $1"; fails=$((fails + 1)); }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
@@ -108,5 +109,5 @@ if [ -f "$S" ]; then
   check "sample corpus ingests" "[ \"\$(sqlite3 $T/seeds.db 'SELECT count(*) FROM docs')\" -ge 3 ]"
 fi
 
-[ $fails -eq 0 ] && echo "store: all passed" || echo "store: $fails failed"
+echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]

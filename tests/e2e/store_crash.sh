@@ -10,7 +10,8 @@ D=${BUILD:-build}/dostyk
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fails=0
-ok() { echo "ok - $1"; }
+passes=0
+ok() { echo "ok - $1"; passes=$((passes + 1)); }
 bad() { echo "FAIL - $1"; fails=$((fails + 1)); }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
@@ -77,5 +78,5 @@ check "size limit: a clear message" "grep -qi 'disk\|full\|write\|large' $T/gerr
 check "size limit: integrity" "[ \"\$(sqlite3 $G 'PRAGMA integrity_check')\" = ok ]"
 check "size limit: some committed, all whole" "[ \"\$(sqlite3 $G 'SELECT count(*) FROM docs')\" -gt 0 ] && [ \"\$(whole $G)\" = 0 ]"
 
-[ $fails -eq 0 ] && echo "store_crash: all passed" || echo "store_crash: $fails failed"
+echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]
