@@ -1,7 +1,8 @@
 /*
  * search_bench.c - search latency over a record: runs each query of a
- * list the way `dostyk search` does (rewrite, MATCH, bm25 order, snippet,
- * first 20 rows) and prints p50, p99 and max in milliseconds.
+ * list the way `dostyk search` does (rewrite, MATCH, dk_rank order, then
+ * text and snippet of the first 20 rows) and prints p50, p99 and max in
+ * milliseconds.
  *
  *   search_bench DB ROUNDS < queries.txt
  */
@@ -44,14 +45,16 @@ int main(int argc, char **argv)
         if (*line)
             queries[nq++] = dk_fts_query(line);
     }
-    sqlite3_stmt *q;
+    sqlite3_stmt *q, *row;
     if (sqlite3_prepare_v2(dk_store_db(s),
-            "SELECT d.name, d.title, d.date, d.source, f.text, f.snip, f.rank "
-            "FROM (SELECT rowid AS id, text, rank, snippet(sentences_fts, 0, "
-            "'[', ']', '...', 24) AS snip FROM sentences_fts WHERE "
-            "sentences_fts MATCH ?1 ORDER BY rank LIMIT 20) f "
-            "JOIN sentences s ON s.id = f.id JOIN docs d ON d.id = s.doc "
-            "ORDER BY f.rank", -1, &q, NULL)) {
+            "SELECT f.rowid, dk_rank(sentences_fts) AS score FROM sentences_fts f "
+            "WHERE sentences_fts MATCH ?1 ORDER BY score LIMIT 20", -1, &q, NULL) ||
+        sqlite3_prepare_v2(dk_store_db(s),
+            "SELECT d.name, d.title, d.date, d.source, f.text, "
+            "snippet(sentences_fts, 0, '[', ']', '...', 24) "
+            "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+            "JOIN docs d ON d.id = s.doc "
+            "WHERE sentences_fts MATCH ?1 AND f.rowid = ?2", -1, &row, NULL)) {
         fprintf(stderr, "%s\n", sqlite3_errmsg(dk_store_db(s)));
         return 1;
     }
@@ -62,8 +65,13 @@ int main(int argc, char **argv)
         for (int i = 0; i < nq; i++) {
             double t0 = now_ms();
             sqlite3_bind_text(q, 1, queries[i], -1, SQLITE_STATIC);
-            while (sqlite3_step(q) == SQLITE_ROW)
-                rows++;
+            sqlite3_bind_text(row, 1, queries[i], -1, SQLITE_STATIC);
+            while (sqlite3_step(q) == SQLITE_ROW) {
+                sqlite3_bind_int64(row, 2, sqlite3_column_int64(q, 0));
+                if (sqlite3_step(row) == SQLITE_ROW)
+                    rows++;
+                sqlite3_reset(row);
+            }
             sqlite3_reset(q);
             t[n++] = now_ms() - t0;
         }
