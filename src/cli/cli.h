@@ -27,6 +27,10 @@ int dk_cli_flush(struct dk_buf *b);
 int dk_cli_bad_option(const char *cmd, int c, char **argv);
 
 int dk_cmd_extract(int argc, char **argv);
+int dk_cmd_timeline(int argc, char **argv);
+int dk_cmd_conflicts(int argc, char **argv);
+int dk_cmd_check(int argc, char **argv);
+int dk_cmd_pack(int argc, char **argv);
 int dk_cmd_ingest(int argc, char **argv);
 int dk_cmd_search(int argc, char **argv);
 int dk_cmd_facts(int argc, char **argv);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include "../ingest/html.h"
 #include "../ingest/jsonl.h"
+#include "../pack/pack.h"
 #include "../ingest/textmeta.h"
 #include "../recognise/recognise.h"
 #include "../text/jsonw.h"
@@ -43,6 +44,9 @@ static void usage(FILE *f)
         "                      records carry their own \"date\"\n"
         "  --sentences         also print the sentences (kind \"sentence\")\n"
         "  --explain           say why each figure got its attribution\n"
+        "  --pack DIR          domain pack for entities and metrics (default:\n"
+        "                      $DOSTYK_PACK, else the kz-cn pack shipped with\n"
+        "                      dostyk); --pack none for no pack\n"
         "  -h, --help          this help\n\n"
         "With no FILE, or with -, read standard input (document id \"stdin\").\n"
         "Exit status: 0 on success, else the code of the first failure\n"
@@ -294,6 +298,7 @@ int dk_cmd_extract(int argc, char **argv)
         {"date", required_argument, 0, 'd'},
         {"sentences", no_argument, 0, 's'},
         {"explain", no_argument, 0, 'x'},
+        {"pack", required_argument, 0, 'p'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -302,6 +307,8 @@ int dk_cmd_extract(int argc, char **argv)
     x.input = 'a';
     dk_options eo;
     memset(&eo, 0, sizeof eo);
+    const char *pack = NULL;
+    char packdir[4096];
     int c;
     optind = 1;
     opterr = 0;   /* our own one-line messages */
@@ -328,6 +335,7 @@ int dk_cmd_extract(int argc, char **argv)
         }
         case 's': eo.sentences = 1; break;
         case 'x': eo.explain = 1; break;
+        case 'p': pack = optarg; break;
         case 'h': usage(stdout); return DK_OK;
         case ':':
             dk_cli_error("extract: option '%s' needs a value (see "
@@ -343,8 +351,19 @@ int dk_cmd_extract(int argc, char **argv)
             return DK_ERR_USAGE;
         }
     }
+    if (!pack && dk_pack_default_dir(packdir, sizeof packdir))
+        pack = packdir;
+    if (pack && strcmp(pack, "none") != 0)
+        eo.pack_dir = pack;
     dk_status es;
     x.engine = dk_engine_new(&eo, &es);
+    if (!x.engine && es == DK_ERR_PACK) {
+        char err[512];
+        dk_pack *p = dk_pack_load(eo.pack_dir, err, sizeof err);
+        dk_pack_free(p);
+        dk_cli_error("extract: bad pack: %s", p ? "cannot load" : err);
+        return es;
+    }
     if (!x.engine) {
         dk_cli_error("extract: cannot start the engine: %s", dk_strerror(es));
         return es;

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "../pack/pack.h"
 #include "../base/buf.h"
 #include "../ingest/html.h"
 #include "../ingest/jsonl.h"
@@ -520,6 +521,9 @@ int dk_cmd_ingest(int argc, char **argv)
         return st;
     }
     dk_options eo = {.sentences = 1};
+    char packdir[4096];
+    if (dk_pack_default_dir(packdir, sizeof packdir))
+        eo.pack_dir = packdir;  /* entities and metrics for the record */
     dk_status es;
     x.engine = dk_engine_new(&eo, &es);
     if (!x.engine) {

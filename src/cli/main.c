@@ -19,6 +19,10 @@ static const struct command {
     {"show", dk_cmd_show, "a document with its mentions marked"},
     {"export", dk_cmd_export, "every mention as JSON Lines or CSV"},
     {"stats", dk_cmd_stats, "what the record holds"},
+    {"timeline", dk_cmd_timeline, "an indicator over time, from every source"},
+    {"conflicts", dk_cmd_conflicts, "figures of the record that disagree"},
+    {"check", dk_cmd_check, "a verdict on a claim, with evidence"},
+    {"pack", dk_cmd_pack, "check a domain pack, suggest what it misses"},
     {NULL, NULL, NULL},
 };
 
