@@ -278,7 +278,7 @@ static int cents_tail(const dk_sent *s, int k, double *add)
     if (j < s->ntok && dk_tok_text(s, j, "and"))
         j++;
     dk_num c;
-    if (!dk_number_at(s, j, &c) || c.fraction || c.scaled || c.ordinal ||
+    if (!dk_number_at(s, j, &c) || c.fraction || c.hasscale || c.ordinal ||
         c.value <= 0 || c.value >= 100 || c.value != (int)c.value)
         return 0;
     const dk_lexent *cu;
@@ -349,7 +349,7 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         h++;   /* "1,783-kilometer-long", "two-day", "one-yen" */
     if (!have_cur && (nu = unit_phrase(s, h, LX_CURRENCY, &e)) &&
         (e->flags & LXF_POST) && !(dk_tok_glued(s, h + nu) && is_num(s, h + nu)) &&
-        (!(e->flags & LXF_AMBIG) || num->scaled)) {
+        (!(e->flags & LXF_AMBIG) || num->hasscale)) {
         f->kind = DK_MONEY;
         copy_unit(f, e->sym);
         f->value *= e->value;
@@ -359,12 +359,12 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         /* "75 USD million" */
         const dk_lexent *sc = lx(s, j, LX_SCALE);
         if (sc && !(sc->flags & (LXF_PLURAL | LXF_AMBIG)) && sc->value >= 1000 &&
-            !num->scaled) {
+            !num->hasscale) {
             f->value *= sc->value;
             f->low *= sc->value;
             f->high *= sc->value;
             j++;
-        } else if (e->value == 1 && !num->scaled && !f->range) {
+        } else if (e->value == 1 && !num->hasscale && !f->range) {
             double add;
             int nc = cents_tail(s, j, &add);
             if (nc) {
@@ -433,8 +433,8 @@ no_unit:
         return h + nu;
     }
     if (h == k && (nu = unit_phrase(s, k, LX_COUNTED, &e))) {
-        if ((strcmp(e->sym, "person") == 0 && (num->scaled || num->value >= 1e6)) ||
-            (strcmp(e->sym, "person") != 0 && num->scaled)) {
+        if ((strcmp(e->sym, "person") == 0 && (num->hasscale || num->value >= 1e6)) ||
+            (strcmp(e->sym, "person") != 0 && num->hasscale)) {
             f->kind = DK_QUANTITY;
             copy_unit(f, e->sym);
             return k + nu;
@@ -555,11 +555,11 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
                    (strcmp(how, "and") == 0 && dk_tok_ctx(s, prev_tok(s, f.t0), "between"));
         dk_num hi;
         if ((glued || word) && dk_number_at(s, k + 1, &hi) && !hi.ordinal &&
-            hi.value > num.value && (hi.spelled == num.spelled || hi.scaled)) {
+            hi.value > num.value && (hi.spelled == num.spelled || hi.hasscale)) {
             if (year_like(s, &num) && year_like(s, &hi))
                 return hi.t1;   /* "2017-2018": a date */
             double scale = 1;
-            if (hi.scaled && !num.scaled && !num.spelled) {
+            if (hi.hasscale && !num.hasscale && !num.spelled) {
                 /* "$20-30 billion": the scale of the high end */
                 const dk_lexent *sc = lx(s, hi.t1 - 1, LX_SCALE);
                 if (sc)
@@ -587,7 +587,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         else {
             const dk_lexent *sc = lx(s, k, LX_SCALE);
             if (sc && !(sc->flags & (LXF_PLURAL | LXF_AMBIG)) && sc->value >= 1000 &&
-                !num.scaled && dk_tok_is(s, i + ncur - 1, '$') == 0) {
+                !num.hasscale && dk_tok_is(s, i + ncur - 1, '$') == 0) {
                 /* "USD 5 million" is in num already; nothing here */
             }
         }
@@ -621,7 +621,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         f.value *= 100;
     }
     /* "with a population of 1.4 billion" */
-    if (f.kind == DK_NUMBER && (num.scaled || num.value >= 1e6) &&
+    if (f.kind == DK_NUMBER && (num.hasscale || num.value >= 1e6) &&
         ctx_phrase_covers(s, prev_tok(s, f.t0), "popcue")) {
         f.kind = DK_QUANTITY;
         copy_unit(&f, "person");

@@ -551,7 +551,7 @@ static void digit_forms(const dk_sent *s, int i, dk_num *out)
 static void ratio(const dk_sent *s, dk_num *out)
 {
     int k = out->t1, j;
-    if (out->fraction || out->ordinal || out->scaled)
+    if (out->fraction || out->ordinal || out->hasscale)
         return;
     if (numop(s, k, "ratio"))
         j = k + 1;
@@ -585,7 +585,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
     out->t0 = i;
     out->t1 = i;
     out->value = 0;
-    out->spelled = out->fraction = out->scaled = out->digits = 0;
+    out->spelled = out->fraction = out->hasscale = out->scaled = out->digits = 0;
     out->ordinal = out->approx = out->nwords = 0;
     /* ".08" */
     if (dk_tok_is(s, i, '.') && is_int(s, i + 1) && dk_tok_glued(s, i + 1) &&
@@ -612,7 +612,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             return 0;
         out->value = v;
         out->t1 = k;
-        out->fraction = out->spelled = out->scaled = 1;
+        out->fraction = out->spelled = out->hasscale = 1;
         return 1;
     }
     rd r;
@@ -628,8 +628,8 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
         }
         return 0;
     }
-    out->spelled = r.words > 0;
-    out->scaled = r.scaled;
+    out->spelled = r.words > 0 && t->type != DK_TOK_NUM;
+    out->hasscale = r.scaled;
     out->approx = r.approx;
     out->nwords = r.words;
     out->value = rd_val(&r);
@@ -643,7 +643,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
         if (suffix_scale(s, r.end, &m)) {
             out->value *= m;
             out->t1 = r.end + 1;
-            out->scaled = 1;
+            out->hasscale = 1;
             out->digits = 0;
             return 1;
         }
@@ -656,7 +656,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
                 !dk_tok_text(s, r.end, "B") && !dk_tok_glued(s, r.end + 1)) {
                 out->value *= sc->value;
                 out->t1 = r.end + 1;
-                out->scaled = 1;
+                out->hasscale = 1;
                 out->digits = 0;
                 return 1;
             }
@@ -704,7 +704,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             out->value = scale_after(s, &k, whole, ls, num / den, &sc);
             out->t1 = k;
             out->fraction = 1;
-            out->scaled |= sc;
+            out->hasscale |= sc;
             out->digits = 0;
             return 1;
         }
@@ -720,7 +720,7 @@ no_fraction:
             out->value = scale_after(s, &k, rd_val(&r), r.lastscale, fv, &sc);
             out->t1 = k;
             out->fraction = 1;
-            out->scaled |= sc;
+            out->hasscale |= sc;
             out->digits = 0;
             return 1;
         }
@@ -775,6 +775,9 @@ int dk_number_at(const dk_sent *s, int i, dk_num *out)
             return 0;
         sign = 1;
     }
+    /* the old meaning of scaled: digits with a scale (date.c relies on a
+     * spelled year such as "two thousand and five" not being scaled) */
+    out->scaled = out->hasscale && !out->spelled;
     if (sign < 0) {
         out->t0 = i;
         out->value = -out->value;
