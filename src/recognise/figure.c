@@ -488,6 +488,9 @@ static int year_like(const dk_sent *s, const dk_num *n)
 /* Recognise the figure starting at token i; returns the next token. */
 static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
 {
+    /* fast path: a word the lexicon does not know starts no figure */
+    if (s->tok[i].type == DK_TOK_WORD && !s->tok[i].lex)
+        return i + 1;
     fig f;
     memset(&f, 0, sizeof f);
     f.t0 = i;
