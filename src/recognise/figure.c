@@ -173,6 +173,11 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
         *term = 1;
         return 1;
     }
+    /* "Second, we ...": enumerating discourse */
+    if (line_start(s, t) || (pv >= 0 && line_start(s, pv) && is_quote(s, pv))) {
+        if (dk_tok_is(s, nx, ',') || dk_tok_is(s, nx, ':') || dk_tok_is(s, nx, ')'))
+            return 1;
+    }
     if (dk_tok_ctx(s, nx, "title") || dk_tok_ctx(s, nx, "datepart"))
         return 1;   /* "First Deputy Minister", "the first half of 2024" */
     if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !dk_tok_ctx(s, nx, "a"))) {
@@ -211,7 +216,11 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
 static int number_filtered(const dk_sent *s, const dk_num *n)
 {
     int t = n->t0, nx = n->t1, pv = prev_tok(s, t);
-    if (n->spelled && n->nwords == 1 && !n->fraction && !n->scaled) {
+    /* "one-on-one", "face-to-face": a word compound */
+    if (n->spelled && dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '-') &&
+        dk_tok_glued(s, t - 1) && is_word(s, t - 2) && !lx(s, t - 2, LX_CARD))
+        return 1;
+    if (n->spelled && n->nwords == 1 && !n->fraction && !n->hasscale) {
         /* a capitalised number word inside a name: "Five Nations" */
         if (is_cap(s, t) && !line_start(s, t) && is_cap(s, nx))
             return 1;
@@ -244,9 +253,8 @@ static int digits_filtered(const dk_sent *s, const dk_num *n)
     if (dk_tok_glued(s, t) && is_word(s, t - 1))
         return 1;
     if (dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '-') && dk_tok_glued(s, t - 1) &&
-        (is_word(s, t - 2) || (is_num(s, t - 2) && dk_tok_glued(s, t - 2) &&
-                               is_word(s, t - 3))))
-        return 1;
+        (is_word(s, t - 2) || is_num(s, t - 2)))
+        return 1;   /* "COVID-19", "scp2-173", "2022-23", "74-57" */
     /* clock times "11:43" */
     if (dk_tok_is(s, t + 1, ':') && dk_tok_glued(s, t + 1) && is_num(s, t + 2) &&
         dk_tok_glued(s, t + 2))
@@ -485,6 +493,13 @@ static int year_like(const dk_sent *s, const dk_num *n)
            !(s->tok[n->t0].flags & (DK_TF_GROUPS | DK_TF_DECIMAL));
 }
 
+/* A hyphen glued between the token before k and a number at k + 1. */
+static int glued_dash_num(const dk_sent *s, int k)
+{
+    return dk_tok_is(s, k, '-') && dk_tok_glued(s, k) && dk_tok_glued(s, k + 1) &&
+           is_num(s, k + 1);
+}
+
 /* Recognise the figure starting at token i; returns the next token. */
 static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
 {
@@ -574,8 +589,19 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             k = hi.t1;
         }
     }
-    if (!f.range)
+    if (!f.range) {
         f.high = 0;
+        /* "74-57-02", "50-50": digits joined by hyphens are a code */
+        if (is_num(s, num.t1 - 1) && glued_dash_num(s, num.t1)) {
+            int q = num.t1;
+            while (glued_dash_num(s, q))
+                q += 2;
+            return q;
+        }
+        /* "+7": a dialling code */
+        if (is_num(s, num.t0) && dk_tok_is(s, num.t0 - 1, '+') && dk_tok_glued(s, num.t0))
+            return num.t1;
+    }
     if (pre) {
         f.kind = DK_MONEY;
         copy_unit(&f, pre->sym);
@@ -638,6 +664,12 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             return k + 1;   /* "21st Century Silk Road" */
     }
     if (f.kind == DK_NUMBER && !f.range && number_filtered(s, &num))
+        return k;
+    /* a capitalised spelled figure inside a name: "the Five-Year Plan" */
+    if (num.spelled && !pre && is_cap(s, num.t0) && !line_start(s, num.t0) &&
+        !(prev_tok(s, num.t0) >= 0 && line_start(s, prev_tok(s, num.t0)) &&
+          is_quote(s, prev_tok(s, num.t0))) &&
+        is_cap(s, k) && f.kind != DK_ORDINAL)
         return k;
     if (f.kind == DK_NUMBER && num.nwords == 1 && num.spelled && !num.fraction &&
         lx(s, num.t0, LX_CARD) && (lx(s, num.t0, LX_CARD)->flags & LXF_AMBIG))
