@@ -191,7 +191,8 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
             if (dk_tok_ctx(s, k, "event"))
                 return 0;
             if (!is_cap(s, k) && !dk_tok_text(s, k, "and") &&
-                !dk_tok_text(s, k, "of") && !dk_tok_text(s, k, "the"))
+                !dk_tok_text(s, k, "of") && !dk_tok_text(s, k, "the") &&
+                !(lx(s, k, LX_RANGE) && s->tok[k].type == DK_TOK_PUNCT))
                 break;
         }
         return 1;
@@ -608,6 +609,16 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         f.value *= pre->value;
         f.low *= pre->value;
         f.high *= pre->value;
+        /* "€500m", "£3m": a glued "m" after money is a million */
+        if (!num.hasscale && is_num(s, k - 1) && dk_tok_glued(s, k) &&
+            (dk_tok_text(s, k, "m") || dk_tok_text(s, k, "M")) &&
+            !(k + 1 < s->ntok && dk_tok_glued(s, k + 1) && !dk_tok_is(s, k + 1, '.') &&
+              !dk_tok_is(s, k + 1, ','))) {
+            f.value *= 1e6;
+            f.low *= 1e6;
+            f.high *= 1e6;
+            k++;
+        }
         /* "$ 10 dollars": the currency word again */
         int nu = unit_phrase(s, k, LX_CURRENCY, &e);
         if (nu && (e->flags & LXF_POST) && strcmp(e->sym, pre->sym) == 0 && e->value == 1 &&
@@ -679,10 +690,8 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
     /* "over five years" is "during": over a stretch of time qualifies
      * only after "for" ("for over 20 years") */
     if (f.kind == DK_DURATION && f.q == DK_Q_OVER && f.t0 >= 1 &&
-        dk_tok_text(s, f.t0 - 1, "over") &&
-        !(f.t0 >= 2 && dk_tok_text(s, f.t0 - 2, "for")))
-        f.q = DK_Q_EXACT;
-    if (f.kind == DK_DURATION && f.t0 >= 1 && dk_tok_text(s, f.t0 - 1, "Over"))
+        (dk_tok_text(s, f.t0 - 1, "over") || dk_tok_text(s, f.t0 - 1, "Over")) &&
+        !(f.t0 >= 2 && dk_tok_text(s, f.t0 - 2, "for")) && !dk_tok_text(s, k, "of"))
         f.q = DK_Q_EXACT;
     if (num.approx && f.q == DK_Q_EXACT)
         f.q = DK_Q_APPROX;
