@@ -256,6 +256,13 @@ static int digits_filtered(const dk_sent *s, const dk_num *n)
     if (dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '-') && dk_tok_glued(s, t - 1) &&
         (is_word(s, t - 2) || is_num(s, t - 2)))
         return 1;   /* "COVID-19", "scp2-173", "2022-23", "74-57" */
+    /* "11.09.2019", "1.2.3": dotted dates and versions */
+    if (dk_tok_is(s, n->t1, '.') && dk_tok_glued(s, n->t1) && is_num(s, n->t1 + 1) &&
+        dk_tok_glued(s, n->t1 + 1))
+        return 1;
+    if (dk_tok_is(s, t - 1, '.') && dk_tok_glued(s, t) && is_num(s, t - 2) &&
+        dk_tok_glued(s, t - 1))
+        return 1;
     /* clock times "11:43" */
     if (dk_tok_is(s, t + 1, ':') && dk_tok_glued(s, t + 1) && is_num(s, t + 2) &&
         dk_tok_glued(s, t + 2))
@@ -675,6 +682,11 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             return k + 1;   /* "21st Century Silk Road" */
     }
     if (f.kind == DK_NUMBER && !f.range && number_filtered(s, &num))
+        return k;
+    /* a model or section number after a name: "Boeing 737", "Phase 2" */
+    if (f.kind == DK_NUMBER && !f.range && is_num(s, num.t0) && num.t1 == num.t0 + 1 &&
+        !(s->tok[num.t0].flags & (DK_TF_GROUPS | DK_TF_DECIMAL)) &&
+        is_cap(s, num.t0 - 1) && !line_start(s, num.t0 - 1) && !s->tok[num.t0 - 1].lex)
         return k;
     /* a capitalised spelled figure inside a name: "the Five-Year Plan" */
     if (num.spelled && !pre && is_cap(s, num.t0) && !line_start(s, num.t0) &&
