@@ -501,6 +501,19 @@ static int year_like(const dk_sent *s, const dk_num *n)
            !(s->tok[n->t0].flags & (DK_TF_GROUPS | DK_TF_DECIMAL));
 }
 
+/* A population word shortly before token t ("a population of 1.4
+ * billion", "its population passed 20 million"). */
+static int pop_before(const dk_sent *s, int t)
+{
+    for (int k = t - 1; k >= 0 && k >= t - 4; k--) {
+        if (dk_tok_ctx(s, k, "popcue"))
+            return 1;
+        if (s->tok[k].type == DK_TOK_PUNCT || is_num(s, k))
+            return 0;
+    }
+    return 0;
+}
+
 /* A hyphen glued between the token before k and a number at k + 1. */
 static int glued_dash_num(const dk_sent *s, int k)
 {
@@ -668,8 +681,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         f.value *= 100;
     }
     /* "with a population of 1.4 billion" */
-    if (f.kind == DK_NUMBER && (num.hasscale || num.value >= 1e6) &&
-        ctx_phrase_covers(s, prev_tok(s, f.t0), "popcue")) {
+    if (f.kind == DK_NUMBER && (num.hasscale || num.value >= 1e6) && pop_before(s, f.t0)) {
         f.kind = DK_QUANTITY;
         copy_unit(&f, "person");
     }
@@ -729,10 +741,36 @@ static int url_chunk(const dk_sent *s, int i, int *end)
     return 0;
 }
 
+/* Tokens to skip at i: a line of page furniture ("READ MORE: ...") or
+ * a telephone number after "tel.".  Returns the next token to look at,
+ * or i when there is nothing to skip. */
+static int skip_furniture(const dk_sent *s, int i)
+{
+    if (line_start(s, i) && ctx_phrase_covers(s, i, "furniture")) {
+        int k = i;
+        while (k < s->ntok && !line_end(s, k))
+            k++;
+        return k + 1;
+    }
+    if (dk_tok_ctx(s, i, "phone")) {
+        int k = i + 1;
+        while (k < s->ntok && (is_num(s, k) || (s->tok[k].type == DK_TOK_PUNCT &&
+                                                !dk_tok_is(s, k, ','))))
+            k++;
+        return k;
+    }
+    return i;
+}
+
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
     int i = 0, term = 0;
     while (i < s->ntok) {
+        int sk = skip_furniture(s, i);
+        if (sk != i) {
+            i = sk;
+            continue;
+        }
         if (i == 0 || !dk_tok_glued(s, i)) {
             int end;
             if (url_chunk(s, i, &end)) {

@@ -211,8 +211,8 @@ static void cardinal(const dk_sent *s, int i, rd *r)
                         r->approx = 1;
                     else
                         r->only_a = 1;
-                } else if (!(v < r->place)) {
-                    break;
+                } else if (!(v < r->place) || (r->items && is_num(s, i) && !joined_and)) {
+                    break;   /* "1.9 million twenty-foot": no words after digits */
                 }
                 if (joined_and) {
                     r->has_and = 1;
@@ -228,6 +228,8 @@ static void cardinal(const dk_sent *s, int i, rd *r)
                 double S = sc->value;
                 if (joined_and)
                     break;
+                if ((sc->flags & LXF_PLURAL) && is_num(s, i) && r->items && S >= 100)
+                    break;   /* "in 2019 hundreds of people" */
                 if (!r->items) {
                     /* a bare scale only before a bigger one: "hundred
                      * thousand" */
@@ -689,6 +691,14 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             out->digits = 0;
             return 1;
         }
+        if (r.only_a && o && !plural && (!f || ov > 4) &&
+            w + 1 < s->ntok && s->tok[w + 1].type == DK_TOK_WORD &&
+            !dk_tok_text(s, w + 1, "of"))
+            return 0;   /* "a second track", "a third crossing" */
+        if (r.only_a && o && !plural && ov <= 4 && w + 1 < s->ntok &&
+            s->tok[w + 1].type == DK_TOK_WORD && !dk_tok_text(s, w + 1, "of") &&
+            !lx(s, w + 1, LX_SCALE) && !lx(s, w + 1, LX_UNIT) && !lx(s, w + 1, LX_TUNIT))
+            return 0;
         double den = f ? f->value : ov, num = rd_val(&r), whole = 0;
         double ls = 0;
         if (r.last_tens && ov < 10 && r.items > 1 && !r.has_and) {
