@@ -73,7 +73,13 @@ static const fcase cases[] = {
     {"Exports saw a twofold increase.", "twofold", DK_NUMBER, 2, "", DK_Q_EXACT, 0, 0},
     {"The 2,000-tonne shipment left.", "2,000-tonne", DK_QUANTITY, 2000, "t", DK_Q_EXACT, 0, 0},
     {"Sales hit 15.2 bln USD.", "15.2 bln USD", DK_MONEY, 15.2e9, "USD", DK_Q_EXACT, 0, 0},
+    {"The line is building a second track.", "second", DK_ORDINAL, 2, "", DK_Q_EXACT, 0, 0},
+    {"Trains carried 1.9 million twenty-foot containers.", "1.9 million twenty-foot containers", DK_QUANTITY, 1.9e6, "TEU", DK_Q_EXACT, 0, 0},
+    {"Its population passed 20 million in 2023.", "20 million", DK_QUANTITY, 2e7, "person", DK_Q_OVER, 0, 0},
     /* not figures */
+    {"READ MORE: Kazakhstan to open three trade houses", "three", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    {"Press contacts: tel. +7 7172 74 00 00.", "7172", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    {"In 2019 hundreds of people came.", "hundreds", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"Second, we must act.", "Second", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"They held one-on-one talks.", "one", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"Call 74-57-02 now.", "74", DK_KIND_NONE, 0, NULL, 0, 0, 0},
