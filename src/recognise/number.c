@@ -430,8 +430,11 @@ static int suffix_scale(const dk_sent *s, int k, double *mult)
         return 0;
     if (sc->flags & LXF_AMBIG) {
         /* "m" alone is a metre; "M" a million; "G" only when spaced */
-        if (dk_tok_text(s, k, "m"))
-            return 0;
+        if (dk_tok_text(s, k, "m") &&
+            !(k + 1 < s->ntok && !dk_tok_glued(s, k + 1) &&
+              (lx(s, k + 1, LX_UNIT) || lx(s, k + 1, LX_CURRENCY) ||
+               lx(s, k + 1, LX_COUNTED))))
+            return 0;   /* "48m" is a length; "1m tonnes" a million */
         if ((dk_tok_text(s, k, "G") || dk_tok_text(s, k, "g")) && dk_tok_glued(s, k))
             return 0;
         if (dk_tok_text(s, k, "B"))
