@@ -320,6 +320,8 @@ int dk_ac_build(dk_ac *a)
         return DK_AC_NOMEM;  /* too many patterns for one automaton */
     int32_t *fail = malloc(ns * sizeof *fail);
     int32_t *queue = malloc(ns * sizeof *queue);
+    int32_t *nid = malloc(ns * sizeof *nid);
+    int32_t *first = malloc(ns * sizeof *first);
     /* one mapping with its pages faulted in at once: much cheaper than
      * a page fault per 4 KiB while filling the table */
     a->delta_bytes = ns * nc * sizeof *a->delta;
@@ -329,36 +331,59 @@ int dk_ac_build(dk_ac *a)
         a->delta = NULL;
     a->dict = malloc(ns * sizeof *a->dict);
     a->emit = malloc(ns);
-    if (!fail || !queue || !a->delta || !a->dict || !a->emit) {
+    if (!fail || !queue || !nid || !first || !a->delta || !a->dict ||
+        !a->emit) {
         free(fail);
         free(queue);
+        free(nid);
+        free(first);
         return DK_AC_NOMEM;
     }
-    int qh = 0, qt = 0;
+    /* States are renumbered breadth first, so the rows of the shallow
+     * states, where scanning spends most of its time, sit together. */
+    int qt = 0;
+    nid[0] = 0;
+    for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v])
+        queue[qt++] = v;
+    for (int qh = 0; qh < qt; qh++) {
+        nid[queue[qh]] = qh + 1;
+        for (int32_t v = a->child[queue[qh]]; v >= 0; v = a->sibling[v])
+            queue[qt++] = v;
+    }
+    first[0] = a->first[0];
+    for (int i = 0; i < qt; i++)
+        first[i + 1] = a->first[queue[i]];
     fail[0] = 0;
     a->dict[0] = 0;
     a->emit[0] = 0;
     for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v]) {
-        a->delta[a->cls[a->label[v]]] = v;
-        fail[v] = 0;
-        queue[qt++] = v;
+        a->delta[a->cls[a->label[v]]] = nid[v];
+        fail[nid[v]] = 0;
     }
-    while (qh < qt) {
-        int32_t u = queue[qh++];
-        int32_t f = fail[u];
-        a->dict[u] = a->first[f] >= 0 ? f : a->dict[f];
-        a->emit[u] = a->first[u] >= 0 || a->dict[u] > 0;
-        int32_t *row = a->delta + (size_t)u * nc;
+    for (int qh = 0; qh < qt; qh++) {
+        int32_t u = queue[qh], un = qh + 1;
+        int32_t f = fail[un];
+        a->dict[un] = first[f] >= 0 ? f : a->dict[f];
+        a->emit[un] = first[un] >= 0 || a->dict[un] > 0;
+        int32_t *row = a->delta + (size_t)un * nc;
         memcpy(row, a->delta + (size_t)f * nc, nc * sizeof *row);
         for (int32_t v = a->child[u]; v >= 0; v = a->sibling[v]) {
             unsigned c = a->cls[a->label[v]];
-            fail[v] = a->delta[(size_t)f * nc + c];
-            row[c] = v;
-            queue[qt++] = v;
+            fail[nid[v]] = a->delta[(size_t)f * nc + c];
+            row[c] = nid[v];
         }
     }
     free(fail);
     free(queue);
+    free(nid);
+    /* the trie is not needed any more: patterns are on the new states */
+    free(a->first);
+    a->first = first;
+    free(a->child);
+    free(a->sibling);
+    free(a->label);
+    a->child = a->sibling = NULL;
+    a->label = NULL;
     /* entries become (target * ncls) << 1 | emit: no multiply and no
      * second look-up per byte while scanning */
     for (size_t i = 0; i < ns * nc; i++) {
