@@ -47,6 +47,8 @@ struct dk_ac {
     int32_t *dict;
     uint8_t *emit;          /* state ends a pattern or has dict */
     uint8_t space[256];     /* ASCII bytes read as a space */
+    uint8_t alnum[256];     /* ASCII letters and digits */
+    int anchored;           /* every pattern starts with a word byte */
 };
 
 /* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
@@ -391,9 +393,14 @@ int dk_ac_build(dk_ac *a)
         a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
                       a->emit[v];
     }
-    for (unsigned c = 0; c < 256; c++)
+    for (unsigned c = 0; c < 256; c++) {
         a->space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
                       c == '\f' || c == '\v' || c == '-';
+        a->alnum[c] = c < 0x80 && cp_is_word(c);
+    }
+    a->anchored = 1;
+    for (int q = 0; q < a->npats; q++)
+        a->anchored &= a->pats[q].word0;
     a->built = 1;
     return DK_AC_OK;
 }
@@ -436,7 +443,8 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
         return 0;
     const unsigned char *t = (const unsigned char *)text;
     const int32_t *delta = a->delta;
-    const uint8_t *cls = a->cls, *sp = a->space;
+    const uint8_t *cls = a->cls, *sp = a->space, *al = a->alnum;
+    const int anchored = a->anchored;
     const uint32_t nc = (uint32_t)a->ncls;
     const unsigned space_cls = a->cls[' '];
     uint32_t ring[RING];
@@ -469,6 +477,13 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
         }
         ring[npos++ & (RING - 1)] = (uint32_t)at;
         v = delta[((uint32_t)v >> 1) + k];
+        if (v == 0 && anchored && al[c]) {
+            /* back at the root inside a word: no match can start before
+             * the next word, so skip the rest of this one */
+            while (i + 1 < n && al[t[i + 1]])
+                i++;
+            continue;
+        }
         if (!(v & 1))
             continue;
         size_t end = i + 1;

@@ -437,6 +437,35 @@ static void test_bylines_and_agencies(void **state)
                         "ap/organization/AP ");
     assert_string_equal(entities_of("He said (Boria Wire) \xE2\x80\x94 no."),
                         "");
+    /* two or three capitalised words after a title */
+    assert_string_equal(entities_of("Ambassador Jane Smith met Governor "
+                                    "Li Wei Ming in Aland."),
+                        "jane_smith/person/Jane Smith "
+                        "li_wei_ming/person/Li Wei Ming AA/country/Aland ");
+    assert_string_equal(entities_of("President Smith left. Minister Smith "
+                                    "Meets Delegation. Minister Jane Smith "
+                                    "Borduria."),
+                        "BB/country/Borduria ");
+}
+
+static void test_ministries(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        entities_of("The Ministry of Trade and Industry of Aland met the "
+                    "Bordurian Ministry of Finance."),
+        "aa_ministry_of_trade_and_industry/organization/Ministry of Trade "
+        "and Industry AA/country/Aland BB/country/Bordurian "
+        "bb_ministry_of_finance/organization/Ministry of Finance ");
+    /* coordination takes the country of the last one */
+    assert_string_equal(
+        entities_of("The Ministry of Energy and the Ministry of Water of the "
+                    "Aland said."),
+        "aa_ministry_of_energy/organization/Ministry of Energy "
+        "aa_ministry_of_water/organization/Ministry of Water "
+        "AA/country/Aland ");
+    /* no country, no id */
+    assert_string_equal(entities_of("The Ministry of Energy said."), "");
 }
 
 static void test_engine(void **state)
@@ -486,6 +515,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_engine, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bylines_and_agencies, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_ministries, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
