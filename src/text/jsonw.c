@@ -2,6 +2,7 @@
  * jsonw.c - the JSON Lines writer (see jsonw.h).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "jsonw.h"
@@ -32,6 +33,32 @@ static int needs_escape(unsigned char c)
     return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
 }
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Does one of the eight bytes at p need escaping?  (SWAR: a byte below
+ * 0x20, or equal to '"', '\\' or 0x7F.) */
+static int needs_escape8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t q = x ^ ('"' * ONES), b = x ^ ('\\' * ONES), d = x ^ (0x7F * ONES);
+    uint64_t hit = ((x - 0x20 * ONES) & ~x) | ((q - ONES) & ~q) |
+                   ((b - ONES) & ~b) | ((d - ONES) & ~d);
+    return (hit & HIGHS) != 0;
+}
+
+/* Length of the prefix of s[0, n) that needs no escaping. */
+static size_t clean_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i + 8 <= n && !needs_escape8(s + i))
+        i += 8;
+    while (i < n && !needs_escape((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 dk_status dk_json_escape(dk_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -39,9 +66,7 @@ dk_status dk_json_escape(dk_buf *b, const char *s, size_t n)
     if (st)
         return st;
     /* the usual case, nothing to escape: one copy */
-    size_t run = 0;
-    while (run < n && !needs_escape((unsigned char)s[run]))
-        run++;
+    size_t run = clean_prefix(s, n);
     if (run == n) {
         char *o = b->data + b->len;
         o[0] = '"';
@@ -123,9 +148,30 @@ static void key(dk_jsonw *w, const char *k)
 {
     if (w->err)
         return;
-    if (!w->first)
-        w->err = put_c(w->b, ',');
+    int comma = !w->first;
     w->first = 0;
+    if (k) {
+        /* the usual key, a short plain name: ,"name": in one go */
+        size_t n = 0;
+        while (n < 32 && k[n] && !needs_escape((unsigned char)k[n]))
+            n++;
+        if (!k[n]) {
+            if ((w->err = dk_buf_reserve(w->b, n + 5)))
+                return;
+            char *o = w->b->data + w->b->len;
+            if (comma)
+                *o++ = ',';
+            *o++ = '"';
+            memcpy(o, k, n);
+            o[n] = '"';
+            o[n + 1] = ':';
+            o[n + 2] = '\0';
+            w->b->len = (size_t)(o + n + 2 - w->b->data);
+            return;
+        }
+    }
+    if (comma)
+        w->err = put_c(w->b, ',');
     if (!w->err && k) {
         w->err = dk_json_escape(w->b, k, strlen(k));
         if (!w->err)
