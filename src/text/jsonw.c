@@ -28,9 +28,29 @@ static dk_status put_s(dk_buf *b, const char *p, size_t n)
     return DK_OK;
 }
 
+/* Bytes a JSON string must escape: controls, '"', '\\' and DEL. */
+static const unsigned char escape_tab[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 static int needs_escape(unsigned char c)
 {
-    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+    return escape_tab[c];
 }
 
 #define ONES 0x0101010101010101ull
@@ -153,7 +173,7 @@ static void key(dk_jsonw *w, const char *k)
     if (k) {
         /* the usual key, a short plain name: ,"name": in one go */
         size_t n = 0;
-        while (n < 32 && k[n] && !needs_escape((unsigned char)k[n]))
+        while (!needs_escape((unsigned char)k[n]))   /* stops at the NUL */
             n++;
         if (!k[n]) {
             if ((w->err = dk_buf_reserve(w->b, n + 5)))
