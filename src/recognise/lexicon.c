@@ -91,16 +91,6 @@ const dk_lexeme *dk_lex_find(const char *key, size_t n)
     return probe(hash(key, n), key, n);
 }
 
-const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
-{
-    if (!x)
-        return NULL;
-    for (int k = 0; k < x->nent; k++)
-        if (cls == 0 || x->ent[k].cls == cls)
-            return &x->ent[k];
-    return NULL;
-}
-
 /* The rest of dk_lex_phrase: extend the key from token j on.  key[0, len)
  * holds tokens [i, j) and best/out the longest match so far.  Kept out of
  * line so the common one-token answer costs no key buffer. */
