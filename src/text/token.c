@@ -196,7 +196,22 @@ int dk_tokenize(const char *str, size_t n, dk_token *tok, int max)
         space = 0;
         if (is_ascii_letter(c)) {
             t->type = DK_TOK_WORD;
-            i = scan_word(s, n, i, c, 1, t);
+            /* the usual word: ASCII letters, then a space or ASCII
+             * punctuation other than an apostrophe */
+            int letters = 1, lowers = c >= 'a';
+            size_t j = skip_letters8(s, n, i + 1, &letters, &lowers);
+            while (j < n && is_ascii_letter(s[j])) {
+                letters++;
+                lowers |= s[j] >= 'a';
+                j++;
+            }
+            if (j < n && (s[j] >= 0x80 || s[j] == '\'')) {
+                i = scan_word(s, n, i, c, 1, t);
+            } else {
+                t->flags |= DK_TF_ASCII | (c < 'a' ? DK_TF_CAP : 0) |
+                            (letters >= 2 && !lowers ? DK_TF_UPPER : 0);
+                i = j;
+            }
         } else if (is_digit(c)) {
             t->type = DK_TOK_NUM;
             i = scan_number(s, n, i, t);
