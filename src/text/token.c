@@ -83,7 +83,7 @@ static int is_ascii_letter(unsigned char c)
 /* Eight bytes at p, SWAR: sets *lower to a mask with bit 7 of each byte
  * that is a lower-case ASCII letter, and returns a mask with bit 7 of
  * each byte that is not an ASCII letter at all. */
-static uint64_t nonletters8(const unsigned char *p, uint64_t *lower)
+static inline uint64_t nonletters8(const unsigned char *p, uint64_t *lower)
 {
     uint64_t x;
     __builtin_memcpy(&x, p, 8);
@@ -98,7 +98,7 @@ static uint64_t nonletters8(const unsigned char *p, uint64_t *lower)
 /* Take the run of ASCII letters at s[i] eight bytes at a time while eight
  * bytes are there.  Adds to *letters, sets *lowers when one of them is
  * lower case; returns the new i. */
-static size_t skip_letters8(const unsigned char *s, size_t n, size_t i,
+static inline size_t skip_letters8(const unsigned char *s, size_t n, size_t i,
                             int *letters, int *lowers)
 {
     while (i + 8 <= n) {
