@@ -16,7 +16,9 @@
 #include <string.h>
 #include "dostyk.h"
 #include "recognise.h"
+#include "../attribute/attribute.h"
 #include "../base/buf.h"
+#include "../pack/pack.h"
 #include "../text/chars.h"
 #include "../text/sentence.h"
 #include "../text/utf8.h"
@@ -30,6 +32,7 @@ struct dk_engine {
     dk_cands cands;
     int *order, *otmp;     /* sort_cands: cands.cap indices each */
     int ordercap;
+    dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
 };
 
 struct dk_doc {
@@ -37,6 +40,7 @@ struct dk_doc {
     char *id;
     char date[16];         /* publication date as ISO text, "" if unknown */
     dk_docctx ctx;
+    dk_attr_doc *attr;     /* attribution state (src/attribute) */
     int date_known;        /* from the caller or a dateline */
     int scanned;           /* dateline window looked at */
     int failed, finished;
@@ -63,6 +67,16 @@ dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
     }
     if (opts)
         e->opt = *opts;
+    if (e->opt.pack_dir) {
+        e->pack = dk_pack_load(e->opt.pack_dir, NULL, 0);
+        if (!e->pack) {
+            free(e->tok);
+            free(e);
+            if (err)
+                *err = DK_ERR_PACK;
+            return NULL;
+        }
+    }
     if (err)
         *err = DK_OK;
     return e;
@@ -75,6 +89,7 @@ void dk_engine_free(dk_engine *e)
     free(e->tok);
     free(e->order);
     free(e->otmp);
+    dk_pack_free(e->pack);
     dk_cands_free(&e->cands);
     free(e);
 }
@@ -102,12 +117,16 @@ dk_doc *dk_doc_open(dk_engine *e, const char *id, const char *date)
         return NULL;
     d->e = e;
     d->id = strdup(id ? id : "stdin");
-    if (!d->id) {
+    d->attr = dk_attr_doc_new(e->pack);
+    if (!d->id || !d->attr) {
+        free(d->id);
+        dk_attr_doc_free(d->attr);
         free(d);
         return NULL;
     }
     if (date && *date) {
         if (!dk_parse_iso_date(date, &d->ctx)) {
+            dk_attr_doc_free(d->attr);
             free(d->id);
             free(d);
             return NULL;
@@ -151,9 +170,17 @@ static dk_status queue(dk_doc *d, const dk_mention *m, const char *span)
     dk_status s = dk_buf_append(&d->texts, span, (size_t)(m->end - m->start));
     if (s)
         return s;
+    size_t xoff = 0;
+    if (m->explain) {  /* copied after the span, NUL included */
+        xoff = d->texts.len + 1;
+        s = dk_buf_append(&d->texts, m->explain, strlen(m->explain) + 1);
+        if (s)
+            return s;
+    }
     dk_mention *q = &d->out[d->nout++];
     *q = *m;
     q->text = (const char *)(uintptr_t)off;  /* made a pointer in next() */
+    q->explain = (const char *)(uintptr_t)xoff;  /* offset + 1, or 0 */
     return DK_OK;
 }
 
@@ -241,9 +268,13 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
+    dk_recognise_entities(e->pack, &st, &e->cands);
     if (e->cands.n == 0)
         return DK_OK;
     dk_resolve(&e->cands);
+    dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
+    if (as)
+        return as;
     if (sort_cands(e))
         return DK_ERR_NOMEM;
     for (int i = 0; i < e->cands.n; i++) {
@@ -393,6 +424,8 @@ const dk_mention *dk_doc_next(dk_doc *d)
     /* in place: the slot is not reused before the next feed or finish */
     dk_mention *m = &d->out[d->outpos++];
     m->text = d->texts.data + (uintptr_t)m->text;
+    if (m->explain)
+        m->explain = d->texts.data + ((uintptr_t)m->explain - 1);
     return m;
 }
 
@@ -401,6 +434,7 @@ void dk_doc_close(dk_doc *d)
     if (!d)
         return;
     free(d->id);
+    dk_attr_doc_free(d->attr);
     dk_buf_free(&d->pending);
     dk_buf_free(&d->texts);
     free(d->out);

@@ -214,6 +214,28 @@ void dk_jw_obj(dk_jsonw *w, const char *k)
     w->first = 1;
 }
 
+void dk_jw_arr(dk_jsonw *w, const char *k)
+{
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_putc(w->b, '[');
+    w->first = 1;
+}
+
+void dk_jw_arr_end(dk_jsonw *w)
+{
+    if (!w->err)
+        w->err = dk_buf_putc(w->b, ']');
+    w->first = 0;
+}
+
+void dk_jw_null(dk_jsonw *w, const char *k)
+{
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_append(w->b, "null", 4);
+}
+
 void dk_jw_end(dk_jsonw *w)
 {
     if (!w->err)
