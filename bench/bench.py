@@ -85,22 +85,27 @@ def build_corpus(out, arts, mb):
     return txt, jsl, i
 
 
-def timed(cmd, capture=False):
-    """Run cmd, its output to /dev/null unless capture; returns (wall
-    seconds, CPU seconds, peak RSS in MB, stdout)."""
+def timed(cmd, capture=False, to=None):
+    """Run cmd, its output to /dev/null, or returned (capture), or written
+    to the file `to`; returns (wall seconds, CPU seconds, peak RSS in MB,
+    stdout)."""
     with tempfile.NamedTemporaryFile(prefix="rss", delete=False) as tf:
         rssf = tf.name
+    sink = open(to, "wb") if to else None
     try:
         t0 = time.perf_counter()
         p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", rssf] + cmd,
-                           stdout=subprocess.PIPE if capture
-                           else subprocess.DEVNULL, stderr=subprocess.PIPE)
+                           stdout=sink or (subprocess.PIPE if capture
+                                           else subprocess.DEVNULL),
+                           stderr=subprocess.PIPE)
         secs = time.perf_counter() - t0
         with open(rssf) as f:
             last = f.read().strip().splitlines()[-1].split()
         rss, cpu = int(last[0]) / 1024.0, float(last[1]) + float(last[2])
     finally:
         os.unlink(rssf)
+        if sink:
+            sink.close()
     if p.returncode != 0:
         raise RuntimeError("%s failed (%d): %s" % (" ".join(cmd), p.returncode,
                                                   p.stderr.decode()[-500:]))
@@ -110,19 +115,36 @@ def timed(cmd, capture=False):
 def bench_dostyk(root, dk, path, mode, runs):
     size = os.path.getsize(path)
     cmd = [dk, "extract", "--input", mode, path]
-    # mentions, once, outside the timed runs
-    count = subprocess.run(cmd, stdout=subprocess.PIPE, check=True).stdout.count(b"\n")
+    # the first run keeps its output, to count the mentions
+    keep = os.path.join(os.path.dirname(path), "mentions-%s.jsonl" % mode)
     secs, cpus, rsss = [], [], []
-    for _ in range(runs):
-        s, c, r, _ = timed(cmd)
+    for k in range(runs):
+        s, c, r, _ = timed(cmd, to=keep if k == 0 else None)
         secs.append(s)
         cpus.append(c)
         rsss.append(r)
+    with open(keep, "rb") as f:
+        count = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+    os.unlink(keep)
     med, cmed = statistics.median(secs), statistics.median(cpus)
     return {"tool": "dostyk (%s)" % mode, "bytes": size, "mentions": count,
             "seconds": med, "all_seconds": secs, "mbs": size / MB / med,
             "cpu_seconds": cmed, "all_cpu_seconds": cpus,
             "cpu_mbs": size / MB / max(cmed, 1e-3), "rss_mb": max(rsss)}
+
+
+def bench_engine(dk, txt, out, mb=10, runs=3):
+    """The engine alone (bench_extract, next to dostyk) on the first mb MB
+    of the text: its one-line report, or None when it is not built."""
+    exe = os.path.join(os.path.dirname(dk), "bench_extract")
+    if not os.access(exe, os.X_OK):
+        return None
+    head = os.path.join(out, "bench-head.txt")
+    with open(txt, "rb") as f, open(head, "wb") as g:
+        data = f.read(int(mb * MB))
+        g.write(data[:data.rfind(b"\n") + 1] or data)   # whole lines
+    p = subprocess.run([exe, head, str(runs)], capture_output=True, text=True)
+    return (p.stdout or p.stderr).strip() or None
 
 
 def slice_text(arts, nbytes):
@@ -188,7 +210,7 @@ def main():
     ap.add_argument("--dostyk", default="build/dostyk")
     ap.add_argument("--mb", type=float, default=50)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--peer-seconds", type=float, default=20)
+    ap.add_argument("--peer-seconds", type=float, default=15)
     ap.add_argument("--no-peers", action="store_true")
     a = ap.parse_args()
     root = os.path.abspath(a.root)
@@ -213,6 +235,8 @@ def main():
                                   "peer-compromise.js", arts, 20000000,
                                   a.peer_seconds))
 
+    engine = bench_engine(dk, txt, out)
+
     ref = results[0]["mbs"]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print()
@@ -231,13 +255,15 @@ def main():
                GOAL_RSS_MB, ok_m))
     print("seconds: median of %d runs (wall clock); MB/s(cpu) from user+sys "
           "time; load average %.1f on %d cores" % (a.runs, load, os.cpu_count()))
+    if engine:
+        print(engine)
     print("peers: one run each on a slice, stopped after %.0f s, timed inside "
           "node after a warm-up; ratio = dostyk wall MB/s / peer MB/s"
           % a.peer_seconds)
 
     res = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
            "source": source, "machine": machine(),
-           "load_average": load,
+           "load_average": load, "engine_only": engine,
            "goals": {"mb_per_s": GOAL_MBS, "peak_rss_mb": GOAL_RSS_MB},
            "results": results}
     with open(os.path.join(out, "results.json"), "w") as f:
