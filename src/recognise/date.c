@@ -237,6 +237,23 @@ static int spelled2(const dk_sent *s, int k, int *end)
     return v;
 }
 
+/* A small count at k: "11", "ten", "twenty-one", "a"/"an" as 1 when
+ * a is set.  Value or 0. */
+static int count_at(const dk_sent *s, int k, int *end, int a)
+{
+    int n = int_at(s, k, 1, 999, 3);
+    if (n > 0) {
+        *end = k + 1;
+        return n;
+    }
+    if (a && dwis(s, k, "a")) {
+        *end = k + 1;
+        return 1;
+    }
+    n = spelled2(s, k, end);
+    return n > 0 ? n : 0;
+}
+
 /* A year in words at k: "nineteen ninety six", "two thousand and
  * fifteen", "seventeen hundred thirty three".  Value or 0. */
 static int spelled_year(const dk_sent *s, int k, int *end)
@@ -485,12 +502,10 @@ static int p_part(const dk_sent *s, int i, dv *v)
     } else if ((nth = ord_at(s, k, &end)) > 0) {
         k = end;
     }
-    dk_num n;
-    if (!is_punct(s, k) && !lx(s, k, LX_TUNIT) && !dw(s, k) &&
-        dk_number_at(s, k, &n) && !n.fraction && n.value >= 1 &&
-        n.value <= 400 && n.value == (int)n.value) {
-        count = (int)n.value;
-        k = n.t1;
+    int ce, cn = count_at(s, k, &ce, 0);
+    if (cn > 0 && !lx(s, ce, LX_SCALE)) {
+        count = cn;
+        k = ce;
     }
     if (!last && !nth && !(count && the))
         return 0;
@@ -579,6 +594,59 @@ static int p_part(const dk_sent *s, int i, dv *v)
     return e;
 }
 
+/* "the week of April 10th", "the week beginning February 4": the
+ * Monday-Sunday week holding that day. */
+static int p_week_of(const dk_sent *s, int i, dv *v)
+{
+    if (!dwis(s, i, "the"))
+        return 0;
+    const dk_lexent *u = lx(s, i + 1, LX_TUNIT);
+    if (!u || strcmp(u->sym, "week") || u->value != 1 ||
+        (u->flags & LXF_PLURAL))
+        return 0;
+    int k = i + 2;
+    if (!dwis(s, k, "of") && !dwis(s, k, "weekof") && !dwis(s, k, "modof"))
+        return 0;
+    k++;
+    if (dwis(s, k, "on"))
+        k++;
+    dv x;
+    int e = p_core(s, k, &x);
+    long a, b;
+    if (e <= 0 || !to_span(&x, s->doc, &a, &b) || a != b)
+        return 0;
+    set_span(v, monday_of(a), monday_of(a) + 6);
+    return e;
+}
+
+/* "on the 18th": that day of the document's month. */
+static int p_the_nth(const dk_sent *s, int i, dv *v)
+{
+    if (!dwis(s, i, "the") || !(dwis(s, i - 1, "on") || dwis(s, i - 1, "of")))
+        return 0;
+    int d = int_at(s, i + 1, 1, 31, 2), e;
+    if (d < 1 || !lx(s, i + 2, LX_ORDSUF) || !dk_tok_glued(s, i + 2))
+        return 0;
+    if (month_at(s, i + 3, &e) || dwis(s, i + 3, "of") || lx(s, i + 3, LX_TUNIT) ||
+        !s->doc->month || dwis(s, i - 1, "of"))
+        return 0;
+    if (d > dk_cal_month_len(s->doc->year, s->doc->month))
+        return 0;
+    set_ymd(v, s->doc->year, s->doc->month, d);
+    return i + 3;
+}
+
+/* "in nineteen ninety six", "since two thousand and fifteen". */
+static int p_spelled_year(const dk_sent *s, int i, dv *v)
+{
+    int e, y;
+    if (!prep_before(s, i) || !(y = spelled_year(s, i, &e)) ||
+        count_word(s, e, 0) || lx(s, e, LX_CARD))
+        return 0;
+    set_ymd(v, y, 0, 0);
+    return e;
+}
+
 /* "21st century", "the 15th century" (span without "the"). */
 static int p_century(const dk_sent *s, int i, dv *v)
 {
@@ -656,7 +724,8 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
             if (lx(s, end, LX_TUNIT) || lx(s, end, LX_UNIT) ||
                 lx(s, end, LX_COUNTED) || lx(s, end, LX_PERCENT) ||
                 lx(s, end, LX_SCALE) ||
-                (!is_num(s, j) && lx(s, end, LX_CARD)))
+                (!is_num(s, j) && lx(s, end, LX_CARD) &&
+                 !spelled_year(s, end, &(int){0})))
                 d = 0;  /* "May 5 million", "March 15 percent" */
             else
                 k = end;
@@ -793,6 +862,13 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
     if (!y || !free_side(s, i, -1))
         return 0;
     int k = i + 1;
+    /* "2015 - 32", "32 - 2015": not dates */
+    if (dk_tok_is(s, k, '-') && is_num(s, k + 1) && !year_at(s, k + 1) &&
+        !dk_tok_glued(s, k))
+        return -(k + 2);
+    if (dk_tok_is(s, i - 1, '-') && is_num(s, i - 2) && !year_at(s, i - 2) &&
+        !dk_tok_glued(s, i - 1))
+        return -(i + 1);
     /* ISO and friends */
     if (glued_sep(s, k, '-') || glued_sep(s, k, '/')) {
         char c = s->text[s->tok[k].start];
@@ -1072,14 +1148,13 @@ static int p_relative(const dk_sent *s, int i, dv *v)
         return e;
     }
     /* "last 2 quarters", "the coming three quarters" */
-    dk_num n;
-    if (dir && dk_number_at(s, k, &n) && !n.fraction && n.value >= 1 &&
-        n.value <= 40 && dwis(s, n.t1, "quarter") && doc->month) {
-        int cnt = (int)n.value, q = (doc->year * 4) + (doc->month - 1) / 3;
+    int ce, cnt = count_at(s, k, &ce, 0);
+    if (dir && cnt >= 1 && cnt <= 40 && dwis(s, ce, "quarter") && doc->month) {
+        int q = (doc->year * 4) + (doc->month - 1) / 3;
         int q0 = dir < 0 ? q - cnt : q + 1, q1 = dir < 0 ? q - 1 : q + cnt;
         set_span(v, dk_cal_days(q0 / 4, (q0 % 4) * 3 + 1, 1),
                  dk_cal_days(q1 / 4, (q1 % 4) * 3 + 4, 0));
-        return n.t1 + 1;
+        return ce + 1;
     }
     return 0;
 }
@@ -1328,7 +1403,7 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
 static int p_core(const dk_sent *s, int i, dv *v)
 {
     int (*const parsers[])(const dk_sent *, int, dv *) = {
-        p_part, p_century, p_relative, p_deictic, p_ago, p_month_first,
+        p_part, p_week_of, p_the_nth, p_spelled_year, p_century, p_relative, p_deictic, p_ago, p_month_first,
         p_day_first, p_year_first, p_numeric, p_weekday, p_labelled,
         p_quarter_first,
     };
@@ -1364,15 +1439,16 @@ static int p_core(const dk_sent *s, int i, dv *v)
 static int p_mod(const dk_sent *s, int i, dv *v)
 {
     int k = i;
-    if (dwis(s, k, "the") && dwis(s, k + 1, "mod"))
+    if (dwis(s, k, "the") && dwis(s, k + 1, "modof"))
         k++;
-    if (dwis(s, k, "mod")) {
+    int of = dwis(s, k, "modof");
+    if (of || dwis(s, k, "mod")) {
         int j = k + 1;
         if (dwis(s, j, "of"))
             j++;
         else if (dk_tok_is(s, j, '-') && dk_tok_glued(s, j))
             j++;
-        else if (k > i)
+        else if (of)
             return p_core(s, i, v);
         int e = p_core(s, j, v);
         if (e > 0)
