@@ -393,6 +393,7 @@ static int prep_before(const dk_sent *s, int k)
 {
     const char *r = dw(s, k - 1);
     return r && (strcmp(r, "in") == 0 || strcmp(r, "prep") == 0 ||
+                 strcmp(r, "before") == 0 || strcmp(r, "after") == 0 ||
                  strcmp(r, "of") == 0 || strcmp(r, "from") == 0 ||
                  strcmp(r, "between") == 0);
 }
@@ -1128,6 +1129,22 @@ static int p_relative(const dk_sent *s, int i, dv *v)
         set_ymd(v, y, mo, 0);
         return e;
     }
+    if (!weekday_at(s, k, &e) && ref_day(doc, &z)) {
+        dv y;
+        int ye = 0;
+        if ((ye = p_numeric(s, k, &y)) <= 0 && (ye = p_day_first(s, k, &y)) <= 0)
+            ye = 0;
+        if (ye > 0 && !y.span && !y.y && y.d) {
+            y.y = doc->year;
+            long a = dk_cal_days(y.y, y.m, y.d);
+            if (dir > 0 && a <= z)
+                y.y++;
+            if (dir < 0 && a >= z)
+                y.y--;
+            *v = y;
+            return ye;
+        }
+    }
     int wd = weekday_at(s, k, &e);
     dv x = {0, 0, 0, 0, 0, 0, 0};
     int xe = wd ? p_weekday(s, k, &x) : 0;
@@ -1198,25 +1215,30 @@ static int p_shift(const dk_sent *s, int k, int cnt, const dk_lexent *u,
                    dv *v)
 {
     const char *r = dw(s, k + 1);
-    const dk_token *w = tk(s, k + 1);
-    if (!r || !w)
+    if (!r)
         return 0;
     int sign;
-    size_t wl = w->end - w->start;
-    const char *wt = s->text + w->start;
-    if (wl == 5 && !strncmp(wt, "after", 5))
+    if (!strcmp(r, "after") || !strcmp(r, "from"))
         sign = 1;
-    else if (wl == 6 && !strncmp(wt, "before", 6))
+    else if (!strcmp(r, "before"))
         sign = -1;
-    else if (!strcmp(r, "from"))
-        sign = 1;
     else
         return 0;
     dv x;
-    int e = p_core(s, k + 2, &x);
     long a, b;
-    if (e <= 0 || !to_span(&x, s->doc, &a, &b) || a != b)
-        return 0;
+    int e;
+    if (dwis(s, k + 2, "now") && sign > 0 && ref_day(s->doc, &a)) {
+        e = k + 3;
+    } else {
+        e = p_core(s, k + 2, &x);
+        if (e <= 0 || !to_span(&x, s->doc, &a, &b) || a != b)
+            return 0;
+        long z;
+        if (!x.span && !x.y && ref_day(s->doc, &z) && a < z) {
+            x.y = s->doc->year + 1;  /* a day without year: the next one */
+            to_span(&x, s->doc, &a, &b);
+        }
+    }
     cnt *= (int)u->value;
     if (!strcmp(u->sym, "day")) {
         a += sign * cnt;
@@ -1313,6 +1335,14 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
     long z;
     if (!ref_day(s->doc, &z))
         return 0;
+    /* "Monday two weeks from now": that weekday in the week reached */
+    int se = dk_tok_is(s, e, ',') ? e + 1 : e;
+    if (!is_punct(s, se) && (end = p_ago(s, se, &x)) > 0 && x.span &&
+        x.a == x.b && !dwis(s, end - 1, "ago")) {
+        long day = monday_of(x.a) + wd - 1;
+        set_span(v, day, day);
+        return end;
+    }
     /* "tuesday the eleventh", "Mon 13th": the nearest month where that
      * day falls on that weekday, from the document's month on */
     int de, d = 0;

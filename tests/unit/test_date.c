@@ -92,7 +92,12 @@ static const dcase cases[] = {
     {"He arrived yesterday.", "2024-05-22", "yesterday=2024-05-21;"},
     {"The summit opens today in Astana.", "2024-05-22", "today=2024-05-22;"},
     {"The visit is set for next month.", "2024-05-22", "next month=2024-06;"},
-    {"It happened 3 days after January 12th.", "2016-11-07", "3 days after January 12th=2016-01-15;"},
+    {"It happens 3 days after January 12th.", "2016-01-02", "3 days after January 12th=2016-01-15;"},
+    {"It happens 3 days after January 12th.", "2016-11-07", "3 days after January 12th=2017-01-15;"},
+    {"I'll go back Monday two weeks from now.", "2016-11-09", "Monday two weeks from now=2016-11-21;"},
+    {"This task should be done next 5/12", "2019-05-20", "next 5/12=2020-05-12;"},
+    {"Sales for the past two quarters", "2019-07-04", "past two quarters=2019-01/2019-06;"},
+    {"They met for the week of April 10th.", "2018-03-14", "the week of April 10th=2018-04-09/2018-04-15;"},
     /* not dates */
     {"Today, China is a leader.", "2024-05-22", ""},
     {"About 2000 people came.", "2024", ""},
