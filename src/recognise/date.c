@@ -508,7 +508,9 @@ static int p_part(const dk_sent *s, int i, dv *v)
         count = cn;
         k = ce;
     }
-    if (!last && !nth && !(count && the))
+    /* a bare count only before "months of" a year: "10 months of 2023" */
+    int bare = !last && !nth && count && !the;
+    if (!last && !nth && !count)
         return 0;
     if (nth && count && nth != 1)
         return 0;  /* "the second 3 months" */
@@ -530,12 +532,22 @@ static int p_part(const dk_sent *s, int i, dv *v)
         return 0;
     if (count <= 1 && plural && !(count == 1))
         return 0;
-    k++;
-    if (!dwis(s, k, "of"))
+    if (bare && (!unit || strcmp(unit, "month") ||
+                 !(prep_before(s, i) || lx(s, i - 1, LX_QUAL))))
         return 0;
+    k++;
     dv base;
-    int e = p_year_ref(s, k + 1, &base);
-    if (!e)
+    int e;
+    if (!dwis(s, k, "of")) {
+        /* "in the first quarter": of the document's year */
+        if (!the || !per || !nth || count || !s->doc->year || !prep_before(s, i))
+            return 0;
+        set_ymd(&base, s->doc->year, 0, 0);
+        e = k;
+    } else if (!(e = p_year_ref(s, k + 1, &base))) {
+        return 0;
+    }
+    if (bare && base.m)
         return 0;
     int y = base.y ? base.y : s->doc->year;
     if (!y)
@@ -1079,7 +1091,7 @@ static int p_relative(const dk_sent *s, int i, dv *v)
             set_ymd(v, doc->year + dir, 0, 0);
             return k + 1;
         }
-        if (!strcmp(u->sym, "year") && u->value == 10 && doc->year) {
+        if (!strcmp(u->sym, "year") && u->value == 10 && doc->year && dir >= 0) {
             int d0 = doc->year / 10 * 10 + 10 * dir;
             set_span(v, dk_cal_days(d0, 1, 1), dk_cal_days(d0 + 9, 12, 31));
             return k + 1;
