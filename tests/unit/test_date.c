@@ -168,7 +168,11 @@ static const lcase lines[] = {
     {"ASTANA, May 22, 2024 (Kazinform) - The President met them.", 2024, 5, 22},
     {"A title\n\n12 March 2023\n\nThe minister spoke.", 2023, 3, 12},
     {"Posted on March 3, 2021 by admin\nText.", 2021, 3, 3},
+    {"Astana, 22 May 2024, 14:35\nBody.", 2024, 5, 22},
+    {"By Erlan Karin | May 22, 2024\nBody.", 2024, 5, 22},
+    {"22 May 2024, 14:35 | Astana\nBody.", 2024, 5, 22},
     {"A title\nThe treaty of May 22, 2024 was signed by both sides.", 0, 0, 0},
+    {"Trade in 2023 grew\nIt was signed in March 2019 by the sides.", 0, 0, 0},
     {"No dates here at all.\nNone.", 0, 0, 0},
 };
 
