@@ -1509,8 +1509,49 @@ static int can_start(const dk_sent *s, int k)
         return 1;
     if (!t->lex)
         return 0;
-    return lx(s, k, LX_MONTH) || lx(s, k, LX_WEEKDAY) || lx(s, k, LX_DATEWORD) ||
-           lx(s, k, LX_ORD) || lx(s, k, LX_CARD) || lx(s, k, LX_TUNIT);
+    if (lx(s, k, LX_MONTH) || lx(s, k, LX_WEEKDAY) || lx(s, k, LX_ORD) ||
+        lx(s, k, LX_CARD))
+        return 1;
+    const dk_lexent *u = lx(s, k, LX_TUNIT);
+    if (u)
+        return !(u->flags & LXF_PLURAL);
+    const char *r = dw(s, k);
+    if (!r)
+        return 0;
+    switch (r[0]) {
+    case 't':   /* the, this, today, tomorrow */
+        if (!strcmp(r, "the")) {
+            const dk_token *n = tk(s, k + 1);
+            return n && (n->type == DK_TOK_NUM ||
+                         (n->lex && (lx(s, k + 1, LX_DATEWORD) ||
+                                     lx(s, k + 1, LX_ORD) ||
+                                     lx(s, k + 1, LX_CARD) ||
+                                     lx(s, k + 1, LX_TUNIT))));
+        }
+        return !strcmp(r, "this") || !strcmp(r, "today") ||
+               !strcmp(r, "tomorrow");
+    case 'a':   /* "a year ago" */
+        return !strcmp(r, "a") && lx(s, k + 1, LX_TUNIT);
+    case 'l':
+        return !strcmp(r, "last");
+    case 'n':
+        return !strcmp(r, "next");
+    case 'y':
+        return !strcmp(r, "yesterday");
+    case 'm':   /* mod, modof */
+        return r[1] == 'o';
+    case 'f':
+        return !strcmp(r, "from");
+    case 'b':
+        return !strcmp(r, "between");
+    case 'c':
+        return !strcmp(r, "calendar");
+    case 'q':
+    case 'h':
+        return r[1] == '\0';
+    default:
+        return 0;
+    }
 }
 
 /* A range connector at k: "-", "to", "through", "till", "until"; "and"
