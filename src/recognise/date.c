@@ -423,6 +423,9 @@ static int year_date_at(const dk_sent *s, int k)
     int y = year_at(s, k);
     if (!y || !free_side(s, k, -1) || !free_side(s, k, 1))
         return 0;
+    if ((y < 1900 || y > 2100) && !prep_before(s, k) && !lx(s, k - 1, LX_MONTH) &&
+        !dk_tok_is(s, k - 1, ',') && !lx(s, k - 1, LX_RANGE))
+        return 0;  /* "reached 1500": a count more likely than a year */
     if (count_word(s, k + 1, !plural_counts(s, k)))
         return 0;
     return y;
@@ -643,8 +646,9 @@ static int p_the_nth(const dk_sent *s, int i, dv *v)
     if (month_at(s, i + 3, &e) || dwis(s, i + 3, "of") || lx(s, i + 3, LX_TUNIT) ||
         !s->doc->month || dwis(s, i - 1, "of"))
         return 0;
-    if (d > dk_cal_month_len(s->doc->year, s->doc->month))
-        return 0;
+    if (d > dk_cal_month_len(s->doc->year, s->doc->month) ||
+        (i + 3 < s->ntok && !is_punct(s, i + 3) && !lx(s, i + 3, LX_RANGE)))
+        return 0;  /* "on the 1st floor" */
     set_ymd(v, s->doc->year, s->doc->month, d);
     return i + 3;
 }
@@ -781,8 +785,11 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
     const dk_lexent *e = lx(s, i, LX_MONTH);
     if ((e->flags & LXF_CAP) && i == 0 && !(e->flags & LXF_ABBR))
         return 0;
-    if ((e->flags & LXF_ABBR) && !(s->tok[i].flags & DK_TF_CAP))
-        return 0;
+    if ((e->flags & LXF_ABBR) && (!(s->tok[i].flags & DK_TF_CAP) || !dw(s, i - 1)))
+        return 0;  /* "Jan Kowalski" */
+    if (i > 0 && s->tok[i - 1].type == DK_TOK_WORD &&
+        (s->tok[i - 1].flags & DK_TF_CAP) && !dw(s, i - 1))
+        return 0;  /* "the Long March" */
     set_ymd(v, 0, mo, 0);
     return k;
 }
@@ -941,6 +948,9 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
         set_ymd(v, y, mo, 0);
         return e;
     }
+    if ((y < 1900 || y > 2100) && !prep_before(s, i) && !lx(s, i - 1, LX_RANGE) &&
+        !is_dash(s, k))
+        return 0;  /* "reached 1500": a count more likely than a year */
     set_ymd(v, y, 0, 0);
     return k;
 }
@@ -1384,6 +1394,9 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
             return e + 3;
         }
     }
+    const dk_lexent *we = lx(s, i, LX_WEEKDAY);
+    if ((we->flags & LXF_ABBR) && !dw(s, i - 1) && !lx(s, i - 2, LX_WEEKDAY))
+        return 0;  /* "Sun Weiping" */
     set_span(v, mon + wd - 1, mon + wd - 1);
     return e;
 }
