@@ -120,6 +120,9 @@ static int to_span(const dv *v, const dk_docctx *doc, long *a, long *b)
     if (!y)
         return 0;
     if (v->d) {
+        if (!v->y && v->m == 2 && v->d == 29)
+            while (dk_cal_month_len(y, 2) != 29)
+                y--;  /* "Feb 29": the latest leap year */
         if (v->d > dk_cal_month_len(y, v->m))
             return 0;
         *a = *b = dk_cal_days(y, v->m, v->d);
@@ -1341,18 +1344,20 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
     int e, wd = weekday_at(s, i, &e);
     if (!wd)
         return 0;
-    int k = e;
-    if (dk_tok_is(s, k, ','))
+    int k = e, paren = 0;
+    if (dk_tok_is(s, k, ',') || (dk_tok_is(s, k, '-') && dk_tok_glued(s, k)))
         k++;
+    else if (dk_tok_is(s, k, '('))
+        paren = ++k;  /* "friday (jun-15)" */
     dv x;
     int end = 0;
     if (k < s->ntok && ((end = p_month_first(s, k, &x)) > 0 ||
                         (end = p_day_first(s, k, &x)) > 0 ||
                         (end = p_numeric(s, k, &x)) > 0 ||
                         (end = p_year_first(s, k, &x)) > 0) &&
-        !x.span && x.d) {
+        !x.span && x.d && (!paren || dk_tok_is(s, end, ')'))) {
         *v = x;
-        return end;
+        return paren ? end + 1 : end;
     }
     long z;
     if (!ref_day(s->doc, &z))
