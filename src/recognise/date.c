@@ -1681,6 +1681,13 @@ void dk_recognise_dates(const dk_sent *s, dk_cands *out)
             dk_cand *c = dk_cand_push(out, s, t0, e, DK_DATE, DK_PRIO_DATE);
             if (c)
                 dk_cal_format(a, b, v.form, c->m.date, sizeof c->m.date);
+        } else if (!v.span && !v.y && v.m && !s->doc->year) {
+            /* no year anywhere: TimeML's "XXXX-03-28" */
+            dk_cand *c = dk_cand_push(out, s, t0, e, DK_DATE, DK_PRIO_DATE);
+            if (c && v.d)
+                snprintf(c->m.date, sizeof c->m.date, "XXXX-%02d-%02d", v.m, v.d);
+            else if (c)
+                snprintf(c->m.date, sizeof c->m.date, "XXXX-%02d", v.m);
         }
         i = e - 1;
     }

@@ -115,6 +115,7 @@ static const dcase cases[] = {
     {"Over the past three years trade grew.", "2024", ""},
     {"It fell in recent years and over the years.", "2024", ""},
     {"Relative dates need a document date: last year.", NULL, ""},
+    {"Without a year it opened on March 28.", NULL, "March 28=XXXX-03-28;"},
 };
 
 static void test_cases(void **state)
