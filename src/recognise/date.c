@@ -670,8 +670,10 @@ static int p_spelled_year(const dk_sent *s, int i, dv *v)
 /* "21st century", "the 15th century" (span without "the"). */
 static int p_century(const dk_sent *s, int i, dv *v)
 {
-    int end;
+    int end = i;
     int n = ord_at(s, i, &end);
+    if (!n)
+        return 0;
     const dk_lexent *u = lx(s, end, LX_TUNIT);
     if (!n || n > 30 || !u || u->value != 100 || (u->flags & LXF_PLURAL))
         return 0;
