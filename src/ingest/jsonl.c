@@ -30,6 +30,9 @@ dk_status dk_record_parse(const char *line, size_t n, dk_record *r,
     if (!o) {
         snprintf(err, cap, "malformed JSON at column %d: %s", je.column,
                  je.text);
+        for (char *p = err; *p; p++)   /* jansson quotes the bad bytes */
+            if ((unsigned char)*p < 0x20)
+                *p = ' ';
         return DK_ERR_JSON;
     }
     if (!json_is_object(o)) {

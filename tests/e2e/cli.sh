@@ -17,6 +17,11 @@ trap 'rm -rf "$T"' EXIT INT TERM
 pass=0
 fail=0
 
+# the interpreter itself, not a version manager's shim (those can take
+# seconds to start, and the suite runs python dozens of times)
+PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+[ -n "$PY" ] && [ -x "$PY" ] || PY=python3
+
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
@@ -86,7 +91,7 @@ expect_fail() {
         bad "$name: stderr '$(cat "$T/err")' does not match '$pat'"
         return
     fi
-    if ! python3 "$T/check.py" "$T/out" >/dev/null 2>"$T/why"; then
+    if ! "$PY" -S "$T/check.py" "$T/out" >/dev/null 2>"$T/why"; then
         bad "$name: stdout: $(cat "$T/why")"
         return
     fi
@@ -148,7 +153,7 @@ head -c 3000 /dev/urandom >"$T/random.bin" 2>/dev/null
 printf '\000' >>"$T/random.bin"
 run extract "$T/random.bin"
 if { [ "$rc" -eq 4 ] || [ "$rc" -eq 5 ]; } && [ "$(lines "$T/err")" -eq 1 ] &&
-   python3 "$T/check.py" "$T/out" >/dev/null 2>&1; then ok
+   "$PY" -S "$T/check.py" "$T/out" >/dev/null 2>&1; then ok
 else bad "random bytes: exit $rc, $(lines "$T/err") stderr lines"; fi
 
 : >"$T/empty.txt"
@@ -168,7 +173,7 @@ expect_fail "directory" 3 "folder" extract "$T/folder"
     printf '{"id":"three","text":"Imports fell 3 percent in 2021."}\n'
 } >"$T/mixed.jsonl"
 expect_fail "malformed JSONL" 6 "mixed\.jsonl:2" extract "$T/mixed.jsonl"
-docs=$(python3 "$T/check.py" "$T/out" | sed -n 2p)
+docs=$("$PY" -S "$T/check.py" "$T/out" | sed -n 2p)
 [ "$docs" = "one three" ] && ok || bad "malformed JSONL: docs '$docs', want 'one three'"
 
 printf '{"id":"x","text":"a"}\n[1,2]\n' >"$T/array.jsonl"
@@ -196,7 +201,7 @@ else bad "several files: exit $rc, stderr $(cat "$T/err")"; fi
 # ---------------------------------------------------------------- good input
 run extract "$T/good.txt"
 if [ "$rc" -eq 0 ] && [ ! -s "$T/err" ] &&
-   python3 "$T/check.py" "$T/out" "$T/good.txt" >"$T/seen" 2>"$T/why" &&
+   "$PY" -S "$T/check.py" "$T/out" "$T/good.txt" >"$T/seen" 2>"$T/why" &&
    grep -q money "$T/seen" && grep -q percent "$T/seen"; then ok
 else bad "good text: exit $rc $(cat "$T/err" "$T/why")"; fi
 
@@ -207,11 +212,11 @@ else bad "good text: exit $rc $(cat "$T/err" "$T/why")"; fi
     printf '{"text":"No id here: 5 percent.","title":null}\n'
 } >"$T/good.jsonl"
 run extract "$T/good.jsonl"
-docs=$(python3 "$T/check.py" "$T/out" 2>&1 | sed -n 2p)
+docs=$("$PY" -S "$T/check.py" "$T/out" 2>&1 | sed -n 2p)
 if [ "$rc" -eq 0 ] && [ ! -s "$T/err" ] && [ "$docs" = "dated line-4 undated" ]; then ok
 else bad "good JSONL: exit $rc, docs '$docs' $(cat "$T/err")"; fi
 # JSONL offsets are into each record's text
-python3 - "$T/good.jsonl" "$T/out" <<'EOF' 2>"$T/why" && ok || bad "JSONL offsets: $(cat "$T/why")"
+"$PY" -S - "$T/good.jsonl" "$T/out" <<'EOF' 2>"$T/why" && ok || bad "JSONL offsets: $(cat "$T/why")"
 import json, sys
 texts = {}
 for i, l in enumerate(open(sys.argv[1], encoding='utf-8'), 1):
@@ -232,13 +237,13 @@ run extract --input text "$T/good.jsonl"
 
 run extract - <"$T/good.txt"
 if [ "$rc" -eq 0 ] && grep -q '"doc":"stdin"' "$T/out" &&
-   python3 "$T/check.py" "$T/out" "$T/good.txt" >/dev/null; then ok
+   "$PY" -S "$T/check.py" "$T/out" "$T/good.txt" >/dev/null; then ok
 else bad "stdin '-': exit $rc"; fi
 run extract <"$T/good.txt"
 [ "$rc" -eq 0 ] && grep -q '"doc":"stdin"' "$T/out" && ok || bad "stdin (no file): exit $rc"
 
 run extract --date 2024-05-22 --sentences "$T/good.txt"
-if [ "$rc" -eq 0 ] && python3 "$T/check.py" "$T/out" "$T/good.txt" | grep -q sentence &&
+if [ "$rc" -eq 0 ] && "$PY" -S "$T/check.py" "$T/out" "$T/good.txt" | grep -q sentence &&
    [ "$(grep -c '"kind":"sentence"' "$T/out")" -eq 1 ]; then ok
 else bad "--sentences: exit $rc"; fi
 
@@ -250,7 +255,7 @@ while [ $i -lt 2000 ]; do
     i=$((i + 1))
 done
 "$DK" extract "$T/many.txt" 2>"$T/err" | head -1 >"$T/out"
-if [ "$(lines "$T/out")" -eq 1 ] && python3 "$T/check.py" "$T/out" >/dev/null &&
+if [ "$(lines "$T/out")" -eq 1 ] && "$PY" -S "$T/check.py" "$T/out" >/dev/null &&
    ! grep -qv '^dostyk: .*write' "$T/err"; then ok
 else bad "closed pipe: $(cat "$T/err")"; fi
 if [ -w /dev/full ]; then
@@ -273,7 +278,7 @@ if [ -x /usr/bin/time ]; then
     rc=$?
     rss=$(tail -1 "$T/rss")
 else
-    rss=$(python3 -c '
+    rss=$("$PY" -c '
 import resource, subprocess, sys
 r = subprocess.run(sys.argv[1:], stdout=open(sys.argv[-1] + ".out", "wb"))
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -285,7 +290,7 @@ rm -f "$T/big.txt"
 n=$(lines "$T/bigout")
 tail -1 "$T/bigout" >"$T/last"
 if [ "$rc" -eq 0 ] && [ "$n" -gt $((big * 5000)) ] &&
-   python3 "$T/check.py" "$T/last" >/dev/null; then ok
+   "$PY" -S "$T/check.py" "$T/last" >/dev/null; then ok
 else bad "${big} MB single line: exit $rc, $n mentions"; fi
 rm -f "$T/bigout"
 if [ "$check_rss" -eq 1 ]; then
