@@ -274,7 +274,7 @@ static int spelled_year(const dk_sent *s, int k, int *end)
         return 0;
     }
     dk_num n;
-    if (dk_number_at(s, k, &n) && n.spelled && !n.fraction && !n.scaled &&
+    if (dk_number_at(s, k, &n) && n.spelled && !n.fraction &&
         n.value >= 1000 && n.value <= 2200 && n.value == (int)n.value) {
         *end = n.t1;
         return (int)n.value;
