@@ -667,6 +667,67 @@ static int p_spelled_year(const dk_sent *s, int i, dv *v)
     return e;
 }
 
+/* The day of holiday h in year y, or -1. */
+static long holiday_day(const dk_lexent *h, int y)
+{
+    if (!strcmp(h->sym, "holiday")) {
+        int md = (int)h->value;
+        return dk_cal_days(y, md / 100, md % 100);
+    }
+    if (!strcmp(h->sym, "easter")) {  /* the anonymous Gregorian computus */
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+        int f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int hh = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+        int l = (32 + 2 * e + 2 * i - hh - k) % 7, m = (a + 11 * hh + 22 * l) / 451;
+        int n = hh + l - 7 * m + 114;
+        return dk_cal_days(y, n / 31, n % 31 + 1);
+    }
+    long nov1 = dk_cal_days(y, 11, 1);
+    long thu4 = nov1 + (4 - dk_cal_weekday(nov1) + 7) % 7 + 21;
+    if (!strcmp(h->sym, "thanksgiving"))
+        return thu4;
+    if (!strcmp(h->sym, "blackfriday"))
+        return thu4 + 1;
+    return -1;
+}
+
+/* Holidays: "Christmas", "easter 2018", "last easter", "Earth Day 2010";
+ * without a year, the document's year. */
+static int p_holiday(const dk_sent *s, int i, dv *v)
+{
+    const dk_docctx *doc = s->doc;
+    int k = i, dir = rel_dir(s, i);
+    if (dir != 9)
+        k++;
+    const dk_lexeme *x;
+    int n = dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_DATEWORD, &x);
+    if (!n)
+        return 0;
+    const dk_lexent *h = dk_lex_get(x, LX_DATEWORD);
+    int y = year_date_at(s, k + n), e = k + n;
+    if (y && holiday_day(h, y) >= 0) {
+        long day = holiday_day(h, y);
+        set_span(v, day, day);
+        return e + 1;
+    }
+    if (!doc->year || holiday_day(h, doc->year) < 0)
+        return 0;
+    long day = holiday_day(h, doc->year), z;
+    if (dir != 9 && dir != 0) {
+        if (!ref_day(doc, &z))
+            return 0;
+        if (dir < 0 && day >= z)
+            day = holiday_day(h, doc->year - 1);
+        if (dir > 0 && day <= z)
+            day = holiday_day(h, doc->year + 1);
+    } else if (!strcmp(h->sym, "holiday") && dir == 9) {
+        set_ymd(v, 0, (int)h->value / 100, (int)h->value % 100);
+        return e;
+    }
+    set_span(v, day, day);
+    return e;
+}
+
 /* "21st century", "the 15th century" (span without "the"). */
 static int p_century(const dk_sent *s, int i, dv *v)
 {
@@ -1465,7 +1526,7 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
 static int p_core(const dk_sent *s, int i, dv *v)
 {
     int (*const parsers[])(const dk_sent *, int, dv *) = {
-        p_part, p_week_of, p_the_nth, p_spelled_year, p_century, p_relative, p_deictic, p_ago, p_month_first,
+        p_part, p_week_of, p_the_nth, p_holiday, p_spelled_year, p_century, p_relative, p_deictic, p_ago, p_month_first,
         p_day_first, p_year_first, p_numeric, p_weekday, p_labelled,
         p_quarter_first,
     };
@@ -1536,8 +1597,11 @@ static int can_start(const dk_sent *s, int k)
     if (u)
         return !(u->flags & LXF_PLURAL);
     const char *r = dw(s, k);
-    if (!r)
-        return 0;
+    if (!r) {  /* the first word of a holiday: "new year", "earth day" */
+        const dk_lexeme *x;
+        return t->lex->is_prefix &&
+               dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_DATEWORD, &x) > 1;
+    }
     switch (r[0]) {
     case 't':   /* the, this, today, tomorrow */
         if (!strcmp(r, "the")) {
@@ -1549,7 +1613,7 @@ static int can_start(const dk_sent *s, int k)
                                      lx(s, k + 1, LX_TUNIT))));
         }
         return !strcmp(r, "this") || !strcmp(r, "today") ||
-               !strcmp(r, "tomorrow");
+               !strcmp(r, "tomorrow") || !strcmp(r, "thanksgiving");
     case 'a':   /* "a year ago" */
         return !strcmp(r, "a") && lx(s, k + 1, LX_TUNIT);
     case 'l':
@@ -1563,12 +1627,15 @@ static int can_start(const dk_sent *s, int k)
     case 'f':
         return !strcmp(r, "from");
     case 'b':
-        return !strcmp(r, "between");
+        return !strcmp(r, "between") || !strcmp(r, "blackfriday");
     case 'c':
         return !strcmp(r, "calendar");
     case 'q':
-    case 'h':
         return r[1] == '\0';
+    case 'h':   /* h (a half), holiday */
+        return r[1] == '\0' || r[1] == 'o';
+    case 'e':
+        return !strcmp(r, "easter");
     default:
         return 0;
     }

@@ -98,6 +98,11 @@ static const dcase cases[] = {
     {"This task should be done next 5/12", "2019-05-20", "next 5/12=2020-05-12;"},
     {"Sales for the past two quarters", "2019-07-04", "past two quarters=2019-01/2019-06;"},
     {"They met for the week of April 10th.", "2018-03-14", "the week of April 10th=2018-04-09/2018-04-15;"},
+    /* holidays, data/en/time.tsv */
+    {"We met on Christmas.", "2016-11-07", "Christmas=2016-12-25;"},
+    {"When was the last easter?", "2019-03-12", "last easter=2018-04-01;"},
+    {"I'll go back on black friday 2010", "2016", "black friday 2010=2010-11-26;"},
+    {"Celebrate International Workers' Day!", "2020-05-14", "International Workers' Day=2020-05-01;"},
     /* not dates */
     {"Today, China is a leader.", "2024-05-22", ""},
     {"About 2000 people came.", "2024", ""},
