@@ -315,9 +315,10 @@ static int count_word(const dk_sent *s, int k, int after_prep)
     const dk_token *t = tk(s, k);
     if (!t)
         return 0;
+    const dk_lexent *sc = lx(s, k, LX_SCALE);
     if (lx(s, k, LX_COUNTED) || lx(s, k, LX_UNIT) || lx(s, k, LX_CURRENCY) ||
-        lx(s, k, LX_SCALE) || lx(s, k, LX_PERCENT))
-        return 1;
+        (sc && !(sc->flags & LXF_PLURAL)) || lx(s, k, LX_PERCENT))
+        return 1;  /* "2000 people", "1500 km", "2019 million" */
     if (lx(s, k, LX_TUNIT) && !lx(s, k, LX_MONTH))
         return 1;  /* "2000 years" */
     if (after_prep || t->type != DK_TOK_WORD || (t->flags & DK_TF_CAP))
@@ -720,9 +721,12 @@ static int p_holiday(const dk_sent *s, int i, dv *v)
             day = holiday_day(h, doc->year - 1);
         if (dir > 0 && day <= z)
             day = holiday_day(h, doc->year + 1);
-    } else if (!strcmp(h->sym, "holiday") && dir == 9) {
-        set_ymd(v, 0, (int)h->value / 100, (int)h->value % 100);
-        return e;
+    } else if (dir == 9 && ref_day(doc, &z)) {
+        /* the nearest one: "ahead of the New Year" in late December */
+        if (day - z > 183)
+            day = holiday_day(h, doc->year - 1);
+        else if (z - day > 183)
+            day = holiday_day(h, doc->year + 1);
     }
     set_span(v, day, day);
     return e;
