@@ -4,9 +4,12 @@
  * months ("1995", "November 2023"), ranges ("2017-2018", "2014 to 2018",
  * "Sept. 11-12"), periods ("the first 11 months of 2020", "2019 Q1",
  * "the second half of 2020", "21st century", "the 1990s"), modified dates
- * ("the end of 2020", "mid-2023") and relative dates resolved against the
- * document date ("last year", "last October", "April this year", "six
- * years ago", "last week", "on Thursday", "yesterday").
+ * ("the end of 2020", "mid-2023"), holidays ("Christmas", "easter 2018")
+ * and relative dates resolved against the document date ("last year",
+ * "last October", "April this year", "six years ago", "last week", "on
+ * Thursday", "yesterday", "3 days after January 12th").  Prepositions stay
+ * outside the span ("from A to B" -> "A to B"); the words the grammar
+ * needs are date words in data/en/time.tsv, each with its role.
  *
  * Each parser reads tokens from a start index and returns the index after
  * the date (0 = no date there, negative = the tokens up to -result are a
