@@ -1569,8 +1569,8 @@ static int p_core(const dk_sent *s, int i, dv *v)
 static int p_mod(const dk_sent *s, int i, dv *v)
 {
     int k = i;
-    if (dwis(s, k, "the") && dwis(s, k + 1, "modof"))
-        k++;
+    if (dwis(s, k, "the") && (dwis(s, k + 1, "modof") || dwis(s, k + 1, "mod")))
+        k++;  /* "the end of 2020", "the early 1990s" */
     int of = dwis(s, k, "modof");
     if (of || dwis(s, k, "mod")) {
         int j = k + 1;
