@@ -73,7 +73,7 @@ static const dcase cases[] = {
     {"The line opens in mid-2023.", "2021", "mid-2023=2023;"},
     {"Early 2024 saw growth.", "2023", "Early 2024=2024;"},
     {"In the early 1990s it began.", "2023", "the early 1990s=199;"},
-    {"In 2019\xe2\x80\x932021 and on May 20\xe2\x80\x9321 they met.", "2024", "2019\xe2\x80\x932021=2019/2021;May 20\xe2\x80\x9321=2024-05-20/2024-05-21;"},
+    {"In 2019\xe2\x80\x93" "2021 and on May 20\xe2\x80\x93" "21 they met.", "2024", "2019\xe2\x80\x93" "2021=2019/2021;May 20\xe2\x80\x93" "21=2024-05-20/2024-05-21;"},
     {"In the first quarter of 2024 it rose.", "2024", "the first quarter of 2024=2024-01/2024-03;"},
     {"The Q1 2024 report is out.", "2024", "Q1 2024=2024-01/2024-03;"},
     {"In H1 2023 it rose.", "2024", "H1 2023=2023-01/2023-06;"},
