@@ -202,7 +202,7 @@ static int ord_at(const dk_sent *s, int k, int *end)
         return n;
     }
     const dk_lexent *o = lx(s, k, LX_ORD);
-    if (o && o->value >= 1) {
+    if (o && o->value >= 1 && o->value <= 1000) {
         *end = k + 1;
         return (int)o->value;
     }
