@@ -9,6 +9,7 @@
 #include <string.h>
 #include "cli.h"
 #include "../base/buf.h"
+#include "../store/search.h"
 #include "../store/store.h"
 #include "../text/jsonw.h"
 
@@ -79,78 +80,46 @@ int dk_cmd_search(int argc, char **argv)
             dk_buf_free(&qtext);
             return DK_ERR_NOMEM;
         }
-    char *fts = dk_fts_query(qtext.data);
-    dk_buf_free(&qtext);
-    if (!fts)
-        return DK_ERR_NOMEM;
-    if (!*fts) {
-        dk_cli_error("search: the query has no words");
-        free(fts);
-        return DK_ERR_USAGE;
-    }
     dk_store *s;
     int st = dk_cli_open_db(db, &s);
     if (st) {
-        free(fts);
+        dk_buf_free(&qtext);
         return st;
     }
-    char sql[2048];
-    snprintf(sql, sizeof sql,
-        "SELECT d.name, d.title, d.date, d.source, f.text, "
-        "snippet(sentences_fts, 0, '[', ']', '...', 24), bm25(sentences_fts) "
-        "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-        "JOIN docs d ON d.id = s.doc WHERE sentences_fts MATCH ?1 %s%s%s%s%s "
-        "ORDER BY rank LIMIT ?7",
-        from ? "AND substr(d.date, 1, length(?2)) >= ?2 " : "",
-        to ? "AND substr(d.date, 1, length(?3)) <= ?3 " : "",
-        source ? "AND d.source = ?4 " : "",
-        entity ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = s.id "
-                 "AND m.eid = ?5) " : "",
-        metric ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = s.id "
-                 "AND m.metric = ?6) " : "");
+    dk_searchq sq = {qtext.data, from, to, source, entity, metric, limit};
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(dk_store_db(s), sql, -1, &q, NULL)) {
-        dk_cli_error("search: %s", dk_store_errmsg(s));
-        free(fts);
+    char *fts;
+    st = dk_search_prepare(dk_store_db(s), &sq, &q, &fts);
+    dk_buf_free(&qtext);
+    if (st) {
+        if (st == DK_ERR_USAGE)
+            dk_cli_error("search: the query has no words");
+        else
+            dk_cli_error("search: %s", st == DK_ERR_DB ? dk_store_errmsg(s)
+                                                       : dk_strerror(st));
         dk_store_close(s);
-        return DK_ERR_DB;
+        return st;
     }
-    sqlite3_bind_text(q, 1, fts, -1, SQLITE_STATIC);
-    if (from) sqlite3_bind_text(q, 2, from, -1, SQLITE_STATIC);
-    if (to) sqlite3_bind_text(q, 3, to, -1, SQLITE_STATIC);
-    if (source) sqlite3_bind_text(q, 4, source, -1, SQLITE_STATIC);
-    if (entity) sqlite3_bind_text(q, 5, entity, -1, SQLITE_STATIC);
-    if (metric) sqlite3_bind_text(q, 6, metric, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(q, 7, limit ? limit : -1);
     dk_buf out = {0};
     int rc = SQLITE_DONE;
     long found = 0;
     while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
         found++;
-        const char *v[6];
-        for (int i = 0; i < 6; i++)
-            v[i] = (const char *)sqlite3_column_text(q, i);
-        /* bm25 is lower for better matches: report a score that grows */
-        double score = -sqlite3_column_double(q, 6);
         if (json) {
-            static const char *const keys[] = {"doc", "title", "date",
-                                               "source", "sentence", "snippet"};
-            dk_jsonw w;
-            dk_jw_begin(&w, &out);
-            for (int i = 0; i < 6; i++)
-                if (v[i])
-                    dk_jw_cstr(&w, keys[i], v[i]);
-            dk_jw_num(&w, "score", (double)(long long)(score * 1e4) / 1e4);
-            dk_jw_end(&w);
-            st = w.err ? w.err : dk_buf_putc(&out, '\n');
+            st = dk_search_row_json(&out, q);
+            if (!st)
+                st = dk_buf_putc(&out, '\n');
         } else {
+            const char *name = (const char *)sqlite3_column_text(q, 0);
+            const char *date = (const char *)sqlite3_column_text(q, 2);
+            const char *snip = (const char *)sqlite3_column_text(q, 5);
             char head[1024];
-            int n = snprintf(head, sizeof head, "%s\t%s\t", v[0] ? v[0] : "",
-                             v[2] ? v[2] : "-");
+            int n = snprintf(head, sizeof head, "%s\t%s\t", name ? name : "",
+                             date ? date : "-");
             st = dk_buf_append(&out, head, (size_t)n < sizeof head ? (size_t)n
                                                                    : sizeof head - 1);
-            if (!st && v[5])
-                st = dk_buf_append(&out, v[5], strlen(v[5]));
+            if (!st && snip)
+                st = dk_buf_append(&out, snip, strlen(snip));
             if (!st)
                 st = dk_buf_putc(&out, '\n');
         }
