@@ -20,7 +20,7 @@ WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla \
            -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -Iinclude -I$(BUILD)/gen -Isrc/recognise \
             -DDK_PACKDIR='"$(PREFIX)/share/dostyk/packs"'
-LDLIBS  += -ljansson -lgumbo -lsqlite3 -lm
+LDLIBS  += -ljansson -lgumbo -lsqlite3 -lmicrohttpd -lpthread -lm
 
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
