@@ -467,7 +467,10 @@ static void h_check(dk_api *a, dk_api_param get, void *req, dk_api_response *r)
         }
         a->version = v;
     }
-    if (dk_check_claim(a->checker, claim, NULL, &r->body, NULL))
+    dk_status s = dk_check_claim(a->checker, claim, NULL, &r->body, NULL);
+    if (s == DK_ERR_UTF8)
+        reply_error(r, 400, "the claim is not valid UTF-8");
+    else if (s)
         reply_error(r, 500, "out of memory");
     else
         reply_ok(r);
