@@ -1,6 +1,7 @@
 /*
  * http.c - the HTTP server (see http.h): libmicrohttpd glue between a
- * connection and the API handlers of api.c.
+ * connection and the API handlers of api.c, and the web page's files
+ * from the embedded table of assets.c (ETag, 304, Cache-Control).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <microhttpd.h>
 #include "http.h"
 #include "api.h"
+#include "assets.h"
 
 #define MAX_URL 8192
 #define MAX_APIS 64
@@ -95,6 +97,49 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, int status,
     return r;
 }
 
+/* A file of the page from the embedded table, or a 404 in JSON: only the
+ * table's entries are served, so no path can reach the file system. */
+static enum MHD_Result send_static(server *sv, struct MHD_Connection *c,
+                                   const char *method, const char *url)
+{
+    const dk_asset *as = dk_asset_find(url);
+    if (!as) {
+        static const char msg[] = "{\"error\":\"not found\"}\n";
+        access_log(sv, c, method, url, 404, sizeof msg - 1);
+        return send_reply(c, 404, "application/json", msg, sizeof msg - 1);
+    }
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+        static const char msg[] =
+            "{\"error\":\"method not allowed (the page is read-only)\"}\n";
+        access_log(sv, c, method, url, 405, sizeof msg - 1);
+        return send_reply(c, 405, "application/json", msg, sizeof msg - 1);
+    }
+    const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                  MHD_HTTP_HEADER_IF_NONE_MATCH);
+    int fresh = dk_asset_etag_match(inm, as->etag);
+    struct MHD_Response *rsp = MHD_create_response_from_buffer(
+        fresh ? 0 : as->len, fresh ? (void *)"" : (void *)as->data,
+        MHD_RESPMEM_PERSISTENT);
+    if (!rsp)
+        return MHD_NO;
+    if (!fresh)
+        MHD_add_response_header(rsp, "Content-Type", as->type);
+    MHD_add_response_header(rsp, "ETag", as->etag);
+    MHD_add_response_header(rsp, "Cache-Control", dk_asset_cache_control(as));
+    MHD_add_response_header(rsp, "X-Content-Type-Options", "nosniff");
+    if (strcmp(as->path, "/") == 0) {
+        MHD_add_response_header(rsp, "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        MHD_add_response_header(rsp, "Referrer-Policy", "no-referrer");
+    }
+    int status = fresh ? 304 : 200;
+    access_log(sv, c, method, url, status, fresh ? 0 : as->len);
+    enum MHD_Result res = MHD_queue_response(c, (unsigned)status, rsp);
+    MHD_destroy_response(rsp);
+    return res;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   const char *url, const char *method,
                                   const char *version, const char *upload,
@@ -126,23 +171,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
         access_log(sv, c, method, url, 414, sizeof msg - 1);
         return send_reply(c, 414, "application/json", msg, sizeof msg - 1);
     }
+    if (strcmp(url, "/healthz") != 0 && strncmp(url, "/api/", 5) != 0)
+        return send_static(sv, c, method, url);
     dk_api *a = thread_api(sv, err, sizeof err);
     if (!a) {
         static const char msg[] = "{\"error\":\"the record cannot be opened\"}\n";
         access_log(sv, c, method, url, 503, sizeof msg - 1);
         return send_reply(c, 503, "application/json", msg, sizeof msg - 1);
-    }
-    if (strcmp(url, "/") == 0 || strcmp(url, "/index.html") == 0) {
-        static const char page[] =
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>dostyk</title></head><body><h1>dostyk</h1>"
-            "<p>The record's JSON API: <a href=\"/api/stats\">/api/stats</a>, "
-            "<a href=\"/api/docs\">/api/docs</a>, /api/search?q=, /api/facts, "
-            "/api/timeline?metric=, /api/conflicts, /api/check?claim=.</p>"
-            "</body></html>\n";
-        access_log(sv, c, method, url, 200, sizeof page - 1);
-        return send_reply(c, 200, "text/html; charset=utf-8", page,
-                          sizeof page - 1);
     }
     dk_api_handle(a, method, url, get_param, c, &r);
     if (!r.status) {
