@@ -221,7 +221,7 @@ function drawTimeline(metric, groups) {
     const noLine = () => null;
     const opts = {
       width: Math.max(300, wrap.clientWidth || 900), height: 320,
-      scales: { x: { time: true }, y: { range: (u, lo, hi) => [Math.min(0, lo), hi * 1.1 || 1] } },
+      scales: { x: { time: true, range: (u, lo, hi) => [lo - 86400 * 120, hi + 86400 * 120] }, y: { range: (u, lo, hi) => [Math.min(0, lo), hi * 1.1 || 1] } },
       axes: [{}, { size: 80, values: (u, ticks) => ticks.map((t) => fmtValue(t, unit)) }],
       cursor: { points: { size: 10 }, drag: { x: false, y: false } },
       legend: { show: true },

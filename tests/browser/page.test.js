@@ -111,9 +111,9 @@ test('an indicator timeline draws points, marks conflicts, and a click shows the
   }));
   assert.ok(info.rows > 2, 'table rows');
   assert.ok(info.conflicts > 0 && info.conflictRows > 0, 'conflicts marked');
-  /* click the canvas where the first point is drawn */
+  /* click the canvas where a conflicting point is drawn */
   const box = await page.evaluate(() => {
-    const u = window.dkChart, p = window.dkPoints[0];
+    const u = window.dkChart, p = window.dkPoints.find((q) => q.g.class === 'conflict');
     const r = u.over.getBoundingClientRect();
     return { x: r.left + u.valToPos(p.x, 'x'), y: r.top + u.valToPos(p.v.value, 'y'), sentence: p.v.sentence };
   });
