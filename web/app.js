@@ -365,7 +365,7 @@ async function showDoc(id) {
         d.url ? el('a', { href: d.url, rel: 'noopener noreferrer nofollow' }, 'original') : null)),
     el('div', { class: 'keys' }, ...Object.keys(counts).map((k) =>
       el('span', { class: 'k-' + (KINDS.includes(k) ? k : 'other') }, `${k} ${counts[k]}`)),
-      el('span', { class: 'muted', style: null }, 'bold outlined = figure attributed to a metric; hover for details')),
+      el('span', { class: 'hint' }, 'bold outlined = figure attributed to a metric; hover for details')),
     text);
 }
 

@@ -70,6 +70,19 @@ get /api/nothing 404 '"error" in o'
 get '/api/../../etc/passwd' 404 '"error" in o'
 get '/%2e%2e/%2e%2e/etc/passwd' 404 '"error" in o'
 
+# the page: "/" and /assets/* from the embedded table, with ETag and 304
+code=$(curl -s -o "$T/page" -D "$T/hdr" -w '%{http_code} %{content_type}' "$B/")
+case "$code" in "200 text/html"*) grep -q '/assets/app.js' "$T/page" && ok || bad "page has no script" ;; *) bad "GET /: $code" ;; esac
+etag=$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(".*"\).*/\1/p' "$T/hdr" | tr -d '\r')
+[ -n "$etag" ] && ok || bad "GET /: no ETag"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$B/")
+[ "$code" = 304 ] && ok || bad "If-None-Match: $code"
+code=$(curl -s -o /dev/null -D "$T/hdr2" -w '%{http_code} %{content_type}' "$B/assets/uPlot.iife.min.js")
+case "$code" in "200 text/javascript"*) grep -qi '^cache-control: public, max-age' "$T/hdr2" && ok || bad "asset Cache-Control" ;; *) bad "GET uPlot: $code" ;; esac
+get /assets/nothing.js 404 '"error" in o'
+get '/assets/%2e%2e/index.html' 404 '"error" in o'
+get /favicon.ico 404 '"error" in o'
+
 # a request body, another method, a malformed request line
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST --data 'x=1' "$B/api/stats")
 [ "$code" = 413 ] || [ "$code" = 405 ] && ok || bad "POST with a body: $code"
