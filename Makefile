@@ -70,8 +70,12 @@ WEB_LIB  := web/node_modules/uplot/dist/uPlot.iife.min.js \
             web/node_modules/uplot/dist/uPlot.min.css
 WEB_SRC  := web/index.html web/app.js web/style.css
 
-$(WEB_LIB): | web/package.json web/package-lock.json
+WEB_NPM  := web/node_modules/.package-lock.json
+
+$(WEB_NPM): | web/package.json web/package-lock.json
 	npm ci --prefix web --no-audit --no-fund
+
+$(WEB_LIB): | $(WEB_NPM)
 
 $(EMBED): tools/embed.c
 	@mkdir -p $(dir $@)

@@ -3,7 +3,7 @@
  * by playwright-core from web/node_modules, the system's /usr/bin/chromium):
  * search, an indicator's timeline chart with a clicked point, a claim
  * check, a document view with highlighted mentions, the static files'
- * caching headers, and a screenshot in $BUILD/page.png.
+ * caching headers, and screenshots in $BUILD/page*.png.
  *
  *   BUILD=build node --test tests/browser/page.test.js
  * (run through tests/e2e/browser.sh, which skips without chromium)
@@ -93,6 +93,7 @@ test('search shows highlighted snippets with links to the document', async () =>
   assert.ok(hits.length > 0);
   assert.ok(hits.every((h) => /khorgos/i.test(h.mark || '') && h.href.startsWith('#/doc/')));
   assert.match(page.url(), /#\/search\?q=Khorgos/);
+  await page.screenshot({ path: path.join(BUILD, 'page-search.png') });
 });
 
 test('an indicator timeline draws points, marks conflicts, and a click shows the sentence', async () => {
@@ -133,6 +134,7 @@ test('a claim check says supported, with evidence', async () => {
   await page.waitForSelector('#verdict-word');
   assert.strictEqual(await page.textContent('#verdict-word'), 'supported');
   assert.ok((await page.$$('#verdict .evidence li')).length > 0);
+  await page.screenshot({ path: path.join(BUILD, 'page-check.png') });
 });
 
 test('the conflicts list links to the indicator', async () => {
