@@ -362,7 +362,7 @@ async function showDoc(id) {
     el('div', { class: 'doc-head' },
       el('h2', {}, d.title || d.doc),
       el('div', { class: 'muted' }, [d.source, d.author, d.date].filter(Boolean).join(' · '), ' ',
-        d.url ? el('a', { href: d.url, rel: 'noopener noreferrer nofollow' }, 'original') : null)),
+        /^https?:\/\//i.test(d.url || '') ? el('a', { href: d.url, rel: 'noopener noreferrer nofollow' }, 'original') : null)),
     el('div', { class: 'keys' }, ...Object.keys(counts).map((k) =>
       el('span', { class: 'k-' + (KINDS.includes(k) ? k : 'other') }, `${k} ${counts[k]}`)),
       el('span', { class: 'hint' }, 'bold outlined = figure attributed to a metric; hover for details')),
