@@ -289,7 +289,8 @@ async function showConflicts() {
         el('a', { href: '#/indicator?' + new URLSearchParams(p) }, el('b', {}, c.metric)),
         ' · ', c.subjects.join(' – '), ' · ', c.period),
       el('ul', { class: 'vals' }, ...c.values.map((v) =>
-        el('li', {}, el('b', {}, fmtValue(v.value, v.unit, v.qualifier)), ' — “', v.sentence, '” ',
+        el('li', {}, el('b', {}, fmtValue(v.value, v.unit, v.qualifier)),
+          v.implied ? el('span', { class: 'muted' }, ' (' + v.text + ')') : '', ' — “', v.sentence, '” ',
           docLink(v.doc), v.date ? ' (' + v.date + ')' : '')))));
   }
 }

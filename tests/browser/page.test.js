@@ -141,6 +141,7 @@ test('the conflicts list links to the indicator', async () => {
   await page.click('nav a[data-view=conflicts]');
   await page.waitForSelector('#conflicts .group');
   assert.ok(await page.$('#conflicts .group a[href^="#/indicator?metric="]'));
+  await page.screenshot({ path: path.join(BUILD, 'page-conflicts.png') });
 });
 
 test('a document view highlights every mention by kind, with attribution on hover', async () => {
