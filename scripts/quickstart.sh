@@ -1,8 +1,12 @@
 #!/bin/sh
 # quickstart.sh - the README's first command: install the dependencies,
 # build, and run the main job on the bundled sample corpus: extract its
-# figures, build the record, and cross-check it.
+# figures, build the record, cross-check it, and (in a terminal) serve it
+# at http://127.0.0.1:8080 until Ctrl-C.  --no-serve stops before serving.
 set -eu
+serve=1
+[ "${1:-}" = "--no-serve" ] && serve=0
+[ -t 1 ] || serve=0
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh
 make -j2
@@ -34,3 +38,9 @@ echo "== check \"Mutual trade between Kazakhstan and China reached \$41bn in 202
 $DK check --db "$DB" "Mutual trade between Kazakhstan and China reached \$41bn in 2023."
 echo
 echo "The record is $DB: try '$DK search --db $DB \"Khorgos\"' or '$DK facts --db $DB'."
+if [ "$serve" = 1 ]; then
+    echo
+    echo "== serve: open http://127.0.0.1:8080 (Ctrl-C stops)"
+    exec $DK serve --db "$DB" --port 8080
+fi
+echo "Serve it with: $DK serve --db $DB   (then open http://127.0.0.1:8080)"
