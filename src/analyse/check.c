@@ -323,19 +323,15 @@ static int change_fact(dk_checker *c, const char *claim, claim_fig *cf)
     return best;
 }
 
-/* Subjects match: same ids in the same order, or (when the claim names
- * fewer) every claimed id among the fact's. */
-static int subjects_match(const dk_fact *claim, const dk_fact *f)
+/* Subjects match.  Strict: the same ids, in any order.  Loose (tried
+ * only when nothing matches strictly): every claimed id among the fact's.
+ * A claim naming no subject matches any. */
+static int subjects_match(const dk_fact *claim, const dk_fact *f, int loose)
 {
     if (claim->nsubjects == 0)
         return 1;
-    if (claim->nsubjects == f->nsubjects) {
-        int same = 1;
-        for (int i = 0; i < f->nsubjects; i++)
-            same &= strcmp(claim->subjects[i], f->subjects[i]) == 0;
-        if (same)
-            return 1;
-    }
+    if (!loose && claim->nsubjects != f->nsubjects)
+        return 0;
     for (int i = 0; i < claim->nsubjects; i++) {
         int found = 0;
         for (int j = 0; j < f->nsubjects; j++)
@@ -343,14 +339,14 @@ static int subjects_match(const dk_fact *claim, const dk_fact *f)
         if (!found)
             return 0;
     }
-    return claim->nsubjects < f->nsubjects ||
-           claim->nsubjects == f->nsubjects;
+    return 1;
 }
 
-static int fact_fits(const dk_fact *claim, const dk_fact *f)
+static int fact_fits(const dk_fact *claim, const dk_fact *f, int loose)
 {
     return strcmp(claim->metric, f->metric) == 0 &&
-           strcmp(claim->unit, f->unit) == 0 && subjects_match(claim, f);
+           strcmp(claim->unit, f->unit) == 0 &&
+           subjects_match(claim, f, loose);
 }
 
 static void fmt_value(char *out, size_t cap, const dk_fact *f)
@@ -363,7 +359,10 @@ static void fmt_value(char *out, size_t cap, const dk_fact *f)
     else if (a >= 1e9) { v /= 1e9; scale = " billion"; }
     else if (a >= 1e6) { v /= 1e6; scale = " million"; }
     char num[40];
-    snprintf(num, sizeof num, "%.4g", v);
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(num, sizeof num, "%.0f", v);
+    else
+        snprintf(num, sizeof num, "%.4g", v);
     if (strcmp(u, "USD") == 0)
         snprintf(out, cap, "$%s%s", num, scale);
     else if (strcmp(u, "%") == 0)
@@ -392,9 +391,21 @@ static void consider(verdict_ctx *v, const dk_facts *fs, int i,
     }
 }
 
-/* Which facts the claim figure is compared with. */
+static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
+                              verdict_ctx *v, int loose);
+
+/* Which facts the claim figure is compared with: those whose subjects
+ * are the claim's, else (nothing found) those that include them. */
 static void select_facts(const dk_checker *c, const claim_fig *cf,
                          verdict_ctx *v)
+{
+    select_facts_pass(c, cf, v, 0);
+    if (!v->n)
+        select_facts_pass(c, cf, v, 1);
+}
+
+static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
+                              verdict_ctx *v, int loose)
 {
     const dk_facts *fs = &c->facts;
     int lo, hi;
@@ -402,7 +413,7 @@ static void select_facts(const dk_checker *c, const claim_fig *cf,
     memset(v, 0, sizeof *v);
     if (cf->dated) {
         for (int i = lo; i < hi; i++)
-            if (fact_fits(&cf->f, &fs->v[i]) && fs->v[i].has_span &&
+            if (fact_fits(&cf->f, &fs->v[i], loose) && fs->v[i].has_span &&
                 dk_period_equal(fs->v[i].span, cf->f.span))
                 consider(v, fs, i, &cf->f);
         if (v->n)
@@ -411,7 +422,7 @@ static void select_facts(const dk_checker *c, const claim_fig *cf,
          * Sept. 11-12") is also a count for the year that holds it; an
          * amount over a period ("trade in January-October") is not */
         for (int i = lo; i < hi; i++)
-            if (fact_fits(&cf->f, &fs->v[i]) && !fs->v[i].unit[0] &&
+            if (fact_fits(&cf->f, &fs->v[i], loose) && !fs->v[i].unit[0] &&
                 fs->v[i].has_span &&
                 dk_period_contains(cf->f.span, fs->v[i].span))
                 consider(v, fs, i, &cf->f);
@@ -419,18 +430,18 @@ static void select_facts(const dk_checker *c, const claim_fig *cf,
     }
     /* no date: facts stated as current, else the latest period */
     for (int i = lo; i < hi; i++)
-        if (fact_fits(&cf->f, &fs->v[i]) && fs->v[i].current &&
+        if (fact_fits(&cf->f, &fs->v[i], loose) && fs->v[i].current &&
             !fs->v[i].implied)
             consider(v, fs, i, &cf->f);
     if (v->n)
         return;
     long latest = -1000000000L;
     for (int i = lo; i < hi; i++)
-        if (fact_fits(&cf->f, &fs->v[i]) && fs->v[i].has_span &&
+        if (fact_fits(&cf->f, &fs->v[i], loose) && fs->v[i].has_span &&
             fs->v[i].span.hi > latest)
             latest = fs->v[i].span.hi;
     for (int i = lo; i < hi; i++)
-        if (fact_fits(&cf->f, &fs->v[i]) && fs->v[i].has_span &&
+        if (fact_fits(&cf->f, &fs->v[i], loose) && fs->v[i].has_span &&
             fs->v[i].span.hi == latest)
             consider(v, fs, i, &cf->f);
 }
@@ -442,7 +453,7 @@ static int agreeing_elsewhere(const dk_checker *c, const claim_fig *cf)
     int lo, hi;
     metric_range(fs, cf->f.metric, &lo, &hi);
     for (int i = lo; i < hi; i++)
-        if (fact_fits(&cf->f, &fs->v[i]) &&
+        if (fact_fits(&cf->f, &fs->v[i], 1) &&
             dk_fig_agree(&cf->f.fig, &fs->v[i].fig) &&
             !(cf->dated && fs->v[i].has_span &&
               dk_period_equal(fs->v[i].span, cf->f.span)))
@@ -537,7 +548,7 @@ static int nearest(const dk_checker *c, const claim_fig *cf, int *idx,
     metric_range(fs, cf->f.metric, &lo, &hi);
     /* same metric, other periods, latest first */
     for (int i = hi - 1; i >= lo && n < max; i--)
-        if (fact_fits(&cf->f, &fs->v[i]) && !fs->v[i].implied)
+        if (fact_fits(&cf->f, &fs->v[i], 1) && !fs->v[i].implied)
             idx[n++] = i;
     return n;
 }
