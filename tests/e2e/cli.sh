@@ -161,6 +161,11 @@ expect_fail "empty file" 12 "empty\.txt" extract "$T/empty.txt"
 : >"$T/empty.jsonl"
 expect_fail "empty JSONL" 12 "empty\.jsonl" extract "$T/empty.jsonl"
 expect_fail "empty stdin" 12 "stdin" extract - </dev/null
+printf ' \n\t\r\n' >"$T/blank.txt"
+expect_fail "white space only" 12 "blank\.txt.*white space" extract "$T/blank.txt"
+printf '{"id":"a","text":" \\n "}\n{"id":"b","text":"Exports grew 5 percent."}\n' >"$T/blank.jsonl"
+expect_fail "JSONL empty text" 12 "blank\.jsonl:1" extract "$T/blank.jsonl"
+grep -q '"doc":"b"' "$T/out" && ok || bad "JSONL empty text: the next record is lost"
 
 expect_fail "missing file" 3 "no-such-file\.txt" extract "$T/no-such-file.txt"
 mkdir "$T/folder"
