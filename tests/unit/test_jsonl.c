@@ -95,6 +95,9 @@ static void test_bad_records(void **state)
     expect_bad("{\"text\":\"x\",\"date\":\"2024\\u0000junk\"}", "must be strings");
     expect_bad("{\"text\":\"\\ud800\"}", "malformed JSON");     /* lone surrogate */
     expect_bad("{\"text\":\"\xff\"}", "malformed JSON");
+    /* the input quoted in the reason keeps it on one line */
+    expect_bad("{\"text\":\"a\nb\tc\"}", "malformed JSON");
+    expect_bad("{\"text\":\"a\\\n\"}", "malformed JSON");
 }
 
 static void test_message_fits(void **state)
