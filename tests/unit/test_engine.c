@@ -377,6 +377,47 @@ static void test_long_sentence(void **state)
     free(doc);
 }
 
+/* Sentences around the 64 KiB limit, with white space before them and
+ * a real end after it: the pieces are the same for every chunk size and
+ * never start or end with white space. */
+static void test_long_sentence_edges(void **state)
+{
+    (void)state;
+    static const char words[] = "exports rose by 7 percent ";
+    const size_t lens[] = {64 * 1024 - 40, 64 * 1024 + 10, 64 * 1024 + 700,
+                           100 * 1024};
+    for (size_t li = 0; li < sizeof lens / sizeof lens[0]; li++) {
+        size_t body = lens[li], len = 0;
+        char *doc = malloc(body + 64);
+        assert_non_null(doc);
+        len += (size_t)sprintf(doc, "First one. \n   ");
+        for (size_t i = 0; i < body; i++)
+            doc[len++] = words[i % (sizeof words - 1)];
+        len += (size_t)sprintf(doc + len, ". Then 5 percent.");
+        run *r = longrun;
+        const size_t ks[] = {0, 1, 4096, 65536, 3000};
+        for (size_t i = 0; i < 5; i++) {
+            feed(engine_sent, doc, len, ks[i], "2024", &r[i ? 1 : 0]);
+            assert_int_equal(r[i ? 1 : 0].finish, DK_OK);
+            for (int j = 0; j < r[i ? 1 : 0].n; j++) {
+                const seen *sn = &r[i ? 1 : 0].v[j];
+                if (sn->kind != DK_SENTENCE)
+                    continue;
+                assert_true(sn->end - sn->start <= 64 * 1024);
+                if (doc[sn->start] == ' ' || doc[sn->end - 1] == ' ' ||
+                    doc[sn->start] == '\n')
+                    fail_msg("length %zu chunk %zu: sentence [%llu,%llu) has "
+                             "outer white space", body, ks[i],
+                             (unsigned long long)sn->start,
+                             (unsigned long long)sn->end);
+            }
+            if (i > 0)
+                same(&r[0], &r[1], ks[i]);
+        }
+        free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -389,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_api_misuse),
         cmocka_unit_test(test_doc_date),
         cmocka_unit_test(test_long_sentence),
+        cmocka_unit_test(test_long_sentence_edges),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
