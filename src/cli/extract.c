@@ -184,8 +184,10 @@ static int extract_jsonl(extract *x, FILE *f, const char *path)
         any = 1;
         char where[4096], err[512];
         snprintf(where, sizeof where, "%s:%ld", path, lineno);
-        if (memchr(line, '\0', len)) {
-            dk_cli_error("%s: binary data (a NUL byte)", where);
+        const char *nul = memchr(line, '\0', len);
+        if (nul) {
+            dk_cli_error("%s: binary data (a NUL byte) at byte %zu of the line",
+                         where, (size_t)(nul - line));
             if (!status) status = DK_ERR_BINARY;
             continue;
         }

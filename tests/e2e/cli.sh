@@ -194,7 +194,7 @@ expect_fail "JSONL invalid UTF-8" 4 "u8\.jsonl:1.*byte 21" extract "$T/u8.jsonl"
 printf '{"id":"x","text":"ok \\u0000 x"}\n' >"$T/nul.jsonl"
 expect_fail "JSONL NUL in text" 5 "nul\.jsonl:1.*byte 3" extract "$T/nul.jsonl"
 printf '{"id":"x","text":"a"}\n{"id":"y","te\000xt":"b"}\n' >"$T/nulline.jsonl"
-expect_fail "JSONL NUL in line" 5 "nulline\.jsonl:2" extract "$T/nulline.jsonl"
+expect_fail "JSONL NUL in line" 5 "nulline\.jsonl:2.*byte 13" extract "$T/nulline.jsonl"
 
 # a good file after a bad one is still processed; the first failure wins
 printf '%s\n' "$good" >"$T/good.txt"
