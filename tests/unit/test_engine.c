@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "dostyk.h"
+#include "recognise.h"
 
 /* Our own news-like text: figures, dates, durations, quotes, UTF-8. */
 static const char sample[] =
@@ -418,6 +419,74 @@ static void test_long_sentence_edges(void **state)
     }
 }
 
+/* Reference for dk_resolve: sort by (longer, higher priority, earlier),
+ * then keep each candidate that overlaps no kept one, pairwise. */
+static dk_cand *ref_v;
+static int ref_better(const void *a, const void *b)
+{
+    const dk_cand *x = &ref_v[*(const int *)a], *y = &ref_v[*(const int *)b];
+    uint64_t lx = x->m.end - x->m.start, ly = y->m.end - y->m.start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->prio != y->prio)
+        return x->prio > y->prio ? -1 : 1;
+    return x->m.start < y->m.start ? -1 : x->m.start > y->m.start;
+}
+
+/* dk_resolve keeps the same set for few candidates (pairwise loop) and
+ * for many (the linear path), entities aside. */
+static void test_resolve(void **state)
+{
+    (void)state;
+    const int sizes[] = {2, 50, 256, 257, 3000};
+    unsigned seed = 12345;
+    for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+        int n = sizes[si];
+        dk_cands c = {0};
+        c.v = calloc((size_t)n, sizeof *c.v);
+        int *idx = calloc((size_t)n, sizeof *idx);
+        char *want = calloc((size_t)n, 1);
+        assert_true(c.v && idx && want);
+        c.n = c.cap = n;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* unique (start, length) pairs, so the order has no ties */
+            uint64_t start = (uint64_t)i / 7 * 3 + 1000;
+            uint64_t len = 1 + (uint64_t)(i % 7) * 2 + (seed >> 16) % 2 * 15;
+            c.v[i].m.start = start;
+            c.v[i].m.end = start + len;
+            c.v[i].prio = (int)((seed >> 20) % 5) * 10;
+            c.v[i].m.kind = (seed >> 24) % 9 == 0 ? DK_ENTITY : DK_NUMBER;
+            c.v[i].dropped = (seed >> 12) % 13 == 0;
+        }
+        ref_v = c.v;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            want[i] = c.v[i].dropped;
+            if (!c.v[i].dropped && c.v[i].m.kind != DK_ENTITY)
+                idx[m++] = i;
+        }
+        qsort(idx, (size_t)m, sizeof *idx, ref_better);
+        for (int i = 0; i < m; i++) {
+            if (want[idx[i]])
+                continue;
+            for (int j = i + 1; j < m; j++) {
+                const dk_mention *x = &c.v[idx[i]].m, *y = &c.v[idx[j]].m;
+                if (y->start < x->end && x->start < y->end)
+                    want[idx[j]] = 1;
+            }
+        }
+        dk_resolve(&c);
+        for (int i = 0; i < n; i++)
+            if (c.v[i].dropped != want[i])
+                fail_msg("%d candidates: candidate %d dropped %d, want %d", n,
+                         i, c.v[i].dropped, want[i]);
+        free(idx);
+        free(want);
+        dk_cands_free(&c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_doc_date),
         cmocka_unit_test(test_long_sentence),
         cmocka_unit_test(test_long_sentence_edges),
+        cmocka_unit_test(test_resolve),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
