@@ -18,8 +18,9 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla \
            -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS += -Iinclude -I$(BUILD)/gen -Isrc/recognise
-LDLIBS  += -ljansson -lm
+CPPFLAGS += -Iinclude -I$(BUILD)/gen -Isrc/recognise \
+            -DDK_PACKDIR='"$(PREFIX)/share/dostyk/packs"'
+LDLIBS  += -ljansson -lgumbo -lsqlite3 -lm
 
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -115,11 +116,17 @@ install: all
 	install -m 644 $(BUILD)/libdostyk.a $(DESTDIR)$(PREFIX)/lib/libdostyk.a
 	install -m 644 include/dostyk.h $(DESTDIR)$(PREFIX)/include/dostyk.h
 	install -m 644 docs/dostyk.1 $(DESTDIR)$(PREFIX)/share/man/man1/dostyk.1
+	for d in packs/*/; do \
+	  p=$$(basename $$d); \
+	  install -d $(DESTDIR)$(PREFIX)/share/dostyk/packs/$$p; \
+	  install -m 644 $$d*.tsv $(DESTDIR)$(PREFIX)/share/dostyk/packs/$$p/; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/dostyk $(DESTDIR)$(PREFIX)/lib/libdostyk.a \
 	  $(DESTDIR)$(PREFIX)/include/dostyk.h \
 	  $(DESTDIR)$(PREFIX)/share/man/man1/dostyk.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/dostyk/packs
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

@@ -313,6 +313,71 @@ ARTICLES = [
             "border crossings in the east of the country."
         ),
     },
+    {
+        "id": "s15_three_decades",
+        "title": "Three decades of Kazakh-Chinese relations, from border talks to trade",
+        "date": "2024-10-07",
+        "source": "Almaty Evening Review (sample)",
+        "author": "Bolat Nurmagambetov",
+        "url": "https://almaty-evening.example/analysis/three-decades",
+        "text": (
+            "Kazakhstan and China have built their relations over three decades, since diplomatic ties were "
+            "established on January 3, 1992. Early on, the two sides focused on the frontier: agreements signed "
+            "from 1994 to 1999 settled the whole boundary, and by 2002 demarcation on the ground was complete.\n"
+            "China, with a population of 1.4 billion people, is now the main market for Kazakh exporters, while "
+            "Kazakhstan's own population passed 20 million in 2023. Six years ago, in 2018, mutual trade stood at "
+            "19.9 billion dollars; since then it has grown 2.1-fold.\n"
+            "The Kazakhstan-China Cooperation Committee meets twice a year, and its 11th meeting was held in "
+            "Astana last week under the co-chairmanship of the first deputy prime ministers of both countries.\n"
+            "Not everything has gone smoothly. In 2019 hundreds of people joined rallies in Almaty and Zhanaozen "
+            "against plans to move 55 Chinese factories to Kazakhstan, and in 2016 protests against amendments to "
+            "the land code made the government postpone them.\n"
+            "Kazakh imports of Chinese cars grew 1.7-fold in the first half of 2024 to $811.1 million. Officials "
+            "on both sides like to call the relationship a partnership for the 21st century."
+        ),
+    },
+    {
+        "id": "s16_agri_exports",
+        "title": "Kazakh meat processors win access to the Chinese market",
+        "date": "2024-08-14",
+        "source": "Agro Steppe (sample)",
+        "author": "Zhanna Iskakova",
+        "url": "https://agro-steppe.example/2024/08/14/meat-protocol",
+        "text": (
+            "Kazakhstan and China signed a protocol yesterday that allows Kazakh beef and mutton processors to "
+            "export chilled meat to China, the Ministry of Agriculture of Kazakhstan said today.\n"
+            "Agricultural trade between the two countries reached $1.7 billion in 2023, according to the "
+            "ministry. Kazakhstan shipped about 1.1 million tons of wheat to China from July 2023 to June 2024, "
+            "while exports of flour fell by 12.5 percent as Chinese mills bought more grain instead.\n"
+            "The number of Kazakh companies approved to export food to China has risen from 800 to more than "
+            "1,000. This week a delegation of 40 Chinese importers is touring farms in the Kostanay and North "
+            "Kazakhstan regions.\n"
+            "Several hundred trucks with fruit and vegetables cross the Nur Zholy checkpoint near Khorgos every "
+            "day, and the ministry wants a green corridor for perishable goods so that inspections take hours "
+            "rather than days. Exporters say faster checks would also cut their losses in summer."
+        ),
+    },
+    {
+        "id": "s17_digital",
+        "title": "Huawei and Kazakhtelecom to widen 5G coverage",
+        "date": "2024-05-20",
+        "source": "Digital Steppe (sample)",
+        "author": "Ruslan Karimov",
+        "url": "https://digital-steppe.example/telecom/5g-regional-centres",
+        "text": (
+            "Kazakhtelecom and Huawei agreed last Friday to extend 5G coverage to all regional centres of "
+            "Kazakhstan by the end of 2025, the Ministry of Digital Development said.\n"
+            "The project is part of the Digital Kazakhstan programme and builds on a memorandum signed during the "
+            "COVID-19 pandemic. Under it, the Chinese company will train 3,000 Kazakh engineers over three years "
+            "and open a cloud data centre at the Astana Hub technology park.\n"
+            "Kazakhstan, which is not a member of the G20, wants digital services to make up 5 percent of its "
+            "economy. Officials said Industry 4.0 technologies would be a priority at the 7th Digital Almaty "
+            "forum next February, where Chinese and Kazakh start-ups are expected to present their products.\n"
+            "Critics note that the dependence on a single foreign supplier carries risks, and the ministry says "
+            "it will keep working with European vendors as well.\n"
+            "Press contacts: tel. +7 7172 74 00 00, 09:00-18:00 on weekdays."
+        ),
+    },
 ]
 
 

@@ -26,9 +26,13 @@ rc=$?
 grep -E '^[a-z-]+\.jsonl ' "$out.rt"
 sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/conformance cases: \1 pass, \2 do not/p' "$out.rt"
 [ $rc -eq 0 ] || { echo "eval: score_rt.py failed ($rc)"; exit 1; }
-python3 - "$out.seeds" "$out.rt" eval/floors <<'PY'
+# claim checks: the seeds in a record of their own, then their claim cases
+rm -f "$out.db"
+"$BUILD/dostyk" ingest --db "$out.db" --input jsonl "$SHARED/corpus/seeds.jsonl" >/dev/null 2>&1 \
+    && "$BUILD/dostyk" check --db "$out.db" --input jsonl "$SHARED/eval/claims-seeds.jsonl" >"$out.claims" 2>&1
+python3 - "$out.seeds" "$out.rt" eval/floors "$out.claims" "$SHARED/eval/claims-seeds.jsonl" <<'PY'
 import json, re, sys
-seeds, rt, floors = sys.argv[1:4]
+seeds, rt, floors, claims, claims_gold = sys.argv[1:6]
 score = None
 for line in open(seeds, encoding="utf-8"):
     if line.startswith("SCORE "):
@@ -42,6 +46,20 @@ got = {
     "seeds.entities_f1": score["entities"]["f1"],
     "seeds.events_f1": (score.get("events") or {}).get("detection", {}).get("overall", {}).get("f1", 0.0),
 }
+want = {}
+for line in open(claims_gold, encoding="utf-8"):
+    if line.strip():
+        c = json.loads(line)
+        want[c["id"]] = c["verdict"]
+right = 0
+try:
+    for line in open(claims, encoding="utf-8"):
+        o = json.loads(line)
+        right += want.get(o.get("id")) == o.get("verdict")
+except (OSError, ValueError):
+    pass
+got["seeds.claim_verdicts"] = right / len(want) if want else 0.0
+print("claim checks: %d/%d verdicts as expected" % (right, len(want)))
 for line in open(rt, encoding="utf-8"):
     m = re.match(r"^([a-z-]+)\.jsonl\s+(\d+)/(\d+)\s+passed", line)
     if m:

@@ -85,7 +85,7 @@ const char *dk_qualifier_name(dk_qualifier q);
 
 #define DK_MAX_SUBJECTS 4
 #define DK_MAX_ACTORS 6
-#define DK_ID_MAX 48    /* entity ids, metric ids, units: bytes with NUL */
+#define DK_ID_MAX 64    /* entity ids, metric ids, units: bytes with NUL */
 #define DK_DATE_MAX 48  /* ISO 8601 date or interval, with NUL */
 
 /* One mention.  Fields a kind does not use are zero / empty strings.

@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="build-essential pkg-config clang libclang-rt-14-dev \
-libcmocka-dev libjansson-dev libsqlite3-dev sqlite3 re2c python3 time man-db"
+libcmocka-dev libjansson-dev libsqlite3-dev sqlite3 libgumbo-dev re2c python3 time man-db"
 
 missing=""
 for p in $PKGS; do

@@ -26,6 +26,8 @@ static const char *const class_names[LX_CLASS_MAX] = {
     [LX_QUAL] = "qual",         [LX_PERCENT] = "percent",
     [LX_DATEWORD] = "dateword", [LX_RANGE] = "range",
     [LX_COUNTED] = "counted",   [LX_NAMEWORD] = "nameword",
+    [LX_NUMOP] = "numop",       [LX_CTX] = "ctx",
+    [LX_VFRAC] = "vfrac",
 };
 
 static const struct { const char *name; int bit; } flag_names[] = {

@@ -15,6 +15,27 @@ void dk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when the argument is -h or --help. */
 int dk_cli_is_help(const char *arg);
 
+/* For the record's commands (docs.c): open the database read-only,
+ * reporting a failure in one line; and write out a buffer (emptying it),
+ * returning DK_ERR_IO when stdout fails. */
+struct dk_store;
+struct dk_buf;
+int dk_cli_open_db(const char *path, struct dk_store **out);
+int dk_cli_flush(struct dk_buf *b);
+
 int dk_cmd_extract(int argc, char **argv);
+int dk_cmd_timeline(int argc, char **argv);
+int dk_cmd_conflicts(int argc, char **argv);
+int dk_cmd_check(int argc, char **argv);
+int dk_cmd_pack(int argc, char **argv);
+int dk_cmd_ingest(int argc, char **argv);
+int dk_cmd_search(int argc, char **argv);
+int dk_cmd_facts(int argc, char **argv);
+/* facts (export = 0) and export (1) share one body, in facts.c */
+int dk_cmd_facts_or_export(int argc, char **argv, int export);
+int dk_cmd_docs(int argc, char **argv);
+int dk_cmd_show(int argc, char **argv);
+int dk_cmd_export(int argc, char **argv);
+int dk_cmd_stats(int argc, char **argv);
 
 #endif

@@ -13,7 +13,10 @@
 #include "cli.h"
 #include "../base/buf.h"
 #include <sys/stat.h>
+#include "../ingest/html.h"
 #include "../ingest/jsonl.h"
+#include "../pack/pack.h"
+#include "../ingest/textmeta.h"
 #include "../recognise/recognise.h"
 #include "../text/jsonw.h"
 #include "../text/utf8.h"
@@ -23,7 +26,7 @@
 typedef struct extract {
     dk_engine *engine;
     const char *date;      /* --date */
-    int input;             /* 't' text, 'j' jsonl, 'a' by file name */
+    int input;             /* 't' text, 'j' jsonl, 'h' html, 'a' by name */
     dk_buf out;            /* output waiting to be written */
     int status;            /* first failure */
     int write_failed;
@@ -35,12 +38,15 @@ static void usage(FILE *f)
         "usage: dostyk extract [OPTIONS] [FILE...|-]\n\n"
         "Print every figure, date and duration of the documents as JSON Lines,\n"
         "one mention a line (see extract.md for the fields).\n\n"
-        "  --input text|jsonl  how to read the files (default: text, or jsonl\n"
-        "                      for files ending in .jsonl)\n"
+        "  --input text|jsonl|html  how to read the files (default: text, or\n"
+        "                      jsonl for .jsonl, html for .html/.htm)\n"
         "  --date YYYY-MM-DD   publication date, to resolve \"last year\"; JSONL\n"
         "                      records carry their own \"date\"\n"
         "  --sentences         also print the sentences (kind \"sentence\")\n"
         "  --explain           say why each figure got its attribution\n"
+        "  --pack DIR          domain pack for entities and metrics (default:\n"
+        "                      $DOSTYK_PACK, else the kz-cn pack shipped with\n"
+        "                      dostyk); --pack none for no pack\n"
         "  -h, --help          this help\n\n"
         "With no FILE, or with -, read standard input (document id \"stdin\").\n"
         "Exit status: 0 on success, else the code of the first failure\n"
@@ -232,6 +238,45 @@ static int extract_jsonl(extract *x, FILE *f, const char *path)
     return status;
 }
 
+/* An HTML page: its readable text is the document (src/ingest/html.c);
+ * a date in its meta tags serves when --date is not given. */
+static int extract_html(extract *x, FILE *f, const char *path, const char *id)
+{
+    dk_buf raw = {0}, text = {0};
+    char chunk[CHUNK], err[256];
+    size_t n;
+    int st = DK_OK;
+    while (!st && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        st = dk_buf_append(&raw, chunk, n);
+    if (!st && ferror(f)) {
+        dk_cli_error("%s: read error: %s", path, strerror(errno));
+        st = DK_ERR_IO;
+    } else if (!st && raw.len == 0) {
+        dk_cli_error("%s: empty file, no text", path);
+        st = DK_ERR_EMPTY;
+    } else if (!st && memchr(raw.data, '\0', raw.len)) {
+        dk_cli_error("%s: binary data (a NUL byte)", path);
+        st = DK_ERR_BINARY;
+    } else if (!st) {
+        dk_htmlmeta hm;
+        st = dk_html_extract(raw.data, raw.len, &text, &hm, err, sizeof err);
+        dk_textmeta tm;
+        if (!st)   /* bylines, datelines, furniture: out, as in ingest */
+            dk_text_clean(text.data, text.len, &tm);
+        if (st)
+            dk_cli_error("%s: %s", path, err);
+        else
+            st = run_text(x, id, x->date ? x->date
+                                 : hm.date[0] ? hm.date : NULL,
+                          text.data, text.len, path);
+    } else {
+        dk_cli_error("%s: out of memory", path);
+    }
+    dk_buf_free(&raw);
+    dk_buf_free(&text);
+    return st;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);
@@ -256,6 +301,8 @@ static int extract_path(extract *x, const char *path)
         st = DK_ERR_IO;
     } else if (jsonl) {
         st = extract_jsonl(x, f, name);
+    } else if (x->input == 'h' || (x->input == 'a' && dk_html_is_name(path))) {
+        st = extract_html(x, f, name, stdin_ ? "stdin" : base_name(path));
     } else {
         st = extract_stream(x, f, name, stdin_ ? "stdin" : base_name(path));
     }
@@ -271,6 +318,7 @@ int dk_cmd_extract(int argc, char **argv)
         {"date", required_argument, 0, 'd'},
         {"sentences", no_argument, 0, 's'},
         {"explain", no_argument, 0, 'x'},
+        {"pack", required_argument, 0, 'p'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -279,6 +327,8 @@ int dk_cmd_extract(int argc, char **argv)
     x.input = 'a';
     dk_options eo;
     memset(&eo, 0, sizeof eo);
+    const char *pack = NULL;
+    char packdir[4096];
     int c;
     optind = 1;
     opterr = 0;   /* our own one-line messages */
@@ -287,8 +337,9 @@ int dk_cmd_extract(int argc, char **argv)
         case 'i':
             if (strcmp(optarg, "text") == 0) x.input = 't';
             else if (strcmp(optarg, "jsonl") == 0) x.input = 'j';
+            else if (strcmp(optarg, "html") == 0) x.input = 'h';
             else {
-                dk_cli_error("extract: --input must be text or jsonl, not '%s'",
+                dk_cli_error("extract: --input must be text, jsonl or html, not '%s'",
                              optarg);
                 return DK_ERR_USAGE;
             }
@@ -304,6 +355,7 @@ int dk_cmd_extract(int argc, char **argv)
         }
         case 's': eo.sentences = 1; break;
         case 'x': eo.explain = 1; break;
+        case 'p': pack = optarg; break;
         case 'h': usage(stdout); return DK_OK;
         case ':':
             dk_cli_error("extract: option '%s' needs a value (see "
@@ -319,8 +371,19 @@ int dk_cmd_extract(int argc, char **argv)
             return DK_ERR_USAGE;
         }
     }
+    if (!pack && dk_pack_default_dir(packdir, sizeof packdir))
+        pack = packdir;
+    if (pack && strcmp(pack, "none") != 0)
+        eo.pack_dir = pack;
     dk_status es;
     x.engine = dk_engine_new(&eo, &es);
+    if (!x.engine && es == DK_ERR_PACK) {
+        char err[512];
+        dk_pack *p = dk_pack_load(eo.pack_dir, err, sizeof err);
+        dk_pack_free(p);
+        dk_cli_error("extract: bad pack: %s", p ? "cannot load" : err);
+        return es;
+    }
     if (!x.engine) {
         dk_cli_error("extract: cannot start the engine: %s", dk_strerror(es));
         return es;

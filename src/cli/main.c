@@ -12,6 +12,17 @@ static const struct command {
     const char *help;
 } commands[] = {
     {"extract", dk_cmd_extract, "find figures, dates and durations in text"},
+    {"ingest", dk_cmd_ingest, "add documents to the record (SQLite)"},
+    {"search", dk_cmd_search, "full-text search of the record's sentences"},
+    {"facts", dk_cmd_facts, "the attributed figures, with their sources"},
+    {"docs", dk_cmd_docs, "list the documents of the record"},
+    {"show", dk_cmd_show, "a document with its mentions marked"},
+    {"export", dk_cmd_export, "every mention as JSON Lines or CSV"},
+    {"stats", dk_cmd_stats, "what the record holds"},
+    {"timeline", dk_cmd_timeline, "an indicator over time, from every source"},
+    {"conflicts", dk_cmd_conflicts, "figures of the record that disagree"},
+    {"check", dk_cmd_check, "a verdict on a claim, with evidence"},
+    {"pack", dk_cmd_pack, "check a domain pack, suggest what it misses"},
     {NULL, NULL, NULL},
 };
 

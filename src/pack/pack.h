@@ -9,6 +9,9 @@
  *   entities.tsv   id<TAB>type<TAB>country<TAB>name<TAB>aliases (| separated)
  *   metrics.tsv    id<TAB>unit<TAB>kinds<TAB>order<TAB>cues (| separated)
  *
+ * An alias or cue written "=US" matches case-sensitively; all others are
+ * matched on case-folded text, hyphens and dashes read as spaces.
+ *
  * (The exact columns are documented at the top of each file and in
  * docs/packs.md.)  Loading builds one Aho-Corasick automaton over the
  * case-folded aliases and one over the metric cues, so matching a
@@ -29,6 +32,7 @@ typedef struct dk_pack_entity {
     char id[DK_ID_MAX];      /* canonical id: "KZ", "tokayev", "bri" */
     char type[16];           /* person organization place country program event */
     char country[DK_ID_MAX]; /* the country it belongs to ("KZ"), "" if none */
+    const char *name;        /* canonical name ("Kassym-Jomart Tokayev") */
 } dk_pack_entity;
 
 typedef struct dk_pack_metric {
@@ -51,12 +55,27 @@ typedef struct dk_pack_match {
 dk_pack *dk_pack_load(const char *dir, char *err, size_t cap);
 void dk_pack_free(dk_pack *p);
 
+/* Check the pack in dir without keeping it: report(ctx, msg) is called
+ * once per problem, msg being "DIR/FILE:LINE: problem".  Returns the
+ * number of problems (0 = the pack is valid). */
+typedef void (*dk_pack_report)(void *ctx, const char *msg);
+int dk_pack_check(const char *dir, dk_pack_report report, void *ctx);
+
+/* The folder of the default pack: $DOSTYK_PACK, else packs/kz-cn next
+ * to the folder of the running executable (build/dostyk -> packs/kz-cn),
+ * else the installed DK_PACKDIR/kz-cn.  Writes it to out and returns 1,
+ * or returns 0 when none of them holds a pack.tsv. */
+int dk_pack_default_dir(char *out, size_t cap);
+
 const char *dk_pack_name(const dk_pack *p);
 /* The two countries the pack is about ("KZ", "CN"); "" when not set. */
 const char *dk_pack_pair(const dk_pack *p, int which);
 
 const dk_pack_entity *dk_pack_entities(const dk_pack *p, int *n);
 const dk_pack_metric *dk_pack_metrics(const dk_pack *p, int *n);
+
+/* Index of the entity with this id, or -1. */
+int dk_pack_entity_index(const dk_pack *p, const char *id);
 
 /* Find entity aliases in text[0, n) (whole words, longest match, no
  * overlaps).  Writes at most max matches; returns how many were found. */

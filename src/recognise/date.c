@@ -1,110 +1,1524 @@
 /*
- * date.c - dates: years ("in 1995"), full dates ("January 3, 2022"),
- * months with years ("November 2023"), the publication date of a
- * document (datelines), and ISO date parsing for --date and JSONL.
+ * date.c - the date recogniser: calendar dates ("January 3, 2022",
+ * "3 January 2022", "2022-01-03", "01/03/2022", "22.05.2024"), years and
+ * months ("1995", "November 2023"), ranges ("2017-2018", "2014 to 2018",
+ * "Sept. 11-12"), periods ("the first 11 months of 2020", "2019 Q1",
+ * "the second half of 2020", "21st century", "the 1990s"), modified dates
+ * ("the end of 2020", "mid-2023") and relative dates resolved against the
+ * document date ("last year", "last October", "April this year", "six
+ * years ago", "last week", "on Thursday", "yesterday").
+ *
+ * Each parser reads tokens from a start index and returns the index after
+ * the date (0 = no date there, negative = the tokens up to -result are a
+ * malformed date and must not be read as anything).  Values are kept as
+ * a calendar date with an unknown year (borrowed later from a range
+ * partner or the document) or as an inclusive span of day numbers.
+ * Nothing here allocates.
  */
 #include <stdio.h>
 #include <string.h>
 #include "number.h"
+#include "calendar.h"
+#include "date.h"
+
+/* ------------------------------------------------------------ tokens */
+
+static const dk_token *tk(const dk_sent *s, int k)
+{
+    return k >= 0 && k < s->ntok ? &s->tok[k] : NULL;
+}
 
 static const dk_lexent *lx(const dk_sent *s, int k, int cls)
 {
-    if (k < 0 || k >= s->ntok)
-        return NULL;
-    return dk_lex_get(s->tok[k].lex, cls);
+    const dk_token *t = tk(s, k);
+    return t ? dk_lex_get(t->lex, cls) : NULL;
 }
 
-static int is_year_tok(const dk_sent *s, int k)
+static int is_num(const dk_sent *s, int k)
 {
-    if (k < 0 || k >= s->ntok)
-        return 0;
-    const dk_token *t = &s->tok[k];
-    return t->type == DK_TOK_NUM && t->ndigits == 4 && !t->nfrac &&
-           !(t->flags & DK_TF_GROUPS) && t->num >= 1000 && t->num <= 2200;
+    const dk_token *t = tk(s, k);
+    return t && t->type == DK_TOK_NUM;
 }
 
-int dk_parse_iso_date(const char *str, dk_docctx *ctx)
+static int is_punct(const dk_sent *s, int k)
 {
-    int y = 0, m = 0, d = 0, n = 0;
-    memset(ctx, 0, sizeof *ctx);
-    if (sscanf(str, "%4d%n", &y, &n) != 1 || n != 4)
-        return 0;
-    str += 4;
-    if (*str == '-') {
-        if (sscanf(str, "-%2d%n", &m, &n) != 1 || n != 3 || m < 1 || m > 12)
-            return 0;
-        str += 3;
-        if (*str == '-') {
-            if (sscanf(str, "-%2d%n", &d, &n) != 1 || n != 3 || d < 1 || d > 31)
-                return 0;
-            str += 3;
-        }
+    const dk_token *t = tk(s, k);
+    return t && t->type == DK_TOK_PUNCT;
+}
+
+/* The role of a date word ("last", "the", "mod", ...), or NULL. */
+static const char *dw(const dk_sent *s, int k)
+{
+    const dk_lexent *e = lx(s, k, LX_DATEWORD);
+    return e ? e->sym : NULL;
+}
+
+static int dwis(const dk_sent *s, int k, const char *role)
+{
+    const char *r = dw(s, k);
+    return r && strcmp(r, role) == 0;
+}
+
+/* An integer in digits at k, lo..hi, at most maxd digits; else -1. */
+static int int_at(const dk_sent *s, int k, int lo, int hi, int maxd)
+{
+    const dk_token *t = tk(s, k);
+    if (!t || t->type != DK_TOK_NUM || t->nfrac || (t->flags & DK_TF_GROUPS) ||
+        t->ndigits > maxd || t->num < lo || t->num > hi)
+        return -1;
+    return (int)t->num;
+}
+
+/* Is token k the separator c glued on both sides? */
+static int glued_sep(const dk_sent *s, int k, char c)
+{
+    return dk_tok_is(s, k, c) && dk_tok_glued(s, k) && dk_tok_glued(s, k + 1);
+}
+
+static int is_dash(const dk_sent *s, int k)
+{
+    const dk_lexent *r = lx(s, k, LX_RANGE);
+    return dk_tok_is(s, k, '-') || dk_tok_is(s, k, '~') ||
+           (r && strcmp(r->sym, "dash") == 0);
+}
+
+/* ------------------------------------------------------------ values */
+
+typedef struct dv {
+    int y, m, d;   /* calendar date; y 0 = year not stated, m/d 0 = whole */
+    int span;      /* a..b hold the value instead */
+    long a, b;     /* inclusive day numbers */
+    int form;      /* DK_CAL_* */
+} dv;
+
+static void set_ymd(dv *v, int y, int m, int d)
+{
+    memset(v, 0, sizeof *v);
+    v->y = y;
+    v->m = m;
+    v->d = d;
+}
+
+static void set_span(dv *v, long a, long b)
+{
+    memset(v, 0, sizeof *v);
+    v->span = 1;
+    v->a = a;
+    v->b = b;
+}
+
+/* Turn v into a span of days, taking the year from the document when
+ * none is stated.  Returns 0 when that is not possible. */
+static int to_span(const dv *v, const dk_docctx *doc, long *a, long *b)
+{
+    if (v->span) {
+        *a = v->a;
+        *b = v->b;
+        return 1;
     }
-    if (*str && *str != 'T' && *str != ' ')
+    int y = v->y ? v->y : doc->year;
+    if (!y)
         return 0;
-    ctx->year = y;
-    ctx->month = m;
-    ctx->day = d;
+    if (v->d) {
+        if (v->d > dk_cal_month_len(y, v->m))
+            return 0;
+        *a = *b = dk_cal_days(y, v->m, v->d);
+    } else if (v->m) {
+        *a = dk_cal_days(y, v->m, 1);
+        *b = dk_cal_days(y, v->m + 1, 0);
+    } else {
+        *a = dk_cal_days(y, 1, 1);
+        *b = dk_cal_days(y, 12, 31);
+    }
     return 1;
 }
 
-static void put_date(dk_mention *m, int y, int mo, int d)
+/* The document day, when known to the day. */
+static int ref_day(const dk_docctx *doc, long *z)
 {
-    if (d)
-        snprintf(m->date, sizeof m->date, "%04d-%02d-%02d", y, mo, d);
-    else if (mo)
-        snprintf(m->date, sizeof m->date, "%04d-%02d", y, mo);
+    if (!doc->year || !doc->month || !doc->day)
+        return 0;
+    *z = dk_cal_days(doc->year, doc->month, doc->day);
+    return 1;
+}
+
+static long monday_of(long z)
+{
+    return z - (dk_cal_weekday(z) - 1);
+}
+
+/* ------------------------------------------------------------ words */
+
+/* A month name at k: value 1-12 and *end past it (and its full stop). */
+static int month_at(const dk_sent *s, int k, int *end)
+{
+    const dk_lexent *e = lx(s, k, LX_MONTH);
+    if (!e)
+        return 0;
+    const dk_token *t = &s->tok[k];
+    if ((e->flags & LXF_CAP) && !(t->flags & DK_TF_CAP)) {
+        /* "dec 2016", "14 nov": lower-case abbreviations next to digits */
+        if (!(e->flags & LXF_ABBR) ||
+            !(is_num(s, k + 1) || is_num(s, k - 1) || dk_tok_glued(s, k) ||
+              dk_tok_glued(s, k + 1)))
+            return 0;
+    }
+    if (t->flags & DK_TF_UPPER && t->end - t->start <= 3 &&
+        (e->flags & LXF_ABBR) && !is_num(s, k + 1) && !is_num(s, k - 1))
+        return 0;  /* "DEC", "MAR" as codes */
+    *end = k + 1;
+    if ((e->flags & LXF_ABBR) && dk_tok_is(s, k + 1, '.') &&
+        dk_tok_glued(s, k + 1) && k + 2 < s->ntok)
+        (*end)++;
+    return (int)e->value;
+}
+
+static int weekday_at(const dk_sent *s, int k, int *end)
+{
+    const dk_lexent *e = lx(s, k, LX_WEEKDAY);
+    if (!e)
+        return 0;
+    if ((e->flags & LXF_CAP) && !(s->tok[k].flags & DK_TF_CAP))
+        return 0;
+    *end = k + 1;
+    if ((e->flags & LXF_ABBR) && dk_tok_is(s, k + 1, '.') &&
+        dk_tok_glued(s, k + 1))
+        (*end)++;
+    return (int)e->value;
+}
+
+/* An ordinal at k: "21st", "third", "twenty-first".  Value or 0. */
+static int ord_at(const dk_sent *s, int k, int *end)
+{
+    int n = int_at(s, k, 1, 999, 3);
+    if (n > 0 && lx(s, k + 1, LX_ORDSUF) && dk_tok_glued(s, k + 1)) {
+        *end = k + 2;
+        return n;
+    }
+    const dk_lexent *o = lx(s, k, LX_ORD);
+    if (o && o->value >= 1) {
+        *end = k + 1;
+        return (int)o->value;
+    }
+    const dk_lexent *c = lx(s, k, LX_CARD);
+    if (c && c->value >= 20 && c->value <= 90) {
+        int j = k + 1;
+        if (dk_tok_is(s, j, '-') && dk_tok_glued(s, j))
+            j++;
+        o = lx(s, j, LX_ORD);
+        if (o && o->value >= 1 && o->value <= 9) {
+            *end = j + 1;
+            return (int)(c->value + o->value);
+        }
+    }
+    return 0;
+}
+
+/* A spelled number below 100 at k: "nineteen", "twenty-five", "eighty
+ * six".  Value or -1. */
+static int spelled2(const dk_sent *s, int k, int *end)
+{
+    const dk_lexent *c = lx(s, k, LX_CARD);
+    if (!c || (c->flags & LXF_PLURAL) || c->value >= 100 || c->value < 1 ||
+        c->value != (int)c->value)
+        return -1;
+    int v = (int)c->value;
+    *end = k + 1;
+    if (v >= 20 && v % 10 == 0) {
+        int j = k + 1;
+        if (dk_tok_is(s, j, '-') && dk_tok_glued(s, j))
+            j++;
+        const dk_lexent *u = lx(s, j, LX_CARD);
+        if (u && u->value >= 1 && u->value <= 9) {
+            v += (int)u->value;
+            *end = j + 1;
+        }
+    }
+    return v;
+}
+
+/* A year in words at k: "nineteen ninety six", "two thousand and
+ * fifteen", "seventeen hundred thirty three".  Value or 0. */
+static int spelled_year(const dk_sent *s, int k, int *end)
+{
+    if (is_num(s, k))
+        return 0;
+    int e1, e2;
+    int a = spelled2(s, k, &e1);
+    if (a >= 10 && !lx(s, e1, LX_SCALE)) {
+        int b = spelled2(s, e1, &e2);
+        if (b >= 10 && a * 100 + b >= 1000 && a * 100 + b <= 2200) {
+            *end = e2;
+            return a * 100 + b;
+        }
+        return 0;
+    }
+    dk_num n;
+    if (dk_number_at(s, k, &n) && n.spelled && !n.fraction && !n.scaled &&
+        n.value >= 1000 && n.value <= 2200 && n.value == (int)n.value) {
+        *end = n.t1;
+        return (int)n.value;
+    }
+    return 0;
+}
+
+/* A day of the month at k: "11", "04th", "ninth", "the 28th"; with
+ * spelled set also "twenty nine".  Value 1-31 or 0. */
+static int day_at(const dk_sent *s, int k, int *end, int spelled)
+{
+    int d = int_at(s, k, 1, 31, 2);
+    if (d > 0) {
+        *end = k + 1;
+        if (lx(s, k + 1, LX_ORDSUF) && dk_tok_glued(s, k + 1))
+            (*end)++;
+        return d;
+    }
+    int j = dwis(s, k, "the") ? k + 1 : k;
+    d = ord_at(s, j, end);
+    if (d >= 1 && d <= 31)
+        return d;
+    if (spelled && j == k && !is_num(s, k)) {
+        int e;
+        d = spelled2(s, k, &e);
+        if (d >= 1 && d <= 31 && !lx(s, e, LX_SCALE)) {
+            *end = e;
+            return d;
+        }
+    }
+    return 0;
+}
+
+/* Does the word at k make a number before it a count ("2000 people",
+ * "1500 companies")? */
+static int count_word(const dk_sent *s, int k, int after_prep)
+{
+    const dk_token *t = tk(s, k);
+    if (!t)
+        return 0;
+    if (lx(s, k, LX_COUNTED) || lx(s, k, LX_UNIT) || lx(s, k, LX_CURRENCY) ||
+        lx(s, k, LX_SCALE) || lx(s, k, LX_PERCENT))
+        return 1;
+    if (lx(s, k, LX_TUNIT) && !lx(s, k, LX_MONTH))
+        return 1;  /* "2000 years" */
+    if (after_prep || t->type != DK_TOK_WORD || (t->flags & DK_TF_CAP))
+        return 0;
+    size_t n = t->end - t->start;
+    const char *w = s->text + t->start;
+    return n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+           w[n - 2] != 'i' && !dw(s, k);
+}
+
+/* Is the number token at k free of digit neighbours glued to it
+ * ("138-2010-2015", "2010-2015-86", "0.8/15")?  side: -1 before, 1 after. */
+static int free_side(const dk_sent *s, int k, int side)
+{
+    int j = k + side;
+    const dk_token *t = tk(s, j);
+    if (!t)
+        return 1;
+    int glued = side < 0 ? dk_tok_glued(s, k) : dk_tok_glued(s, j);
+    if (!glued)
+        return 1;
+    if (t->type == DK_TOK_NUM)
+        return 0;
+    if (t->type == DK_TOK_PUNCT) {
+        char c = s->text[t->start];
+        if (c == '-' || c == '/' || c == '.' || c == ':' || c == ',') {
+            int j2 = j + side;
+            int g2 = side < 0 ? dk_tok_glued(s, j) : dk_tok_glued(s, j2);
+            if (g2 && is_num(s, j2))
+                return 0;
+        }
+        if (c == '$' || c == '+' || c == '#' || c == '@')
+            return side > 0;
+    }
+    return 1;
+}
+
+/* A four-digit year at k. */
+static int year_at(const dk_sent *s, int k)
+{
+    const dk_token *t = tk(s, k);
+    if (!t || t->type != DK_TOK_NUM || t->ndigits != 4 || t->nfrac ||
+        (t->flags & (DK_TF_GROUPS | DK_TF_LEAD0)) || t->num < 1000 ||
+        t->num > 2200)
+        return 0;
+    return (int)t->num;
+}
+
+static int year_date_at(const dk_sent *s, int k);
+
+/* The year that may follow a month or a day: "2024", ", 2024", "of
+ * 2020", "in 2020", "nineteen eighty six", "of 87".  Year or 0. */
+static int year_after(const dk_sent *s, int k, int *end)
+{
+    int j = k, y;
+    int of = dwis(s, j, "of");
+    if (dk_tok_is(s, j, ',') || of || dwis(s, j, "in"))
+        j++;
+    if ((y = year_date_at(s, j)) != 0 ||
+        (j > k && dk_tok_is(s, k, ',') && (y = year_at(s, j)) != 0 &&
+         free_side(s, j, 1))) {
+        *end = j + 1;
+        return y;
+    }
+    if ((y = spelled_year(s, j, end)) != 0)
+        return y;
+    if (of && (y = int_at(s, j, 0, 99, 2)) >= 0 && s->tok[j].ndigits == 2 &&
+        free_side(s, j, 1) && !count_word(s, j + 1, 1)) {
+        *end = j + 1;
+        return y < 40 ? 2000 + y : 1900 + y;
+    }
+    return 0;
+}
+
+static int prep_before(const dk_sent *s, int k)
+{
+    const char *r = dw(s, k - 1);
+    return r && (strcmp(r, "in") == 0 || strcmp(r, "prep") == 0 ||
+                 strcmp(r, "of") == 0 || strcmp(r, "from") == 0 ||
+                 strcmp(r, "between") == 0);
+}
+
+/* May a plural noun after the year-like number at k make it a count?
+ * "deliver 2000 pieces", "about 2000 companies", "1200 workers" yes;
+ * "in 2023 exports", "the 2023 results", "China's 2019 figures" no. */
+static int plural_counts(const dk_sent *s, int k)
+{
+    if (prep_before(s, k))
+        return 0;
+    const dk_token *t = &s->tok[k];
+    if (t->num < 1900 || t->num > 2100)
+        return 1;
+    const dk_token *p = tk(s, k - 1);
+    if (!p)
+        return 0;
+    if (lx(s, k - 1, LX_QUAL))
+        return 1;
+    return p->type == DK_TOK_WORD && !(p->flags & DK_TF_CAP) &&
+           !lx(s, k - 1, LX_DATEWORD) && !lx(s, k - 1, LX_RANGE);
+}
+
+/* A year standing as a date (not "2000 people"). */
+static int year_date_at(const dk_sent *s, int k)
+{
+    int y = year_at(s, k);
+    if (!y || !free_side(s, k, -1) || !free_side(s, k, 1))
+        return 0;
+    if (count_word(s, k + 1, !plural_counts(s, k)))
+        return 0;
+    return y;
+}
+
+/* ------------------------------------------------------------ parsers */
+
+static int p_mod(const dk_sent *s, int i, dv *v);
+static int p_core(const dk_sent *s, int i, dv *v);
+static int rel_dir(const dk_sent *s, int k);
+static int p_weekday(const dk_sent *s, int i, dv *v);
+
+/* A year expression after "of": "2020", "this year", "last year", "the
+ * year", "Jan 2015".  Fills v (a year, or a month of a year). */
+static int p_year_ref(const dk_sent *s, int k, dv *v)
+{
+    const dk_docctx *doc = s->doc;
+    int y = year_date_at(s, k);
+    if (y) {
+        set_ymd(v, y, 0, 0);
+        return k + 1;
+    }
+    const char *r = dw(s, k);
+    const dk_lexent *u = lx(s, k + 1, LX_TUNIT);
+    if (r && u && strcmp(u->sym, "year") == 0 && u->value == 1 &&
+        !(u->flags & LXF_PLURAL)) {
+        int dir = strcmp(r, "last") == 0 ? -1 : strcmp(r, "next") == 0 ? 1
+                  : strcmp(r, "this") == 0 || strcmp(r, "the") == 0 ? 0 : 9;
+        if (dir == 9 || !doc->year)
+            return 0;
+        set_ymd(v, doc->year + dir, 0, 0);
+        return k + 2;
+    }
+    if (r && u && strcmp(u->sym, "month") == 0 && u->value == 1 &&
+        !(u->flags & LXF_PLURAL) && doc->month) {
+        int dir = rel_dir(s, k);
+        if (dir == 9)
+            return 0;
+        int yy = doc->year, mm = doc->month;
+        dk_cal_add_months(&yy, &mm, dir);
+        set_ymd(v, yy, mm, 0);
+        return k + 2;
+    }
+    int end;
+    int mo = month_at(s, k, &end);
+    if (mo) {
+        y = year_date_at(s, end);
+        set_ymd(v, y, mo, 0);
+        return y ? end + 1 : end;
+    }
+    return 0;
+}
+
+/* Weeks of a month: those whose Thursday falls in it. */
+static long month_week1(int y, int m)
+{
+    long first = dk_cal_days(y, m, 1);
+    int wd = dk_cal_weekday(first);
+    return wd <= 4 ? first - (wd - 1) : first + (8 - wd);
+}
+
+/* "the first 11 months of 2020", "the 10 months of 2023", "the last four
+ * months of 2021", "the first 2 weeks of 2021", "first ten days of last
+ * year", "the third month of 2021", "3rd week of Jan", "the first
+ * quarter of 2020", "the second half of last year". */
+static int p_part(const dk_sent *s, int i, dv *v)
+{
+    int k = i, the = 0;
+    if (dwis(s, k, "the")) {
+        k++;
+        the = 1;
+    }
+    int last = 0, nth = 0, count = 0, end;
+    if (dwis(s, k, "last") && strncmp(s->text + s->tok[k].start, "last", 4) == 0 &&
+        s->tok[k].end - s->tok[k].start == 4) {
+        last = 1;
+        k++;
+    } else if ((nth = ord_at(s, k, &end)) > 0) {
+        k = end;
+    }
+    dk_num n;
+    if (!is_punct(s, k) && !lx(s, k, LX_TUNIT) && !dw(s, k) &&
+        dk_number_at(s, k, &n) && !n.fraction && n.value >= 1 &&
+        n.value <= 400 && n.value == (int)n.value) {
+        count = (int)n.value;
+        k = n.t1;
+    }
+    if (!last && !nth && !(count && the))
+        return 0;
+    if (nth && count && nth != 1)
+        return 0;  /* "the second 3 months" */
+    if (nth == 1 && count)
+        nth = 0;   /* "the first 11 months": the first N */
+    const dk_lexent *u = lx(s, k, LX_TUNIT);
+    const char *unit = NULL;
+    int per = 0;
+    if (u && u->value == 1 && (!strcmp(u->sym, "month") ||
+                               !strcmp(u->sym, "week") || !strcmp(u->sym, "day")))
+        unit = u->sym;
+    else if (dwis(s, k, "quarter") || dwis(s, k, "half"))
+        per = (int)lx(s, k, LX_DATEWORD)->value;
+    if (!unit && !per)
+        return 0;
+    int plural = (u && (u->flags & LXF_PLURAL)) ||
+                 (per && (lx(s, k, LX_DATEWORD)->flags & LXF_PLURAL));
+    if (count > 1 && !plural)
+        return 0;
+    if (count <= 1 && plural && !(count == 1))
+        return 0;
+    k++;
+    if (!dwis(s, k, "of"))
+        return 0;
+    dv base;
+    int e = p_year_ref(s, k + 1, &base);
+    if (!e)
+        return 0;
+    int y = base.y ? base.y : s->doc->year;
+    if (!y)
+        return 0;
+    if (!count)
+        count = 1;
+    if (base.m) {  /* a month: only its weeks and days */
+        if (unit && !strcmp(unit, "week")) {
+            long w1 = month_week1(y, base.m);
+            long wl = month_week1(y, base.m + 1) - 7;
+            long a = last ? wl - 7 * (count - 1) : w1 + 7 * ((nth ? nth : 1) - 1);
+            set_span(v, a, last ? wl + 6 : a + 7 * count - 1);
+            return e;
+        }
+        if (unit && !strcmp(unit, "day") && !last && !nth) {
+            set_span(v, dk_cal_days(y, base.m, 1), dk_cal_days(y, base.m, count));
+            return e;
+        }
+        return 0;
+    }
+    long a, b;
+    if (per) {
+        int parts = 12 / per;
+        int first = last ? parts - count + 1 : nth ? nth : 1;
+        if (first < 1 || first + (nth ? 0 : count - 1) > parts)
+            return 0;
+        int lastp = nth ? first : first + count - 1;
+        a = dk_cal_days(y, (first - 1) * per + 1, 1);
+        b = dk_cal_days(y, lastp * per + 1, 0);
+    } else if (!strcmp(unit, "month")) {
+        int first = last ? 13 - count : nth ? nth : 1;
+        int lastm = nth ? first : first + count - 1;
+        if (first < 1 || lastm > 12)
+            return 0;
+        a = dk_cal_days(y, first, 1);
+        b = dk_cal_days(y, lastm + 1, 0);
+    } else if (!strcmp(unit, "week")) {
+        long w1 = dk_cal_iso_week1(y), wn = dk_cal_iso_week1(y + 1);
+        int nw = (int)((wn - w1) / 7);
+        int first = last ? nw - count + 1 : nth ? nth : 1;
+        int lastw = nth ? first : first + count - 1;
+        if (first < 1 || lastw > nw)
+            return 0;
+        a = w1 + 7 * (first - 1);
+        b = w1 + 7 * lastw - 1;
+    } else {
+        long j1 = dk_cal_days(y, 1, 1), d31 = dk_cal_days(y, 12, 31);
+        if (last) {
+            a = d31 - count + 1;
+            b = d31;
+        } else {
+            a = j1 + (nth ? nth - 1 : 0);
+            b = nth ? a : j1 + count - 1;
+        }
+    }
+    set_span(v, a, b);
+    return e;
+}
+
+/* "21st century", "the 15th century" (span without "the"). */
+static int p_century(const dk_sent *s, int i, dv *v)
+{
+    int end;
+    int n = ord_at(s, i, &end);
+    const dk_lexent *u = lx(s, end, LX_TUNIT);
+    if (!n || n > 30 || !u || u->value != 100 || (u->flags & LXF_PLURAL))
+        return 0;
+    /* "the 21st Century Silk Road": a name */
+    const dk_token *t = &s->tok[end];
+    const dk_token *nx = tk(s, end + 1);
+    if ((t->flags & DK_TF_CAP) && nx && nx->type == DK_TOK_WORD &&
+        (nx->flags & DK_TF_CAP))
+        return 0;
+    set_span(v, dk_cal_days((n - 1) * 100, 1, 1), dk_cal_days((n - 1) * 100 + 99, 12, 31));
+    v->form = DK_CAL_CENTURY;
+    return end + 1;
+}
+
+/* "2019 Q1", "2017-q1", "q3 2019", "Q1-2019", "2019 H2", "H1 2020". */
+static int quarter_word(const dk_sent *s, int k, int *len, int *end)
+{
+    const char *r = dw(s, k);
+    if (!r || (strcmp(r, "q") && strcmp(r, "h")))
+        return 0;
+    int per = (int)lx(s, k, LX_DATEWORD)->value;
+    int n = int_at(s, k + 1, 1, 12 / per, 1);
+    if (n < 1 || !dk_tok_glued(s, k + 1))
+        return 0;
+    *len = per;
+    *end = k + 2;
+    return n;
+}
+
+static void set_part(dv *v, int y, int per, int n)
+{
+    set_span(v, dk_cal_days(y, (n - 1) * per + 1, 1),
+             dk_cal_days(y, n * per + 1, 0));
+}
+
+/* Dates that start with a month name. */
+static int p_month_first(const dk_sent *s, int i, dv *v)
+{
+    int k, mo = month_at(s, i, &k);
+    if (!mo)
+        return 0;
+    int d = 0, y = 0, end;
+    /* "Dec31", "Oct/2", "jun-15", "Dec-2018", "Sep-23-2020" */
+    if (is_num(s, k) && dk_tok_glued(s, k) && (d = int_at(s, k, 1, 31, 2)) > 0) {
+        k++;
+    } else if ((glued_sep(s, k, '/') || glued_sep(s, k, '-'))) {
+        char c = s->text[s->tok[k].start];
+        if ((y = year_at(s, k + 1)) != 0) {
+            k += 2;
+        } else if ((d = int_at(s, k + 1, 1, 31, 2)) > 0) {
+            k += 2;
+            if (glued_sep(s, k, c) && (y = year_at(s, k + 1)) != 0)
+                k += 2;
+        }
+        if (d < 0)
+            d = 0;
+        if (y || d) {
+            set_ymd(v, y, mo, d);
+            return k;
+        }
+    } else if (dk_tok_is(s, k, '(')) {
+        return 0;
+    }
+    if (!d) {
+        int j = k;
+        if (dwis(s, j, "the"))
+            j++;
+        d = day_at(s, j, &end, 1);
+        if (d && !year_at(s, j)) {
+            if (lx(s, end, LX_TUNIT) || lx(s, end, LX_UNIT) ||
+                lx(s, end, LX_COUNTED) || lx(s, end, LX_PERCENT) ||
+                lx(s, end, LX_SCALE) ||
+                (!is_num(s, j) && lx(s, end, LX_CARD)))
+                d = 0;  /* "May 5 million", "March 15 percent" */
+            else
+                k = end;
+        } else {
+            d = 0;
+        }
+    }
+    if (d) {
+        /* day ranges: "Sept. 11-12", "april 9th through 17th" */
+        const dk_lexent *r = lx(s, k, LX_RANGE);
+        int d2 = 0, e2;
+        if (r && strcmp(r->sym, "and") != 0 && !month_at(s, k + 1, &e2)) {
+            d2 = day_at(s, k + 1, &e2, 0);
+            if (d2 > d && !month_at(s, e2, &end) && !lx(s, e2, LX_TUNIT) &&
+                !lx(s, e2, LX_ORDSUF) && free_side(s, k + 1, 1)) {
+                k = e2;
+            } else {
+                d2 = 0;
+            }
+        }
+        int ye;
+        if ((y = year_after(s, k, &ye)) != 0)
+            k = ye;
+        if (d2) {
+            int yy = y ? y : s->doc->year;
+            if (!yy || d2 > dk_cal_month_len(yy, mo))
+                return 0;
+            set_span(v, dk_cal_days(yy, mo, d), dk_cal_days(yy, mo, d2));
+            return k;
+        }
+        set_ymd(v, y, mo, d);
+        return k;
+    }
+    int ye;
+    if ((y = year_after(s, k, &ye)) != 0) {
+        set_ymd(v, y, mo, 0);
+        return ye;
+    }
+    /* a month alone; "May" at the head of a sentence is the verb */
+    const dk_lexent *e = lx(s, i, LX_MONTH);
+    if ((e->flags & LXF_CAP) && i == 0 && !(e->flags & LXF_ABBR))
+        return 0;
+    if ((e->flags & LXF_ABBR) && !(s->tok[i].flags & DK_TF_CAP))
+        return 0;
+    set_ymd(v, 0, mo, 0);
+    return k;
+}
+
+/* Dates that start with a day: "3 January 2022", "04th Jan 2019", "the
+ * 09th of May", "second of Aug", "22/Jan/2019", "9 to 12 of June". */
+static int p_day_first(const dk_sent *s, int i, dv *v)
+{
+    int k, d = day_at(s, i, &k, 0);
+    int spelled = 0;
+    if (!d) {
+        d = spelled2(s, i, &k);
+        if (d < 1 || d > 31)
+            return 0;
+        spelled = 1;
+    }
+    if (is_num(s, i) && (!free_side(s, i, -1) || lx(s, i - 1, LX_CURRENCY)))
+        return 0;
+    int d2 = 0, e2;
+    const dk_lexent *r = lx(s, k, LX_RANGE);
+    if (!spelled && r && (strcmp(r->sym, "and") || dwis(s, i - 1, "between")) &&
+        (d2 = day_at(s, k + 1, &e2, 0)) > d) {
+        int j = e2;
+        if (dwis(s, j, "of"))
+            j++;
+        int me;
+        if (month_at(s, j, &me))
+            k = e2;
+        else
+            d2 = 0;
+    } else {
+        d2 = 0;
+    }
+    int j = k, sep = 0;
+    if (dwis(s, j, "of") && !spelled)
+        j++;
+    else if ((glued_sep(s, j, '/') || glued_sep(s, j, '-')) && !spelled) {
+        sep = s->text[s->tok[j].start];
+        j++;
+    }
+    int me, mo = month_at(s, j, &me);
+    if (!mo)
+        return 0;
+    if (!sep && !is_num(s, i) && !dwis(s, k, "of") && !spelled &&
+        !lx(s, i, LX_ORD) && !dwis(s, i, "the"))
+        return 0;
+    k = me;
+    int y = 0;
+    if (sep) {
+        if (glued_sep(s, k, (char)sep) && (y = year_at(s, k + 1)) != 0)
+            k += 2;
+    } else {
+        int ye;
+        if ((y = year_after(s, k, &ye)) != 0)
+            k = ye;
+    }
+    if (d2) {
+        int yy = y ? y : s->doc->year;
+        if (!yy || d2 > dk_cal_month_len(yy, mo))
+            return 0;
+        set_span(v, dk_cal_days(yy, mo, d), dk_cal_days(yy, mo, d2));
+        return k;
+    }
+    set_ymd(v, y, mo, d);
+    return k;
+}
+
+static int valid_day(int y, int m, int d)
+{
+    return m >= 1 && m <= 12 && d >= 1 &&
+           d <= (y ? dk_cal_month_len(y, m) : m == 2 ? 29 : dk_cal_month_len(2001, m));
+}
+
+/* Dates that start with a year: "2022-01-03", "2015-12", "2019/aug/01",
+ * "2017 Q1", "1990s", "20161016", "2017 april", "2019". */
+static int p_year_first(const dk_sent *s, int i, dv *v)
+{
+    const dk_token *t = &s->tok[i];
+    if (t->type == DK_TOK_NUM && t->ndigits == 8 && !t->nfrac &&
+        !(t->flags & DK_TF_GROUPS) && free_side(s, i, -1) && free_side(s, i, 1)) {
+        long n = (long)t->num;
+        int y = (int)(n / 10000), m = (int)(n / 100 % 100), d = (int)(n % 100);
+        if (y >= 1900 && y <= 2100 && valid_day(y, m, d)) {
+            set_ymd(v, y, m, d);
+            return i + 1;
+        }
+        return 0;
+    }
+    int y = year_at(s, i);
+    if (!y || !free_side(s, i, -1))
+        return 0;
+    int k = i + 1;
+    /* ISO and friends */
+    if (glued_sep(s, k, '-') || glued_sep(s, k, '/')) {
+        char c = s->text[s->tok[k].start];
+        int m = int_at(s, k + 1, 1, 99, 2), e, d;
+        if (m < 0 && (m = month_at(s, k + 1, &e)) > 0 && e == k + 2) {
+            /* "2019-aug-1" */
+        } else if (m >= 0 && int_at(s, k + 1, 0, 99, 2) >= 0 &&
+                   s->tok[k + 1].ndigits <= 2) {
+            if (m < 1 || m > 12) {
+                if (c == '-' && s->tok[k + 1].ndigits == 2)
+                    return 0;  /* "2017-18": a range, left to the range rule */
+                return -(k + 2);
+            }
+        } else {
+            m = 0;
+        }
+        if (m) {
+            e = k + 2;
+            if (glued_sep(s, e, c) && is_num(s, e + 1)) {
+                d = int_at(s, e + 1, 0, 99, 2);
+                if (d < 0 || !valid_day(y, m, d))
+                    return -(e + 2);
+                if (!free_side(s, e + 1, 1))
+                    return -(e + 2);
+                set_ymd(v, y, m, d);
+                return e + 2;
+            }
+            if (!free_side(s, k + 1, 1))
+                return -(k + 2);
+            set_ymd(v, y, m, 0);
+            return e;
+        }
+    }
+    if (!free_side(s, i, 1) &&
+        !(glued_sep(s, k, '-') && (year_at(s, k + 1) ||
+                                   quarter_word(s, k + 1, &(int){0}, &(int){0}))))
+        return 0;
+    /* quarters and halves */
+    int j = k, per, n, e;
+    if (dk_tok_is(s, j, '-') && dk_tok_glued(s, j))
+        j++;
+    if ((n = quarter_word(s, j, &per, &e)) > 0) {
+        set_part(v, y, per, n);
+        return e;
+    }
+    /* decades: "1990s", "1990 s" */
+    if (dwis(s, k, "decade") && y % 10 == 0) {
+        set_span(v, dk_cal_days(y, 1, 1), dk_cal_days(y + 9, 12, 31));
+        v->form = DK_CAL_DECADE;
+        return k + 1;
+    }
+    if (count_word(s, k, !plural_counts(s, i)))
+        return 0;
+    /* "2017 april" */
+    int mo = month_at(s, k, &e);
+    if (mo && !day_at(s, e, &(int){0}, 0)) {
+        set_ymd(v, y, mo, 0);
+        return e;
+    }
+    set_ymd(v, y, 0, 0);
+    return k;
+}
+
+/* Numeric dates: "01/03/2022", "5/17", "22.05.2024", "12-2015", "7/6". */
+static int p_numeric(const dk_sent *s, int i, dv *v)
+{
+    const dk_token *t = &s->tok[i];
+    if (!free_side(s, i, -1))
+        return 0;
+    int wd_before = 0, e;
+    if (i > 0) {
+        int b = i - 1;
+        if (dk_tok_is(s, b, ','))
+            b--;
+        for (int q = b - 1; q <= b; q++)
+            if (q >= 0 && weekday_at(s, q, &e) && e == b + 1)
+                wd_before = 1;
+    }
+    int on_before = dwis(s, i - 1, "on");
+    /* "22.05.2024", "7.6", "5.12" read as one decimal token */
+    if (t->nfrac == 2 || (t->nfrac == 1 && t->ndigits <= 2)) {
+        if (t->ndigits > 2 || (t->flags & DK_TF_GROUPS))
+            return 0;
+        const char *p = s->text + t->start;
+        int a = 0, b = 0, q = 0;
+        while (p[q] != '.')
+            a = a * 10 + (p[q++] - '0');
+        q++;
+        for (int z = 0; z < t->nfrac; z++)
+            b = b * 10 + (p[q + z] - '0');
+        if (glued_sep(s, i + 1, '.') && year_at(s, i + 2) &&
+            free_side(s, i + 2, 1)) {
+            int y = year_at(s, i + 2);
+            if (!valid_day(y, b, a))
+                return 0;
+            set_ymd(v, y, b, a);
+            return i + 3;
+        }
+        if ((wd_before || on_before) && free_side(s, i, 1) && valid_day(0, a, b) &&
+            !count_word(s, i + 1, 0)) {
+            set_ymd(v, 0, a, b);
+            return i + 1;
+        }
+        return 0;
+    }
+    int a = int_at(s, i, 1, 31, 2);
+    if (a < 0)
+        return 0;
+    char c = 0;
+    if (glued_sep(s, i + 1, '/'))
+        c = '/';
+    else if (glued_sep(s, i + 1, '-'))
+        c = '-';
+    if (!c)
+        return 0;
+    int y = year_at(s, i + 2);
+    if (y && a <= 12) {  /* "12-2015" */
+        if (!free_side(s, i + 2, 1))
+            return 0;
+        set_ymd(v, y, a, 0);
+        return i + 3;
+    }
+    int b = int_at(s, i + 2, 1, 31, 2);
+    if (b < 0)
+        return 0;
+    int m = a, d = b;
+    if (a > 12) {
+        m = b;
+        d = a;
+    }
+    if (glued_sep(s, i + 3, c) && is_num(s, i + 4)) {
+        const dk_token *yt = &s->tok[i + 4];
+        if (yt->nfrac || !free_side(s, i + 4, 1))
+            return 0;
+        if (yt->ndigits == 4)
+            y = year_at(s, i + 4);
+        else if (yt->ndigits == 2)
+            y = (int)yt->num < 40 ? 2000 + (int)yt->num : 1900 + (int)yt->num;
+        if (!y || !valid_day(y, m, d))
+            return 0;
+        set_ymd(v, y, m, d);
+        return i + 5;
+    }
+    if (!free_side(s, i + 2, 1) || !valid_day(0, m, d))
+        return 0;
+    if (c == '-' && !wd_before)
+        return 0;
+    if (c == '/' && a < 10 && b < 10 && !wd_before && !on_before)
+        return 0;  /* "3/4" is a fraction */
+    if (c == '/' && !wd_before && (count_word(s, i + 3, 0) || lx(s, i + 3, LX_SCALE)))
+        return 0;
+    set_ymd(v, 0, m, d);
+    return i + 3;
+}
+
+/* Direction of "last"/"next"/"this" at k: -1, 1, 0; 9 when none. */
+static int rel_dir(const dk_sent *s, int k)
+{
+    const char *r = dw(s, k);
+    if (!r)
+        return 9;
+    if (!strcmp(r, "last"))
+        return -1;
+    if (!strcmp(r, "next"))
+        return 1;
+    if (!strcmp(r, "this"))
+        return 0;
+    return 9;
+}
+
+/* After a week: "next week Wednesday", "this week on Monday". */
+static int week_day_suffix(const dk_sent *s, int k, long monday, dv *v)
+{
+    int j = k, e;
+    if (dwis(s, j, "on") || is_dash(s, j))
+        j++;
+    int wd = weekday_at(s, j, &e);
+    if (!wd)
+        return k;
+    set_span(v, monday + wd - 1, monday + wd - 1);
+    return e;
+}
+
+/* "last year", "next month", "this week", "last October", "next Friday",
+ * "last quarter", "the next decade", "past two quarters". */
+static int p_relative(const dk_sent *s, int i, dv *v)
+{
+    const dk_docctx *doc = s->doc;
+    int k = i, the = 0;
+    if (dwis(s, k, "the")) {
+        k++;
+        the = 1;
+    }
+    int dir = rel_dir(s, k);
+    if (dir == 9)
+        return 0;
+    k++;
+    if (dwis(s, k, "calendar"))
+        k++;
+    long z;
+    int e;
+    const dk_lexent *u = lx(s, k, LX_TUNIT);
+    if (u && !(u->flags & LXF_PLURAL)) {
+        if (!strcmp(u->sym, "year") && u->value == 1 && doc->year) {
+            if (the)
+                return 0;
+            set_ymd(v, doc->year + dir, 0, 0);
+            return k + 1;
+        }
+        if (!strcmp(u->sym, "year") && u->value == 10 && doc->year) {
+            int d0 = doc->year / 10 * 10 + 10 * dir;
+            set_span(v, dk_cal_days(d0, 1, 1), dk_cal_days(d0 + 9, 12, 31));
+            return k + 1;
+        }
+        if (the)
+            return 0;
+        if (!strcmp(u->sym, "month") && u->value == 1 && doc->month) {
+            int y = doc->year, m = doc->month;
+            dk_cal_add_months(&y, &m, dir);
+            set_ymd(v, y, m, 0);
+            return k + 1;
+        }
+        if (!strcmp(u->sym, "week") && u->value == 1 && ref_day(doc, &z)) {
+            long mon = monday_of(z) + 7 * dir;
+            set_span(v, mon, mon + 6);
+            return week_day_suffix(s, k + 1, mon, v);
+        }
+        return 0;
+    }
+    if (the)
+        return 0;
+    if (dwis(s, k, "quarter") && doc->month &&
+        !(lx(s, k, LX_DATEWORD)->flags & LXF_PLURAL)) {
+        int q = (doc->month - 1) / 3 + dir, y = doc->year;
+        if (q < 0) {
+            q += 4;
+            y--;
+        } else if (q > 3) {
+            q -= 4;
+            y++;
+        }
+        set_part(v, y, 3, q + 1);
+        return k + 1;
+    }
+    if (dwis(s, k, "weekend") && ref_day(doc, &z)) {
+        long sat = monday_of(z) + 5 + 7 * dir;
+        set_span(v, sat, sat + 1);
+        return k + 1;
+    }
+    int mo = month_at(s, k, &e);
+    if (mo && doc->year) {
+        int y = doc->year;
+        if (dir < 0 && doc->month && mo >= doc->month)
+            y--;
+        if (dir > 0 && doc->month && mo <= doc->month)
+            y++;
+        set_ymd(v, y, mo, 0);
+        return e;
+    }
+    int wd = weekday_at(s, k, &e);
+    dv x = {0, 0, 0, 0, 0, 0, 0};
+    int xe = wd ? p_weekday(s, k, &x) : 0;
+    if (xe > e && !x.span && x.d) {  /* "this Friday 7.6" */
+        *v = x;
+        return xe;
+    }
+    if (wd && ref_day(doc, &z)) {
+        long mon = monday_of(z), day;
+        if (dir < 0) {
+            day = mon + wd - 1;
+            if (day >= z)
+                day -= 7;
+        } else {
+            day = mon + wd - 1 + 7 * dir;
+        }
+        set_span(v, day, day);
+        return e;
+    }
+    /* "last 2 quarters", "the coming three quarters" */
+    dk_num n;
+    if (dir && dk_number_at(s, k, &n) && !n.fraction && n.value >= 1 &&
+        n.value <= 40 && dwis(s, n.t1, "quarter") && doc->month) {
+        int cnt = (int)n.value, q = (doc->year * 4) + (doc->month - 1) / 3;
+        int q0 = dir < 0 ? q - cnt : q + 1, q1 = dir < 0 ? q - 1 : q + cnt;
+        set_span(v, dk_cal_days(q0 / 4, (q0 % 4) * 3 + 1, 1),
+                 dk_cal_days(q1 / 4, (q1 % 4) * 3 + 4, 0));
+        return n.t1 + 1;
+    }
+    return 0;
+}
+
+/* "today", "yesterday", "tomorrow", "the day before yesterday". */
+static int p_deictic(const dk_sent *s, int i, dv *v)
+{
+    long z;
+    if (!ref_day(s->doc, &z))
+        return 0;
+    const dk_lexeme *x;
+    int n = dk_lex_phrase(s->text, s->tok, s->ntok, i, LX_DATEWORD, &x);
+    if (!n)
+        return 0;
+    const char *r = dk_lex_get(x, LX_DATEWORD)->sym;
+    int off;
+    if (!strcmp(r, "today")) {
+        /* "Today, ..." and "; today our ..." mean nowadays */
+        if (i == 0 || is_punct(s, i - 1))
+            return 0;
+        off = 0;
+    } else if (!strcmp(r, "yesterday")) {
+        off = -1;
+    } else if (!strcmp(r, "tomorrow")) {
+        off = 1;
+    } else if (!strcmp(r, "daybeforeyesterday")) {
+        off = -2;
+    } else if (!strcmp(r, "dayaftertomorrow")) {
+        off = 2;
+    } else {
+        return 0;
+    }
+    set_span(v, z + off, z + off);
+    return i + n;
+}
+
+/* "3 days after January 12th", "two weeks from tomorrow", "2 weeks
+ * before May 13 1999": a stretch of time counted from a day.  k is the
+ * unit's token. */
+static int p_shift(const dk_sent *s, int k, int cnt, const dk_lexent *u,
+                   dv *v)
+{
+    const char *r = dw(s, k + 1);
+    const dk_token *w = tk(s, k + 1);
+    if (!r || !w)
+        return 0;
+    int sign;
+    size_t wl = w->end - w->start;
+    const char *wt = s->text + w->start;
+    if (wl == 5 && !strncmp(wt, "after", 5))
+        sign = 1;
+    else if (wl == 6 && !strncmp(wt, "before", 6))
+        sign = -1;
+    else if (!strcmp(r, "from"))
+        sign = 1;
     else
-        snprintf(m->date, sizeof m->date, "%04d", y);
+        return 0;
+    dv x;
+    int e = p_core(s, k + 2, &x);
+    long a, b;
+    if (e <= 0 || !to_span(&x, s->doc, &a, &b) || a != b)
+        return 0;
+    cnt *= (int)u->value;
+    if (!strcmp(u->sym, "day")) {
+        a += sign * cnt;
+    } else if (!strcmp(u->sym, "week")) {
+        a += sign * 7 * cnt;
+    } else if (!strcmp(u->sym, "month") || !strcmp(u->sym, "year")) {
+        int y, m, d;
+        dk_cal_civil(a, &y, &m, &d);
+        dk_cal_add_months(&y, &m, sign * cnt * (u->sym[0] == 'y' ? 12 : 1));
+        int ml = dk_cal_month_len(y, m);
+        a = dk_cal_days(y, m, d > ml ? ml : d);
+    } else {
+        return 0;
+    }
+    set_span(v, a, a);
+    return e;
+}
+
+/* "six years ago", "two weeks ago", "a month ago". */
+static int p_ago(const dk_sent *s, int i, dv *v)
+{
+    const dk_docctx *doc = s->doc;
+    int cnt, k;
+    dk_num n;
+    if (dwis(s, i, "a")) {
+        cnt = 1;
+        k = i + 1;
+    } else if (dk_number_at(s, i, &n) && !n.fraction && n.value >= 1 &&
+               n.value <= 1000 && n.value == (int)n.value) {
+        cnt = (int)n.value;
+        k = n.t1;
+    } else {
+        return 0;
+    }
+    const dk_lexent *u = lx(s, k, LX_TUNIT);
+    if (u && (u->flags & LXF_AMBIG))
+        return 0;
+    if (u && !dwis(s, k + 1, "ago"))
+        return p_shift(s, k, cnt, u, v);
+    if (!u)
+        return 0;
+    cnt *= (int)u->value;
+    long z;
+    if (!strcmp(u->sym, "year")) {
+        if (!doc->year)
+            return 0;
+        set_ymd(v, doc->year - cnt, 0, 0);
+    } else if (!strcmp(u->sym, "month")) {
+        if (!doc->month)
+            return 0;
+        int y = doc->year, m = doc->month;
+        dk_cal_add_months(&y, &m, -cnt);
+        if (doc->day) {
+            int d = doc->day, ml = dk_cal_month_len(y, m);
+            set_ymd(v, y, m, d > ml ? ml : d);
+        } else {
+            set_ymd(v, y, m, 0);
+        }
+    } else if (!strcmp(u->sym, "week")) {
+        if (!ref_day(doc, &z))
+            return 0;
+        long mon = monday_of(z) - 7 * cnt;
+        set_span(v, mon, mon + 6);
+    } else if (!strcmp(u->sym, "day")) {
+        if (!ref_day(doc, &z))
+            return 0;
+        set_span(v, z - cnt, z - cnt);
+    } else {
+        return 0;
+    }
+    return k + 2;
+}
+
+/* Weekdays: "Thursday" (that day of the document's week), "Tuesday March
+ * 7", "Friday 7/6", "tuesday of next week", "Tue May 9". */
+static int p_weekday(const dk_sent *s, int i, dv *v)
+{
+    int e, wd = weekday_at(s, i, &e);
+    if (!wd)
+        return 0;
+    int k = e;
+    if (dk_tok_is(s, k, ','))
+        k++;
+    dv x;
+    int end = 0;
+    if (k < s->ntok && ((end = p_month_first(s, k, &x)) > 0 ||
+                        (end = p_day_first(s, k, &x)) > 0 ||
+                        (end = p_numeric(s, k, &x)) > 0 ||
+                        (end = p_year_first(s, k, &x)) > 0) &&
+        !x.span && x.d) {
+        *v = x;
+        return end;
+    }
+    long z;
+    if (!ref_day(s->doc, &z))
+        return 0;
+    /* "tuesday the eleventh", "Mon 13th": the nearest month where that
+     * day falls on that weekday, from the document's month on */
+    int de, d = 0;
+    if (dwis(s, e, "the") || (is_num(s, e) && lx(s, e + 1, LX_ORDSUF)))
+        d = day_at(s, e, &de, 0);
+    if (d && !month_at(s, de, &(int){0}) && !dwis(s, de, "of")) {
+        for (int q = 0; q < 24; q++) {
+            int y = s->doc->year, m = s->doc->month;
+            dk_cal_add_months(&y, &m, q);
+            if (d > dk_cal_month_len(y, m))
+                continue;
+            long day = dk_cal_days(y, m, d);
+            if (day >= z && dk_cal_weekday(day) == wd) {
+                set_span(v, day, day);
+                return de;
+            }
+        }
+    }
+    long mon = monday_of(z);
+    if (dwis(s, e, "of")) {
+        int dir = rel_dir(s, e + 1);
+        const dk_lexent *u = lx(s, e + 2, LX_TUNIT);
+        if (dir != 9 && u && !strcmp(u->sym, "week") && u->value == 1 &&
+            !(u->flags & LXF_PLURAL)) {
+            long day = mon + 7 * dir + wd - 1;
+            set_span(v, day, day);
+            return e + 3;
+        }
+    }
+    set_span(v, mon + wd - 1, mon + wd - 1);
+    return e;
+}
+
+/* "year 2008", "calendar year 2008", "week 31", "week 3 of 2027". */
+static int p_labelled(const dk_sent *s, int i, dv *v)
+{
+    int k = i;
+    if (dwis(s, k, "calendar"))
+        k++;
+    const dk_lexent *u = lx(s, k, LX_TUNIT);
+    if (!u || u->value != 1 || (u->flags & LXF_PLURAL))
+        return 0;
+    if (!strcmp(u->sym, "year")) {
+        int y = year_date_at(s, k + 1);
+        if (!y)
+            return 0;
+        set_ymd(v, y, 0, 0);
+        return k + 2;
+    }
+    if (!strcmp(u->sym, "week") && k == i) {
+        int n = int_at(s, k + 1, 1, 53, 2);
+        if (n < 1 || !free_side(s, k + 1, 1))
+            return 0;
+        int y = s->doc->year, end = k + 2;
+        dv b;
+        if (dwis(s, end, "of") && p_year_ref(s, end + 1, &b) && !b.m && b.y) {
+            y = b.y;
+            end = p_year_ref(s, end + 1, &b);
+        }
+        if (!y)
+            return 0;
+        long a = dk_cal_iso_week1(y) + 7 * (n - 1);
+        set_span(v, a, a + 6);
+        return end;
+    }
+    return 0;
+}
+
+/* "Q3 2019", "Q1-2019", "H1 2020". */
+static int p_quarter_first(const dk_sent *s, int i, dv *v)
+{
+    int per, e, n = quarter_word(s, i, &per, &e);
+    if (!n)
+        return 0;
+    int k = e;
+    if (dk_tok_is(s, k, '-') && dk_tok_glued(s, k))
+        k++;
+    else if (dwis(s, k, "of"))
+        k++;
+    int y = year_at(s, k);
+    if (!y || !free_side(s, k, 1))
+        return 0;
+    set_part(v, y, per, n);
+    return k + 1;
+}
+
+/* The longest date at i, without modifiers or ranges. */
+static int p_core(const dk_sent *s, int i, dv *v)
+{
+    int (*const parsers[])(const dk_sent *, int, dv *) = {
+        p_part, p_century, p_relative, p_deictic, p_ago, p_month_first,
+        p_day_first, p_year_first, p_numeric, p_weekday, p_labelled,
+        p_quarter_first,
+    };
+    int best = 0;
+    for (size_t p = 0; p < sizeof parsers / sizeof *parsers; p++) {
+        dv x;
+        int e = parsers[p](s, i, &x);
+        if (e < 0 && best == 0)
+            return e;
+        if (e > best) {
+            best = e;
+            *v = x;
+        }
+    }
+    if (best <= 0)
+        return best;
+    /* a month or day without its year: "April this year", "June of 2019" */
+    if (!v->span && !v->y && v->m) {
+        int k = best;
+        dv y;
+        if (dwis(s, k, "of") || dwis(s, k, "in"))
+            k++;
+        int e = p_year_ref(s, k, &y);
+        if (e && !y.m && y.y && (k > best || rel_dir(s, k) != 9)) {
+            v->y = y.y;
+            best = e;
+        }
+    }
+    return best;
+}
+
+/* Modified dates: "the end of 2020", "mid-2023", "early 2024". */
+static int p_mod(const dk_sent *s, int i, dv *v)
+{
+    int k = i;
+    if (dwis(s, k, "the") && dwis(s, k + 1, "mod"))
+        k++;
+    if (dwis(s, k, "mod")) {
+        int j = k + 1;
+        if (dwis(s, j, "of"))
+            j++;
+        else if (dk_tok_is(s, j, '-') && dk_tok_glued(s, j))
+            j++;
+        else if (k > i)
+            return p_core(s, i, v);
+        int e = p_core(s, j, v);
+        if (e > 0)
+            return e;
+    }
+    return p_core(s, i, v);
+}
+
+/* ------------------------------------------------------------ driver */
+
+/* Could a date start at token k?  Keeps the hot path cheap. */
+static int can_start(const dk_sent *s, int k)
+{
+    const dk_token *t = &s->tok[k];
+    if (t->type == DK_TOK_NUM)
+        return 1;
+    if (!t->lex)
+        return 0;
+    return lx(s, k, LX_MONTH) || lx(s, k, LX_WEEKDAY) || lx(s, k, LX_DATEWORD) ||
+           lx(s, k, LX_ORD) || lx(s, k, LX_CARD) || lx(s, k, LX_TUNIT);
+}
+
+/* A range connector at k: "-", "to", "through", "till", "until"; "and"
+ * only after "between". */
+static int range_conn(const dk_sent *s, int k, int between)
+{
+    const dk_lexent *r = lx(s, k, LX_RANGE);
+    if (dk_tok_is(s, k, '~'))
+        return 1;
+    if (!r)
+        return 0;
+    if (!strcmp(r->sym, "and"))
+        return between;
+    return 1;
+}
+
+/* "2017-2018", "2020-2030": a glued dash between two years. */
+static int year_pair(const dk_sent *s, int e, const dv *a, dv *out)
+{
+    if (a->span || !a->y || a->m || !glued_sep(s, e, '-'))
+        return 0;
+    int y2 = year_at(s, e + 1);
+    if (!y2)
+        return -(e + 2);
+    if (y2 <= a->y || !free_side(s, e + 1, 1) ||
+        count_word(s, e + 2, 0))
+        return -(e + 2);
+    set_span(out, dk_cal_days(a->y, 1, 1), dk_cal_days(y2, 12, 31));
+    return e + 2;
+}
+
+/* Join a and b into one span; a year missing on one side comes from the
+ * other.  Returns 0 when they do not make a forward range. */
+static int join(const dk_sent *s, dv *a, dv *b, dv *out)
+{
+    if (!a->span && !b->span) {
+        if (!a->y && b->y) {
+            a->y = b->y;
+            if (a->m > b->m && b->m)
+                a->y--;
+        } else if (!b->y && a->y) {
+            b->y = a->y;
+            if (b->m && a->m && b->m < a->m)
+                b->y++;
+        } else if (!a->y && !b->y && a->m && b->m && b->m < a->m &&
+                   s->doc->year) {
+            a->y = s->doc->year;
+            b->y = a->y + 1;
+        }
+    }
+    long a0, a1, b0, b1;
+    if (!to_span(a, s->doc, &a0, &a1) || !to_span(b, s->doc, &b0, &b1))
+        return 0;
+    if (b1 < a0 || b0 < a0)
+        return 0;
+    set_span(out, a0, b1);
+    return 1;
+}
+
+/* A date or range at i; *t0 gets the first token of the span (after
+ * "from"/"between").  Returns the end, 0, or a negative veto. */
+static int p_date(const dk_sent *s, int i, dv *v, int *t0)
+{
+    int between = 0, k = i;
+    if (dwis(s, k, "between"))
+        between = 1;
+    if (between || dwis(s, k, "from"))
+        k++;
+    if (k >= s->ntok)
+        return 0;
+    int e = p_mod(s, k, v);
+    if (e <= 0)
+        return e;
+    *t0 = k;
+    dv yp;
+    int ey = year_pair(s, e, v, &yp);
+    if (ey > 0)
+        *v = yp;
+    if (ey)
+        return ey;
+    if (range_conn(s, e, between) && e + 1 < s->ntok) {
+        dv b, j;
+        int e2 = p_mod(s, e + 1, &b);
+        dv a = *v;
+        if (e2 > 0 && join(s, &a, &b, &j)) {
+            *v = j;
+            return e2;
+        }
+    }
+    return e;
 }
 
 void dk_recognise_dates(const dk_sent *s, dk_cands *out)
 {
     for (int i = 0; i < s->ntok; i++) {
-        const dk_lexent *mo = lx(s, i, LX_MONTH);
-        if (mo && (!(mo->flags & LXF_CAP) || (s->tok[i].flags & DK_TF_CAP))) {
-            int k = i + 1;
-            if ((mo->flags & LXF_ABBR) && dk_tok_is(s, k, '.') && dk_tok_glued(s, k))
-                k++;
-            int day = 0, year = 0;
-            if (k < s->ntok && s->tok[k].type == DK_TOK_NUM &&
-                s->tok[k].ndigits <= 2 && !s->tok[k].nfrac &&
-                s->tok[k].num >= 1 && s->tok[k].num <= 31) {
-                day = (int)s->tok[k].num;
-                k++;
-                if (dk_tok_is(s, k, ',') && is_year_tok(s, k + 1)) {
-                    year = (int)s->tok[k + 1].num;
-                    k += 2;
-                } else if (is_year_tok(s, k)) {
-                    year = (int)s->tok[k].num;
-                    k++;
-                }
-            } else if (is_year_tok(s, k)) {
-                year = (int)s->tok[k].num;
-                k++;
-            }
-            if (!year)
-                year = s->doc->year;
-            dk_cand *c = dk_cand_push(out, s, i, k, DK_DATE, DK_PRIO_DATE);
-            if (c && year)
-                put_date(&c->m, year, (int)mo->value, day);
-            else if (c)
-                c->dropped = 1;
-            i = k - 1;
+        if (!can_start(s, i))
+            continue;
+        dv v;
+        int t0 = i;
+        int e = p_date(s, i, &v, &t0);
+        if (e < 0) {
+            i = -e - 1;
             continue;
         }
-        if (is_year_tok(s, i) && !dk_tok_glued(s, i + 1)) {
-            dk_cand *c = dk_cand_push(out, s, i, i + 1, DK_DATE, DK_PRIO_DATE);
+        if (e == 0)
+            continue;
+        long a, b;
+        if (to_span(&v, s->doc, &a, &b) && a <= b) {
+            dk_cand *c = dk_cand_push(out, s, t0, e, DK_DATE, DK_PRIO_DATE);
             if (c)
-                put_date(&c->m, (int)s->tok[i].num, 0, 0);
+                dk_cal_format(a, b, v.form, c->m.date, sizeof c->m.date);
         }
+        i = e - 1;
     }
 }
 
-int dk_find_dateline(const char *text, size_t n, dk_docctx *ctx)
+int dk_date_at(const dk_sent *s, int i, int *t0, int *t1, int *y, int *m,
+               int *d)
 {
-    (void)text;
-    (void)n;
-    (void)ctx;
-    return 0;
+    dv v;
+    int e = p_date(s, i, &v, t0);
+    if (e <= 0 || v.span || !v.y)
+        return 0;
+    *t1 = e;
+    *y = v.y;
+    *m = v.m;
+    *d = v.d;
+    return 1;
 }

@@ -16,7 +16,9 @@
 #include <string.h>
 #include "dostyk.h"
 #include "recognise.h"
+#include "../attribute/attribute.h"
 #include "../base/buf.h"
+#include "../pack/pack.h"
 #include "../text/chars.h"
 #include "../text/sentence.h"
 #include "../text/utf8.h"
@@ -29,6 +31,9 @@ struct dk_engine {
     dk_options opt;
     dk_token *tok;         /* DK_MAX_SENTENCE + 1 tokens */
     dk_cands cands;
+    int *order, *otmp;     /* sort_cands: cands.cap indices each */
+    int ordercap;
+    dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
 };
 
 struct dk_doc {
@@ -36,6 +41,7 @@ struct dk_doc {
     char *id;
     char date[16];         /* publication date as ISO text, "" if unknown */
     dk_docctx ctx;
+    dk_attr_doc *attr;     /* attribution state (src/attribute) */
     int date_known;        /* from the caller or a dateline */
     int scanned;           /* dateline window looked at */
     int failed, finished;
@@ -46,7 +52,6 @@ struct dk_doc {
     dk_mention *out;       /* queue of mentions ready to read */
     int nout, outcap, outpos;
     dk_buf texts;          /* the bytes of queued mentions' spans */
-    dk_mention cur;        /* what dk_doc_next returned last */
 };
 
 dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
@@ -63,6 +68,16 @@ dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
     }
     if (opts)
         e->opt = *opts;
+    if (e->opt.pack_dir) {
+        e->pack = dk_pack_load(e->opt.pack_dir, NULL, 0);
+        if (!e->pack) {
+            free(e->tok);
+            free(e);
+            if (err)
+                *err = DK_ERR_PACK;
+            return NULL;
+        }
+    }
     if (err)
         *err = DK_OK;
     return e;
@@ -73,6 +88,9 @@ void dk_engine_free(dk_engine *e)
     if (!e)
         return;
     free(e->tok);
+    free(e->order);
+    free(e->otmp);
+    dk_pack_free(e->pack);
     dk_cands_free(&e->cands);
     free(e);
 }
@@ -100,12 +118,16 @@ dk_doc *dk_doc_open(dk_engine *e, const char *id, const char *date)
         return NULL;
     d->e = e;
     d->id = strdup(id ? id : "stdin");
-    if (!d->id) {
+    d->attr = dk_attr_doc_new(e->pack);
+    if (!d->id || !d->attr) {
+        free(d->id);
+        dk_attr_doc_free(d->attr);
         free(d);
         return NULL;
     }
     if (date && *date) {
         if (!dk_parse_iso_date(date, &d->ctx)) {
+            dk_attr_doc_free(d->attr);
             free(d->id);
             free(d);
             return NULL;
@@ -149,19 +171,77 @@ static dk_status queue(dk_doc *d, const dk_mention *m, const char *span)
     dk_status s = dk_buf_append(&d->texts, span, (size_t)(m->end - m->start));
     if (s)
         return s;
+    size_t xoff = 0;
+    if (m->explain) {  /* copied after the span, NUL included */
+        xoff = d->texts.len + 1;
+        s = dk_buf_append(&d->texts, m->explain, strlen(m->explain) + 1);
+        if (s)
+            return s;
+    }
     dk_mention *q = &d->out[d->nout++];
     *q = *m;
     q->text = (const char *)(uintptr_t)off;  /* made a pointer in next() */
+    q->explain = (const char *)(uintptr_t)xoff;  /* offset + 1, or 0 */
     return DK_OK;
 }
 
-static int by_start(const void *a, const void *b)
+/* Does candidate x come before y in the output?  By start; an entity
+ * nested in a figure comes after it. */
+static int before(const dk_cand *x, const dk_cand *y)
 {
-    const dk_cand *x = a, *y = b;
     if (x->m.start != y->m.start)
-        return x->m.start < y->m.start ? -1 : 1;
-    /* an entity nested in a figure comes after it */
-    return x->m.end > y->m.end ? -1 : x->m.end < y->m.end;
+        return x->m.start < y->m.start;
+    return x->m.end > y->m.end;
+}
+
+/* Put the indices of e->cands in output order into e->order.  A stable
+ * merge sort on the engine's own index arrays: no allocation per sentence
+ * (qsort of the large dk_cand would allocate), and near-linear on the
+ * recognisers' output, which comes in a few sorted runs.  Returns 0, or
+ * -1 when out of memory. */
+static int sort_cands(dk_engine *e)
+{
+    int n = e->cands.n;
+    if (n > e->ordercap) {
+        int cap = e->cands.cap > n ? e->cands.cap : n;
+        int *o = realloc(e->order, (size_t)cap * sizeof *o);
+        if (!o)
+            return -1;
+        e->order = o;
+        int *t = realloc(e->otmp, (size_t)cap * sizeof *t);
+        if (!t)
+            return -1;
+        e->otmp = t;
+        e->ordercap = cap;
+    }
+    const dk_cand *v = e->cands.v;
+    int *a = e->order, *b = e->otmp;
+    for (int i = 0; i < n; i++)
+        a[i] = i;
+    for (int w = 1; w < n; w *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * w) {
+            int mid = lo + w < n ? lo + w : n;
+            int hi = lo + 2 * w < n ? lo + 2 * w : n;
+            int i = lo, j = mid, k = lo;
+            if (mid == hi || !before(&v[a[mid]], &v[a[mid - 1]])) {
+                while (k < hi)   /* already in order: copy the run */
+                    b[k++] = a[i++];
+                continue;
+            }
+            while (i < mid && j < hi)
+                b[k++] = before(&v[a[j]], &v[a[i]]) ? a[j++] : a[i++];
+            while (i < mid)
+                b[k++] = a[i++];
+            while (j < hi)
+                b[k++] = a[j++];
+        }
+        int *t = a;
+        a = b;
+        b = t;
+    }
+    if (a != e->order)
+        memcpy(e->order, a, (size_t)n * sizeof *a);
+    return 0;
 }
 
 /* Recognise one sentence text[0, len) at document offset base. */
@@ -189,11 +269,17 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
+    dk_recognise_entities(e->pack, &st, &e->cands);
+    if (e->cands.n == 0)
+        return DK_OK;
     dk_resolve(&e->cands);
-    if (e->cands.n > 1)   /* v is NULL before the first candidate */
-        qsort(e->cands.v, (size_t)e->cands.n, sizeof *e->cands.v, by_start);
+    dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
+    if (as)
+        return as;
+    if (sort_cands(e))
+        return DK_ERR_NOMEM;
     for (int i = 0; i < e->cands.n; i++) {
-        const dk_cand *c = &e->cands.v[i];
+        const dk_cand *c = &e->cands.v[e->order[i]];
         if (c->dropped)
             continue;
         dk_status s = queue(d, &c->m, text + (c->m.start - base));
@@ -345,9 +431,12 @@ const dk_mention *dk_doc_next(dk_doc *d)
 {
     if (d->outpos >= d->nout)
         return NULL;
-    d->cur = d->out[d->outpos++];
-    d->cur.text = d->texts.data + (uintptr_t)d->cur.text;
-    return &d->cur;
+    /* in place: the slot is not reused before the next feed or finish */
+    dk_mention *m = &d->out[d->outpos++];
+    m->text = d->texts.data + (uintptr_t)m->text;
+    if (m->explain)
+        m->explain = d->texts.data + ((uintptr_t)m->explain - 1);
+    return m;
 }
 
 void dk_doc_close(dk_doc *d)
@@ -355,6 +444,7 @@ void dk_doc_close(dk_doc *d)
     if (!d)
         return;
     free(d->id);
+    dk_attr_doc_free(d->attr);
     dk_buf_free(&d->pending);
     dk_buf_free(&d->texts);
     free(d->out);

@@ -1,25 +1,81 @@
 /*
  * figure.c - figures: numbers, ordinals, percentages, money, quantities
- * and durations.  A figure is [currency] NUMBER [range] [scale] [unit],
- * where the unit decides the kind: "%"/"percent" -> percent, a currency
- * -> money, a unit of measure or a counted noun -> quantity, a time unit
- * -> duration, an ordinal suffix -> ordinal, nothing -> number.  A
- * qualifier before it ("about", "more than") sets the qualifier but stays
- * outside the span.
+ * and durations.  A figure is [currency] NUMBER [range] [unit], where the
+ * unit decides the kind: "%"/"percent" -> percent, a currency -> money, a
+ * unit of measure or a counted noun -> quantity, a time unit -> duration,
+ * an ordinal suffix -> ordinal, nothing -> number.  A qualifier before it
+ * ("about", "more than") sets the qualifier but stays outside the span.
+ *
+ * Filters drop what annotation.md says is not a mention: numbers in names
+ * ("5G", "G20", "COVID-19", "Industry 4.0", "Five Nations"), section
+ * numbers, clock times, page furniture ("Shows: 50"), back-references
+ * ("the two countries"), pronoun "one", and ordinals of titles, terms and
+ * discourse ("First Deputy Minister", "third world", "First of all").
+ * Years (four digits 1000-2100 without a unit) are left to date.c.
+ * All context words live in data/en/words.tsv (class ctx).
  */
 #include <string.h>
 #include "number.h"
 
 static const dk_lexent *lx(const dk_sent *s, int k, int cls)
 {
-    if (k < 0 || k >= s->ntok)
-        return NULL;
-    return dk_lex_get(s->tok[k].lex, cls);
+    return dk_tok_lex(s, k, cls);
+}
+
+static int is_word(const dk_sent *s, int k)
+{
+    return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_WORD;
+}
+
+static int is_cap(const dk_sent *s, int k)
+{
+    return is_word(s, k) && (s->tok[k].flags & DK_TF_CAP);
+}
+
+static int is_num(const dk_sent *s, int k)
+{
+    return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_NUM;
+}
+
+/* Is token k the first of its sentence or of its line? */
+static int line_start(const dk_sent *s, int k)
+{
+    if (k == 0)
+        return 1;
+    for (uint32_t p = s->tok[k].start; p > s->tok[k - 1].end; p--)
+        if (s->text[p - 1] == '\n')
+            return 1;
+    return 0;
+}
+
+/* Is token k the last of its sentence or of its line? */
+static int line_end(const dk_sent *s, int k)
+{
+    if (k + 1 >= s->ntok)
+        return 1;
+    for (uint32_t p = s->tok[k].end; p < s->tok[k + 1].start; p++)
+        if (s->text[p] == '\n')
+            return 1;
+    return 0;
+}
+
+/* An opening quote or bracket at k (skipped when looking back). */
+static int is_quote(const dk_sent *s, int k)
+{
+    if (k < 0 || k >= s->ntok || s->tok[k].type != DK_TOK_PUNCT)
+        return 0;
+    const unsigned char *p = (const unsigned char *)s->text + s->tok[k].start;
+    size_t n = s->tok[k].end - s->tok[k].start;
+    if (n == 1)
+        return *p == '"' || *p == '\'' || *p == '(';
+    /* “ ” ‘ « » */
+    return (n == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+            (p[2] == 0x9C || p[2] == 0x9D || p[2] == 0x98)) ||
+           (n == 2 && p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
 }
 
 static dk_qualifier qualifier_before(const dk_sent *s, int i)
 {
-    /* try phrases ending right before token i, longest first */
     for (int len = 4; len >= 1; len--) {
         int a = i - len;
         if (a < 0)
@@ -45,129 +101,589 @@ static void set_unit(dk_mention *m, const char *u)
     m->unit[n] = '\0';
 }
 
-void dk_recognise_figures(const dk_sent *s, dk_cands *out)
+/* A phrase of class cls at k whose entry fits the text's case; the
+ * phrase must end its word (no letter or digit glued after it). */
+static int unit_phrase(const dk_sent *s, int k, int cls, const dk_lexent **e)
 {
-    int i = 0;
-    while (i < s->ntok) {
-        int start = i;
-        const dk_lexeme *cx = NULL;
-        int ncur = 0;
-        /* currency before the number: "$", "US$", "USD" */
-        ncur = dk_lex_phrase(s->text, s->tok, s->ntok, i, LX_CURRENCY, &cx);
-        const dk_lexent *pre = ncur ? dk_lex_get(cx, LX_CURRENCY) : NULL;
-        if (pre && !(pre->flags & LXF_PRE))
-            pre = NULL;
-        int j = pre ? i + ncur : i;
-        dk_num num;
-        if (!dk_number_at(s, j, &num)) {
-            i++;
+    const dk_lexeme *x;
+    int n = dk_lex_phrase(s->text, s->tok, s->ntok, k, cls, &x);
+    if (!n)
+        return 0;
+    *e = dk_lex_get_cased(x, cls, s->text, s->tok[k].start, s->tok[k + n - 1].end);
+    if (!*e)
+        return 0;
+    int after = k + n;
+    if (cls != LX_CURRENCY && after < s->ntok && dk_tok_glued(s, after) &&
+        s->tok[after].type != DK_TOK_PUNCT)
+        return 0;
+    /* "L-202": a code, not a unit */
+    if (after + 1 < s->ntok && dk_tok_is(s, after, '-') && dk_tok_glued(s, after) &&
+        dk_tok_glued(s, after + 1) && s->tok[after + 1].type == DK_TOK_NUM)
+        return 0;
+    if (cls == LX_CURRENCY && after < s->ntok && dk_tok_glued(s, after) &&
+        s->tok[after].type == DK_TOK_WORD)
+        return 0;
+    return n;
+}
+
+/* Does a ctx phrase with this sym cover token t (starting at most 3
+ * tokens before it)? */
+static int ctx_phrase_covers(const dk_sent *s, int t, const char *sym)
+{
+    for (int a = t - 3 < 0 ? 0 : t - 3; a <= t; a++) {
+        const dk_lexeme *x;
+        int n = dk_lex_phrase(s->text, s->tok, s->ntok, a, LX_CTX, &x);
+        if (!n || a + n <= t)
             continue;
+        for (int e = 0; e < x->nent; e++)
+            if (x->ent[e].cls == LX_CTX && strcmp(x->ent[e].sym, sym) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* The previous token, skipping opening quotes. */
+static int prev_tok(const dk_sent *s, int k)
+{
+    k--;
+    while (k >= 0 && is_quote(s, k))
+        k--;
+    return k;
+}
+
+static int possessive(const dk_sent *s, int k)
+{
+    if (!is_word(s, k))
+        return 0;
+    const char *e = s->text + s->tok[k].end;
+    size_t n = s->tok[k].end - s->tok[k].start;
+    return (n > 2 && e[-2] == '\'' && (e[-1] == 's' || e[-1] == 'S')) ||
+           (n > 4 && (unsigned char)e[-4] == 0xE2 && (unsigned char)e[-3] == 0x80 &&
+            (unsigned char)e[-2] == 0x99 && e[-1] == 's');
+}
+
+/* Should the spelled ordinal at t be dropped (title, term, discourse,
+ * name, adverb)?  *term is set when a term was seen in the sentence. */
+static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
+{
+    int t = n->t0, nx = n->t1, pv = prev_tok(s, t);
+    if (ctx_phrase_covers(s, t, "discourse"))
+        return 1;
+    if (ctx_phrase_covers(s, t, "term")) {
+        *term = 1;
+        return 1;
+    }
+    if (dk_tok_ctx(s, nx, "title") || dk_tok_ctx(s, nx, "datepart"))
+        return 1;   /* "First Deputy Minister", "the first half of 2024" */
+    if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !dk_tok_ctx(s, nx, "a"))) {
+        dk_num p;   /* "the first 11 months": a period */
+        if (dk_number_at(s, nx, &p) && lx(s, p.t1, LX_TUNIT))
+            return 1;
+    }
+    /* a capitalised name: kept only for a recurring event */
+    if (is_cap(s, t) && t > 0 && !line_start(s, t) && is_cap(s, nx)) {
+        for (int k = nx; k < s->ntok && k < nx + 8; k++) {
+            if (dk_tok_ctx(s, k, "event"))
+                return 0;
+            if (!is_cap(s, k) && !dk_tok_text(s, k, "and") &&
+                !dk_tok_text(s, k, "of") && !dk_tok_text(s, k, "the"))
+                break;
         }
-        /* a bare currency-less word number like "one" in "one of" is
-         * still a number; refinement lives in later rules */
-        int k = num.t1;
-        dk_kind kind = DK_NUMBER;
-        int prio = DK_PRIO_NUMBER;
-        double factor = 1;
-        char unit[16] = "";
-        dk_qualifier q = qualifier_before(s, start);
-        double high = 0;
-        int range = 0;
-        /* ranges: "15-20", "two to three" */
-        if (k + 1 < s->ntok && lx(s, k, LX_RANGE)) {
-            dk_num hi;
-            int glued = dk_tok_is(s, k, '-') && dk_tok_glued(s, k) &&
-                        dk_tok_glued(s, k + 1);
-            int word = !dk_tok_is(s, k, '-') &&
-                       strcmp(dk_lex_get(s->tok[k].lex, LX_RANGE)->sym, "to") == 0;
-            if ((glued || word) && dk_number_at(s, k + 1, &hi) &&
-                hi.value > num.value && hi.spelled == num.spelled) {
-                high = hi.value;
-                range = 1;
-                k = hi.t1;
+        return 1;
+    }
+    /* enumerations: "The first is ..." */
+    if (pv >= 0 && pv == 0 && dk_tok_ctx(s, pv, "det") && dk_tok_ctx(s, nx, "enumverb"))
+        return 1;
+    /* the elliptic end of a term: "from the third world to the first" */
+    if (*term && (nx >= s->ntok || s->tok[nx].type == DK_TOK_PUNCT))
+        return 1;
+    if (n->value == 1 && !n->nwords) {
+        /* "first" as an adverb: "when I first joined" */
+        if (!(pv >= 0 && (dk_tok_ctx(s, pv, "det") || dk_tok_ctx(s, pv, "rank") ||
+                          possessive(s, pv) || dk_tok_ctx(s, pv, "a"))) &&
+            !line_start(s, t))
+            return 1;
+    }
+    return 0;
+}
+
+/* Should the plain number n (kind number) be dropped? */
+static int number_filtered(const dk_sent *s, const dk_num *n)
+{
+    int t = n->t0, nx = n->t1, pv = prev_tok(s, t);
+    if (n->spelled && n->nwords == 1 && !n->fraction && !n->scaled) {
+        /* a capitalised number word inside a name: "Five Nations" */
+        if (is_cap(s, t) && !line_start(s, t) && is_cap(s, nx))
+            return 1;
+        if (n->value == 1) {
+            /* "one of", "the one", "allow one to" */
+            if (dk_tok_ctx(s, nx, "oneafter") || nx >= s->ntok ||
+                s->tok[nx].type == DK_TOK_PUNCT)
+                return 1;
+            if (pv >= 0 && dk_tok_ctx(s, pv, "onebefore"))
+                return 1;
+        }
+    }
+    if (n->value == 2 && n->nwords <= 1 && !n->fraction && pv >= 0 &&
+        dk_tok_ctx(s, pv, "det")) {
+        /* "the two countries", "our two neighbouring states" */
+        if (dk_tok_ctx(s, nx, "backref") ||
+            (is_word(s, nx) && !lx(s, nx, LX_COUNTED) && dk_tok_ctx(s, nx + 1, "backref")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Name-like digits: "G20", "COVID-19", "scp173m", "Industry 4.0",
+ * clock times, section numbers, page furniture. */
+static int digits_filtered(const dk_sent *s, const dk_num *n)
+{
+    int t = n->t0;
+    if (!is_num(s, t))
+        return 0;
+    if (dk_tok_glued(s, t) && is_word(s, t - 1))
+        return 1;
+    if (dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '-') && dk_tok_glued(s, t - 1) &&
+        (is_word(s, t - 2) || (is_num(s, t - 2) && dk_tok_glued(s, t - 2) &&
+                               is_word(s, t - 3))))
+        return 1;
+    /* clock times "11:43" */
+    if (dk_tok_is(s, t + 1, ':') && dk_tok_glued(s, t + 1) && is_num(s, t + 2) &&
+        dk_tok_glued(s, t + 2))
+        return 1;
+    if (dk_tok_is(s, t - 1, ':') && dk_tok_glued(s, t) && is_num(s, t - 2))
+        return 1;
+    /* "Industry 4.0" */
+    const dk_token *d = &s->tok[t];
+    if ((d->flags & DK_TF_DECIMAL) && d->nfrac == 1 &&
+        s->text[d->end - 1] == '0' && is_cap(s, t - 1))
+        return 1;
+    /* section numbers "1. Political cooperation", "2) Trade" */
+    if (line_start(s, t) && n->t1 == t + 1 && d->num < 100 &&
+        !(d->flags & (DK_TF_DECIMAL | DK_TF_GROUPS)) &&
+        (dk_tok_is(s, t + 1, '.') || dk_tok_is(s, t + 1, ')')) &&
+        dk_tok_glued(s, t + 1) && (t + 2 < s->ntok || (s->ntok == 2 && s->base > 0)))
+        return 1;   /* a sentence of its own "1." inside a document too */
+    /* page furniture "Number of shows: 50" */
+    if (dk_tok_is(s, t - 1, ':') && line_end(s, n->t1 - 1) && is_word(s, t - 2))
+        return 1;
+    return 0;
+}
+
+/* Cents after a money amount: "3 dollars 50 cents", "15 dollars and 15",
+ * "thirteen dollars forty-five cents".  Returns tokens used. */
+static int cents_tail(const dk_sent *s, int k, double *add)
+{
+    int j = k;
+    if (j < s->ntok && dk_tok_text(s, j, "and"))
+        j++;
+    dk_num c;
+    if (!dk_number_at(s, j, &c) || c.fraction || c.scaled || c.ordinal ||
+        c.value <= 0 || c.value >= 100 || c.value != (int)c.value)
+        return 0;
+    const dk_lexent *cu;
+    int nu = unit_phrase(s, c.t1, LX_CURRENCY, &cu);
+    if (nu && cu->value < 1) {
+        *add = c.value * cu->value;
+        return c.t1 + nu - k;
+    }
+    if (c.t1 >= s->ntok ||
+        (s->tok[c.t1].type == DK_TOK_PUNCT && !lx(s, c.t1, LX_CURRENCY)) ||
+        dk_tok_text(s, c.t1, "more") || dk_tok_text(s, c.t1, "and")) {
+        *add = c.value / 100;
+        return c.t1 - k;
+    }
+    return 0;
+}
+
+typedef struct fig {
+    int t0, t1;
+    dk_kind kind;
+    double value, low, high;
+    int range;
+    char unit[16];
+    dk_qualifier q;
+} fig;
+
+static void emit(dk_cands *out, const dk_sent *s, const fig *f)
+{
+    int prio = f->kind == DK_NUMBER ? DK_PRIO_NUMBER
+             : f->kind == DK_ORDINAL ? DK_PRIO_ORDINAL
+             : f->kind == DK_DURATION ? DK_PRIO_DURATION : DK_PRIO_FIGURE;
+    dk_cand *c = dk_cand_push(out, s, f->t0, f->t1, f->kind, prio);
+    if (!c)
+        return;
+    c->m.has_value = 1;
+    c->m.value = f->value;
+    c->m.qualifier = f->q;
+    if (f->range) {
+        c->m.qualifier = DK_Q_RANGE;
+        c->m.low = f->low;
+        c->m.high = f->high;
+    }
+    set_unit(&c->m, f->unit);
+}
+
+static void copy_unit(fig *f, const char *u)
+{
+    size_t n = strlen(u);
+    if (n >= sizeof f->unit)
+        n = sizeof f->unit - 1;
+    memcpy(f->unit, u, n);
+    f->unit[n] = '\0';
+}
+
+/* The unit after a number ending at k: percent, currency, unit, time
+ * unit.  Fills f and returns the token after it, or k when none. */
+static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
+                      int have_cur)
+{
+    const dk_lexent *e;
+    int nu;
+    if ((nu = unit_phrase(s, k, LX_PERCENT, &e))) {
+        f->kind = DK_PERCENT;
+        return k + nu;
+    }
+    int h = k;
+    if (dk_tok_is(s, h, '-') && dk_tok_glued(s, h) && dk_tok_glued(s, h + 1))
+        h++;   /* "1,783-kilometer-long", "two-day", "one-yen" */
+    if (!have_cur && (nu = unit_phrase(s, h, LX_CURRENCY, &e)) &&
+        (e->flags & LXF_POST) && !(dk_tok_glued(s, h + nu) && is_num(s, h + nu)) &&
+        (!(e->flags & LXF_AMBIG) || num->scaled)) {
+        f->kind = DK_MONEY;
+        copy_unit(f, e->sym);
+        f->value *= e->value;
+        f->low *= e->value;
+        f->high *= e->value;
+        int j = h + nu;
+        /* "75 USD million" */
+        const dk_lexent *sc = lx(s, j, LX_SCALE);
+        if (sc && !(sc->flags & (LXF_PLURAL | LXF_AMBIG)) && sc->value >= 1000 &&
+            !num->scaled) {
+            f->value *= sc->value;
+            f->low *= sc->value;
+            f->high *= sc->value;
+            j++;
+        } else if (e->value == 1 && !num->scaled && !f->range) {
+            double add;
+            int nc = cents_tail(s, j, &add);
+            if (nc) {
+                f->value += add;
+                j += nc;
             }
         }
-        const dk_lexeme *ux = NULL;
-        int nu;
-        if (pre) {
-            kind = DK_MONEY;
-            strcpy(unit, pre->sym);
-            /* "$5 million": scale already in num; "US$16 trillion" too */
-        } else if ((nu = dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_PERCENT, &ux))) {
-            kind = DK_PERCENT;
+        return j;
+    }
+    /* "20 (kg)" */
+    int b = h;
+    if (h == k && (dk_tok_is(s, h, '(') || dk_tok_is(s, h, '[') ||
+                   dk_tok_is(s, h, '{') || dk_tok_is(s, h, '<')))
+        b = h + 1;
+    if ((nu = unit_phrase(s, b, LX_UNIT, &e))) {
+        int j = b + nu;
+        if (strcmp(e->sym, "deg") == 0) {
+            /* temperatures are no angles */
+            for (int q = k - 6 < 0 ? 0 : k - 6; q <= j && q < s->ntok; q++)
+                if (dk_tok_ctx(s, q, "temperature"))
+                    goto no_unit;
+        }
+        if (b != h) {
+            if (!(dk_tok_is(s, j, ')') || dk_tok_is(s, j, ']') ||
+                  dk_tok_is(s, j, '}') || dk_tok_is(s, j, '>')))
+                goto no_unit;
+            j++;
+        }
+        f->kind = DK_QUANTITY;
+        copy_unit(f, e->sym);
+        f->value *= e->value;
+        f->low *= e->value;
+        f->high *= e->value;
+        /* "-long", "-wide" after a hyphenated unit */
+        if (h != k && dk_tok_is(s, j, '-') && dk_tok_glued(s, j) &&
+            dk_tok_glued(s, j + 1) && dk_tok_ctx(s, j + 1, "dimadj"))
+            j += 2;
+        /* "5 feet 2 inches", "5 ft and 2 in" */
+        if (strcmp(e->sym, "ft") == 0 && !f->range) {
+            int a = j;
+            if (dk_tok_text(s, a, "and"))
+                a++;
+            dk_num in;
+            const dk_lexent *ie;
+            int ni;
+            if (dk_number_at(s, a, &in) &&
+                (((ni = unit_phrase(s, in.t1, LX_UNIT, &ie)) && strcmp(ie->sym, "in") == 0) ||
+                 (dk_tok_text(s, in.t1, "in") && (ni = 1)))) {
+                f->value += in.value / 12;
+                j = in.t1 + ni;
+            }
+        }
+        return j;
+    }
+no_unit:
+    if ((nu = unit_phrase(s, h, LX_TUNIT, &e))) {
+        if ((e->flags & LXF_AMBIG) && num->ordinal)
+            return k;
+        f->kind = DK_DURATION;
+        copy_unit(f, e->sym);
+        f->value *= e->value;
+        f->low *= e->value;
+        f->high *= e->value;
+        if (e->value == 10 || e->value == 100 || e->value == 1000)
+            copy_unit(f, "year");
+        return h + nu;
+    }
+    if (h == k && (nu = unit_phrase(s, k, LX_COUNTED, &e))) {
+        if ((strcmp(e->sym, "person") == 0 && (num->scaled || num->value >= 1e6)) ||
+            (strcmp(e->sym, "person") != 0 && num->scaled)) {
+            f->kind = DK_QUANTITY;
+            copy_unit(f, e->sym);
+            return k + nu;
+        }
+    }
+    return k;
+}
+
+/* "half century", "half a century": a duration. */
+static int half_duration(const dk_sent *s, int i, dk_cands *out)
+{
+    const dk_lexent *fr = lx(s, i, LX_FRAC), *e;
+    if (!fr || (fr->flags & LXF_PLURAL) || lx(s, i, LX_ORD) || !is_word(s, i))
+        return 0;
+    int k = i + 1;
+    if (dk_tok_ctx(s, k, "a"))
+        k++;
+    else if (dk_tok_is(s, k, '-') && dk_tok_glued(s, k))
+        k++;
+    int nu = unit_phrase(s, k, LX_TUNIT, &e);
+    if (!nu || e->value < 10)
+        return 0;
+    fig f;
+    memset(&f, 0, sizeof f);
+    f.t0 = i;
+    f.t1 = k + nu;
+    f.kind = DK_DURATION;
+    f.value = e->value / fr->value;
+    copy_unit(&f, "year");
+    f.q = qualifier_before(s, i);
+    emit(out, s, &f);
+    return f.t1;
+}
+
+/* Is token k a fraction word of tenths or hundredths ("one-tenth of
+ * them" is a share, a percent)? */
+static int tenths(const dk_sent *s, int k)
+{
+    const dk_lexent *f = lx(s, k, LX_FRAC);
+    return f && (f->value == 10 || f->value == 100);
+}
+
+/* Is this a year (left to date.c)? */
+static int year_like(const dk_sent *s, const dk_num *n)
+{
+    return !n->spelled && !n->scaled && !n->fraction && n->digits == 4 &&
+           n->value >= 1000 && n->value <= 2100 &&
+           !(s->tok[n->t0].flags & (DK_TF_GROUPS | DK_TF_DECIMAL));
+}
+
+/* Recognise the figure starting at token i; returns the next token. */
+static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
+{
+    fig f;
+    memset(&f, 0, sizeof f);
+    f.t0 = i;
+    f.kind = DK_NUMBER;
+    const dk_lexent *e;
+    int ncur = unit_phrase(s, i, LX_CURRENCY, &e);
+    const dk_lexent *pre = ncur && (e->flags & LXF_PRE) ? e : NULL;
+    int j = pre ? i + ncur : i;
+    int pct_pre = 0;
+    if (!pre) {
+        /* "percent of 10", "per cent of twenty-two" */
+        int np = unit_phrase(s, i, LX_PERCENT, &e);
+        if (np && dk_tok_text(s, i + np, "of") && !is_num(s, i - 1)) {
+            dk_num t;
+            if (dk_number_at(s, i + np + 1, &t) && !t.ordinal && !year_like(s, &t)) {
+                f.kind = DK_PERCENT;
+                f.value = t.value;
+                f.t1 = t.t1;
+                f.q = qualifier_before(s, i);
+                emit(out, s, &f);
+                return t.t1;
+            }
+        }
+    }
+    (void)pct_pre;
+    dk_num num;
+    if (!dk_number_at(s, j, &num)) {
+        int h = half_duration(s, i, out);
+        if (h)
+            return h;
+        /* "twice", "thrice" */
+        const dk_lexent *c = lx(s, i, LX_CARD);
+        if (c && c->sym && strcmp(c->sym, "adv") == 0) {
+            f.t1 = i + 1;
+            f.value = c->value;
+            f.q = qualifier_before(s, i);
+            emit(out, s, &f);
+        }
+        return i + 1;
+    }
+    if (pre && num.ordinal)
+        return i + 1;
+    /* "5/17/2018": a date */
+    if (dk_tok_is(s, num.t1, '/') && dk_tok_glued(s, num.t1) && is_num(s, num.t1 + 1))
+        return num.t1 + 2;
+    if (is_num(s, num.t0) && num.t1 > num.t0 + 2 && dk_tok_is(s, num.t0 + 1, '/') &&
+        dk_tok_is(s, num.t0 + 3, '/'))
+        return num.t1;
+    if (!pre && digits_filtered(s, &num)) {
+        int k = num.t1;
+        while (k < s->ntok && dk_tok_glued(s, k) && s->tok[k].type != DK_TOK_PUNCT)
+            k++;
+        return k > i + 1 ? k : i + 1;
+    }
+    f.t0 = pre ? i : num.t0;
+    f.value = f.low = num.value;
+    int k = num.t1;
+    /* ranges: "15-20", "two to three", "between 20 and 30" */
+    if (k + 1 < s->ntok && !num.ordinal && lx(s, k, LX_RANGE)) {
+        const char *how = lx(s, k, LX_RANGE)->sym;
+        int glued = strcmp(how, "dash") == 0 && !num.spelled &&
+                    ((dk_tok_glued(s, k) && dk_tok_glued(s, k + 1)) ||
+                     (!dk_tok_glued(s, k) && !dk_tok_glued(s, k + 1)));
+        int word = strcmp(how, "to") == 0 ||
+                   (strcmp(how, "and") == 0 && dk_tok_ctx(s, prev_tok(s, f.t0), "between"));
+        dk_num hi;
+        if ((glued || word) && dk_number_at(s, k + 1, &hi) && !hi.ordinal &&
+            hi.value > num.value && (hi.spelled == num.spelled || hi.scaled)) {
+            if (year_like(s, &num) && year_like(s, &hi))
+                return hi.t1;   /* "2017-2018": a date */
+            double scale = 1;
+            if (hi.scaled && !num.scaled && !num.spelled) {
+                /* "$20-30 billion": the scale of the high end */
+                const dk_lexent *sc = lx(s, hi.t1 - 1, LX_SCALE);
+                if (sc)
+                    scale = sc->value;
+            }
+            f.range = 1;
+            f.low = f.value = num.value * scale;
+            f.high = hi.value;
+            k = hi.t1;
+        }
+    }
+    if (!f.range)
+        f.high = 0;
+    if (pre) {
+        f.kind = DK_MONEY;
+        copy_unit(&f, pre->sym);
+        f.value *= pre->value;
+        f.low *= pre->value;
+        f.high *= pre->value;
+        /* "$ 10 dollars": the currency word again */
+        int nu = unit_phrase(s, k, LX_CURRENCY, &e);
+        if (nu && (e->flags & LXF_POST) && strcmp(e->sym, pre->sym) == 0 && e->value == 1 &&
+            is_word(s, k))
             k += nu;
-        } else if ((nu = dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_CURRENCY, &ux)) &&
-                   (dk_lex_get(ux, LX_CURRENCY)->flags & LXF_POST)) {
-            const dk_lexent *c = dk_lex_get(ux, LX_CURRENCY);
-            kind = DK_MONEY;
-            strcpy(unit, c->sym);
-            factor = c->value;
-            k += nu;
-        } else if (num.digits || num.scaled || num.spelled) {
-            /* "1,783-kilometer-long": a unit glued by a hyphen */
+        else {
+            const dk_lexent *sc = lx(s, k, LX_SCALE);
+            if (sc && !(sc->flags & (LXF_PLURAL | LXF_AMBIG)) && sc->value >= 1000 &&
+                !num.scaled && dk_tok_is(s, i + ncur - 1, '$') == 0) {
+                /* "USD 5 million" is in num already; nothing here */
+            }
+        }
+    } else if (num.ordinal) {
+        f.kind = DK_ORDINAL;
+    } else {
+        int u = unit_after(s, &num, k, &f, 0);
+        if (u == k && is_num(s, num.t1 - 1) && dk_tok_glued(s, k) &&
+            lx(s, k, LX_ORDSUF) && !f.range && num.digits) {
+            f.kind = DK_ORDINAL;
+            u = k + 1;
+        }
+        if (u == k && f.kind == DK_NUMBER && !num.ordinal) {
+            /* multipliers: "two to three times", "1.7-fold" */
             int h = k;
             if (dk_tok_is(s, h, '-') && dk_tok_glued(s, h) && dk_tok_glued(s, h + 1))
                 h++;
-            if ((nu = dk_lex_phrase(s->text, s->tok, s->ntok, h, LX_UNIT, &ux))) {
-                const dk_lexent *u = dk_lex_get(ux, LX_UNIT);
-                kind = DK_QUANTITY;
-                strcpy(unit, u->sym);
-                factor = u->value;
-                k = h + nu;
-            } else if ((nu = dk_lex_phrase(s->text, s->tok, s->ntok, h, LX_TUNIT, &ux))) {
-                const dk_lexent *u = dk_lex_get(ux, LX_TUNIT);
-                kind = DK_DURATION;
-                strcpy(unit, u->sym);
-                factor = u->value;
-                if (factor == 10 || factor == 100 || factor == 1000)
-                    strcpy(unit, "year");
-                k = h + nu;
-            } else if (h == k && (nu = dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_COUNTED, &ux))) {
-                const dk_lexent *u = dk_lex_get(ux, LX_COUNTED);
-                if (strcmp(u->sym, "person") == 0 || num.scaled) {
-                    kind = DK_QUANTITY;
-                    strcpy(unit, u->sym);
-                    k += nu;
-                }
-            } else if (num.digits && dk_tok_glued(s, k) && lx(s, k, LX_ORDSUF)) {
-                kind = DK_ORDINAL;
-                k++;
-            }
+            if (dk_tok_ctx(s, h, "times"))
+                u = h + 1;
         }
-        if (kind == DK_NUMBER && !num.spelled && !num.scaled &&
-            num.digits == 4 && num.value >= 1000 && num.value <= 2100 &&
-            !(s->tok[num.t0].flags & (DK_TF_GROUPS | DK_TF_DECIMAL))) {
-            /* a year: left to the date recogniser */
-            i = num.t1;
-            continue;
-        }
-        if (kind != DK_NUMBER)
-            prio = kind == DK_ORDINAL ? DK_PRIO_ORDINAL
-                 : kind == DK_DURATION ? DK_PRIO_DURATION : DK_PRIO_FIGURE;
-        int t0 = pre ? start : num.t0;
-        dk_cand *c = dk_cand_push(out, s, t0, k, kind, prio);
-        if (c) {
-            c->m.has_value = 1;
-            c->m.value = num.value * factor;
-            c->m.qualifier = q;
-            if (range) {
-                c->m.qualifier = DK_Q_RANGE;
-                c->m.low = num.value * factor;
-                c->m.high = high * factor;
-            }
-            set_unit(&c->m, unit);
-        }
-        i = k > i ? k : i + 1;
+        /* a glued word nothing explains: "5G" */
+        if (u == k && is_num(s, num.t1 - 1) && num.t1 < s->ntok &&
+            dk_tok_glued(s, num.t1) && is_word(s, num.t1))
+            return num.t1 + 1;
+        k = u;
     }
-    /* spelled ordinals: "fourth", "second" */
-    for (int t = 0; t < s->ntok; t++) {
-        const dk_lexent *o = lx(s, t, LX_ORD);
-        if (!o)
-            continue;
-        dk_cand *c = dk_cand_push(out, s, t, t + 1, DK_ORDINAL, DK_PRIO_ORDINAL);
-        if (c) {
-            c->m.has_value = 1;
-            c->m.value = o->value;
+    /* "one-tenth of": a share */
+    if (f.kind == DK_NUMBER && num.fraction && num.spelled && num.value < 1 &&
+        dk_tok_text(s, k, "of") && !f.range && tenths(s, num.t1 - 1)) {
+        f.kind = DK_PERCENT;
+        f.value *= 100;
+    }
+    /* "with a population of 1.4 billion" */
+    if (f.kind == DK_NUMBER && (num.scaled || num.value >= 1e6) &&
+        ctx_phrase_covers(s, prev_tok(s, f.t0), "popcue")) {
+        f.kind = DK_QUANTITY;
+        copy_unit(&f, "person");
+    }
+    if (f.kind == DK_NUMBER && year_like(s, &num) && !f.range)
+        return num.t1;
+    if (f.kind == DK_ORDINAL) {
+        if (num.spelled && ordinal_filtered(s, &num, term))
+            return k;
+        if (!num.spelled && is_cap(s, k) && lx(s, k, LX_TUNIT))
+            return k + 1;   /* "21st Century Silk Road" */
+    }
+    if (f.kind == DK_NUMBER && !f.range && number_filtered(s, &num))
+        return k;
+    if (f.kind == DK_NUMBER && num.nwords == 1 && num.spelled && !num.fraction &&
+        lx(s, num.t0, LX_CARD) && (lx(s, num.t0, LX_CARD)->flags & LXF_AMBIG))
+        return k;
+    f.t1 = k;
+    f.q = qualifier_before(s, f.t0);
+    /* "over five years" is "during": over a stretch of time qualifies
+     * only after "for" ("for over 20 years") */
+    if (f.kind == DK_DURATION && f.q == DK_Q_OVER && f.t0 >= 1 &&
+        dk_tok_text(s, f.t0 - 1, "over") &&
+        !(f.t0 >= 2 && dk_tok_text(s, f.t0 - 2, "for")))
+        f.q = DK_Q_EXACT;
+    if (f.kind == DK_DURATION && f.t0 >= 1 && dk_tok_text(s, f.t0 - 1, "Over"))
+        f.q = DK_Q_EXACT;
+    if (num.approx && f.q == DK_Q_EXACT)
+        f.q = DK_Q_APPROX;
+    emit(out, s, &f);
+    return k > i ? k : i + 1;
+}
+
+/* Does the white-space-delimited chunk starting at token i look like a
+ * URL or an e-mail address?  Sets *end to the token after the chunk. */
+static int url_chunk(const dk_sent *s, int i, int *end)
+{
+    int k = i + 1;
+    while (k < s->ntok && dk_tok_glued(s, k))
+        k++;
+    *end = k;
+    if (k - i < 4)
+        return 0;
+    uint32_t a = s->tok[i].start, b = s->tok[k - 1].end;
+    for (uint32_t p = a; p + 2 < b; p++)
+        if ((s->text[p] == ':' && s->text[p + 1] == '/' && s->text[p + 2] == '/') ||
+            (p + 3 < b && memcmp(s->text + p, "www.", 4) == 0) || s->text[p] == '@')
+            return 1;
+    return 0;
+}
+
+void dk_recognise_figures(const dk_sent *s, dk_cands *out)
+{
+    int i = 0, term = 0;
+    while (i < s->ntok) {
+        if (i == 0 || !dk_tok_glued(s, i)) {
+            int end;
+            if (url_chunk(s, i, &end)) {
+                i = end;
+                continue;
+            }
         }
+        i = figure_at(s, i, out, &term);
     }
 }

@@ -61,6 +61,15 @@ static unsigned char lower(unsigned char c)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
 }
 
+/* memcmp(a, b, n) == 0 for the short keys of the table, without a call. */
+static int same(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 /* The lexeme with key[0, n) whose hash is h, or NULL. */
 static const dk_lexeme *probe(uint32_t h, const char *key, size_t n)
 {
@@ -69,7 +78,7 @@ static const dk_lexeme *probe(uint32_t h, const char *key, size_t n)
         if (w < 0)
             return NULL;
         const dk_lexeme *x = &dk_lex_words[w];
-        if (x->keylen == n && memcmp(x->key, key, n) == 0)
+        if (x->keylen == n && same(x->key, key, n))
             return x;
     }
 }
@@ -92,37 +101,19 @@ const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
     return NULL;
 }
 
-int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
-                  int cls, const dk_lexeme **out)
+/* The rest of dk_lex_phrase: extend the key from token j on.  key[0, len)
+ * holds tokens [i, j) and best/out the longest match so far.  Kept out of
+ * line so the common one-token answer costs no key buffer. */
+static __attribute__((noinline)) int
+phrase_from(const char *s, const dk_token *tok, int ntok, int i, int j,
+            int cls, char *key, size_t len, size_t cap, int best,
+            const dk_lexeme **out)
 {
-    char key[128];
-    size_t len = 0;
-    int best = 0;
-    *out = NULL;
-    if (i < 0 || i >= ntok)
-        return 0;
-    int j = i;
-    const dk_lexeme *x;
-    if (tok[i].flags & DK_TF_LEXED) {
-        /* the first token was looked up by dk_lex_tag */
-        x = tok[i].lex;
-        if (!x)
-            return 0;
-        if (x->nent && dk_lex_get(x, cls)) {
-            best = 1;
-            *out = x;
-        }
-        if (!x->is_prefix || (size_t)x->keylen + 2 > sizeof key)
-            return best;
-        memcpy(key, x->key, x->keylen);
-        len = x->keylen;
-        j++;
-    }
     for (; j < ntok && j - i < 8; j++) {
         if (dk_lex_key_append(s, &tok[j], j > i && (tok[j].flags & DK_TF_SPACE),
-                              key, &len, sizeof key) < 0)
+                              key, &len, cap) < 0)
             break;
-        x = dk_lex_find(key, len);
+        const dk_lexeme *x = dk_lex_find(key, len);
         if (!x)
             break;
         if (x->nent && dk_lex_get(x, cls)) {
@@ -133,6 +124,31 @@ int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
             break;
     }
     return best;
+}
+
+int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
+                  int cls, const dk_lexeme **out)
+{
+    char key[128];
+    *out = NULL;
+    if (i < 0 || i >= ntok)
+        return 0;
+    if (!(tok[i].flags & DK_TF_LEXED))
+        return phrase_from(s, tok, ntok, i, i, cls, key, 0, sizeof key, 0, out);
+    /* the first token was looked up by dk_lex_tag */
+    const dk_lexeme *x = tok[i].lex;
+    if (!x)
+        return 0;
+    int best = 0;
+    if (x->nent && dk_lex_get(x, cls)) {
+        best = 1;
+        *out = x;
+    }
+    if (!x->is_prefix || (size_t)x->keylen + 2 > sizeof key)
+        return best;
+    memcpy(key, x->key, x->keylen);
+    return phrase_from(s, tok, ntok, i, i + 1, cls, key, x->keylen, sizeof key,
+                       best, out);
 }
 
 void dk_lex_tag(const char *s, dk_token *tok, int ntok)

@@ -38,6 +38,11 @@ enum dk_lexclass {
     LX_RANGE,      /* range connector: "to", "-", "and" (sym = how) */
     LX_COUNTED,    /* nouns counted as quantities: sym = unit ("people") */
     LX_NAMEWORD,   /* words that make a following/preceding number a name */
+    LX_NUMOP,      /* number operators: sym point | neg | ratio | ratio1 */
+    LX_CTX,        /* context words of the figure filters: sym says which
+                      (title, event, backref, det, rank, term, popcue,
+                      discourse, oneafter, onebefore, enumverb) */
+    LX_VFRAC,      /* vulgar fraction character: value = the fraction */
     LX_CLASS_MAX
 };
 

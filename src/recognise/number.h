@@ -1,8 +1,13 @@
 /*
  * number.h - reading one number at a token position: digits with scale
- * words ("1.4 billion", "20 thousand"), spelled numbers ("one hundred and
- * twenty", "twenty-five"), fractions ("one-tenth", "two-thirds", "3/4",
- * "half").  Used by every recogniser that needs a number.
+ * words ("1.4 billion", "20 thousand", "10k"), spelled numbers ("one
+ * hundred and twenty", "twenty-five", "nine point nought four"),
+ * fractions ("one-tenth", "two-thirds", "3/4", "a half", "½", "one and a
+ * half", "half a million", "two thirds of a million"), spelled ordinals
+ * ("twenty-first", "one hundred twenty-fifth"), signs ("minus five",
+ * "-1"), exponents ("1.3e6", "1.1^23") and ratios ("one over three").
+ * Used by every recogniser that needs a number.  No allocation: the
+ * words come from the lexicon tags of the tokens.
  */
 #ifndef DK_NUMBER_H
 #define DK_NUMBER_H
@@ -16,6 +21,9 @@ typedef struct dk_num {
     int fraction;        /* a fraction: "one-tenth", "3/4", "half" */
     int scaled;          /* has a scale word: "1.4 billion" */
     int digits;          /* a lone digit token: its digit count, else 0 */
+    int ordinal;         /* an ordinal: "twenty-first", "3rd" */
+    int approx;          /* "several thousand": value 3 x thousand */
+    int nwords;          /* number words read (cardinals and scales) */
 } dk_num;
 
 /* Read the longest number starting at token i.  Returns 1 and fills out,
@@ -30,5 +38,19 @@ static inline int dk_tok_glued(const dk_sent *s, int k)
 {
     return k > 0 && k < s->ntok && !(s->tok[k].flags & DK_TF_SPACE);
 }
+
+/* The entry of class cls of token k (NULL when none or out of range). */
+const dk_lexent *dk_tok_lex(const dk_sent *s, int k, int cls);
+
+/* Does token k have a context entry (class LX_CTX) with this sym? */
+int dk_tok_ctx(const dk_sent *s, int k, const char *sym);
+
+/* Does the text of token k equal w exactly (case-sensitive)? */
+int dk_tok_text(const dk_sent *s, int k, const char *w);
+
+/* Entry of class cls in lexeme x whose case rule fits the text s[a, b):
+ * entries flagged LXF_CASE must match their written form exactly. */
+const dk_lexent *dk_lex_get_cased(const dk_lexeme *x, int cls,
+                                  const char *s, size_t a, size_t b);
 
 #endif

@@ -67,6 +67,9 @@ void dk_cands_free(dk_cands *c);
 /* The recognisers, each in its own file. */
 void dk_recognise_figures(const dk_sent *s, dk_cands *out);  /* figure.c */
 void dk_recognise_dates(const dk_sent *s, dk_cands *out);    /* date.c */
+struct dk_pack;
+void dk_recognise_entities(const struct dk_pack *p, const dk_sent *s,
+                           dk_cands *out);                   /* entity.c */
 
 /* Look for a dateline ("Published: 11:43, May 22, 2024", a date line
  * under the title) in the first bytes of a document.  Sets ctx and

@@ -6,17 +6,56 @@
 #include <string.h>
 #include "jsonw.h"
 
+/* Append c, writing in place when the buffer has room. */
+static dk_status put_c(dk_buf *b, char c)
+{
+    if (b->cap - b->len < 2)
+        return dk_buf_putc(b, c);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return DK_OK;
+}
+
+/* Append p[0, n), writing in place when the buffer has room. */
+static dk_status put_s(dk_buf *b, const char *p, size_t n)
+{
+    if (b->cap - b->len <= n)
+        return dk_buf_append(b, p, n);
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return DK_OK;
+}
+
+static int needs_escape(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+}
+
 dk_status dk_json_escape(dk_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     dk_status st = dk_buf_reserve(b, n + 3);
     if (st)
         return st;
-    b->data[b->len++] = '"';
+    /* the usual case, nothing to escape: one copy */
     size_t run = 0;
+    while (run < n && !needs_escape((unsigned char)s[run]))
+        run++;
+    if (run == n) {
+        char *o = b->data + b->len;
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        o[n + 2] = '\0';
+        b->len += n + 2;
+        return DK_OK;
+    }
+    b->data[b->len++] = '"';
+    run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+        if (!needs_escape(c))
             continue;
         if ((st = dk_buf_append(b, s + run, i - run)))
             return st;
@@ -44,12 +83,35 @@ dk_status dk_json_escape(dk_buf *b, const char *s, size_t n)
     return dk_buf_putc(b, '"');
 }
 
+/* Write the decimal digits of v into out (size cap).  Returns the length
+ * snprintf would, or -1 if it does not fit. */
+static int fmt_ll(char *out, size_t cap, long long v)
+{
+    char tmp[24];
+    int n = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+                                 : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[n++] = '-';
+    if ((size_t)n >= cap)
+        return snprintf(out, cap, "%lld", v);
+    for (int i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+    return n;
+}
+
 int dk_json_fmt_num(char *out, size_t cap, double v)
 {
     if (!isfinite(v))
         return snprintf(out, cap, "null");
     if (v == floor(v) && fabs(v) < 1e15)
-        return snprintf(out, cap, "%.0f", v);
+        return v == 0 ? snprintf(out, cap, "%.0f", v)   /* keeps "-0" */
+                      : fmt_ll(out, cap, (long long)v);
     /* 15 digits can round the largest doubles up past DBL_MAX, which
      * JSON readers take as infinity: those get all 17 */
     if (fabs(v) > 1.7976931348623e308)
@@ -62,12 +124,12 @@ static void key(dk_jsonw *w, const char *k)
     if (w->err)
         return;
     if (!w->first)
-        w->err = dk_buf_putc(w->b, ',');
+        w->err = put_c(w->b, ',');
     w->first = 0;
     if (!w->err && k) {
         w->err = dk_json_escape(w->b, k, strlen(k));
         if (!w->err)
-            w->err = dk_buf_putc(w->b, ':');
+            w->err = put_c(w->b, ':');
     }
 }
 
@@ -75,7 +137,7 @@ void dk_jw_begin(dk_jsonw *w, dk_buf *b)
 {
     w->b = b;
     w->first = 1;
-    w->err = dk_buf_putc(b, '{');
+    w->err = put_c(b, '{');
 }
 
 void dk_jw_obj(dk_jsonw *w, const char *k)
@@ -86,10 +148,32 @@ void dk_jw_obj(dk_jsonw *w, const char *k)
     w->first = 1;
 }
 
+void dk_jw_arr(dk_jsonw *w, const char *k)
+{
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_putc(w->b, '[');
+    w->first = 1;
+}
+
+void dk_jw_arr_end(dk_jsonw *w)
+{
+    if (!w->err)
+        w->err = dk_buf_putc(w->b, ']');
+    w->first = 0;
+}
+
+void dk_jw_null(dk_jsonw *w, const char *k)
+{
+    key(w, k);
+    if (!w->err)
+        w->err = dk_buf_append(w->b, "null", 4);
+}
+
 void dk_jw_end(dk_jsonw *w)
 {
     if (!w->err)
-        w->err = dk_buf_putc(w->b, '}');
+        w->err = put_c(w->b, '}');
     w->first = 0;
 }
 
@@ -108,10 +192,10 @@ void dk_jw_cstr(dk_jsonw *w, const char *k, const char *v)
 void dk_jw_int(dk_jsonw *w, const char *k, long long v)
 {
     char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%lld", v);
+    int n = fmt_ll(tmp, sizeof tmp, v);
     key(w, k);
     if (!w->err)
-        w->err = dk_buf_append(w->b, tmp, (size_t)n);
+        w->err = put_s(w->b, tmp, (size_t)n);
 }
 
 void dk_jw_num(dk_jsonw *w, const char *k, double v)
@@ -120,7 +204,7 @@ void dk_jw_num(dk_jsonw *w, const char *k, double v)
     int n = dk_json_fmt_num(tmp, sizeof tmp, v);
     key(w, k);
     if (!w->err)
-        w->err = dk_buf_append(w->b, tmp, (size_t)n);
+        w->err = put_s(w->b, tmp, (size_t)n);
 }
 
 void dk_jw_bool(dk_jsonw *w, const char *k, int v)

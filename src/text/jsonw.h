@@ -28,6 +28,11 @@ void dk_jw_ids(dk_jsonw *w, const char *key, const char (*ids)[DK_ID_MAX],
                int n);
 /* Start a nested object member "key":{ ... } ; close it with dk_jw_end. */
 void dk_jw_obj(dk_jsonw *w, const char *key);
+/* Start an array member "key":[ (key NULL inside an array); elements are
+ * written with key NULL; close it with dk_jw_arr_end. */
+void dk_jw_arr(dk_jsonw *w, const char *key);
+void dk_jw_arr_end(dk_jsonw *w);
+void dk_jw_null(dk_jsonw *w, const char *key);
 
 /* One mention as the JSON object of spec/extract.md (no newline). */
 dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m);

@@ -34,7 +34,9 @@ def _num(kind, text, value, unit=None, q="exact", low=None, high=None, metric=No
         m["low"], m["high"] = low, high
     if metric:
         m["metric"], m["period"], m["subjects"] = metric, period, subj
-    if change is not None:
+    if isinstance(change, tuple):                  # (1.7, "times") for "grew 1.7-fold"
+        m["change"] = {"value": change[0], "unit": change[1]}
+    elif change is not None:
         m["change"] = {"value": change, "unit": "%"}
     if opt:
         m["optional"] = True
@@ -248,10 +250,12 @@ GOLD = {
         M("$15.7 billion", 15.7 * B, metric="imports", period="2024", subj=CNKZ, change=-4),
         M("$29.6 billion", 29.6 * B, metric="trade_turnover", period="2024-01/2024-11", subj=KZCN),
         D("the first 11 months of 2024", "2024-01/2024-11"),
+        N("two", 2),
         U("ten years", 10, "year", q="over"),
         O("second", 2),
         M("$80 billion", 80 * B),
         D("2030", "2030"),
+        N("two", 2),
     ],
     "s11_energy": [
         D("Monday", "2024-06-10"),
@@ -309,6 +313,53 @@ GOLD = {
           subj=ROUTE),
         U("35 to 45 days", 35, "day", q="range", low=35, high=45),
         D("2014", "2014"),
+    ],
+    "s15_three_decades": [
+        U("three decades", 30, "year"),
+        D("January 3, 1992", "1992-01-03"),
+        D("1994 to 1999", "1994/1999"),
+        D("2002", "2002"),
+        Q("1.4 billion people", 1.4 * B, "person", metric="population", period="2024", subj=["CN"]),
+        Q("20 million", 20 * MN, "person", q="over", metric="population", period="2023", subj=["KZ"]),
+        D("2023", "2023"),
+        D("Six years ago", "2018"),
+        D("2018", "2018"),
+        M("19.9 billion dollars", 19.9 * B, metric="trade_turnover", period="2018", subj=KZCN),
+        N("2.1-fold", 2.1),
+        N("twice", 2),
+        O("11th", 11),
+        D("last week", "2024-09-30/2024-10-06"),
+        D("2019", "2019"),
+        N("55", 55),
+        D("2016", "2016"),
+        N("1.7-fold", 1.7),
+        D("the first half of 2024", "2024-01/2024-06"),
+        M("$811.1 million", 811.1 * MN, metric="imports", period="2024-01/2024-06", subj=KZCN,
+          change=(1.7, "times")),
+        D("21st century", "20"),
+    ],
+    "s16_agri_exports": [
+        D("yesterday", "2024-08-13"),
+        D("today", "2024-08-14"),
+        M("$1.7 billion", 1.7 * B, metric="agri_trade", period="2023", subj=KZCN),
+        D("2023", "2023"),
+        Q("1.1 million tons", 1.1 * MN, "t", q="approx"),
+        D("July 2023 to June 2024", "2023-07/2024-06"),
+        P("12.5 percent", 12.5),
+        N("800", 800),
+        N("1,000", 1000, q="over", metric="companies", period="2024", subj=KZCN),
+        D("This week", "2024-08-12/2024-08-18"),
+        N("40", 40),
+        N("Several hundred", 300, q="approx"),
+    ],
+    "s17_digital": [
+        D("last Friday", "2024-05-17"),
+        D("the end of 2025", "2025"),
+        N("3,000", 3000),
+        U("three years", 3, "year"),
+        P("5 percent", 5),
+        O("7th", 7),
+        D("next February", "2025-02"),
     ],
     "t01_business_council.txt": [
         M("$2.5 billion", 2.5 * B, metric="agreements", period="2024-03-01", subj=KZCN),
@@ -432,9 +483,28 @@ EVENTS = {
         E("will complete", "intent", actors=["KZ"], date="2025", opt=True),
         E("opened", "launch", place="lianyungang", date="2014"),
     ],
+    "s15_three_decades": [
+        E("established", "launch", actors=KZCN, date="1992-01-03", opt=True),
+        E("signed", "agreement", actors=KZCN, date="1994/1999"),
+        E("meeting was held", "meeting", actors=["kazakhstan_china_cooperation_committee"],
+          place="astana", date="2024-09-30/2024-10-06"),
+        E("rallies", "protest", actors=["CN"], date="2019"),
+        E("protests", "protest", date="2016"),
+    ],
+    "s16_agri_exports": [
+        E("signed", "agreement", actors=KZCN, date="2024-08-13"),
+        E("touring", "visit", actors=["CN"], date="2024-08-12/2024-08-18"),
+    ],
+    "s17_digital": [
+        E("agreed", "intent", actors=["kazakhtelecom", "huawei"], date="2025"),
+        E("signed", "agreement"),
+        E("will train", "intent", actors=["huawei"], opt=True),
+        E("open", "intent", actors=["huawei"], place="astana_hub"),
+    ],
     "t01_business_council.txt": [
         E("sign", "agreement", actors=KZCN, value=2.5 * B),
-        E("signed", "agreement", actors=KZCN, place="astana", date="2024-03-01", count=18,
+        E("signed", "agreement", actors=["KZ", "CN", "kazakhstan_china_business_council"],
+          place="astana", date="2024-03-01", count=18,
           value=2.5 * B),
         E("meeting", "meeting", actors=["kazakhstan_china_business_council"], place="astana",
           date="2024-03-01"),
@@ -461,7 +531,7 @@ ENTITIES = {
     "s03_sco_astana_2024": (["BY", "CN", "EU", "KZ", "akorda", "astana", "caspian_sea", "sco",
                              "tokayev", "xi_jinping", "xian"], []),
     "s04_visa_free": (["CN", "KZ", "air_astana", "almaty", "beijing", "kz_ministry_of_foreign_affairs",
-                       "shanghai", "tokayev", "urumqi", "xian"], []),
+                       "shanghai", "tokayev", "urumqi", "xian"], ["astana"]),
     "s05_silk_road_2013": (["CN", "EU", "KZ", "astana", "bri", "central_asia", "kashagan",
                             "nazarbayev", "nazarbayev_university", "xi_jinping"], ["silk_road"]),
     "s06_tokayev_visit_2019": (["CN", "KZ", "beijing", "hubei", "kostanay", "tokayev", "xi_jinping"],
@@ -483,10 +553,17 @@ ENTITIES = {
     "s14_transit_routes": (["CN", "EU", "KZ", "akorda", "bakhty", "chongqing", "dostyk", "duisburg",
                             "lianyungang", "moiynty", "pacific_ocean", "tacheng", "tokayev",
                             "xi_jinping"], []),
+    "s15_three_decades": (["CN", "KZ", "almaty", "astana", "kazakhstan_china_cooperation_committee",
+                           "zhanaozen"], []),
+    "s16_agri_exports": (["CN", "KZ", "khorgos", "kostanay_region", "kz_ministry_of_agriculture",
+                          "north_kazakhstan_region", "nur_zholy"], []),
+    "s17_digital": (["CN", "EU", "KZ", "astana_hub", "covid_19", "digital_almaty", "digital_kazakhstan",
+                     "g20", "huawei", "kazakhtelecom", "kz_ministry_of_digital_development"],
+                    ["almaty", "astana"]),
     "t01_business_council.txt": (["CN", "KZ", "almaty_region", "astana",
                                   "kazakhstan_china_business_council", "saule_nurlanovna",
                                   "serik_zhumangarin"],
-                                 ["kz_ministry_of_trade_and_integration"]),
+                                 ["almaty", "kz_ministry_of_trade_and_integration"]),
     "t02_container_transit_2020.txt": (["CN", "KZ", "PL", "altynkol", "askar_muratov", "astana",
                                         "dostyk", "kazakhstan_temir_zholy", "steppe_wire", "xian"],
                                        ["yerzhan_ali"]),
@@ -534,6 +611,38 @@ def place(doc, text, items):
     return out
 
 
+ISO = re.compile(r"^\d{2}(\d{2}(-\d{2}(-\d{2})?)?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+def metric_ids():
+    path = os.path.join(ROOT, "..", "shared", "spec", "metrics.tsv")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return {line.split("\t")[0] for line in f if line.strip() and not line.startswith("id\t")}
+
+
+def validate(doc, mentions, events, metrics):
+    """Rules a gold file must keep: no overlapping numeric mentions, no number or date inside an
+    event trigger, ISO dates and periods, known metric ids."""
+    spans = sorted((m["start"], m["end"], m["text"]) for m in mentions)
+    for (s1, e1, t1), (s2, e2, t2) in zip(spans, spans[1:]):
+        if s2 < e1:
+            raise SystemExit(f"{doc}: mentions {t1!r} and {t2!r} overlap")
+    for e in events:
+        for s1, e1, t1 in spans:
+            if s1 < e["end"] and e["start"] < e1:
+                raise SystemExit(f"{doc}: event trigger {e['text']!r} holds the mention {t1!r}")
+        if "date" in e and not ISO.match(e["date"]):
+            raise SystemExit(f"{doc}: event date {e['date']!r}")
+    for m in mentions:
+        for k in ("date", "period"):
+            if k in m and not ISO.match(m[k]):
+                raise SystemExit(f"{doc}: {m['text']!r}: {k} {m[k]!r} is not ISO 8601")
+        if "metric" in m and (not m["subjects"] or (metrics and m["metric"] not in metrics)):
+            raise SystemExit(f"{doc}: {m['text']!r}: metric {m['metric']!r} / subjects")
+
+
 def show(doc, text, rows):
     b = text.encode("utf-8")
     out, last = [], 0
@@ -557,7 +666,10 @@ def main():
     with open(os.path.join(here, "sample.gold.jsonl"), "w", encoding="utf-8") as g, \
             open(os.path.join(here, "sample.events.jsonl"), "w", encoding="utf-8") as e, \
             open(os.path.join(here, "sample.entities.jsonl"), "w", encoding="utf-8") as s:
+        metrics = metric_ids()
         for doc in texts:
+            validate(doc, place(doc, texts[doc], GOLD[doc]), place(doc, texts[doc], EVENTS[doc]),
+                     metrics)
             for row in place(doc, texts[doc], GOLD[doc]):
                 g.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n["gold"] += 1

@@ -1,0 +1,138 @@
+/*
+ * attr_int.h - what the attribution files (attribute.c, period.c,
+ * subjects.c) share: the per-document state with its per-sentence scratch
+ * space, and small token helpers.  Not part of any public interface.
+ */
+#ifndef DK_ATTR_INT_H
+#define DK_ATTR_INT_H
+
+#include "attribute.h"
+#include "../base/buf.h"
+
+/* Function rows of metrics.tsv: ids starting with '_'. */
+enum at_special {
+    SP_NONE = 0,
+    SP_UP,      /* increase words: "increased by", "grew" */
+    SP_DOWN,    /* decrease words: "fell by", "decline of" */
+    SP_TARGET,  /* targets, plans, forecasts: "to bring", "aims to" */
+    SP_BASE,    /* comparison baseline before a date: "compared to" */
+    SP_CUMUL,   /* cumulative span before a duration: "over the past" */
+    SP_DURING,  /* refers to the last dated event: "during the visit" */
+    SP_EVENT,   /* a dated happening: "visit", "summit" */
+    SP_PAIR,    /* the document's two countries: "bilateral" */
+    SP_HOME,    /* the pack's first country: "our country" */
+    SP_ROUTE,   /* a route through a transit country: "route" */
+    SP_SHARE,   /* a share: "share", "accounts for" */
+    SP_RANK,    /* a rank: "ranks", "place" */
+    SP_WORTH,   /* value of counted things: "worth", "valued at" */
+    SP_SINCE,   /* a start date: "since 2005" -> 2005/Y */
+    SP_COUNT_
+};
+
+/* Subject order rules (metrics.tsv column "order"). */
+enum at_rule {
+    R_PAIR = 0, /* non-directional bilateral: the pack's pair order */
+    R_TO,       /* source, then the country marked by in/into/to */
+    R_FROM,     /* the receiver, then the country marked by from */
+    R_WHOLE,    /* holder, then the whole (marked by of/in, or fixed) */
+    R_ONE,      /* a single country: the one nearest before the figure */
+    R_TRANSIT,  /* transit country, origin, destination */
+    R_ROUTE,    /* transit order on a route, else the countries in order */
+    R_HOST      /* the host country, then the target market */
+};
+
+#define AT_MAX_ALT 3
+
+typedef struct at_metric {
+    int special;            /* SP_* */
+    unsigned kinds;         /* bit (1u << dk_kind) per kind it attaches to */
+    int rule;               /* R_* */
+    int alt[AT_MAX_ALT];    /* metrics to try when the unit does not fit */
+    int nalt;
+    int plans;              /* plans and targets count ("jobs") */
+    int events;             /* happens at a dated event ("agreements"):
+                               day dates and the last event date count */
+    char whole[DK_ID_MAX];  /* fixed whole for R_WHOLE ("WORLD") */
+} at_metric;
+
+typedef struct at_cue {
+    int t0, t1;             /* tokens [t0, t1) of the sentence */
+    int m;                  /* index into the pack's metrics */
+} at_cue;
+
+/* A country the sentence names (or implies). */
+typedef struct at_ref {
+    char id[DK_ID_MAX];
+    int t;                  /* token where it is named */
+    char mark;              /* preposition before it: i(n) t(o) f(rom)
+                               h (through/via) o(f) a(fter), or 0 */
+    char how;               /* e: entity, c: entity's country, h: home, p: pair */
+} at_ref;
+
+#define AT_MAX_CUES 256
+#define AT_MAX_BOUNDS 128
+#define AT_MAX_REFS 64
+#define AT_MAX_COUNTED 16
+
+struct dk_attr_doc {
+    const dk_pack *p;
+    const dk_pack_metric *pm;
+    int npm;
+    const dk_pack_entity *pe;
+    int npe;
+    at_metric *met;         /* npm entries, owned */
+    char pair[2][DK_ID_MAX];
+    char dpair[2][DK_ID_MAX]; /* the pair this document is about */
+    char last[2][DK_ID_MAX];  /* countries named last, [0] most recent */
+    char count_id[AT_MAX_COUNTED][DK_ID_MAX]; /* countries named so far */
+    int count[AT_MAX_COUNTED];
+    int ncount;
+    char event_date[DK_DATE_MAX];
+    long nsent, event_sent;   /* sentences seen; when event_date was set */
+    dk_buf ex;              /* explain texts of the current sentence */
+
+    /* scratch for the current sentence */
+    const dk_sent *s;
+    dk_cands *c;
+    int year;
+    at_cue cue[AT_MAX_CUES];
+    int ncue;
+    int bound[AT_MAX_BOUNDS]; /* first token of each clause after the first */
+    char hard[AT_MAX_BOUNDS]; /* bound starts an independent clause (", and",
+                                 ";"): dates and cues do not cross it */
+    int nbound;
+    at_ref ref[AT_MAX_REFS];
+    int nref;
+    dk_pack_match mt[AT_MAX_CUES];
+};
+
+/* Token helpers (attribute.c). */
+int at_tok_is(const dk_sent *s, int i, const char *word);
+int at_clause(const dk_attr_doc *a, int t);
+/* The group of independent clauses token t is in (hard bounds only). */
+int at_group(const dk_attr_doc *a, int t);
+int at_special(const dk_attr_doc *a, const at_cue *k);
+/* The nearest cue of special kind sp ending at most `before` tokens before
+ * token t (and not after it); -1 if none. */
+int at_cue_before(const dk_attr_doc *a, int t, int sp, int before);
+
+/* period.c: write the period of figure f into out (cap DK_DATE_MAX);
+ * returns 0 when the figure is a target (a future date in its clause).
+ * why gets a short reason. */
+int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
+              char *why, size_t whycap);
+/* Remember the sentence's dated event, if any (period.c). */
+void at_note_event(dk_attr_doc *a);
+
+/* subjects.c */
+void at_collect_refs(dk_attr_doc *a);
+/* Fill m's subjects; 0 when the metric needs a subject the sentence does
+ * not give (a share with no holder): then the figure states no metric. */
+int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
+                dk_mention *m);
+void at_note_countries(dk_attr_doc *a);
+/* Set a->dpair: the pack's pair, or the two countries most named so far
+ * when the document is plainly about another pair. */
+void at_doc_pair(dk_attr_doc *a);
+
+#endif

@@ -1,0 +1,561 @@
+/*
+ * attribute.c - metric choice and stated changes (attribute.h); the
+ * document state and the sentence scratch (cues, clauses) that period.c
+ * and subjects.c read.
+ *
+ * A figure takes the metric of the nearest cue phrase in its clause whose
+ * metric attaches to the figure's kind and unit (or one of the metric's
+ * "alt" metrics that does).  Counts take the counted noun right after the
+ * number; ranks need a rank word next to the ordinal; percentages need a
+ * share ("of", "accounts for") and must not be a change.  A clause with a
+ * target word or a future date gives no metric (except metrics whose
+ * order column says "plans").  Order column options are parsed here.  A percentage or a "-fold"/"times" number
+ * next to a word of increase or decrease is a change, put on the nearest
+ * attributed figure of its clause.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "attr_int.h"
+#include "../text/chars.h"
+
+static const char *const special_names[SP_COUNT_] = {
+    "", "_up", "_down", "_target", "_base", "_cumul", "_during", "_event",
+    "_pair", "_home", "_route", "_share", "_rank", "_worth", "_since",
+};
+
+static const char *const rule_names[] = {
+    "pair", "to", "from", "whole", "one", "transit", "route", "host",
+};
+
+/* ---- token helpers ---- */
+
+int at_tok_is(const dk_sent *s, int i, const char *word)
+{
+    if (i < 0 || i >= s->ntok)
+        return 0;
+    const dk_token *t = &s->tok[i];
+    size_t n = t->end - t->start, k;
+    if (strlen(word) != n)
+        return 0;
+    for (k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char)s->text[t->start + k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        if (ch != (unsigned char)word[k])
+            return 0;
+    }
+    return 1;
+}
+
+static int tok_punct(const dk_sent *s, int i, char ch)
+{
+    return i >= 0 && i < s->ntok && s->tok[i].type == DK_TOK_PUNCT &&
+           s->text[s->tok[i].start] == ch;
+}
+
+int at_clause(const dk_attr_doc *a, int t)
+{
+    int k = 0;
+    while (k < a->nbound && a->bound[k] <= t)
+        k++;
+    return k;
+}
+
+int at_group(const dk_attr_doc *a, int t)
+{
+    int g = 0;
+    for (int k = 0; k < a->nbound && a->bound[k] <= t; k++)
+        g += a->hard[k];
+    return g;
+}
+
+int at_special(const dk_attr_doc *a, const at_cue *k)
+{
+    return a->met[k->m].special;
+}
+
+int at_cue_before(const dk_attr_doc *a, int t, int sp, int before)
+{
+    int best = -1;
+    for (int k = 0; k < a->ncue; k++) {
+        const at_cue *q = &a->cue[k];
+        if (a->met[q->m].special != sp || q->t1 > t || t - q->t1 > before)
+            continue;
+        if (best < 0 || q->t1 > a->cue[best].t1)
+            best = k;
+    }
+    return best;
+}
+
+/* ---- the document state ---- */
+
+static int metric_index(const dk_attr_doc *a, const char *id, size_t n)
+{
+    for (int i = 0; i < a->npm; i++)
+        if (strlen(a->pm[i].id) == n && memcmp(a->pm[i].id, id, n) == 0)
+            return i;
+    return -1;
+}
+
+static unsigned kind_bits(const char *kinds)
+{
+    static const struct { const char *name; dk_kind k; } names[] = {
+        {"number", DK_NUMBER}, {"ordinal", DK_ORDINAL},
+        {"percent", DK_PERCENT}, {"money", DK_MONEY},
+        {"quantity", DK_QUANTITY}, {"duration", DK_DURATION},
+    };
+    unsigned bits = 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *p = kinds;
+        size_t n = strlen(names[i].name);
+        while ((p = strstr(p, names[i].name)) != NULL) {
+            int left = p == kinds || !dk_cp_is_letter((unsigned char)p[-1]);
+            int right = !dk_cp_is_letter((unsigned char)p[n]);
+            if (left && right)
+                bits |= 1u << names[i].k;
+            p += n;
+        }
+    }
+    return bits;
+}
+
+/* Parse "rule[;alt=a,b][;plans][;whole=ID]" of metric i. */
+static void parse_order(dk_attr_doc *a, int i)
+{
+    at_metric *m = &a->met[i];
+    const char *p = a->pm[i].order;
+    while (*p) {
+        const char *e = strchr(p, ';');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n > 4 && memcmp(p, "alt=", 4) == 0) {
+            const char *q = p + 4, *end = p + n;
+            while (q < end && m->nalt < AT_MAX_ALT) {
+                const char *c = memchr(q, ',', (size_t)(end - q));
+                size_t len = c ? (size_t)(c - q) : (size_t)(end - q);
+                int j = metric_index(a, q, len);
+                if (j >= 0)
+                    m->alt[m->nalt++] = j;
+                q += len + (c != NULL);
+            }
+        } else if (n == 5 && memcmp(p, "plans", 5) == 0) {
+            m->plans = 1;
+        } else if (n == 6 && memcmp(p, "events", 6) == 0) {
+            m->events = 1;
+        } else if (n > 6 && memcmp(p, "whole=", 6) == 0 &&
+                   n - 6 < sizeof m->whole) {
+            memcpy(m->whole, p + 6, n - 6);
+            m->whole[n - 6] = '\0';
+        } else {
+            for (size_t r = 0; r < sizeof rule_names / sizeof rule_names[0];
+                 r++)
+                if (strlen(rule_names[r]) == n &&
+                    memcmp(rule_names[r], p, n) == 0)
+                    m->rule = (int)r;
+        }
+        p += n + (e != NULL);
+    }
+}
+
+dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
+{
+    dk_attr_doc *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->p = pack;
+    if (!pack)
+        return a;
+    a->pm = dk_pack_metrics(pack, &a->npm);
+    a->pe = dk_pack_entities(pack, &a->npe);
+    if (a->npm > 0) {
+        a->met = calloc((size_t)a->npm, sizeof *a->met);
+        if (!a->met) {
+            free(a);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < a->npm; i++) {
+        at_metric *m = &a->met[i];
+        for (int sp = 1; sp < SP_COUNT_; sp++)
+            if (strcmp(a->pm[i].id, special_names[sp]) == 0)
+                m->special = sp;
+        m->kinds = kind_bits(a->pm[i].kinds);
+    }
+    for (int i = 0; i < a->npm; i++)
+        parse_order(a, i);
+    for (int w = 0; w < 2; w++)
+        snprintf(a->pair[w], DK_ID_MAX, "%s", dk_pack_pair(pack, w));
+    return a;
+}
+
+void dk_attr_doc_free(dk_attr_doc *a)
+{
+    if (!a)
+        return;
+    free(a->met);
+    dk_buf_free(&a->ex);
+    free(a);
+}
+
+/* ---- the sentence scratch ---- */
+
+/* Clauses end at ';' and at ',' before a word that opens a new clause;
+ * ';', ", and" and ", but" open an independent one (a hard bound). */
+static void find_clauses(dk_attr_doc *a)
+{
+    static const char *const openers[] = {
+        "and", "but", "while", "whereas", "which", "including", "where",
+        "with", "although", "though", "whilst",
+    };
+    const dk_sent *s = a->s;
+    a->nbound = 0;
+    for (int i = 0; i + 1 < s->ntok && a->nbound < AT_MAX_BOUNDS; i++) {
+        int cut = tok_punct(s, i, ';') ? 2 : 0;
+        if (!cut && tok_punct(s, i, ','))
+            for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
+                if (at_tok_is(s, i + 1, openers[k]))
+                    cut = k < 2 ? 2 : 1;
+        if (cut) {
+            a->hard[a->nbound] = (char)(cut == 2);
+            a->bound[a->nbound++] = i + 1;
+        }
+    }
+}
+
+/* First token starting at or after byte b. */
+static int tok_at(const dk_sent *s, uint32_t b)
+{
+    int lo = 0, hi = s->ntok;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (s->tok[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void find_cues(dk_attr_doc *a)
+{
+    const dk_sent *s = a->s;
+    int n = dk_pack_find_cues(a->p, s->text, s->len, a->mt, AT_MAX_CUES);
+    a->ncue = 0;
+    for (int i = 0; i < n && i < AT_MAX_CUES; i++) {
+        if (a->mt[i].index < 0 || a->mt[i].index >= a->npm)
+            continue;
+        at_cue *k = &a->cue[a->ncue];
+        k->t0 = tok_at(s, a->mt[i].start);
+        k->t1 = tok_at(s, a->mt[i].end);
+        k->m = a->mt[i].index;
+        if (k->t1 > k->t0)
+            a->ncue++;
+    }
+}
+
+/* ---- metric choice ---- */
+
+static int is_figure(dk_kind k)
+{
+    return k == DK_NUMBER || k == DK_ORDINAL || k == DK_PERCENT ||
+           k == DK_MONEY || k == DK_QUANTITY || k == DK_DURATION;
+}
+
+static int fits(const dk_attr_doc *a, int mi, const dk_mention *m)
+{
+    const at_metric *x = &a->met[mi];
+    if (x->special || !(x->kinds & (1u << m->kind)))
+        return 0;
+    if (m->kind == DK_QUANTITY) {
+        const char *u = a->pm[mi].unit;
+        if (strcmp(u, m->unit) == 0)
+            return 1;
+        return strcmp(u, "TEU") == 0 && strcmp(m->unit, "container") == 0;
+    }
+    return 1;
+}
+
+/* Tokens between a and b (exclusive) are words or hyphens only. */
+static int only_words(const dk_sent *s, int a, int b)
+{
+    for (int i = a; i < b; i++)
+        if (s->tok[i].type == DK_TOK_NUM ||
+            (s->tok[i].type == DK_TOK_PUNCT && !tok_punct(s, i, '-')))
+            return 0;
+    return 1;
+}
+
+static int has_special_in_clause(const dk_attr_doc *a, int sp, int clause)
+{
+    for (int k = 0; k < a->ncue; k++)
+        if (a->met[a->cue[k].m].special == sp &&
+            at_clause(a, a->cue[k].t0) == clause)
+            return 1;
+    return 0;
+}
+
+/* A rank word within 3 tokens of the ordinal. */
+static int near_rank(const dk_attr_doc *a, const dk_cand *f)
+{
+    for (int k = 0; k < a->ncue; k++) {
+        const at_cue *q = &a->cue[k];
+        if (a->met[q->m].special != SP_RANK)
+            continue;
+        if ((q->t1 <= f->t0 && f->t0 - q->t1 <= 3) ||
+            (q->t0 >= f->t1 && q->t0 - f->t1 <= 3))
+            return 1;
+    }
+    return 0;
+}
+
+/* The metric for figure f, or -1; *cue gets the deciding cue. */
+static int choose_metric(dk_attr_doc *a, const dk_cand *f, int *cue)
+{
+    const dk_sent *s = a->s;
+    int fc = at_clause(a, f->t0), best = -1, bestm = -1;
+    long bestscore = 0;
+    if (f->m.kind == DK_ORDINAL && !near_rank(a, f))
+        return -1;
+    int share = f->m.kind != DK_PERCENT || at_tok_is(s, f->t1, "of") ||
+                has_special_in_clause(a, SP_SHARE, fc);
+    for (int k = 0; k < a->ncue; k++) {
+        const at_cue *q = &a->cue[k];
+        if (a->met[q->m].special)
+            continue;
+        int mi = -1;
+        if (fits(a, q->m, &f->m))
+            mi = q->m;
+        for (int j = 0; mi < 0 && j < a->met[q->m].nalt; j++)
+            if (fits(a, a->met[q->m].alt[j], &f->m))
+                mi = a->met[q->m].alt[j];
+        if (mi < 0)
+            continue;
+        if (!share && strcmp(a->pm[q->m].unit, "%") != 0)
+            continue;
+        int qc = at_clause(a, q->t0);
+        long dist;
+        if (q->t1 <= f->t0)
+            dist = f->t0 - q->t1;
+        else if (q->t0 >= f->t1)
+            dist = q->t0 - f->t1;
+        else
+            dist = 0;  /* the cue is inside the figure ("containers") */
+        if (f->m.kind == DK_NUMBER) {
+            /* the counted noun: right after the number */
+            if (q->t0 < f->t1 || dist > 4 || !only_words(s, f->t1, q->t0))
+                continue;
+        } else if (f->m.kind == DK_MONEY &&
+                   strcmp(a->pm[mi].unit, "count") == 0) {
+            /* "N agreements worth $X": the worth word right before */
+            int w = at_cue_before(a, f->t0, SP_WORTH, 2);
+            if (w < 0 || q->t1 > a->cue[w].t0 || qc != fc)
+                continue;
+        } else if (qc != fc &&
+                   ((f->m.kind != DK_MONEY && f->m.kind != DK_QUANTITY) ||
+                    at_group(a, q->t0) != at_group(a, f->t0))) {
+            continue;
+        }
+        long score = (qc == fc ? 0 : 1000) + dist;
+        if (best < 0 || score < bestscore) {
+            best = k;
+            bestm = mi;
+            bestscore = score;
+        }
+    }
+    *cue = best;
+    return bestm;
+}
+
+/* Is figure f a target or plan (a target word in its clause)? */
+static int is_target(const dk_attr_doc *a, const dk_cand *f)
+{
+    return has_special_in_clause(a, SP_TARGET, at_clause(a, f->t0));
+}
+
+/* ---- changes ---- */
+
+/* +1 / -1 when f states a change (next to an increase/decrease word),
+ * else 0.  *unit gets "%" or "times". */
+static int change_sign(const dk_attr_doc *a, const dk_cand *f,
+                       const char **unit)
+{
+    const dk_sent *s = a->s;
+    if (f->m.kind == DK_PERCENT) {
+        *unit = "%";
+    } else if (f->m.kind == DK_NUMBER &&
+               (at_tok_is(s, f->t1, "times") || at_tok_is(s, f->t1, "fold") ||
+                (tok_punct(s, f->t1, '-') && at_tok_is(s, f->t1 + 1, "fold")))) {
+        *unit = "times";
+    } else {
+        return 0;
+    }
+    for (int k = 0; k < a->ncue; k++) {
+        const at_cue *q = &a->cue[k];
+        int sp = a->met[q->m].special;
+        if (sp != SP_UP && sp != SP_DOWN)
+            continue;
+        int before = q->t1 <= f->t0 && f->t0 - q->t1 <= 3 &&
+                     only_words(s, q->t1, f->t0);
+        int after = q->t0 >= f->t1 && q->t0 - f->t1 <= 2;
+        if (before || after)
+            return sp == SP_UP ? 1 : -1;
+    }
+    return 0;
+}
+
+/* The attributed figure of change x's clause nearest to it, or -1. */
+static int changed_figure(const dk_attr_doc *a, const dk_cand *x)
+{
+    int xc = at_clause(a, x->t0), best = -1;
+    long bestscore = 0;
+    for (int i = 0; i < a->c->n; i++) {
+        const dk_cand *f = &a->c->v[i];
+        if (f == x || f->dropped || !f->m.metric[0] || f->m.has_change)
+            continue;
+        if (at_clause(a, f->t0) != xc)
+            continue;
+        long score = f->t0 > x->t0 ? f->t0 - x->t1 : x->t0 - f->t1;
+        if (best < 0 || score < bestscore) {
+            best = i;
+            bestscore = score;
+        }
+    }
+    return best;
+}
+
+/* ---- explanations ---- */
+
+/* Offsets into a->ex of each candidate's explanation (-1 = none) are kept
+ * in m.explain as (offset + 1) until the end of the sentence. */
+static void explain_set(dk_attr_doc *a, dk_cand *f, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void explain_set(dk_attr_doc *a, dk_cand *f, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof tmp)
+        n = sizeof tmp - 1;
+    size_t off = a->ex.len;
+    if (dk_buf_append(&a->ex, tmp, (size_t)n + 1))
+        return;
+    f->m.explain = (const char *)(uintptr_t)(off + 1);
+}
+
+static void cue_text(const dk_attr_doc *a, int k, char *out, size_t cap)
+{
+    const dk_sent *s = a->s;
+    const at_cue *q = &a->cue[k];
+    size_t b = s->tok[q->t0].start, e = s->tok[q->t1 - 1].end;
+    size_t n = e - b < cap - 1 ? e - b : cap - 1;
+    memcpy(out, s->text + b, n);
+    out[n] = '\0';
+}
+
+/* ---- the sentence ---- */
+
+static int wants_work(const dk_cands *c)
+{
+    for (int i = 0; i < c->n; i++)
+        if (!c->v[i].dropped && (is_figure(c->v[i].m.kind) ||
+                                 (c->v[i].m.kind == DK_DATE &&
+                                  strlen(c->v[i].m.date) >= 10)))
+            return 1;
+    return 0;
+}
+
+dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
+                       int explain)
+{
+    if (!a || !a->p || !a->met || s->ntok == 0)
+        return DK_OK;
+    a->s = s;
+    a->c = c;
+    a->year = s->doc ? s->doc->year : 0;
+    a->ex.len = 0;
+    a->ncue = a->nbound = a->nref = 0;
+    a->nsent++;
+    if (wants_work(c)) {
+        at_doc_pair(a);
+        find_clauses(a);
+        find_cues(a);
+        at_collect_refs(a);
+        at_note_event(a);
+        for (int i = 0; i < c->n; i++) {
+            dk_cand *f = &c->v[i];
+            const char *unit;
+            if (f->dropped || !is_figure(f->m.kind) ||
+                change_sign(a, f, &unit))
+                continue;
+            if (at_cue_before(a, f->t0, SP_BASE, 1) >= 0)
+                continue;  /* "compared with 35 days by sea" */
+            int k = -1, mi = choose_metric(a, f, &k);
+            if (mi < 0)
+                continue;
+            if (is_target(a, f) && !a->met[mi].plans)
+                continue;
+            char why[160];
+            char period[DK_DATE_MAX];
+            if (!at_period(a, f, mi, period, why, sizeof why) &&
+                !a->met[mi].plans)
+                continue;
+            if (!at_subjects(a, f, mi, &f->m)) {
+                f->m.nsubjects = 0;
+                continue;
+            }
+            snprintf(f->m.metric, sizeof f->m.metric, "%s", a->pm[mi].id);
+            snprintf(f->m.period, sizeof f->m.period, "%s", period);
+            if (explain) {
+                char cue[96];
+                cue_text(a, k, cue, sizeof cue);
+                char subj[4 * DK_ID_MAX + 8] = "";
+                for (int j = 0; j < f->m.nsubjects; j++) {
+                    strcat(subj, j ? "," : "");
+                    strcat(subj, f->m.subjects[j]);
+                }
+                explain_set(a, f, "metric %s from cue \"%s\"; period %s %s; "
+                            "subjects [%s] by rule %s", f->m.metric, cue,
+                            period, why, subj,
+                            rule_names[a->met[mi].rule]);
+            }
+        }
+        for (int i = 0; i < c->n; i++) {
+            dk_cand *x = &c->v[i];
+            const char *unit;
+            int sign;
+            if (x->dropped || !is_figure(x->m.kind) ||
+                !(sign = change_sign(a, x, &unit)))
+                continue;
+            int j = changed_figure(a, x);
+            if (j < 0)
+                continue;
+            dk_cand *f = &c->v[j];
+            f->m.has_change = 1;
+            f->m.change_value = sign * x->m.value;
+            snprintf(f->m.change_unit, sizeof f->m.change_unit, "%s", unit);
+            if (explain && f->m.explain) {
+                size_t off = (uintptr_t)f->m.explain - 1;
+                char tmp[600];
+                snprintf(tmp, sizeof tmp, "%s; change %g %s from \"%.*s\"",
+                         a->ex.data + off, f->m.change_value, unit,
+                         (int)(x->m.end - x->m.start),
+                         s->text + (x->m.start - s->base));
+                f->m.explain = NULL;
+                explain_set(a, f, "%s", tmp);
+            }
+        }
+    }
+    at_note_countries(a);
+    /* offsets become pointers now that the buffer stops moving */
+    for (int i = 0; i < c->n; i++)
+        if (c->v[i].m.explain)
+            c->v[i].m.explain =
+                a->ex.data + ((uintptr_t)c->v[i].m.explain - 1);
+    return DK_OK;
+}

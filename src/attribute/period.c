@@ -1,0 +1,194 @@
+/*
+ * period.c - the period a figure describes (attribute.h).
+ *
+ * In order: the nearest date mention of the figure's clause ("since 2005"
+ * -> 2005/Y; a day only for metrics marked "events"); a cumulative
+ * span of the clause ("over the past 18 years" -> (Y-18)/Y with Y the
+ * document year); the nearest date of the part of the
+ * sentence the figure is in (", and" and ";" start a new part); the last dated event
+ * of the document when the sentence refers to it ("during the visit") or,
+ * for "events" metrics, when it was at most 3 sentences before;
+ * the document's year.  Dates right after a comparison word ("compared to
+ * 2019", "from 2022") are baselines, not periods.  A date later than the
+ * document's year in the figure's clause makes the figure a forecast or
+ * target: no period, no metric.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "attr_int.h"
+
+static int date_year(const char *d)
+{
+    if (strlen(d) < 4)
+        return 0;
+    for (int i = 0; i < 4; i++)
+        if (d[i] < '0' || d[i] > '9')
+            return 0;
+    return (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 +
+           (d[3] - '0');
+}
+
+/* The last year of a date or interval ("2020-01/2020-11" -> 2020). */
+static int date_last_year(const char *d)
+{
+    const char *sl = strchr(d, '/');
+    return sl ? date_year(sl + 1) : date_year(d);
+}
+
+static int is_baseline(const dk_attr_doc *a, const dk_cand *d)
+{
+    return at_cue_before(a, d->t0, SP_BASE, 1) >= 0;
+}
+
+static long distance(const dk_cand *x, const dk_cand *y)
+{
+    if (x->t0 >= y->t1)
+        return x->t0 - y->t1;
+    if (y->t0 >= x->t1)
+        return y->t0 - x->t1;
+    return 0;
+}
+
+/* Does date d name a day ("2019-09-11", "2019-09-11/2019-09-12")? */
+static int day_precise(const char *d)
+{
+    return strlen(d) >= 10 && d[4] == '-' && d[7] == '-';
+}
+
+/* The nearest usable date of f's clause (clause >= 0) or sentence
+ * (clause < 0); -1 if none.  *future is set when the clause has a date
+ * after the document year.  Days are dates of events: they count only
+ * for metrics that happen at events (events set). */
+static int nearest_date(const dk_attr_doc *a, const dk_cand *f, int clause,
+                        int events, int *future)
+{
+    int best = -1;
+    long bestd = 0;
+    for (int i = 0; i < a->c->n; i++) {
+        const dk_cand *d = &a->c->v[i];
+        if (d->dropped || d->m.kind != DK_DATE || !date_year(d->m.date))
+            continue;
+        if (clause >= 0 ? at_clause(a, d->t0) != clause
+                        : at_group(a, d->t0) != at_group(a, f->t0))
+            continue;
+        if (is_baseline(a, d) || (!events && day_precise(d->m.date)))
+            continue;
+        if (a->year && date_last_year(d->m.date) > a->year) {
+            if (clause >= 0)
+                *future = 1;
+            continue;
+        }
+        long dist = distance(f, d);
+        if (best < 0 || dist < bestd) {
+            best = i;
+            bestd = dist;
+        }
+    }
+    return best;
+}
+
+/* "over the past N years": a duration in years right after a cumulative
+ * cue in f's clause.  Returns its number of years, or 0. */
+static int cumulative_years(const dk_attr_doc *a, const dk_cand *f,
+                            int clause)
+{
+    for (int i = 0; i < a->c->n; i++) {
+        const dk_cand *d = &a->c->v[i];
+        if (d->dropped || d->m.kind != DK_DURATION ||
+            at_clause(a, d->t0) != clause || strcmp(d->m.unit, "year") != 0 ||
+            d == f)
+            continue;
+        if (at_cue_before(a, d->t0, SP_CUMUL, 1) >= 0 && d->m.value >= 1 &&
+            d->m.value < 1000)
+            return (int)d->m.value;
+    }
+    return 0;
+}
+
+static int has_special(const dk_attr_doc *a, int sp)
+{
+    for (int k = 0; k < a->ncue; k++)
+        if (a->met[a->cue[k].m].special == sp)
+            return 1;
+    return 0;
+}
+
+static void date_text(const dk_attr_doc *a, const dk_cand *d, char *why,
+                      size_t cap, const char *how)
+{
+    const dk_sent *s = a->s;
+    snprintf(why, cap, "from %s \"%.*s\"", how, (int)(d->m.end - d->m.start),
+             s->text + (d->m.start - s->base));
+}
+
+/* The period of date candidate d into out: "since 2005" -> 2005/Y. */
+static void period_of(const dk_attr_doc *a, const dk_cand *d, char *out)
+{
+    int y = date_year(d->m.date);
+    if (a->year && y && y < a->year &&
+        at_cue_before(a, d->t0, SP_SINCE, 1) >= 0)
+        snprintf(out, DK_DATE_MAX, "%04d/%04d", y, a->year);
+    else
+        snprintf(out, DK_DATE_MAX, "%s", d->m.date);
+}
+
+int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
+              char *why, size_t whycap)
+{
+    int clause = at_clause(a, f->t0), future = 0;
+    int events = a->met[metric].events;
+    int d = nearest_date(a, f, clause, events, &future);
+    out[0] = '\0';
+    if (future && d < 0) {
+        snprintf(why, whycap, "none: a future date (target or forecast)");
+        return 0;
+    }
+    if (d >= 0) {
+        period_of(a, &a->c->v[d], out);
+        date_text(a, &a->c->v[d], why, whycap, "date");
+        return 1;
+    }
+    int n = cumulative_years(a, f, clause);
+    if (n && a->year) {
+        snprintf(out, DK_DATE_MAX, "%04d/%04d", a->year - n, a->year);
+        snprintf(why, whycap, "from a cumulative span of %d years", n);
+        return 1;
+    }
+    d = nearest_date(a, f, -1, events, &future);
+    if (d >= 0) {
+        period_of(a, &a->c->v[d], out);
+        date_text(a, &a->c->v[d], why, whycap, "sentence date");
+        return 1;
+    }
+    /* "during the visit", or a count of an event a few sentences after
+     * the dated event it belongs to */
+    if (a->event_date[0] &&
+        (has_special(a, SP_DURING) ||
+         (events && a->nsent - a->event_sent <= 3))) {
+        snprintf(out, DK_DATE_MAX, "%s", a->event_date);
+        snprintf(why, whycap, "from the last dated event");
+        return 1;
+    }
+    if (a->year) {
+        snprintf(out, DK_DATE_MAX, "%04d", a->year);
+        snprintf(why, whycap, "from the document year");
+    } else {
+        snprintf(why, whycap, "unknown");
+    }
+    return 1;
+}
+
+void at_note_event(dk_attr_doc *a)
+{
+    if (!has_special(a, SP_EVENT))
+        return;
+    for (int i = 0; i < a->c->n; i++) {
+        const dk_cand *d = &a->c->v[i];
+        if (!d->dropped && d->m.kind == DK_DATE && strlen(d->m.date) >= 10 &&
+            date_year(d->m.date)) {
+            snprintf(a->event_date, sizeof a->event_date, "%s", d->m.date);
+            a->event_sent = a->nsent;
+            return;
+        }
+    }
+}

@@ -1,0 +1,470 @@
+/*
+ * subjects.c - who a figure is about (attribute.h).
+ *
+ * The sentence's country references are its entity mentions of type
+ * country, the countries of its place and organisation entities, the
+ * pack's first country for "our country" cues and both pack countries for
+ * "bilateral" cues.  Each keeps the preposition before it (in, to, from,
+ * through, of ...), which is what the order rules of metrics.tsv read:
+ * the country "in" which an investment is made is its second subject, the
+ * country goods go "through" is the transit country, and so on.  The
+ * figure's clause is searched first, then its sentence, then the
+ * countries named last in the document, then the pack's pair.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "attr_int.h"
+
+static const dk_pack_entity *entity(const dk_attr_doc *a, const char *id)
+{
+    for (int i = 0; i < a->npe; i++)
+        if (strcmp(a->pe[i].id, id) == 0)
+            return &a->pe[i];
+    return NULL;
+}
+
+/* The preposition before token t, skipping one article. */
+static char mark_before(const dk_sent *s, int t)
+{
+    static const struct { const char *w; char mark; } preps[] = {
+        {"in", 'i'}, {"into", 'i'}, {"to", 't'}, {"from", 'f'},
+        {"through", 'h'}, {"via", 'h'}, {"across", 'h'}, {"of", 'o'},
+        {"after", 'a'}, {"behind", 'a'}, {"with", 'w'}, {"between", 'b'},
+    };
+    int i = t - 1;
+    if (at_tok_is(s, i, "the") || at_tok_is(s, i, "all"))
+        i--;
+    for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
+        if (at_tok_is(s, i, preps[k].w))
+            return preps[k].mark;
+    return 0;
+}
+
+static void add_ref(dk_attr_doc *a, const char *id, int t, char how)
+{
+    if (!id[0] || a->nref >= AT_MAX_REFS)
+        return;
+    at_ref *r = &a->ref[a->nref++];
+    snprintf(r->id, sizeof r->id, "%s", id);
+    r->t = t;
+    r->how = how;
+    r->mark = mark_before(a->s, t);
+}
+
+/* Without entity candidates (no entity recogniser ran), the pack's
+ * aliases are looked up in the sentence directly. */
+static void refs_from_aliases(dk_attr_doc *a)
+{
+    const dk_sent *s = a->s;
+    int n = dk_pack_find_entities(a->p, s->text, s->len, a->mt, AT_MAX_CUES);
+    for (int i = 0; i < n && i < AT_MAX_CUES; i++) {
+        if (a->mt[i].index < 0 || a->mt[i].index >= a->npe)
+            continue;
+        const dk_pack_entity *pe = &a->pe[a->mt[i].index];
+        int lo = 0, hi = s->ntok;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (s->tok[mid].start < a->mt[i].start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (strcmp(pe->type, "country") == 0)
+            add_ref(a, pe->id, lo, 'e');
+        else if (strcmp(pe->type, "person") != 0 && pe->country[0])
+            add_ref(a, pe->country, lo, 'c');
+    }
+}
+
+static int has_entities(const dk_cands *c)
+{
+    for (int i = 0; i < c->n; i++)
+        if (c->v[i].m.kind == DK_ENTITY)
+            return 1;
+    return 0;
+}
+
+void at_collect_refs(dk_attr_doc *a)
+{
+    const dk_cands *c = a->c;
+    a->nref = 0;
+    if (!has_entities(c))
+        refs_from_aliases(a);
+    for (int i = 0; i < c->n; i++) {
+        const dk_cand *e = &c->v[i];
+        if (e->m.kind != DK_ENTITY || !e->m.id[0])
+            continue;
+        if (strcmp(e->m.type, "country") == 0) {
+            add_ref(a, e->m.id, e->t0, 'e');
+        } else if (strcmp(e->m.type, "person") != 0) {
+            const dk_pack_entity *pe = entity(a, e->m.id);
+            if (pe && pe->country[0])
+                add_ref(a, pe->country, e->t0, 'c');
+        }
+    }
+    for (int k = 0; k < a->ncue; k++) {
+        int sp = at_special(a, &a->cue[k]);
+        if (sp == SP_HOME) {
+            add_ref(a, a->pair[0], a->cue[k].t0, 'h');
+        } else if (sp == SP_PAIR) {
+            add_ref(a, a->dpair[0], a->cue[k].t0, 'p');
+            add_ref(a, a->dpair[1], a->cue[k].t0, 'p');
+        }
+    }
+    /* in text order (few refs: insertion sort) */
+    for (int i = 1; i < a->nref; i++) {
+        at_ref r = a->ref[i];
+        int j = i - 1;
+        while (j >= 0 && a->ref[j].t > r.t) {
+            a->ref[j + 1] = a->ref[j];
+            j--;
+        }
+        a->ref[j + 1] = r;
+    }
+}
+
+static int has(const dk_mention *m, const char *id)
+{
+    for (int i = 0; i < m->nsubjects; i++)
+        if (strcmp(m->subjects[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+static void add(dk_mention *m, const char *id)
+{
+    if (!id || !id[0] || has(m, id) || m->nsubjects >= DK_MAX_SUBJECTS)
+        return;
+    snprintf(m->subjects[m->nsubjects++], DK_ID_MAX, "%s", id);
+}
+
+static const char *other_of_pair(const dk_attr_doc *a, const char *id)
+{
+    if (strcmp(id, a->dpair[0]) == 0)
+        return a->dpair[1];
+    if (strcmp(id, a->dpair[1]) == 0)
+        return a->dpair[0];
+    return "";
+}
+
+/* Is ref r in scope: the clause (clause >= 0) or the sentence? */
+static int in_scope(const dk_attr_doc *a, const at_ref *r, int clause)
+{
+    return clause < 0 || at_clause(a, r->t) == clause;
+}
+
+/* First ref in scope whose mark is in marks (NULL = any, "" = unmarked
+ * or 'w'/'b'), whose id is not skip1/skip2.  Clause first, then sentence. */
+static const char *find_ref(const dk_attr_doc *a, int clause,
+                            const char *marks, const char *skip1,
+                            const char *skip2)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        int sc = pass == 0 ? clause : -1;
+        for (int i = 0; i < a->nref; i++) {
+            const at_ref *r = &a->ref[i];
+            if (!in_scope(a, r, sc) || strcmp(r->id, skip1) == 0 ||
+                strcmp(r->id, skip2) == 0)
+                continue;
+            if (marks && marks[0] && (!r->mark || !strchr(marks, r->mark)))
+                continue;
+            if (marks && !marks[0] && r->mark && !strchr("wb", r->mark))
+                continue;
+            return r->id;
+        }
+    }
+    return NULL;
+}
+
+/* The country named last before this sentence, other than skip. */
+static const char *last_named(const dk_attr_doc *a, const char *skip)
+{
+    for (int i = 0; i < 2; i++)
+        if (a->last[i][0] && strcmp(a->last[i], skip) != 0)
+            return a->last[i];
+    return NULL;
+}
+
+/* source, then the country with a mark in marks */
+static void directed(const dk_attr_doc *a, int clause, const char *marks,
+                     dk_mention *m)
+{
+    const char *dst = find_ref(a, clause, marks, "", "");
+    const char *src = find_ref(a, clause, "", dst ? dst : "", "");
+    if (!src)  /* "inflows of Chinese investment": any other country */
+        src = find_ref(a, clause, NULL, dst ? dst : "", "");
+    if (!src && dst)
+        src = last_named(a, dst);
+    if (!src && dst)
+        src = other_of_pair(a, dst);
+    if (!dst && src)
+        dst = other_of_pair(a, src);
+    add(m, src);
+    add(m, dst);
+}
+
+static void pair_rule(const dk_attr_doc *a, int clause, dk_mention *m)
+{
+    const char *ids[AT_MAX_REFS];
+    int n = 0, p0 = 0, p1 = 0;
+    for (int pass = 0; pass < 2 && n == 0; pass++)
+        for (int i = 0; i < a->nref; i++) {
+            const at_ref *r = &a->ref[i];
+            int dup = 0;
+            if (!in_scope(a, r, pass == 0 ? clause : -1))
+                continue;
+            for (int j = 0; j < n; j++)
+                dup |= strcmp(ids[j], r->id) == 0;
+            if (!dup)
+                ids[n++] = r->id;
+        }
+    for (int j = 0; j < n; j++) {
+        p0 |= strcmp(ids[j], a->dpair[0]) == 0;
+        p1 |= strcmp(ids[j], a->dpair[1]) == 0;
+    }
+    if (n == 0 || (p0 && p1) || (n == 1 && (p0 || p1))) {
+        add(m, a->dpair[0]);
+        add(m, a->dpair[1]);
+        return;
+    }
+    if (p0 || p1)
+        add(m, p0 ? a->dpair[0] : a->dpair[1]);
+    for (int j = 0; j < n && m->nsubjects < 2; j++)
+        add(m, ids[j]);
+}
+
+static int whole_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
+                      const char *whole, dk_mention *m)
+{
+    if (!whole[0]) {
+        directed(a, clause, "oi", m);
+        return 1;
+    }
+    /* the holder is named in the clause, or a possessive pronoun there
+     * stands for the country named last; a share of anything else ("of
+     * three centres of growth") states no indicator */
+    const char *holder = NULL;
+    for (int i = 0; i < a->nref; i++) {
+        const at_ref *r = &a->ref[i];
+        if (r->t < f->t0 && strcmp(r->id, whole) != 0 &&
+            at_clause(a, r->t) == clause)
+            holder = r->id;
+    }
+    for (int t = f->t0 - 1; !holder && t >= 0 && at_clause(a, t) == clause;
+         t--)
+        if (at_tok_is(a->s, t, "its") || at_tok_is(a->s, t, "their"))
+            holder = last_named(a, whole);
+    if (!holder)
+        return 0;
+    add(m, holder);
+    add(m, whole);
+    return 1;
+}
+
+static void one_rule(const dk_attr_doc *a, const dk_cand *f, dk_mention *m)
+{
+    const char *id = NULL;
+    for (int i = 0; i < a->nref; i++)
+        if (a->ref[i].t < f->t0)
+            id = a->ref[i].id;
+    if (!id && a->nref)
+        id = a->ref[0].id;
+    if (!id)
+        id = last_named(a, "");
+    add(m, id);
+}
+
+static void transit_rule(const dk_attr_doc *a, int clause, dk_mention *m)
+{
+    const char *tr = NULL;
+    for (int i = 0; i < a->nref && !tr; i++)
+        if (a->ref[i].mark == 'h' || a->ref[i].how == 'h')
+            tr = a->ref[i].id;
+    if (!tr)
+        tr = find_ref(a, clause, "i", "", "");
+    if (!tr)
+        tr = a->dpair[0];
+    const char *from = find_ref(a, clause, "f", tr, "");
+    if (!from)
+        from = find_ref(a, clause, "", tr, "");
+    const char *to = from ? find_ref(a, clause, "t", tr, from) : NULL;
+    if (!to && from)
+        to = find_ref(a, clause, "", tr, from);
+    add(m, tr);
+    add(m, from);
+    add(m, to);
+}
+
+static int route_in_clause(const dk_attr_doc *a, int clause)
+{
+    int n = 0;
+    const char *first = NULL;
+    for (int i = 0; i < a->nref; i++)
+        if (at_clause(a, a->ref[i].t) == clause) {
+            if (!first)
+                first = a->ref[i].id;
+            else if (strcmp(first, a->ref[i].id) != 0)
+                n = 1;
+        }
+    if (!n)
+        return 0;
+    for (int k = 0; k < a->ncue; k++)
+        if (at_special(a, &a->cue[k]) == SP_ROUTE &&
+            at_clause(a, a->cue[k].t0) == clause)
+            return 1;
+    return 0;
+}
+
+static void in_order(const dk_attr_doc *a, int clause, dk_mention *m)
+{
+    for (int i = 0; i < a->nref; i++)
+        if (at_clause(a, a->ref[i].t) == clause && m->nsubjects < 3)
+            add(m, a->ref[i].id);
+    for (int i = 0; i < a->nref && !m->nsubjects; i++)
+        add(m, a->ref[i].id);
+}
+
+static void host_rule(const dk_attr_doc *a, int clause, dk_mention *m)
+{
+    const char *host = NULL;
+    for (int pass = 0; pass < 2 && !host; pass++)
+        for (int i = 0; i < a->nref && !host; i++) {
+            const at_ref *r = &a->ref[i];
+            if (pass == 0 && at_clause(a, r->t) != clause)
+                continue;
+            if (r->mark == 'i' || r->how == 'c' || r->how == 'h')
+                host = r->id;
+        }
+    if (!host)
+        host = a->dpair[0];
+    add(m, host);
+    add(m, find_ref(a, clause, "t", host, ""));
+}
+
+int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
+                dk_mention *m)
+{
+    const at_metric *x = &a->met[metric];
+    int clause = at_clause(a, f->t0);
+    m->nsubjects = 0;
+    switch (x->rule) {
+    case R_PAIR: pair_rule(a, clause, m); break;
+    case R_TO: directed(a, clause, "it", m); break;
+    case R_FROM: directed(a, clause, "f", m); break;
+    case R_WHOLE: return whole_rule(a, f, clause, x->whole, m);
+    case R_ONE: one_rule(a, f, m); break;
+    case R_TRANSIT: transit_rule(a, clause, m); break;
+    case R_ROUTE:
+        if (route_in_clause(a, clause))
+            transit_rule(a, clause, m);
+        else
+            in_order(a, clause, m);
+        break;
+    case R_HOST: host_rule(a, clause, m); break;
+    default: break;
+    }
+    return 1;
+}
+
+static void count_country(dk_attr_doc *a, const char *id)
+{
+    int i;
+    for (i = 0; i < a->ncount; i++)
+        if (strcmp(a->count_id[i], id) == 0) {
+            a->count[i]++;
+            return;
+        }
+    if (a->ncount < AT_MAX_COUNTED) {
+        snprintf(a->count_id[a->ncount], DK_ID_MAX, "%s", id);
+        a->count[a->ncount++] = 1;
+    }
+}
+
+void at_doc_pair(dk_attr_doc *a)
+{
+    int b0 = -1, b1 = -1;
+    for (int i = 0; i < a->ncount; i++) {
+        if (b0 < 0 || a->count[i] > a->count[b0]) {
+            b1 = b0;
+            b0 = i;
+        } else if (b1 < 0 || a->count[i] > a->count[b1]) {
+            b1 = i;
+        }
+    }
+    memcpy(a->dpair, a->pair, sizeof a->dpair);
+    if (b1 < 0 || !a->pair[0][0])
+        return;
+    const char *x = a->count_id[b0], *y = a->count_id[b1];
+    int px = !strcmp(x, a->pair[0]) || !strcmp(x, a->pair[1]);
+    int py = !strcmp(y, a->pair[0]) || !strcmp(y, a->pair[1]);
+    /* the pack's pair unless the document is plainly about others */
+    if ((px && py) || a->count[b1] < 3)
+        return;
+    if (py && !px) {
+        const char *s = x;
+        x = y;
+        y = s;
+    }
+    snprintf(a->dpair[0], DK_ID_MAX, "%s", x);
+    snprintf(a->dpair[1], DK_ID_MAX, "%s", y);
+}
+
+void at_note_countries(dk_attr_doc *a)
+{
+    const dk_cands *c = a->c;
+    if (!has_entities(c)) {
+        if (!a->nref)
+            at_collect_refs(a);
+        for (int i = 0; i < a->nref; i++)
+            if (a->ref[i].how == 'e')
+                count_country(a, a->ref[i].id);
+        const char *id0 = NULL, *id1 = NULL;
+        for (int i = a->nref - 1; i >= 0 && !id1; i--) {
+            if (a->ref[i].how != 'e')
+                continue;
+            if (!id0)
+                id0 = a->ref[i].id;
+            else if (strcmp(id0, a->ref[i].id) != 0)
+                id1 = a->ref[i].id;
+        }
+        if (id0) {
+            char keep[DK_ID_MAX];
+            snprintf(keep, sizeof keep, "%s", a->last[0]);
+            snprintf(a->last[0], DK_ID_MAX, "%s", id0);
+            if (id1)
+                snprintf(a->last[1], DK_ID_MAX, "%s", id1);
+            else if (strcmp(keep, id0) != 0)
+                snprintf(a->last[1], DK_ID_MAX, "%s", keep);
+        }
+        return;
+    }
+    int t0 = -1, t1 = -1;
+    const char *id0 = NULL, *id1 = NULL;
+    for (int i = 0; i < c->n; i++) {
+        const dk_cand *e = &c->v[i];
+        if (e->m.kind != DK_ENTITY || strcmp(e->m.type, "country") != 0 ||
+            !e->m.id[0])
+            continue;
+        count_country(a, e->m.id);
+        if (e->t0 > t0) {
+            if (id0 && strcmp(id0, e->m.id) != 0) {
+                id1 = id0;
+                t1 = t0;
+            }
+            id0 = e->m.id;
+            t0 = e->t0;
+        } else if (e->t0 > t1 && strcmp(id0, e->m.id) != 0) {
+            id1 = e->m.id;
+            t1 = e->t0;
+        }
+    }
+    if (!id0)
+        return;
+    char keep[DK_ID_MAX];
+    snprintf(keep, sizeof keep, "%s", a->last[0]);
+    snprintf(a->last[0], DK_ID_MAX, "%s", id0);
+    if (id1)
+        snprintf(a->last[1], DK_ID_MAX, "%s", id1);
+    else if (strcmp(keep, id0) != 0)
+        snprintf(a->last[1], DK_ID_MAX, "%s", keep);
+}

@@ -1,0 +1,470 @@
+/*
+ * ac.c - the Aho-Corasick matcher of ac.h.
+ *
+ * Building: patterns go into a trie kept as first-child / next-sibling
+ * lists.  dk_ac_build() gives every byte that occurs in a pattern its own
+ * class (class 0 = any other byte), then fills a dense transition table
+ * delta[state * ncls + class] breadth first, so that following a failure
+ * link never happens while scanning.  dict[s] is the nearest proper
+ * suffix state of s that ends a pattern, for reporting shorter patterns
+ * when the longest one ending at a byte is not a whole word.
+ *
+ * Scanning keeps a ring of the text offsets of the last DK_AC_MAXPAT
+ * normalised bytes, which gives a match's start in the original text
+ * without copying the text.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include "ac.h"
+#include "../text/chars.h"
+#include "../text/utf8.h"
+
+#define RING 256            /* power of two, > DK_AC_MAXPAT */
+
+typedef struct pat {
+    int id;
+    int next;               /* next pattern on the same state, -1 */
+    uint16_t len;           /* normalised length */
+    uint8_t exact;
+    uint8_t word0, word1;   /* first / last byte is a word character */
+    uint32_t text;          /* exact: unfolded normalised text in pool */
+} pat;
+
+struct dk_ac {
+    int nnodes, capnodes;
+    int32_t *child, *sibling, *first;  /* trie; first = first pattern */
+    uint8_t *label;
+    pat *pats;
+    int npats, cappats;
+    char *pool;
+    size_t poollen, poolcap;
+    int built;
+    int ncls;
+    uint8_t cls[256];
+    int32_t *delta;         /* nnodes * ncls, mapped */
+    size_t delta_bytes;
+    int32_t *dict;
+    uint8_t *emit;          /* state ends a pattern or has dict */
+    uint8_t space[256];     /* ASCII bytes read as a space */
+};
+
+/* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
+ * for curly apostrophes, else the byte.  *len = bytes consumed. */
+static inline unsigned norm_sym(const unsigned char *s, size_t n, size_t i,
+                                int *len)
+{
+    unsigned c = s[i];
+    *len = 1;
+    if (c < 0x80) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+            c == '\v' || c == '-')
+            return ' ';
+        return c;
+    }
+    if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+        *len = 2;
+        return ' ';
+    }
+    if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
+        unsigned d = s[i + 2];
+        if (d == 0x98 || d == 0x99) {
+            *len = 3;
+            return '\'';
+        }
+        if ((d >= 0x80 && d <= 0x95) || d == 0xAF) {  /* spaces, dashes */
+            *len = 3;
+            return ' ';
+        }
+    }
+    return c;
+}
+
+static inline unsigned fold(unsigned c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int is_word_byte(unsigned c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+                                                   (c | 0x20) <= 'z');
+}
+
+static int cp_is_word(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || dk_cp_is_letter(cp);
+}
+
+/* Is there a letter or digit just before text[pos]? */
+static int word_before(const unsigned char *t, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    if (t[pos - 1] < 0x80)
+        return cp_is_word(t[pos - 1]);
+    size_t i = pos - 1;
+    while (i > 0 && pos - i < 4 && (t[i] & 0xC0) == 0x80)
+        i--;
+    uint32_t cp;
+    dk_utf8_decode(t + i, pos - i, &cp);
+    return cp_is_word(cp);
+}
+
+/* Is there a letter or digit at text[pos]? */
+static int word_at(const unsigned char *t, size_t n, size_t pos)
+{
+    if (pos >= n)
+        return 0;
+    if (t[pos] < 0x80)
+        return cp_is_word(t[pos]);
+    uint32_t cp;
+    dk_utf8_decode(t + pos, n - pos, &cp);
+    return cp_is_word(cp);
+}
+
+int dk_ac_normalise(const char *s, size_t n, int fold_case, char *out,
+                    size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = 0;
+    int space = 1;  /* drops leading white space */
+    for (size_t i = 0; i < n;) {
+        int len;
+        unsigned c = norm_sym(u, n, i, &len);
+        i += (size_t)len;
+        if (c == ' ') {
+            if (space)
+                continue;
+            space = 1;
+        } else {
+            space = 0;
+        }
+        if (k + 1 >= cap)
+            return -1;
+        out[k++] = (char)(fold_case ? fold(c) : c);
+    }
+    if (k && out[k - 1] == ' ')
+        k--;
+    if (cap)
+        out[k] = '\0';
+    return (int)k;
+}
+
+dk_ac *dk_ac_new(void)
+{
+    dk_ac *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->capnodes = 256;
+    a->child = malloc((size_t)a->capnodes * sizeof *a->child);
+    a->sibling = malloc((size_t)a->capnodes * sizeof *a->sibling);
+    a->first = malloc((size_t)a->capnodes * sizeof *a->first);
+    a->label = malloc((size_t)a->capnodes);
+    if (!a->child || !a->sibling || !a->first || !a->label) {
+        dk_ac_free(a);
+        return NULL;
+    }
+    a->nnodes = 1;
+    a->child[0] = a->sibling[0] = a->first[0] = -1;
+    a->label[0] = 0;
+    return a;
+}
+
+void dk_ac_free(dk_ac *a)
+{
+    if (!a)
+        return;
+    free(a->child);
+    free(a->sibling);
+    free(a->first);
+    free(a->label);
+    free(a->pats);
+    free(a->pool);
+    if (a->delta)
+        munmap(a->delta, a->delta_bytes);
+    free(a->dict);
+    free(a->emit);
+    free(a);
+}
+
+static int grow_nodes(dk_ac *a)
+{
+    int cap = a->capnodes * 2;
+    int32_t *c = realloc(a->child, (size_t)cap * sizeof *c);
+    if (!c)
+        return DK_AC_NOMEM;
+    a->child = c;
+    int32_t *s = realloc(a->sibling, (size_t)cap * sizeof *s);
+    if (!s)
+        return DK_AC_NOMEM;
+    a->sibling = s;
+    int32_t *f = realloc(a->first, (size_t)cap * sizeof *f);
+    if (!f)
+        return DK_AC_NOMEM;
+    a->first = f;
+    uint8_t *l = realloc(a->label, (size_t)cap);
+    if (!l)
+        return DK_AC_NOMEM;
+    a->label = l;
+    a->capnodes = cap;
+    return DK_AC_OK;
+}
+
+/* The child of node u along byte c, created if missing; -1 = no memory. */
+static int32_t step_or_add(dk_ac *a, int32_t u, unsigned c)
+{
+    for (int32_t v = a->child[u]; v >= 0; v = a->sibling[v])
+        if (a->label[v] == c)
+            return v;
+    if (a->nnodes == a->capnodes && grow_nodes(a))
+        return -1;
+    int32_t v = a->nnodes++;
+    a->label[v] = (uint8_t)c;
+    a->child[v] = -1;
+    a->first[v] = -1;
+    a->sibling[v] = a->child[u];
+    a->child[u] = v;
+    return v;
+}
+
+static int pool_add(dk_ac *a, const char *s, size_t n, uint32_t *off)
+{
+    if (a->poollen + n + 1 > a->poolcap) {
+        size_t cap = a->poolcap ? a->poolcap * 2 : 1024;
+        while (cap < a->poollen + n + 1)
+            cap *= 2;
+        char *p = realloc(a->pool, cap);
+        if (!p)
+            return DK_AC_NOMEM;
+        a->pool = p;
+        a->poolcap = cap;
+    }
+    memcpy(a->pool + a->poollen, s, n);
+    a->pool[a->poollen + n] = '\0';
+    *off = (uint32_t)a->poollen;
+    a->poollen += n + 1;
+    return DK_AC_OK;
+}
+
+int dk_ac_add(dk_ac *a, const char *s, size_t n, int id, int exact, int *dup)
+{
+    char norm[DK_AC_MAXPAT + 2], folded[DK_AC_MAXPAT + 2];
+    if (a->built)
+        return DK_AC_BUILT;
+    int len = dk_ac_normalise(s, n, 0, norm, sizeof norm);
+    if (len < 0 || len > DK_AC_MAXPAT)
+        return DK_AC_LONG;
+    if (len == 0)
+        return DK_AC_EMPTY;
+    dk_ac_normalise(s, n, 1, folded, sizeof folded);
+    int32_t u = 0;
+    for (int i = 0; i < len; i++) {
+        u = step_or_add(a, u, (unsigned char)folded[i]);
+        if (u < 0)
+            return DK_AC_NOMEM;
+    }
+    for (int p = a->first[u]; p >= 0; p = a->pats[p].next)
+        if (a->pats[p].exact == (exact != 0) &&
+            (!exact || strcmp(a->pool + a->pats[p].text, norm) == 0)) {
+            if (dup)
+                *dup = a->pats[p].id;
+            return DK_AC_DUP;
+        }
+    if (a->npats == a->cappats) {
+        int cap = a->cappats ? a->cappats * 2 : 256;
+        pat *v = realloc(a->pats, (size_t)cap * sizeof *v);
+        if (!v)
+            return DK_AC_NOMEM;
+        a->pats = v;
+        a->cappats = cap;
+    }
+    pat *p = &a->pats[a->npats];
+    memset(p, 0, sizeof *p);
+    p->id = id;
+    p->len = (uint16_t)len;
+    p->exact = exact != 0;
+    p->word0 = (uint8_t)is_word_byte((unsigned char)norm[0]);
+    p->word1 = (uint8_t)is_word_byte((unsigned char)norm[len - 1]);
+    if (exact && pool_add(a, norm, (size_t)len, &p->text))
+        return DK_AC_NOMEM;
+    /* exact patterns first: they are the more specific reading */
+    int k = a->npats++;
+    if (exact || a->first[u] < 0) {
+        p->next = a->first[u];
+        a->first[u] = k;
+    } else {
+        int q = a->first[u];
+        while (a->pats[q].next >= 0)
+            q = a->pats[q].next;
+        p->next = -1;
+        a->pats[q].next = k;
+    }
+    return DK_AC_OK;
+}
+
+int dk_ac_build(dk_ac *a)
+{
+    if (a->built)
+        return DK_AC_OK;
+    memset(a->cls, 0, sizeof a->cls);
+    a->ncls = 1;
+    for (int v = 1; v < a->nnodes; v++)
+        if (!a->cls[a->label[v]])
+            a->cls[a->label[v]] = (uint8_t)a->ncls++;
+    /* upper-case letters read as their lower-case class */
+    for (unsigned c = 'A'; c <= 'Z'; c++)
+        a->cls[c] = a->cls[c + 32];
+    size_t nc = (size_t)a->ncls, ns = (size_t)a->nnodes;
+    if (ns * nc * 2 > INT32_MAX)
+        return DK_AC_NOMEM;  /* too many patterns for one automaton */
+    int32_t *fail = malloc(ns * sizeof *fail);
+    int32_t *queue = malloc(ns * sizeof *queue);
+    /* one mapping with its pages faulted in at once: much cheaper than
+     * a page fault per 4 KiB while filling the table */
+    a->delta_bytes = ns * nc * sizeof *a->delta;
+    a->delta = mmap(NULL, a->delta_bytes, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (a->delta == MAP_FAILED)
+        a->delta = NULL;
+    a->dict = malloc(ns * sizeof *a->dict);
+    a->emit = malloc(ns);
+    if (!fail || !queue || !a->delta || !a->dict || !a->emit) {
+        free(fail);
+        free(queue);
+        return DK_AC_NOMEM;
+    }
+    int qh = 0, qt = 0;
+    fail[0] = 0;
+    a->dict[0] = 0;
+    a->emit[0] = 0;
+    for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v]) {
+        a->delta[a->cls[a->label[v]]] = v;
+        fail[v] = 0;
+        queue[qt++] = v;
+    }
+    while (qh < qt) {
+        int32_t u = queue[qh++];
+        int32_t f = fail[u];
+        a->dict[u] = a->first[f] >= 0 ? f : a->dict[f];
+        a->emit[u] = a->first[u] >= 0 || a->dict[u] > 0;
+        int32_t *row = a->delta + (size_t)u * nc;
+        memcpy(row, a->delta + (size_t)f * nc, nc * sizeof *row);
+        for (int32_t v = a->child[u]; v >= 0; v = a->sibling[v]) {
+            unsigned c = a->cls[a->label[v]];
+            fail[v] = a->delta[(size_t)f * nc + c];
+            row[c] = v;
+            queue[qt++] = v;
+        }
+    }
+    free(fail);
+    free(queue);
+    /* entries become (target * ncls) << 1 | emit: no multiply and no
+     * second look-up per byte while scanning */
+    for (size_t i = 0; i < ns * nc; i++) {
+        int32_t v = a->delta[i];
+        a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
+                      a->emit[v];
+    }
+    for (unsigned c = 0; c < 256; c++)
+        a->space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                      c == '\f' || c == '\v' || c == '-';
+    a->built = 1;
+    return DK_AC_OK;
+}
+
+int dk_ac_states(const dk_ac *a)
+{
+    return a->nnodes;
+}
+
+/* Does the exact pattern p spell text[start, end) case for case? */
+static int exact_ok(const dk_ac *a, const pat *p, const char *t, size_t start,
+                    size_t end)
+{
+    char buf[DK_AC_MAXPAT + 2];
+    int len = dk_ac_normalise(t + start, end - start, 0, buf, sizeof buf);
+    return len == p->len && memcmp(buf, a->pool + p->text, (size_t)len) == 0;
+}
+
+/* Keep hit h unless a kept hit it overlaps is at least as long; drop the
+ * kept hits it overlaps when it is longer than all of them. */
+static int keep(dk_ac_hit *out, int nout, int max, const dk_ac_hit *h)
+{
+    uint32_t len = h->end - h->start;
+    int k = nout;
+    while (k > 0 && out[k - 1].end > h->start) {
+        if (out[k - 1].end - out[k - 1].start >= len)
+            return nout;
+        k--;
+    }
+    if (k >= max)
+        return nout;
+    out[k] = *h;
+    return k + 1;
+}
+
+int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
+               int max)
+{
+    if (!a->built || max <= 0)
+        return 0;
+    const unsigned char *t = (const unsigned char *)text;
+    const int32_t *delta = a->delta;
+    const uint8_t *cls = a->cls, *sp = a->space;
+    const uint32_t nc = (uint32_t)a->ncls;
+    const unsigned space_cls = a->cls[' '];
+    uint32_t ring[RING];
+    uint32_t npos = 0;
+    int32_t v = 0;          /* (state * ncls) << 1 | emit */
+    int space = 1, nout = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = t[i], k;
+        size_t at = i;
+        if (sp[c]) {
+            if (space)
+                continue;
+            space = 1;
+            k = space_cls;
+        } else if (c == 0xC2 || c == 0xE2) {
+            int len;
+            unsigned sym = norm_sym(t, n, i, &len);
+            i += (size_t)len - 1;
+            if (sym == ' ') {
+                if (space)
+                    continue;
+                space = 1;
+            } else {
+                space = 0;
+            }
+            k = cls[sym];
+        } else {
+            space = 0;
+            k = cls[c];
+        }
+        ring[npos++ & (RING - 1)] = (uint32_t)at;
+        v = delta[((uint32_t)v >> 1) + k];
+        if (!(v & 1))
+            continue;
+        size_t end = i + 1;
+        for (int32_t u = (int32_t)(((uint32_t)v >> 1) / nc); u > 0;
+             u = a->dict[u]) {
+            for (int q = a->first[u]; q >= 0; q = a->pats[q].next) {
+                const pat *p = &a->pats[q];
+                if (p->len > npos)
+                    continue;
+                size_t start = ring[(npos - p->len) & (RING - 1)];
+                if ((p->word0 && word_before(t, start)) ||
+                    (p->word1 && word_at(t, n, end)))
+                    continue;
+                if (p->exact && !exact_ok(a, p, text, start, end))
+                    continue;
+                dk_ac_hit h = {(uint32_t)start, (uint32_t)end, p->id};
+                nout = keep(out, nout, max, &h);
+                goto next;
+            }
+        }
+    next:;
+    }
+    return nout;
+}

@@ -1,0 +1,68 @@
+/*
+ * ac.h - a multi-pattern matcher (Aho-Corasick) over normalised text:
+ * ASCII letters folded to lower case, hyphens, dashes and runs of white
+ * space read as one space, curly apostrophes as "'".  Patterns are added
+ * one by one, then dk_ac_build() turns the trie into a dense automaton
+ * over the byte classes the patterns use, so scanning costs one table
+ * look-up per byte whatever the number of patterns.
+ *
+ * A pattern may be "exact": it then matches only where the text, once
+ * normalised but not case-folded, spells it the same way ("US" but not
+ * "us").  Matches are whole words: a pattern that starts (ends) with a
+ * letter or digit does not match after (before) a letter or digit.
+ * dk_ac_find keeps the longest matches that do not overlap.
+ *
+ * Ownership: dk_ac_new returns a matcher freed with dk_ac_free; it copies
+ * what it needs of every pattern.  After dk_ac_build it is read-only and
+ * dk_ac_find allocates nothing.
+ */
+#ifndef DK_AC_H
+#define DK_AC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "pack.h"
+
+#define DK_AC_MAXPAT 200   /* longest pattern, in normalised bytes */
+
+typedef struct dk_ac dk_ac;
+
+/* A match: bytes [start, end) of the text; index = the id given to
+ * dk_ac_add. */
+typedef dk_pack_match dk_ac_hit;
+
+enum {
+    DK_AC_OK = 0,
+    DK_AC_NOMEM = -1,
+    DK_AC_EMPTY = -2,      /* nothing left after normalising */
+    DK_AC_LONG = -3,       /* longer than DK_AC_MAXPAT */
+    DK_AC_DUP = -4,        /* the same pattern was added before */
+    DK_AC_BUILT = -5       /* dk_ac_add after dk_ac_build */
+};
+
+dk_ac *dk_ac_new(void);
+void dk_ac_free(dk_ac *a);
+
+/* Add pat[0, n) with the caller's id.  exact: match case-sensitively.
+ * On DK_AC_DUP, *dup (when not NULL) is the id of the earlier pattern
+ * with the same normalised text and the same exactness. */
+int dk_ac_add(dk_ac *a, const char *pat, size_t n, int id, int exact,
+              int *dup);
+
+/* Freeze the matcher.  Returns DK_AC_OK or DK_AC_NOMEM. */
+int dk_ac_build(dk_ac *a);
+
+/* Number of automaton states (for tests and statistics). */
+int dk_ac_states(const dk_ac *a);
+
+/* Find the longest non-overlapping whole-word matches in text[0, n), in
+ * text order; writes at most max and returns how many were written. */
+int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
+               int max);
+
+/* Normalise s[0, n) into out (cap bytes) as the matcher sees it, folding
+ * case when fold is set.  Returns the length, or -1 if it does not fit. */
+int dk_ac_normalise(const char *s, size_t n, int fold, char *out,
+                    size_t cap);
+
+#endif

@@ -1,0 +1,671 @@
+/*
+ * pack.c - loading and checking a domain pack (pack.h): pack.tsv,
+ * entities.tsv and metrics.tsv are read line by line into arrays, every
+ * alias goes into one Aho-Corasick matcher (ac.h) and every metric cue
+ * into another.  The loader does not stop at the first problem: each one
+ * is reported with its file and line, so `dostyk pack check` can list
+ * them all; dk_pack_load fails when there was any.
+ *
+ * Alias syntax (entities.tsv column 5, metrics.tsv column 5): phrases
+ * separated by '|'; a phrase starting with '=' matches case-sensitively
+ * ("=US" does not match "us").  The entity's name (column 4) is an alias
+ * too.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pack.h"
+#include "ac.h"
+#include "../text/utf8.h"
+
+#define MAX_FILE (32u << 20)   /* a pack file larger than this is refused */
+
+struct dk_pack {
+    char name[64];
+    char pair[2][DK_ID_MAX];
+    dk_pack_entity *ents;
+    int nents, capents;
+    int *ent_line;             /* line of each entity, for messages */
+    int *slot;                 /* id hash: entity index + 1, 0 = empty */
+    int nslots;                /* a power of two, > 2 * nents */
+    dk_pack_metric *mets;
+    int nmets, capmets;
+    dk_ac *ent_ac, *cue_ac;
+};
+
+/* The state of one load: where problems go and how many there were. */
+typedef struct loader {
+    dk_pack *p;
+    const char *dir;
+    const char *file;          /* file being read, for messages */
+    int line;
+    int problems;
+    int nomem;
+    dk_pack_report report;
+    void *ctx;
+} loader;
+
+static void problem(loader *L, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void problem(loader *L, const char *fmt, ...)
+{
+    char msg[512], full[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (L->line > 0)
+        snprintf(full, sizeof full, "%s/%s:%d: %s", L->dir, L->file,
+                 L->line, msg);
+    else
+        snprintf(full, sizeof full, "%s/%s: %s", L->dir, L->file, msg);
+    L->problems++;
+    if (L->report)
+        L->report(L->ctx, full);
+}
+
+static void out_of_memory(loader *L)
+{
+    if (!L->nomem)
+        problem(L, "out of memory");
+    L->nomem = 1;
+}
+
+/* Read dir/name whole into a NUL-terminated buffer the caller frees.
+ * Returns NULL with errno set (ENOENT when missing, EFBIG when too big). */
+static char *read_file(const char *dir, const char *name, size_t *len)
+{
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >=
+        sizeof path) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 8192, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            if (cap >= MAX_FILE) {
+                free(buf);
+                fclose(f);
+                errno = EFBIG;
+                return NULL;
+            }
+            char *b = realloc(buf, cap * 2);
+            if (!b)
+                break;
+            buf = b;
+            cap *= 2;
+        }
+        size_t k = fread(buf + n, 1, cap - 1 - n, f);
+        n += k;
+        if (k == 0)
+            break;
+    }
+    if (!buf || ferror(f)) {
+        int e = buf ? EIO : ENOMEM;
+        free(buf);
+        fclose(f);
+        errno = e;
+        return NULL;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Split line into at most max tab-separated fields (in place). Returns
+ * the number of fields, or max + 1 when there are more. */
+static int split_tabs(char *line, char **f, int max)
+{
+    int n = 0;
+    for (char *s = line;;) {
+        if (n == max)
+            return max + 1;
+        f[n++] = s;
+        char *t = strchr(s, '\t');
+        if (!t)
+            return n;
+        *t = '\0';
+        s = t + 1;
+    }
+}
+
+static int valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n >= DK_ID_MAX)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static int in_list(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const entity_types[] = {
+    "person", "organization", "place", "country", "program", "event", NULL};
+
+static const char *const units[] = {
+    "%", "t", "kg", "km", "m", "km2", "ha", "TEU", "container", "train",
+    "person", "count", "rank", "unit", "times", "minute", "hour", "day",
+    "week", "month", "year", NULL};
+
+static const char *const kinds[] = {
+    "number", "ordinal", "percent", "money", "quantity", "date", "duration",
+    NULL};
+
+static int valid_unit(const char *u)
+{
+    if (strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' &&
+        u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z')
+        return 1;  /* an ISO 4217 currency code */
+    return in_list(u, units);
+}
+
+/* "money,percent" or "money percent"; "-" for any kind. */
+static int valid_kinds(loader *L, const char *s)
+{
+    if (strcmp(s, "-") == 0)
+        return 1;
+    char buf[64];
+    if (!*s || strlen(s) >= sizeof buf) {
+        problem(L, "kinds must be a list of mention kinds, or '-'");
+        return 0;
+    }
+    strcpy(buf, s);
+    int ok = 1;
+    for (char *k = strtok(buf, ", "); k; k = strtok(NULL, ", "))
+        if (!in_list(k, kinds)) {
+            problem(L, "unknown mention kind '%s' (want number, ordinal, "
+                       "percent, money, quantity, date or duration)", k);
+            ok = 0;
+        }
+    return ok;
+}
+
+static unsigned id_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* Index of entity id, or -1; with add >= 0, record that index instead
+ * when the id is not there (returns -1, or -2 when out of memory). */
+static int id_lookup(dk_pack *p, const char *id, int add)
+{
+    if (add >= 0 && (add + 1) * 2 >= p->nslots) {
+        int n = p->nslots ? p->nslots * 2 : 1024;
+        int *v = calloc((size_t)n, sizeof *v);
+        if (!v)
+            return -2;
+        free(p->slot);
+        p->slot = v;
+        p->nslots = n;
+        for (int i = 0; i < add; i++) {
+            unsigned j = id_hash(p->ents[i].id) & (unsigned)(n - 1);
+            while (v[j])
+                j = (j + 1) & (unsigned)(n - 1);
+            v[j] = i + 1;
+        }
+    }
+    if (!p->nslots)
+        return -1;
+    unsigned j = id_hash(id) & (unsigned)(p->nslots - 1);
+    for (; p->slot[j]; j = (j + 1) & (unsigned)(p->nslots - 1))
+        if (strcmp(p->ents[p->slot[j] - 1].id, id) == 0)
+            return p->slot[j] - 1;
+    if (add >= 0)
+        p->slot[j] = add + 1;
+    return -1;
+}
+
+static int find_entity(const dk_pack *p, const char *id)
+{
+    return id_lookup((dk_pack *)p, id, -1);
+}
+
+static int find_metric(const dk_pack *p, const char *id)
+{
+    for (int i = 0; i < p->nmets; i++)
+        if (strcmp(p->mets[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+/* Add each '|'-separated phrase of list to matcher a with id idx. */
+static void add_phrases(loader *L, dk_ac *a, char *list, int idx,
+                        const char *what, int metric)
+{
+    for (char *s = list; s;) {
+        char *bar = strchr(s, '|');
+        if (bar)
+            *bar = '\0';
+        while (*s == ' ')
+            s++;
+        size_t n = strlen(s);
+        while (n && s[n - 1] == ' ')
+            n--;
+        s[n] = '\0';
+        int exact = 0;
+        if (*s == '=') {
+            exact = 1;
+            s++;
+            n--;
+        }
+        if (n == 0) {
+            problem(L, "empty %s (two '|' in a row, or a '|' at an end)",
+                    what);
+        } else {
+            int dup = -1;
+            int r = dk_ac_add(a, s, n, idx, exact, &dup);
+            if (r == DK_AC_NOMEM) {
+                out_of_memory(L);
+            } else if (r == DK_AC_LONG) {
+                problem(L, "%s '%.40s...' is longer than %d bytes", what, s,
+                        DK_AC_MAXPAT);
+            } else if (r == DK_AC_EMPTY) {
+                problem(L, "%s '%s' has no letters or digits", what, s);
+            } else if (r == DK_AC_DUP) {
+                const char *other = metric ? L->p->mets[dup].id
+                                           : L->p->ents[dup].id;
+                if (dup == idx)
+                    problem(L, "%s '%s' is repeated", what, s);
+                else if (metric)
+                    problem(L, "%s '%s' is already a cue of '%s'", what, s,
+                            other);
+                else
+                    problem(L, "%s '%s' already names '%s' (line %d)", what,
+                            s, other, L->p->ent_line[dup]);
+            }
+        }
+        s = bar ? bar + 1 : NULL;
+    }
+}
+
+/* Call fn on every line of buf that is not blank or a '#' comment. */
+static void each_line(loader *L, char *buf, size_t len,
+                      void (*fn)(loader *, char *))
+{
+    size_t at = 0;
+    dk_utf8_state u8;
+    memset(&u8, 0, sizeof u8);
+    int r = dk_utf8_check(&u8, (const unsigned char *)buf, len, &at);
+    if (r == DK_UTF8_OK && dk_utf8_incomplete(&u8))
+        r = DK_UTF8_BAD, at = len;
+    if (r != DK_UTF8_OK) {
+        L->line = 1;
+        for (size_t i = 0; i < at; i++)
+            L->line += buf[i] == '\n';
+        problem(L, r == DK_UTF8_NUL ? "NUL byte: not a text file"
+                                    : "invalid UTF-8");
+        return;
+    }
+    L->line = 0;
+    for (char *s = buf; s && *s;) {
+        char *nl = strchr(s, '\n');
+        if (nl)
+            *nl = '\0';
+        L->line++;
+        size_t n = strlen(s);
+        if (n && s[n - 1] == '\r')
+            s[--n] = '\0';
+        size_t k = strspn(s, " \t");
+        if (s[k] && s[k] != '#')
+            fn(L, s);
+        s = nl ? nl + 1 : NULL;
+    }
+}
+
+static void pack_line(loader *L, char *s)
+{
+    char *f[3];
+    int n = split_tabs(s, f, 2);
+    if (n != 2) {
+        problem(L, "want key<TAB>value");
+        return;
+    }
+    if (strcmp(f[0], "name") == 0) {
+        if (strlen(f[1]) >= sizeof L->p->name)
+            problem(L, "name longer than %d bytes",
+                    (int)sizeof L->p->name - 1);
+        snprintf(L->p->name, sizeof L->p->name, "%s", f[1]);
+    } else if (strcmp(f[0], "pair") == 0) {
+        char a[DK_ID_MAX], b[DK_ID_MAX], extra;
+        if (strlen(f[1]) >= DK_ID_MAX ||
+            sscanf(f[1], "%63s %63s %c", a, b, &extra) != 2 ||
+            !valid_id(a) || !valid_id(b)) {
+            problem(L, "pair must be two entity ids, e.g. \"KZ CN\"");
+            return;
+        }
+        strcpy(L->p->pair[0], a);
+        strcpy(L->p->pair[1], b);
+    } else if (strcmp(f[0], "description") != 0 &&
+               strcmp(f[0], "version") != 0 &&
+               strcmp(f[0], "license") != 0 &&
+               strcmp(f[0], "source") != 0) {
+        problem(L, "unknown key '%s' (want name, description, pair, "
+                   "version, license or source)", f[0]);
+    }
+}
+
+static void entity_line(loader *L, char *s)
+{
+    dk_pack *p = L->p;
+    char *f[6];
+    int n = split_tabs(s, f, 5);
+    if (n < 4 || n > 5) {
+        problem(L, "want 4 or 5 tab-separated fields "
+                   "(id, type, country, name, aliases), found %d",
+                n > 5 ? 6 : n);
+        return;
+    }
+    if (!valid_id(f[0])) {
+        problem(L, "bad id '%.60s' (letters, digits and '_', at most %d)",
+                f[0], DK_ID_MAX - 1);
+        return;
+    }
+    int old = find_entity(p, f[0]);
+    if (old >= 0) {
+        problem(L, "duplicate id '%s' (first on line %d)", f[0],
+                p->ent_line[old]);
+        return;
+    }
+    int ok = 1;
+    if (!in_list(f[1], entity_types)) {
+        problem(L, "unknown type '%.30s' (want person, organization, place, "
+                   "country, program or event)", f[1]);
+        ok = 0;
+    }
+    if (strcmp(f[2], "-") != 0 && f[2][0] && !valid_id(f[2])) {
+        problem(L, "bad country '%.30s' (an entity id, or '-')", f[2]);
+        ok = 0;
+    }
+    if (!f[3][0]) {
+        problem(L, "empty name");
+        ok = 0;
+    }
+    if (!ok)
+        return;
+    if (p->nents == p->capents) {
+        int cap = p->capents ? p->capents * 2 : 256;
+        dk_pack_entity *v = realloc(p->ents, (size_t)cap * sizeof *v);
+        if (!v) {
+            out_of_memory(L);
+            return;
+        }
+        p->ents = v;
+        int *l = realloc(p->ent_line, (size_t)cap * sizeof *l);
+        if (!l) {
+            out_of_memory(L);
+            return;
+        }
+        p->ent_line = l;
+        p->capents = cap;
+    }
+    dk_pack_entity *e = &p->ents[p->nents];
+    memset(e, 0, sizeof *e);
+    e->name = strdup(f[3]);
+    if (!e->name) {
+        out_of_memory(L);
+        return;
+    }
+    strcpy(e->id, f[0]);
+    strcpy(e->type, f[1]);
+    if (strcmp(f[2], "-") != 0)
+        strcpy(e->country, f[2]);
+    p->ent_line[p->nents] = L->line;
+    if (id_lookup(p, e->id, p->nents) == -2) {
+        free((char *)e->name);
+        out_of_memory(L);
+        return;
+    }
+    int idx = p->nents++;
+    add_phrases(L, p->ent_ac, f[3], idx, "name", 0);
+    if (n == 5 && f[4][0])
+        add_phrases(L, p->ent_ac, f[4], idx, "alias", 0);
+}
+
+static void metric_line(loader *L, char *s)
+{
+    dk_pack *p = L->p;
+    char *f[6];
+    int n = split_tabs(s, f, 5);
+    if (n != 5) {
+        problem(L, "want 5 tab-separated fields (id, unit, kinds, order, "
+                   "cues), found %d", n > 5 ? 6 : n);
+        return;
+    }
+    if (!valid_id(f[0])) {
+        problem(L, "bad metric id '%.60s'", f[0]);
+        return;
+    }
+    if (find_metric(p, f[0]) >= 0) {
+        problem(L, "duplicate metric '%s'", f[0]);
+        return;
+    }
+    int ok = 1;
+    if (!valid_unit(f[1])) {
+        problem(L, "unknown unit '%.30s' (a currency code or one of %%, t, "
+                   "km, TEU, count, rank, day, person, ...)", f[1]);
+        ok = 0;
+    }
+    if (!valid_kinds(L, f[2]))
+        ok = 0;
+    if (!f[3][0] || strlen(f[3]) >= sizeof p->mets[0].order) {
+        problem(L, "order must be a word of at most %d bytes",
+                (int)sizeof p->mets[0].order - 1);
+        ok = 0;
+    }
+    if (!ok)
+        return;
+    if (p->nmets == p->capmets) {
+        int cap = p->capmets ? p->capmets * 2 : 32;
+        dk_pack_metric *v = realloc(p->mets, (size_t)cap * sizeof *v);
+        if (!v) {
+            out_of_memory(L);
+            return;
+        }
+        p->mets = v;
+        p->capmets = cap;
+    }
+    dk_pack_metric *m = &p->mets[p->nmets];
+    memset(m, 0, sizeof *m);
+    strcpy(m->id, f[0]);
+    strcpy(m->unit, f[1]);
+    strcpy(m->kinds, f[2]);
+    strcpy(m->order, f[3]);
+    int idx = p->nmets++;
+    add_phrases(L, p->cue_ac, f[4], idx, "cue", 1);
+}
+
+/* Read one file of the pack; a missing optional file is no problem. */
+static void read_part(loader *L, const char *name, int required,
+                      void (*fn)(loader *, char *))
+{
+    size_t len = 0;
+    L->file = name;
+    L->line = 0;
+    char *buf = read_file(L->dir, name, &len);
+    if (!buf) {
+        if (errno == ENOMEM)
+            out_of_memory(L);
+        else if (errno != ENOENT || required)
+            problem(L, "cannot read: %s", errno == EFBIG
+                                               ? "larger than 32 MiB"
+                                               : strerror(errno));
+        return;
+    }
+    each_line(L, buf, len, fn);
+    free(buf);
+    L->line = 0;
+}
+
+/* Cross-references that need every entity: countries and the pair. */
+static void check_refs(loader *L)
+{
+    dk_pack *p = L->p;
+    L->file = "entities.tsv";
+    for (int i = 0; i < p->nents; i++) {
+        const char *c = p->ents[i].country;
+        if (!*c)
+            continue;
+        int k = find_entity(p, c);
+        if (k < 0 || strcmp(p->ents[k].type, "country") != 0) {
+            L->line = p->ent_line[i];
+            problem(L, "country '%s' of '%s' is not an entity of type "
+                       "country", c, p->ents[i].id);
+        }
+    }
+    L->file = "pack.tsv";
+    L->line = 0;
+    for (int w = 0; w < 2; w++)
+        if (p->pair[w][0] && find_entity(p, p->pair[w]) < 0)
+            problem(L, "pair names '%s', which entities.tsv does not have",
+                    p->pair[w]);
+}
+
+/* Load dir, reporting each problem; NULL only when out of memory. */
+static dk_pack *load(const char *dir, dk_pack_report report, void *ctx,
+                     int *nproblems)
+{
+    loader L;
+    memset(&L, 0, sizeof L);
+    L.dir = dir;
+    L.report = report;
+    L.ctx = ctx;
+    L.file = "pack.tsv";
+    dk_pack *p = calloc(1, sizeof *p);
+    if (p) {
+        p->ent_ac = dk_ac_new();
+        p->cue_ac = dk_ac_new();
+    }
+    if (!p || !p->ent_ac || !p->cue_ac) {
+        dk_pack_free(p);
+        out_of_memory(&L);
+        *nproblems = L.problems;
+        return NULL;
+    }
+    L.p = p;
+    read_part(&L, "pack.tsv", 1, pack_line);
+    int before = L.problems;
+    read_part(&L, "entities.tsv", 1, entity_line);
+    int entities_ok = L.problems == before;
+    read_part(&L, "metrics.tsv", 0, metric_line);
+    if (entities_ok)  /* else the references would only echo a problem */
+        check_refs(&L);
+    if (!L.problems && (dk_ac_build(p->ent_ac) || dk_ac_build(p->cue_ac))) {
+        L.file = "entities.tsv";
+        out_of_memory(&L);
+    }
+    *nproblems = L.problems;
+    return p;
+}
+
+typedef struct first_msg {
+    char *buf;
+    size_t cap;
+    int seen;
+} first_msg;
+
+static void keep_first(void *ctx, const char *msg)
+{
+    first_msg *f = ctx;
+    if (!f->seen++ && f->cap)
+        snprintf(f->buf, f->cap, "%s", msg);
+}
+
+dk_pack *dk_pack_load(const char *dir, char *err, size_t cap)
+{
+    first_msg f = {err, cap, 0};
+    int n = 0;
+    if (err && cap)
+        err[0] = '\0';
+    dk_pack *p = load(dir, keep_first, &f, &n);
+    if (n) {
+        dk_pack_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+int dk_pack_check(const char *dir, dk_pack_report report, void *ctx)
+{
+    int n = 0;
+    dk_pack *p = load(dir, report, ctx, &n);
+    dk_pack_free(p);
+    return n;
+}
+
+void dk_pack_free(dk_pack *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->nents; i++)
+        free((char *)p->ents[i].name);
+    free(p->ents);
+    free(p->ent_line);
+    free(p->slot);
+    free(p->mets);
+    dk_ac_free(p->ent_ac);
+    dk_ac_free(p->cue_ac);
+    free(p);
+}
+
+const char *dk_pack_name(const dk_pack *p)
+{
+    return p->name;
+}
+
+const char *dk_pack_pair(const dk_pack *p, int which)
+{
+    return which == 0 || which == 1 ? p->pair[which] : "";
+}
+
+const dk_pack_entity *dk_pack_entities(const dk_pack *p, int *n)
+{
+    if (n)
+        *n = p->nents;
+    return p->ents;
+}
+
+const dk_pack_metric *dk_pack_metrics(const dk_pack *p, int *n)
+{
+    if (n)
+        *n = p->nmets;
+    return p->mets;
+}
+
+int dk_pack_entity_index(const dk_pack *p, const char *id)
+{
+    return find_entity(p, id);
+}
+
+int dk_pack_find_entities(const dk_pack *p, const char *text, size_t n,
+                          dk_pack_match *out, int max)
+{
+    return dk_ac_find(p->ent_ac, text, n, out, max);
+}
+
+int dk_pack_find_cues(const dk_pack *p, const char *text, size_t n,
+                      dk_pack_match *out, int max)
+{
+    return dk_ac_find(p->cue_ac, text, n, out, max);
+}

@@ -1,0 +1,449 @@
+/*
+ * fts.c - the "dostyk" FTS5 tokenizer and the query rewriter.
+ *
+ * The tokenizer cuts words (ASCII letters and digits, and any non-ASCII
+ * letter; general punctuation, quotes and no-break spaces separate) and
+ * folds ASCII, Latin-1 and Cyrillic capitals to lower case.  A number
+ * keeps its inner '.' and ',' ("12.5", "1,200").  Each number also gets a
+ * colocated token "#<value>", its value with the scale applied, whether
+ * the scale is a suffix ("12bn", "$5m") or the next word ("12 billion"):
+ * so "$12bn" in a query meets "12 billion dollars" in a sentence, and
+ * "1,000" meets "1000".  Queries are tokenized the same way, where the
+ * colocated token acts as a synonym.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store.h"
+
+#define TOK_MAX 128
+
+typedef int (*token_cb)(void *ctx, int tflags, const char *tok, int n,
+                        int start, int end);
+
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return api;
+}
+
+/* Decode one UTF-8 code point at s[i] (n bytes left); sets *len. Invalid
+ * bytes count as one-byte code points U+FFFD. */
+static unsigned decode(const unsigned char *s, int n, int *len)
+{
+    unsigned c = s[0];
+    int need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    if (c < 0x80 || need == 0 || need >= n) {
+        *len = 1;
+        return c < 0x80 ? c : 0xFFFD;
+    }
+    unsigned cp = c & (0x3F >> need);
+    for (int k = 1; k <= need; k++) {
+        if ((s[k] & 0xC0) != 0x80) {
+            *len = 1;
+            return 0xFFFD;
+        }
+        cp = cp << 6 | (s[k] & 0x3F);
+    }
+    *len = need + 1;
+    return cp;
+}
+
+static int is_word_cp(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+               (cp >= 'A' && cp <= 'Z');
+    if (cp < 0xC0 && cp != 0xAA && cp != 0xB5 && cp != 0xBA)
+        return 0;                        /* Latin-1 punctuation, NBSP */
+    if (cp == 0xD7 || cp == 0xF7)
+        return 0;
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0x20A0 && cp <= 0x20CF) || cp == 0xFEFF || cp == 0xFFFD)
+        return 0;                        /* punctuation, currency signs */
+    return 1;
+}
+
+static unsigned fold(unsigned cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + 32;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return cp + 32;
+    if (cp >= 0x410 && cp <= 0x42F)
+        return cp + 32;
+    if (cp >= 0x400 && cp <= 0x40F)
+        return cp + 80;
+    return cp;
+}
+
+static int encode(unsigned cp, char *out)
+{
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | cp >> 18);
+    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The scale a word names (1 when none). */
+static double scale_of(const char *w, int n)
+{
+    static const struct { const char *w; double s; } scales[] = {
+        {"k", 1e3}, {"thousand", 1e3}, {"thousands", 1e3},
+        {"m", 1e6}, {"mn", 1e6}, {"mln", 1e6}, {"million", 1e6},
+        {"millions", 1e6},
+        {"b", 1e9}, {"bn", 1e9}, {"bln", 1e9}, {"billion", 1e9},
+        {"billions", 1e9},
+        {"tn", 1e12}, {"trln", 1e12}, {"trillion", 1e12},
+    };
+    for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
+        if ((int)strlen(scales[i].w) == n && memcmp(scales[i].w, w, (size_t)n) == 0)
+            return scales[i].s;
+    return 1;
+}
+
+/* Value of the digits, '.' and ',' in s[0, n). */
+static double number_value(const char *s, int n)
+{
+    char tmp[64];
+    int len = 0, dots = 0, last_comma = -1;
+    for (int i = 0; i < n; i++) {
+        if (s[i] == '.') dots++;
+        if (s[i] == ',') last_comma = i;
+    }
+    /* "12,5" with no dot and not three digits after the comma: decimal */
+    int comma_decimal = dots == 0 && last_comma >= 0 && n - last_comma - 1 != 3;
+    for (int i = 0; i < n && len < (int)sizeof tmp - 1; i++) {
+        char c = s[i];
+        if (c == ',') {
+            if (comma_decimal && i == last_comma)
+                tmp[len++] = '.';
+            continue;
+        }
+        if (c == '.' && dots > 1)
+            continue;                  /* "1.000.000" */
+        tmp[len++] = c;
+    }
+    tmp[len] = 0;
+    return strtod(tmp, NULL);
+}
+
+typedef struct tokstate {
+    int query;       /* tokenizing a query: a scaled number is its value */
+    void *ctx;
+    token_cb cb;
+    /* a number waiting to see whether the next word is a scale */
+    int pending;
+    char ptok[TOK_MAX];
+    int plen, pstart, pend;
+    double pvalue;
+} tokstate;
+
+/* The value token "#<v>", beside the number token just emitted
+ * (colocated) or standing for it. */
+static int emit_value(tokstate *t, double v, int start, int end, int colocated)
+{
+    int flags = colocated ? FTS5_TOKEN_COLOCATED : 0;
+    char buf[48];
+    buf[0] = '#';
+    int n;
+    if (v == floor(v) && fabs(v) < 1e18)
+        n = snprintf(buf + 1, sizeof buf - 1, "%.0f", v);
+    else
+        n = snprintf(buf + 1, sizeof buf - 1, "%.12g", v);
+    return t->cb(t->ctx, flags, buf, n + 1, start, end);
+}
+
+/* Emit the pending number; a scale word ending at scale_end widens the
+ * value token's span over it (so a snippet marks "41 billion"). */
+static int flush_pending(tokstate *t, double scale, int scale_end)
+{
+    if (!t->pending)
+        return SQLITE_OK;
+    t->pending = 0;
+    int rc = t->cb(t->ctx, 0, t->ptok, t->plen, t->pstart, t->pend);
+    if (rc == SQLITE_OK)
+        rc = emit_value(t, t->pvalue * scale, t->pstart,
+                        scale != 1 ? scale_end : t->pend, 1);
+    return rc;
+}
+
+static int tokenize(tokstate *t, const char *text, int n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int i = 0, rc = SQLITE_OK;
+    while (i < n && rc == SQLITE_OK) {
+        int len;
+        unsigned cp = decode(s + i, n - i, &len);
+        if (!is_word_cp(cp)) {
+            i += len;
+            continue;
+        }
+        int start = i, numlen = 0, isnum = cp >= '0' && cp <= '9';
+        char tok[TOK_MAX];
+        int tl = 0;
+        while (i < n) {
+            cp = decode(s + i, n - i, &len);
+            if (!is_word_cp(cp)) {
+                /* a number keeps its inner '.' and ',' */
+                if (isnum && numlen == tl && (cp == '.' || cp == ',') &&
+                    i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+                    if (tl < TOK_MAX - 1)
+                        tok[tl++] = (char)cp;
+                    numlen = tl;
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (tl <= TOK_MAX - 4)
+                tl += encode(fold(cp), tok + tl);
+            if (isnum && numlen == tl - 1 && cp >= '0' && cp <= '9')
+                numlen = tl;
+            i += len;
+        }
+        if (!isnum) {
+            /* a scale word right after a number applies to it */
+            double sc = t->pending ? scale_of(tok, tl) : 1;
+            if (t->query && sc != 1) {
+                /* "3.5 million" asks for the value alone: the text may
+                 * say "$3.5mn" */
+                t->pending = 0;
+                rc = emit_value(t, t->pvalue * sc, t->pstart, i, 0);
+                continue;
+            }
+            rc = flush_pending(t, sc, i);
+            if (rc == SQLITE_OK)
+                rc = t->cb(t->ctx, 0, tok, tl, start, i);
+            continue;
+        }
+        rc = flush_pending(t, 1, 0);
+        if (rc != SQLITE_OK)
+            break;
+        double v = number_value(tok, numlen);
+        if (numlen < tl) {
+            /* "12bn", "5m", "100km": a suffix scale or a unit */
+            double sc = scale_of(tok + numlen, tl - numlen);
+            rc = t->cb(t->ctx, 0, tok, tl, start, i);
+            if (rc == SQLITE_OK)
+                rc = emit_value(t, v * sc, start, i, 1);
+            continue;
+        }
+        t->pending = 1;
+        memcpy(t->ptok, tok, (size_t)tl);
+        t->plen = tl;
+        t->pstart = start;
+        t->pend = i;
+        t->pvalue = v;
+    }
+    if (rc == SQLITE_OK)
+        rc = flush_pending(t, 1, 0);
+    return rc;
+}
+
+static int tok_create(void *ud, const char **args, int nargs,
+                      Fts5Tokenizer **out)
+{
+    (void)ud; (void)args; (void)nargs;
+    static int dummy;
+    *out = (Fts5Tokenizer *)&dummy;
+    return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *t) { (void)t; }
+
+static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags,
+                        const char *text, int n, token_cb cb)
+{
+    (void)tk;
+    tokstate t;
+    memset(&t, 0, sizeof t);
+    t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    t.ctx = ctx;
+    t.cb = cb;
+    return tokenize(&t, text, n);
+}
+
+dk_status dk_fts_register(sqlite3 *db)
+{
+    fts5_api *api = fts5_api_of(db);
+    if (!api)
+        return DK_ERR_DB;
+    static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
+    return api->xCreateTokenizer(api, "dostyk", NULL, &tok, NULL) == SQLITE_OK
+               ? DK_OK : DK_ERR_DB;
+}
+
+/* ------------------------------------------------------------ queries */
+
+static int append(char **out, size_t *len, size_t *cap, const char *s,
+                  size_t n)
+{
+    if (*len + n + 1 > *cap) {
+        size_t c = (*cap + n + 1) * 2;
+        char *p = realloc(*out, c);
+        if (!p)
+            return -1;
+        *out = p;
+        *cap = c;
+    }
+    memcpy(*out + *len, s, n);
+    *len += n;
+    (*out)[*len] = 0;
+    return 0;
+}
+
+/* Append s[0, n) as an FTS5 string, doubling inner quotes. */
+static int append_quoted(char **out, size_t *len, size_t *cap, const char *s,
+                         size_t n)
+{
+    if (append(out, len, cap, "\"", 1))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (append(out, len, cap, s[i] == '"' ? "\"\"" : s + i,
+                   s[i] == '"' ? 2 : 1))
+            return -1;
+    return append(out, len, cap, "\" ", 2);
+}
+
+static int has_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
+char *dk_fts_query(const char *q)
+{
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    if (append(&out, &len, &cap, "", 0))
+        return NULL;
+    const char *p = q;
+    int depth = 0, last_op = 0;
+    size_t last_op_at = 0;
+    while (*p) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            p++;
+            continue;
+        }
+        if (*p == '(' || *p == ')') {
+            if (*p == ')' && depth == 0) { p++; continue; }
+            if (*p == ')' && last_op)
+                len = last_op_at, out[len] = 0;
+            if (*p == ')' && len >= 2 && out[len - 2] == '(') {
+                len -= 2;   /* an empty group */
+                out[len] = 0;
+                depth--;
+                p++;
+                continue;
+            }
+            last_op = 0;
+            depth += *p == '(' ? 1 : -1;
+            if (append(&out, &len, &cap, *p == '(' ? "( " : ") ", 2))
+                goto nomem;
+            p++;
+            continue;
+        }
+        if (*p == '"') {
+            const char *e = strchr(p + 1, '"');
+            size_t n = e ? (size_t)(e - p - 1) : strlen(p + 1);
+            if (has_word(p + 1, n)) {
+                last_op = 0;
+                if (append_quoted(&out, &len, &cap, p + 1, n))
+                    goto nomem;
+            }
+            p = e ? e + 1 : p + 1 + n;
+            if (*p == '*') {
+                if (len && has_word(p - n - 1, n))
+                    out[len - 1] = '*', append(&out, &len, &cap, " ", 1);
+                p++;
+            }
+            continue;
+        }
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r' &&
+               *e != '(' && *e != ')' && *e != '"')
+            e++;
+        /* a number and the scale word after it stay one phrase */
+        if (e > p && (p[0] == '$' || (p[0] >= '0' && p[0] <= '9')) &&
+            (e[-1] >= '0' && e[-1] <= '9')) {
+            const char *w = e;
+            while (*w == ' ' || *w == '\t')
+                w++;
+            const char *we = w;
+            while ((*we >= 'a' && *we <= 'z') || (*we >= 'A' && *we <= 'Z'))
+                we++;
+            char low[16];
+            size_t wl = (size_t)(we - w);
+            for (size_t k = 0; k < wl && k < sizeof low; k++)
+                low[k] = (char)(w[k] | 0x20);
+            if (wl && wl < sizeof low && scale_of(low, (int)wl) != 1 &&
+                (*we == 0 || *we == ' ' || *we == '\t'))
+                e = we;
+        }
+        size_t n = (size_t)(e - p);
+        int prefix = n > 1 && p[n - 1] == '*';
+        int op = (n == 3 && (!memcmp(p, "AND", 3) || !memcmp(p, "NOT", 3))) ||
+                 (n == 2 && !memcmp(p, "OR", 2));
+        if (op) {
+            /* FTS5 wants "a NOT b": an operator replaces one just before
+             * it, and none may open the query or a group */
+            if (last_op)
+                len = last_op_at;
+            if (len && out[len - 2] != '(') {
+                last_op_at = len;
+                if (append(&out, &len, &cap, p, n) ||
+                    append(&out, &len, &cap, " ", 1))
+                    goto nomem;
+                last_op = 1;
+            }
+            p = e;
+            continue;
+        } else if (has_word(p, n - (size_t)prefix)) {
+            last_op = 0;
+            if (append_quoted(&out, &len, &cap, p, n - (size_t)prefix))
+                goto nomem;
+            if (prefix) {
+                out[len - 1] = '*';
+                if (append(&out, &len, &cap, " ", 1))
+                    goto nomem;
+            }
+        }
+        p = e;
+    }
+    if (last_op) {
+        len = last_op_at;
+        out[len] = 0;
+    }
+    while (depth-- > 0)
+        if (append(&out, &len, &cap, ") ", 2))
+            goto nomem;
+    return out;
+nomem:
+    free(out);
+    return NULL;
+}

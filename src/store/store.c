@@ -1,0 +1,512 @@
+/*
+ * store.c - the record's database: opening, schema and migrations,
+ * writing documents, sentences and mentions (see store.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store.h"
+
+enum { ST_CHECK, ST_FIND_OLD, ST_DEL_FTS, ST_DEL_SENT, ST_DEL_MENT,
+       ST_DEL_DOC, ST_PUT_DOC, ST_PUT_SENT, ST_PUT_FTS, ST_PUT_MENT,
+       ST_COUNT };
+
+static const char *const sql_text[ST_COUNT] = {
+    [ST_CHECK] = "SELECT (SELECT hash FROM docs WHERE name = ?1), "
+                 "EXISTS(SELECT 1 FROM docs WHERE hash = ?2)",
+    [ST_FIND_OLD] = "SELECT id FROM docs WHERE name = ?1",
+    [ST_DEL_FTS] = "DELETE FROM sentences_fts WHERE rowid IN "
+                   "(SELECT id FROM sentences WHERE doc = ?1)",
+    [ST_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
+    [ST_DEL_MENT] = "DELETE FROM mentions WHERE doc = ?1",
+    [ST_DEL_DOC] = "DELETE FROM docs WHERE id = ?1",
+    [ST_PUT_DOC] = "INSERT INTO docs(name, hash, title, date, source, url, "
+                   "author, path, bytes, text, added) VALUES "
+                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                   "strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+    [ST_PUT_SENT] = "INSERT INTO sentences(doc, start, end) VALUES (?1, ?2, ?3)",
+    [ST_PUT_FTS] = "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)",
+    [ST_PUT_MENT] = "INSERT INTO mentions(doc, sentence, start, end, text, "
+                    "kind, value, unit, qualifier, low, high, date, metric, "
+                    "period, subjects, change_value, change_unit, type, eid, "
+                    "event, cameo, actors, place, count) VALUES (?1, ?2, ?3, "
+                    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                    "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+};
+
+struct dk_store {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_COUNT];
+    int last_rc;
+};
+
+/* Migrations: migrations[v] brings a database from version v to v + 1. */
+static const char *const migrations[] = {
+    /* 0 -> 1: the first schema */
+    "CREATE TABLE docs("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  hash TEXT NOT NULL,"
+    "  title TEXT, date TEXT, source TEXT, url TEXT, author TEXT, path TEXT,"
+    "  bytes INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  added TEXT NOT NULL);"
+    "CREATE INDEX docs_hash ON docs(hash);"
+    "CREATE INDEX docs_date ON docs(date);"
+    "CREATE TABLE sentences("
+    "  id INTEGER PRIMARY KEY,"
+    "  doc INTEGER NOT NULL REFERENCES docs(id),"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL);"
+    "CREATE INDEX sentences_doc ON sentences(doc);"
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = 'dostyk');"
+    /* fewer, larger index segments: the pending terms flush at 16 MB */
+    "INSERT INTO sentences_fts(sentences_fts, rank) VALUES('hashsize', 16777216);"
+    "CREATE TABLE mentions("
+    "  id INTEGER PRIMARY KEY,"
+    "  doc INTEGER NOT NULL REFERENCES docs(id),"
+    "  sentence INTEGER,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+    "  text TEXT NOT NULL, kind TEXT NOT NULL,"
+    "  value REAL, unit TEXT, qualifier TEXT, low REAL, high REAL,"
+    "  date TEXT, metric TEXT, period TEXT, subjects TEXT,"
+    "  change_value REAL, change_unit TEXT,"
+    "  type TEXT, eid TEXT, event TEXT, cameo TEXT, actors TEXT,"
+    "  place TEXT, count REAL);"
+    "CREATE INDEX mentions_doc ON mentions(doc);"
+    "CREATE INDEX mentions_sentence ON mentions(sentence);"
+    "CREATE INDEX mentions_metric ON mentions(metric) WHERE metric IS NOT NULL;"
+    "CREATE INDEX mentions_eid ON mentions(eid) WHERE eid IS NOT NULL;",
+};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+const char *dk_store_default_path(void)
+{
+    const char *p = getenv("DOSTYK_DB");
+    return p && *p ? p : "dostyk.db";
+}
+
+sqlite3 *dk_store_db(dk_store *s) { return s->db; }
+
+const char *dk_store_errmsg(dk_store *s) { return sqlite3_errmsg(s->db); }
+
+static dk_status fail(dk_store *s, int rc)
+{
+    s->last_rc = rc;
+    return DK_ERR_DB;
+}
+
+int dk_store_is_full(dk_store *s)
+{
+    int rc = s->last_rc & 0xff;
+    return rc == SQLITE_FULL || rc == SQLITE_IOERR;
+}
+
+static dk_status exec(dk_store *s, const char *sql)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? DK_OK : fail(s, rc);
+}
+
+static dk_status migrate(dk_store *s, char *err, size_t cap)
+{
+    sqlite3_stmt *st;
+    int version = 0;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL))
+        goto bad;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (version > NMIGRATIONS) {
+        snprintf(err, cap, "database schema version %d is newer than this "
+                 "dostyk (%d)", version, NMIGRATIONS);
+        return DK_ERR_DB;
+    }
+    for (int v = version; v < NMIGRATIONS; v++) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+        if (exec(s, "BEGIN IMMEDIATE") || exec(s, migrations[v]) ||
+            exec(s, bump) || exec(s, "COMMIT")) {
+            snprintf(err, cap, "schema migration %d -> %d failed: %s", v,
+                     v + 1, sqlite3_errmsg(s->db));
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return DK_ERR_DB;
+        }
+    }
+    return DK_OK;
+bad:
+    snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+    return DK_ERR_DB;
+}
+
+dk_status dk_store_open(const char *path, int readonly, dk_store **out,
+                        char *err, size_t cap)
+{
+    *out = NULL;
+    dk_store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, cap, "out of memory");
+        return DK_ERR_NOMEM;
+    }
+    int flags = readonly ? SQLITE_OPEN_READONLY
+                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+    if (rc) {
+        snprintf(err, cap, "%s: cannot open the database: %s", path,
+                 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        dk_store_close(s);
+        return readonly && rc == SQLITE_CANTOPEN ? DK_ERR_NOTFOUND : DK_ERR_DB;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 1);
+    if (dk_fts_register(s->db)) {
+        snprintf(err, cap, "%s: cannot register the tokenizer: %s", path,
+                 sqlite3_errmsg(s->db));
+        dk_store_close(s);
+        return DK_ERR_DB;
+    }
+    /* 8 MB of page cache at most: memory must not grow with the corpus */
+    if (exec(s, "PRAGMA cache_size = -8000") ||
+        (!readonly && (exec(s, "PRAGMA journal_mode = WAL") ||
+                       exec(s, "PRAGMA synchronous = NORMAL") ||
+                       exec(s, "PRAGMA foreign_keys = OFF")))) {
+        snprintf(err, cap, "%s: %s", path, sqlite3_errmsg(s->db));
+        dk_store_close(s);
+        return DK_ERR_DB;
+    }
+    /* a test hook: DOSTYK_MAX_PAGES caps the file, to play a full disk */
+    const char *maxp = getenv("DOSTYK_MAX_PAGES");
+    if (!readonly && maxp && *maxp) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA max_page_count = %ld",
+                 strtol(maxp, NULL, 10));
+        exec(s, sql);
+    }
+    dk_status st;
+    if (!readonly && (st = migrate(s, err, cap))) {
+        dk_store_close(s);
+        return st;
+    }
+    if (readonly) {
+        sqlite3_stmt *q;
+        int version = 0;
+        if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q, NULL) ==
+            SQLITE_OK) {
+            if (sqlite3_step(q) == SQLITE_ROW)
+                version = sqlite3_column_int(q, 0);
+            sqlite3_finalize(q);
+        } else {
+            snprintf(err, cap, "%s: not a database: %s", path,
+                     sqlite3_errmsg(s->db));
+            dk_store_close(s);
+            return DK_ERR_DB;
+        }
+        if (version != DK_STORE_VERSION) {
+            snprintf(err, cap, "%s: schema version %d, want %d (run "
+                     "'dostyk ingest' once to migrate it)", path, version,
+                     DK_STORE_VERSION);
+            dk_store_close(s);
+            return DK_ERR_DB;
+        }
+        *out = s;
+        return DK_OK;
+    }
+    for (int i = 0; i < ST_COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, sql_text[i], -1,
+                               SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL)) {
+            snprintf(err, cap, "%s: %s", path, sqlite3_errmsg(s->db));
+            dk_store_close(s);
+            return DK_ERR_DB;
+        }
+    *out = s;
+    return DK_OK;
+}
+
+void dk_store_close(dk_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+dk_status dk_store_begin(dk_store *s) { return exec(s, "BEGIN IMMEDIATE"); }
+dk_status dk_store_commit(dk_store *s) { return exec(s, "COMMIT"); }
+
+void dk_store_rollback(dk_store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+    /* a field separator keeps ("ab","c") apart from ("a","bc") */
+    if (s)
+        h = fnv(h, s, strlen(s));
+    return fnv(h, "\x1f", 1);
+}
+
+void dk_store_hash(const dk_docmeta *m, const char *text, size_t n,
+                   char out[17])
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv(h, text, n);
+    h = fnv_str(h, m->title);
+    h = fnv_str(h, m->date);
+    h = fnv_str(h, m->source);
+    h = fnv_str(h, m->url);
+    h = fnv_str(h, m->author);
+    /* mix the length in, then finalise (splitmix64) */
+    h ^= (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 30; h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27; h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int run(dk_store *s, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        s->last_rc = rc;
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : rc;
+}
+
+int dk_store_check(dk_store *s, const char *name, const char *hash)
+{
+    sqlite3_stmt *st = s->st[ST_CHECK];
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), result = -1;
+    if (rc == SQLITE_ROW) {
+        const unsigned char *old = sqlite3_column_text(st, 0);
+        int any = sqlite3_column_int(st, 1);
+        if (old && strcmp((const char *)old, hash) == 0)
+            result = 1;
+        else if (old)
+            result = 2;
+        else
+            result = any ? 1 : 0;   /* same content under another name */
+    } else {
+        s->last_rc = rc;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return result;
+}
+
+dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
+                           const char *hash, const char *text, size_t n,
+                           int64_t *id)
+{
+    sqlite3_stmt *st = s->st[ST_FIND_OLD];
+    sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    int64_t old = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(s, rc);
+    if (old >= 0) {
+        static const int del[] = {ST_DEL_FTS, ST_DEL_SENT, ST_DEL_MENT,
+                                  ST_DEL_DOC};
+        for (size_t i = 0; i < sizeof del / sizeof del[0]; i++) {
+            sqlite3_bind_int64(s->st[del[i]], 1, old);
+            if ((rc = run(s, s->st[del[i]])))
+                return fail(s, rc);
+        }
+    }
+    st = s->st[ST_PUT_DOC];
+    sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+    bind_text(st, 3, m->title);
+    bind_text(st, 4, m->date);
+    bind_text(st, 5, m->source);
+    bind_text(st, 6, m->url);
+    bind_text(st, 7, m->author);
+    bind_text(st, 8, m->path);
+    sqlite3_bind_int64(st, 9, (sqlite3_int64)n);
+    sqlite3_bind_text64(st, 10, text, n, SQLITE_STATIC, SQLITE_UTF8);
+    if ((rc = run(s, st)))
+        return fail(s, rc);
+    *id = sqlite3_last_insert_rowid(s->db);
+    return DK_OK;
+}
+
+dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
+                                uint64_t end, const char *text, size_t n,
+                                int64_t *id)
+{
+    sqlite3_stmt *st = s->st[ST_PUT_SENT];
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)start);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)end);
+    int rc = run(s, st);
+    if (rc)
+        return fail(s, rc);
+    *id = sqlite3_last_insert_rowid(s->db);
+    st = s->st[ST_PUT_FTS];
+    sqlite3_bind_int64(st, 1, *id);
+    sqlite3_bind_text64(st, 2, text, n, SQLITE_STATIC, SQLITE_UTF8);
+    if ((rc = run(s, st)))
+        return fail(s, rc);
+    return DK_OK;
+}
+
+/* Ids joined by commas ("KZ,CN"); out holds n * DK_ID_MAX bytes. */
+static const char *join_ids(char *out, size_t cap,
+                            const char (*ids)[DK_ID_MAX], int n)
+{
+    size_t len = 0;
+    out[0] = 0;
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", i ? "," : "",
+                                ids[i]);
+    return out;
+}
+
+dk_status dk_store_put_mention(dk_store *s, int64_t doc, int64_t sentence,
+                               const dk_mention *m)
+{
+    sqlite3_stmt *st = s->st[ST_PUT_MENT];
+    char subj[DK_MAX_SUBJECTS * DK_ID_MAX + 8];
+    char act[DK_MAX_ACTORS * DK_ID_MAX + 8];
+    sqlite3_bind_int64(st, 1, doc);
+    if (sentence > 0)
+        sqlite3_bind_int64(st, 2, sentence);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)m->start);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)m->end);
+    sqlite3_bind_text64(st, 5, m->text, m->end - m->start, SQLITE_STATIC,
+                        SQLITE_UTF8);
+    sqlite3_bind_text(st, 6, dk_kind_name(m->kind), -1, SQLITE_STATIC);
+    if (m->has_value) {
+        sqlite3_bind_double(st, 7, m->value);
+        if (m->kind != DK_EVENT)
+            sqlite3_bind_text(st, 9, dk_qualifier_name(m->qualifier), -1,
+                              SQLITE_STATIC);
+        if (m->qualifier == DK_Q_RANGE) {
+            sqlite3_bind_double(st, 10, m->low);
+            sqlite3_bind_double(st, 11, m->high);
+        }
+    }
+    bind_text(st, 8, m->unit);
+    bind_text(st, 12, m->date);
+    bind_text(st, 13, m->metric);
+    bind_text(st, 14, m->period);
+    if (m->nsubjects)
+        bind_text(st, 15, join_ids(subj, sizeof subj, m->subjects,
+                                   m->nsubjects));
+    if (m->has_change) {
+        sqlite3_bind_double(st, 16, m->change_value);
+        bind_text(st, 17, m->change_unit);
+    }
+    bind_text(st, 18, m->type);
+    bind_text(st, 19, m->id);
+    bind_text(st, 20, m->event);
+    bind_text(st, 21, m->cameo);
+    if (m->nactors)
+        bind_text(st, 22, join_ids(act, sizeof act, m->actors, m->nactors));
+    bind_text(st, 23, m->place);
+    if (m->has_count)
+        sqlite3_bind_double(st, 24, m->count);
+    int rc = run(s, st);
+    return rc ? fail(s, rc) : DK_OK;
+}
+
+dk_kind dk_kind_from_name(const char *s)
+{
+    for (int k = 1; k < DK_KIND_COUNT; k++)
+        if (s && strcmp(s, dk_kind_name((dk_kind)k)) == 0)
+            return (dk_kind)k;
+    return DK_KIND_NONE;
+}
+
+static void copy_col(char *dst, size_t cap, sqlite3_stmt *st, int col)
+{
+    const unsigned char *v = sqlite3_column_text(st, col);
+    snprintf(dst, cap, "%s", v ? (const char *)v : "");
+}
+
+static int split_ids(char (*ids)[DK_ID_MAX], int max, sqlite3_stmt *st,
+                     int col)
+{
+    const char *v = (const char *)sqlite3_column_text(st, col);
+    int n = 0;
+    while (v && *v && n < max) {
+        const char *c = strchr(v, ',');
+        size_t len = c ? (size_t)(c - v) : strlen(v);
+        if (len >= DK_ID_MAX)
+            len = DK_ID_MAX - 1;
+        memcpy(ids[n], v, len);
+        ids[n++][len] = 0;
+        v = c ? c + 1 : NULL;
+    }
+    return n;
+}
+
+void dk_store_read_mention(sqlite3_stmt *st, int c, dk_mention *m)
+{
+    memset(m, 0, sizeof *m);
+    m->start = (uint64_t)sqlite3_column_int64(st, c + 0);
+    m->end = (uint64_t)sqlite3_column_int64(st, c + 1);
+    m->text = (const char *)sqlite3_column_text(st, c + 2);
+    int tl = sqlite3_column_bytes(st, c + 2);
+    if (!m->text)
+        m->text = "";
+    m->end = m->start + (uint64_t)tl;  /* text and span always agree */
+    m->kind = dk_kind_from_name((const char *)sqlite3_column_text(st, c + 3));
+    if (sqlite3_column_type(st, c + 4) != SQLITE_NULL) {
+        m->has_value = 1;
+        m->value = sqlite3_column_double(st, c + 4);
+    }
+    copy_col(m->unit, sizeof m->unit, st, c + 5);
+    const char *q = (const char *)sqlite3_column_text(st, c + 6);
+    static const dk_qualifier qs[] = {DK_Q_EXACT, DK_Q_APPROX, DK_Q_OVER,
+                                      DK_Q_UNDER, DK_Q_RANGE};
+    for (size_t i = 0; q && i < sizeof qs / sizeof qs[0]; i++)
+        if (strcmp(q, dk_qualifier_name(qs[i])) == 0)
+            m->qualifier = qs[i];
+    m->low = sqlite3_column_double(st, c + 7);
+    m->high = sqlite3_column_double(st, c + 8);
+    copy_col(m->date, sizeof m->date, st, c + 9);
+    copy_col(m->metric, sizeof m->metric, st, c + 10);
+    copy_col(m->period, sizeof m->period, st, c + 11);
+    m->nsubjects = split_ids(m->subjects, DK_MAX_SUBJECTS, st, c + 12);
+    if (sqlite3_column_type(st, c + 13) != SQLITE_NULL) {
+        m->has_change = 1;
+        m->change_value = sqlite3_column_double(st, c + 13);
+        copy_col(m->change_unit, sizeof m->change_unit, st, c + 14);
+    }
+    copy_col(m->type, sizeof m->type, st, c + 15);
+    copy_col(m->id, sizeof m->id, st, c + 16);
+    copy_col(m->event, sizeof m->event, st, c + 17);
+    copy_col(m->cameo, sizeof m->cameo, st, c + 18);
+    m->nactors = split_ids(m->actors, DK_MAX_ACTORS, st, c + 19);
+    copy_col(m->place, sizeof m->place, st, c + 20);
+    if (sqlite3_column_type(st, c + 21) != SQLITE_NULL) {
+        m->has_count = 1;
+        m->count = sqlite3_column_double(st, c + 21);
+    }
+}

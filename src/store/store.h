@@ -1,0 +1,101 @@
+/*
+ * store.h - the record: documents, sentences and mentions in one SQLite
+ * database (WAL mode), with an FTS5 index over the sentences.
+ *
+ * Schema (PRAGMA user_version = DK_STORE_VERSION; older files migrate on
+ * open, newer ones are refused):
+ *   docs(id, name UNIQUE, hash, title, date, source, url, author, path,
+ *        bytes, text, added)
+ *   sentences(id, doc, start, end)           text lives in sentences_fts
+ *   sentences_fts(text) FTS5, rowid = sentences.id, tokenizer "dostyk"
+ *   mentions(id, doc, sentence, start, end, text, kind, value, unit,
+ *            qualifier, low, high, date, metric, period, subjects,
+ *            change_value, change_unit, type, eid, event, cameo, actors,
+ *            place, count)
+ * A document and all its rows are written inside one transaction, so a
+ * crash leaves either the whole document or none of it.
+ *
+ * Ownership: dk_store owns its sqlite3 handle and prepared statements;
+ * strings passed in are copied by SQLite.
+ */
+#ifndef DK_STORE_H
+#define DK_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+#include "dostyk.h"
+
+#define DK_STORE_VERSION 1
+
+typedef struct dk_store dk_store;
+
+/* Metadata of one document; NULL fields are stored as NULL. */
+typedef struct dk_docmeta {
+    const char *name;       /* unique document id */
+    const char *title, *date, *source, *url, *author, *path;
+} dk_docmeta;
+
+/* Open (creating when asked) the database at path and bring its schema
+ * up to date.  readonly opens an existing file without writing.  On
+ * failure returns DK_ERR_DB / DK_ERR_NOTFOUND with a message in err. */
+dk_status dk_store_open(const char *path, int readonly, dk_store **out,
+                        char *err, size_t cap);
+void dk_store_close(dk_store *s);
+sqlite3 *dk_store_db(dk_store *s);
+
+/* The default database path: $DOSTYK_DB or "dostyk.db". */
+const char *dk_store_default_path(void);
+
+/* Last SQLite message on the handle. */
+const char *dk_store_errmsg(dk_store *s);
+
+dk_status dk_store_begin(dk_store *s);
+dk_status dk_store_commit(dk_store *s);
+void dk_store_rollback(dk_store *s);
+
+/* 64-bit content hash (hex in out[17]) of the text and metadata. */
+void dk_store_hash(const dk_docmeta *m, const char *text, size_t n,
+                   char out[17]);
+
+/* What to do with a document: 0 new, 1 same content already stored
+ * (skip), 2 the name exists with other content (replace). -1 on error. */
+int dk_store_check(dk_store *s, const char *name, const char *hash);
+
+/* Insert a document, first deleting any old one of the same name with
+ * its sentences and mentions.  Sets *id. */
+dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
+                           const char *hash, const char *text, size_t n,
+                           int64_t *id);
+dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
+                                uint64_t end, const char *text, size_t n,
+                                int64_t *id);
+dk_status dk_store_put_mention(dk_store *s, int64_t doc, int64_t sentence,
+                               const dk_mention *m);
+
+/* Status of the last failure: DK_ERR_IO when the disk is full. */
+int dk_store_is_full(dk_store *s);
+
+/* Register the "dostyk" FTS5 tokenizer on a connection (fts.c). */
+dk_status dk_fts_register(sqlite3 *db);
+
+/* Rewrite a user query into an FTS5 expression: quoted phrases, prefix
+ * terms (word*), AND/OR/NOT/NEAR and parentheses pass through; any other
+ * term is quoted so "$12bn" or "U.S." cannot be a syntax error.  Returns
+ * a malloc'd string (caller frees) or NULL when out of memory. (fts.c) */
+char *dk_fts_query(const char *q);
+
+/* Read a mention row (columns in the order of DK_MENTION_COLS) back into
+ * m; strings point into the statement (valid until the next step). */
+#define DK_MENTION_COLS \
+    "m.start, m.end, m.text, m.kind, m.value, m.unit, m.qualifier, m.low, " \
+    "m.high, m.date, m.metric, m.period, m.subjects, m.change_value, " \
+    "m.change_unit, m.type, m.eid, m.event, m.cameo, m.actors, m.place, " \
+    "m.count"
+#define DK_MENTION_NCOLS 22
+void dk_store_read_mention(sqlite3_stmt *st, int col, dk_mention *m);
+
+/* Kind name back to dk_kind (DK_KIND_NONE when unknown). */
+dk_kind dk_kind_from_name(const char *s);
+
+#endif

@@ -1,0 +1,257 @@
+/*
+ * test_attribute.c - attribution (src/attribute): metric choice, subject
+ * order, period resolution, stated changes, target exclusion, --explain.
+ * Each test runs sentences through a real engine with a tiny pack written
+ * to a temporary folder, so the rules are tested apart from the kz-cn
+ * pack's wording.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "dostyk.h"
+
+static char packdir[64];
+
+static void put(const char *name, const char *text)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", packdir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(packdir, sizeof packdir, "/tmp/dk_attr_XXXXXX");
+    if (!mkdtemp(packdir))
+        return -1;
+    put("pack.tsv", "name\ttest\npair\tAA BB\n");
+    put("entities.tsv",
+        "AA\tcountry\t-\tAland\tAlandic\n"
+        "BB\tcountry\t-\tBoria\tBorian\n"
+        "CC\tcountry\t-\tCoria\tCorian\n"
+        "EU\tcountry\t-\tEurope\tEuropean\n"
+        "WORLD\tcountry\t-\tworld\tglobal\n");
+    put("metrics.tsv",
+        "trade_turnover\tUSD\tmoney\tpair;alt=trade_share\ttrade turnover\n"
+        "trade_share\t%\tpercent\twhole\tshare of trade\n"
+        "investment\tUSD\tmoney\tto\tinvested\n"
+        "border_length\tkm\tquantity\tpair\tborder\n"
+        "agreements\tcount\tnumber,money\tpair\tagreements\n"
+        "jobs\tcount\tnumber\thost;plans\tjobs\n"
+        "transit_share\t%\tpercent\ttransit\ttransit\n"
+        "_up\tunit\t-\t-\tincreased by|grew\n"
+        "_down\tunit\t-\t-\tfell by\n"
+        "_target\tunit\t-\t-\tplan to|to bring\n"
+        "_base\tunit\t-\t-\tcompared to\n"
+        "_cumul\tunit\t-\t-\tover the past\n"
+        "_pair\tunit\t-\t-\tthe two countries\n"
+        "_home\tunit\t-\t-\tour country\n"
+        "_worth\tunit\t-\t-\tworth\n");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    const char *files[] = {"pack.tsv", "entities.tsv", "metrics.tsv"};
+    for (int i = 0; i < 3; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", packdir, files[i]);
+        unlink(path);
+    }
+    rmdir(packdir);
+    return 0;
+}
+
+/* The mentions of one text, copied out. */
+typedef struct result {
+    dk_mention m[32];
+    char explain[32][512];
+    int n;
+} result;
+
+static void run(const char *text, int explain, result *r)
+{
+    dk_options o;
+    memset(&o, 0, sizeof o);
+    o.pack_dir = packdir;
+    o.explain = explain;
+    dk_status st;
+    dk_engine *e = dk_engine_new(&o, &st);
+    assert_non_null(e);
+    dk_doc *d = dk_doc_open(e, "t", "2024-05-22");
+    assert_non_null(d);
+    assert_int_equal(dk_doc_feed(d, text, strlen(text)), DK_OK);
+    assert_int_equal(dk_doc_finish(d), DK_OK);
+    const dk_mention *m;
+    r->n = 0;
+    while ((m = dk_doc_next(d)) != NULL && r->n < 32) {
+        r->m[r->n] = *m;
+        snprintf(r->explain[r->n], sizeof r->explain[0], "%s",
+                 m->explain ? m->explain : "");
+        r->n++;
+    }
+    dk_doc_close(d);
+    dk_engine_free(e);
+}
+
+/* The first mention of kind k (fails the test if none). */
+static const dk_mention *find(const result *r, dk_kind k, int nth)
+{
+    for (int i = 0; i < r->n; i++)
+        if (r->m[i].kind == k && nth-- == 0)
+            return &r->m[i];
+    fail_msg("no mention of kind %s", dk_kind_name(k));
+    return NULL;
+}
+
+static void subjects_are(const dk_mention *m, const char *a, const char *b)
+{
+    assert_int_equal(m->nsubjects, b ? 2 : 1);
+    assert_string_equal(m->subjects[0], a);
+    if (b)
+        assert_string_equal(m->subjects[1], b);
+}
+
+static void test_metric_by_cue_and_unit(void **state)
+{
+    (void)state;
+    result r;
+    run("Trade turnover between Aland and Boria reached $41 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "trade_turnover");
+    /* a percentage of the same cue takes the metric whose unit fits */
+    run("Boria accounts for 15 percent of the trade turnover of Aland.", 0,
+        &r);
+    assert_string_equal(find(&r, DK_PERCENT, 0)->metric, "trade_share");
+    /* kilometres fit the border, money does not */
+    run("The border between Aland and Boria is 1,700 kilometers long.", 0, &r);
+    assert_string_equal(find(&r, DK_QUANTITY, 0)->metric, "border_length");
+    /* a count takes the noun it counts */
+    run("The two countries signed 12 agreements worth $3 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_NUMBER, 1)->metric, "agreements");
+    assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "");  /* "two" */
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "agreements");
+    /* no cue, no metric */
+    run("The museum received $5 million last year.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+}
+
+static void test_subject_order(void **state)
+{
+    (void)state;
+    result r;
+    run("Boria has invested $20 billion in Aland.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "BB", "AA");
+    run("Aland has invested $2 billion in Boria.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
+    /* non-directional: the pack's first country first */
+    run("Trade turnover between Boria and Aland reached $9 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
+    /* "the two countries" is the pack's pair */
+    run("Trade turnover of the two countries reached $9 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
+    /* a document plainly about another pair: "the two countries" are
+     * the two countries it names most */
+    run("Boria and Coria met. Coria thanked Boria. Boria and Coria agreed. "
+        "Trade turnover of the two countries reached $9 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "BB", "CC");
+    /* transit: the transit country, origin, destination */
+    run("Our country carries 80 percent of transit from Boria to Europe.",
+        0, &r);
+    const dk_mention *m = find(&r, DK_PERCENT, 0);
+    assert_string_equal(m->metric, "transit_share");
+    assert_int_equal(m->nsubjects, 3);
+    assert_string_equal(m->subjects[0], "AA");
+    assert_string_equal(m->subjects[1], "BB");
+    assert_string_equal(m->subjects[2], "EU");
+}
+
+static void test_period(void **state)
+{
+    (void)state;
+    result r;
+    run("In March 2022, trade turnover between Aland and Boria reached "
+        "$30 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2022-03");
+    /* stated as current: the document's year */
+    run("Trade turnover between Aland and Boria is $30 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
+    /* cumulative span ending at the document's year */
+    run("Over the past 18 years, Boria has invested $24 billion in Aland.", 0,
+        &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2006/2024");
+    /* a comparison baseline is not the period */
+    run("Trade turnover reached $30 billion, compared to May 2019.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
+}
+
+static void test_change(void **state)
+{
+    (void)state;
+    result r;
+    run("Trade turnover increased by 35 percent and reached $24 billion.", 0,
+        &r);
+    const dk_mention *m = find(&r, DK_MONEY, 0);
+    assert_string_equal(m->metric, "trade_turnover");
+    assert_true(m->has_change);
+    assert_true(m->change_value == 35);
+    assert_string_equal(m->change_unit, "%");
+    /* the percentage itself states no metric */
+    assert_string_equal(find(&r, DK_PERCENT, 0)->metric, "");
+    run("Trade turnover fell by 10 percent to $20 billion.", 0, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_true(m->has_change);
+    assert_true(m->change_value == -10);
+}
+
+static void test_targets(void **state)
+{
+    (void)state;
+    result r;
+    run("The sides plan to bring trade turnover to $40 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+    /* a date after the document's year: a forecast */
+    run("Trade turnover will be $50 billion in May 2030.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+    /* plans count for metrics that include them */
+    run("The companies plan to create 2,000 jobs in Aland.", 0, &r);
+    assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "jobs");
+}
+
+static void test_explain(void **state)
+{
+    (void)state;
+    result r;
+    run("In March 2022, trade turnover between Aland and Boria reached "
+        "$30 billion.", 1, &r);
+    for (int i = 0; i < r.n; i++)
+        if (r.m[i].kind == DK_MONEY) {
+            assert_non_null(strstr(r.explain[i], "trade turnover"));
+            assert_non_null(strstr(r.explain[i], "2022"));
+            return;
+        }
+    fail_msg("no money mention");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_metric_by_cue_and_unit),
+        cmocka_unit_test(test_subject_order),
+        cmocka_unit_test(test_period),
+        cmocka_unit_test(test_change),
+        cmocka_unit_test(test_targets),
+        cmocka_unit_test(test_explain),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

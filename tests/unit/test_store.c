@@ -1,0 +1,295 @@
+/*
+ * test_store.c - the record's database: schema and migrations, writing
+ * and replacing documents, the FTS5 tokenizer's figure values, the query
+ * rewriter, the CSV writer and the plain-text metadata reader.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "store/store.h"
+#include "store/query.h"
+#include "text/csvw.h"
+#include "ingest/textmeta.h"
+
+static char path[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(path, sizeof path, "/tmp/dk_test_store_%d.db", (int)getpid());
+    unlink(path);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char p[80];
+    unlink(path);
+    snprintf(p, sizeof p, "%s-wal", path); unlink(p);
+    snprintf(p, sizeof p, "%s-shm", path); unlink(p);
+    return 0;
+}
+
+static long long one(dk_store *s, const char *sql)
+{
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(dk_store_db(s), sql, -1, &q, NULL), SQLITE_OK);
+    long long v = -1;
+    if (sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+static dk_store *open_rw(void)
+{
+    dk_store *s;
+    char err[256];
+    assert_int_equal(dk_store_open(path, 0, &s, err, sizeof err), DK_OK);
+    return s;
+}
+
+/* Add one document with one sentence and one money mention. */
+static void add(dk_store *s, const char *name, const char *text, const char *fig)
+{
+    dk_docmeta m = {.name = name, .title = "T", .date = "2023-01-02"};
+    char hash[17];
+    int64_t doc, sid;
+    dk_store_hash(&m, text, strlen(text), hash);
+    assert_int_equal(dk_store_begin(s), DK_OK);
+    assert_int_equal(dk_store_put_doc(s, &m, hash, text, strlen(text), &doc), DK_OK);
+    assert_int_equal(dk_store_put_sentence(s, doc, 0, strlen(text), text,
+                                           strlen(text), &sid), DK_OK);
+    const char *f = strstr(text, fig);
+    assert_non_null(f);
+    dk_mention mm;
+    memset(&mm, 0, sizeof mm);
+    mm.start = (uint64_t)(f - text);
+    mm.end = mm.start + strlen(fig);
+    mm.text = f;
+    mm.kind = DK_MONEY;
+    mm.has_value = 1;
+    mm.value = 12e9;
+    strcpy(mm.unit, "USD");
+    strcpy(mm.metric, "trade_turnover");
+    strcpy(mm.period, "2022");
+    mm.nsubjects = 2;
+    strcpy(mm.subjects[0], "KZ");
+    strcpy(mm.subjects[1], "CN");
+    assert_int_equal(dk_store_put_mention(s, doc, sid, &mm), DK_OK);
+    assert_int_equal(dk_store_commit(s), DK_OK);
+}
+
+static void test_schema_version(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    assert_int_equal(one(s, "PRAGMA user_version"), DK_STORE_VERSION);
+    assert_int_equal(one(s, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                            "('docs','sentences','mentions','sentences_fts')"), 4);
+    dk_store_close(s);
+    /* a database from the future is refused */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+    sqlite3_close(db);
+    char err[256];
+    assert_int_equal(dk_store_open(path, 0, &s, err, sizeof err), DK_ERR_DB);
+    assert_non_null(strstr(err, "newer"));
+}
+
+static void test_readonly_missing(void **state)
+{
+    (void)state;
+    dk_store *s;
+    char err[256];
+    assert_int_equal(dk_store_open("/tmp/dk-no-such-dir/x.db", 1, &s, err,
+                                   sizeof err), DK_ERR_NOTFOUND);
+    assert_null(s);
+}
+
+static void test_put_check_replace(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    const char *t1 = "Trade reached 12 billion dollars last year.";
+    add(s, "a", t1, "12 billion dollars");
+    dk_docmeta m = {.name = "a", .title = "T", .date = "2023-01-02"};
+    char h1[17], h2[17];
+    dk_store_hash(&m, t1, strlen(t1), h1);
+    assert_int_equal(dk_store_check(s, "a", h1), 1);    /* same: skip */
+    const char *t2 = "Trade reached $12bn in the year before.";
+    dk_store_hash(&m, t2, strlen(t2), h2);
+    assert_string_not_equal(h1, h2);
+    assert_int_equal(dk_store_check(s, "a", h2), 2);    /* changed */
+    assert_int_equal(dk_store_check(s, "b", h2), 0);    /* new */
+    assert_int_equal(dk_store_check(s, "b", h1), 1);    /* same content */
+    add(s, "a", t2, "$12bn");
+    assert_int_equal(one(s, "SELECT count(*) FROM docs"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM mentions"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH '\"before\"'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH '\"last\"'"), 0);
+    dk_store_close(s);
+}
+
+static long long matches(dk_store *s, const char *user)
+{
+    char *q = dk_fts_query(user);
+    assert_non_null(q);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(dk_store_db(s),
+        "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?1", -1,
+        &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    free(q);
+    return n;
+}
+
+static void test_figures_meet(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    add(s, "a", "Trade reached 12 billion dollars in 2022.", "12 billion dollars");
+    add(s, "b", "Investment of 1,500 tonnes and $3.5mn was made.", "$3.5mn");
+    assert_int_equal(matches(s, "$12bn"), 1);
+    assert_int_equal(matches(s, "12000000000"), 1);
+    assert_int_equal(matches(s, "\"12 billion\""), 1);
+    assert_int_equal(matches(s, "$13bn"), 0);
+    assert_int_equal(matches(s, "1500"), 1);       /* 1,500 */
+    assert_int_equal(matches(s, "3.5 million"), 1);
+    assert_int_equal(matches(s, "trad*"), 1);
+    assert_int_equal(matches(s, "TRADE"), 1);
+    assert_int_equal(matches(s, "trade OR investment"), 2);
+    assert_int_equal(matches(s, "reached AND NOT investment"), 1);
+    char *q = dk_fts_query("NOT ( ) OR");   /* nothing left to ask */
+    assert_string_equal(q, "");
+    free(q);
+    dk_store_close(s);
+}
+
+static void test_query_rewrite(void **state)
+{
+    (void)state;
+    char *q = dk_fts_query("U.S. \"a \"\"b\" x* AND NOT y)");
+    assert_non_null(q);
+    assert_string_equal(q, "\"U.S.\" \"a \" \"b\" \"x\"* NOT \"y\" ");
+    free(q);
+    q = dk_fts_query("AND OR");
+    assert_string_equal(q, "");
+    free(q);
+    q = dk_fts_query("(a OR b");
+    assert_string_equal(q, "( \"a\" OR \"b\" ) ");
+    free(q);
+}
+
+static void test_facts_query(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    add(s, "a", "Trade reached 12 billion dollars in 2022.", "12 billion dollars");
+    dk_mentionq mq = {.facts_only = 1, .subject = "CN", .period = "2022"};
+    sqlite3_stmt *q;
+    assert_int_equal(dk_mentions_prepare(dk_store_db(s), &mq, &q), DK_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    dk_buf b = {0};
+    assert_int_equal(dk_mention_row_json(&b, q), DK_OK);
+    assert_non_null(strstr(b.data, "\"subjects\":[\"KZ\",\"CN\"]"));
+    assert_non_null(strstr(b.data, "\"sentence\":\"Trade reached 12 billion"));
+    assert_non_null(strstr(b.data, "\"value\":12000000000"));
+    assert_int_equal(b.data[b.len - 1], '}');
+    sqlite3_finalize(q);
+    mq.subject = "RU";
+    assert_int_equal(dk_mentions_prepare(dk_store_db(s), &mq, &q), DK_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+    sqlite3_finalize(q);
+    dk_buf_free(&b);
+    dk_store_close(s);
+}
+
+static void test_csv(void **state)
+{
+    (void)state;
+    dk_buf b = {0};
+    dk_csv_cfield(&b, "plain", 1);
+    dk_csv_cfield(&b, "a,b", 0);
+    dk_csv_cfield(&b, "say \"hi\"", 0);
+    dk_csv_num(&b, 12e9, 1, 0);
+    dk_csv_num(&b, 0, 0, 0);
+    dk_csv_end(&b);
+    assert_string_equal(b.data, "plain,\"a,b\",\"say \"\"hi\"\"\",12000000000,\r\n");
+    dk_buf_free(&b);
+}
+
+static void test_text_clean(void **state)
+{
+    (void)state;
+    char text[] =
+        "Grain exports climb to a record\n"
+        "Published: 10:15, March 3, 2022\n"
+        "By Example Writer\n"
+        "\n"
+        "Exports rose by 12 percent.\n"
+        "READ MORE: Another story with 45 numbers\n"
+        "Get the best stories sent directly to you\n"
+        "Photo: Example Agency\n"
+        "Number of shows: 50\n"
+        "The end came in 2021.\n";
+    size_t n = strlen(text);
+    dk_textmeta tm;
+    dk_text_clean(text, n, &tm);
+    assert_int_equal(strlen(text), n);
+    assert_string_equal(tm.title, "Grain exports climb to a record");
+    assert_string_equal(tm.date, "2022-03-03");
+    assert_string_equal(tm.author, "Example Writer");
+    assert_null(strstr(text, "Published"));
+    assert_null(strstr(text, "READ MORE"));
+    assert_null(strstr(text, "45"));
+    assert_null(strstr(text, "directly"));
+    assert_null(strstr(text, "Photo"));
+    assert_null(strstr(text, "50"));
+    assert_non_null(strstr(text, "Exports rose by 12 percent."));
+    assert_non_null(strstr(text, "The end came in 2021."));
+}
+
+static void test_find_date(void **state)
+{
+    (void)state;
+    char d[16];
+    assert_true(dk_text_find_date("22 May 2024", 11, d));
+    assert_string_equal(d, "2024-05-22");
+    assert_true(dk_text_find_date("2019-09-11T10:00", 16, d));
+    assert_string_equal(d, "2019-09-11");
+    assert_true(dk_text_find_date("on 05.01.2020", 13, d));
+    assert_string_equal(d, "2020-01-05");
+    assert_true(dk_text_find_date("September 2019", 14, d));
+    assert_string_equal(d, "2019-09");
+    assert_false(dk_text_find_date("no date here", 12, d));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
+        cmocka_unit_test(test_readonly_missing),
+        cmocka_unit_test_setup_teardown(test_put_check_replace, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_figures_meet, setup, teardown),
+        cmocka_unit_test(test_query_rewrite),
+        cmocka_unit_test_setup_teardown(test_facts_query, setup, teardown),
+        cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_text_clean),
+        cmocka_unit_test(test_find_date),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
