@@ -26,6 +26,8 @@ enum at_special {
     SP_RANK,    /* a rank: "ranks", "place" */
     SP_WORTH,   /* value of counted things: "worth", "valued at" */
     SP_SINCE,   /* a start date: "since 2005" -> 2005/Y */
+    SP_NOW,     /* stated as current: "now", "currently" */
+    SP_NUMOF,   /* "the number of": a count named before its figure */
     SP_COUNT_
 };
 
@@ -73,6 +75,7 @@ typedef struct at_ref {
 #define AT_MAX_BOUNDS 128
 #define AT_MAX_REFS 64
 #define AT_MAX_COUNTED 16
+#define AT_MAX_CHG 256
 
 struct dk_attr_doc {
     const dk_pack *p;
@@ -98,13 +101,21 @@ struct dk_attr_doc {
     at_cue cue[AT_MAX_CUES];
     int ncue;
     int bound[AT_MAX_BOUNDS]; /* first token of each clause after the first */
-    char hard[AT_MAX_BOUNDS]; /* bound starts an independent clause (", and",
-                                 ";"): dates and cues do not cross it */
+    int hardsum[AT_MAX_BOUNDS]; /* bounds [0, k] that start an independent
+                                   clause (", and", ";"): dates and cues do
+                                   not cross those */
     int nbound;
     at_ref ref[AT_MAX_REFS];
     int nref;
+    dk_buf sign;              /* per candidate: change sign (-1, 0, +1) */
+    int chg_end[AT_MAX_CHG];  /* end tokens of the change figures */
+    int nchg;
     dk_pack_match mt[AT_MAX_CUES];
 };
+
+/* +1 / -1 when figure f states a change, else 0; *unit gets "%" or
+ * "times" (attribute.c). */
+int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit);
 
 /* Token helpers (attribute.c). */
 int at_tok_is(const dk_sent *s, int i, const char *word);

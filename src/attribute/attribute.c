@@ -23,6 +23,7 @@
 static const char *const special_names[SP_COUNT_] = {
     "", "_up", "_down", "_target", "_base", "_cumul", "_during", "_event",
     "_pair", "_home", "_route", "_share", "_rank", "_worth", "_since",
+    "_now", "_numof",
 };
 
 static const char *const rule_names[] = {
@@ -55,20 +56,24 @@ static int tok_punct(const dk_sent *s, int i, char ch)
            s->text[s->tok[i].start] == ch;
 }
 
+/* Number of bounds at or before token t (binary search). */
 int at_clause(const dk_attr_doc *a, int t)
 {
-    int k = 0;
-    while (k < a->nbound && a->bound[k] <= t)
-        k++;
-    return k;
+    int lo = 0, hi = a->nbound;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (a->bound[mid] <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 int at_group(const dk_attr_doc *a, int t)
 {
-    int g = 0;
-    for (int k = 0; k < a->nbound && a->bound[k] <= t; k++)
-        g += a->hard[k];
-    return g;
+    int k = at_clause(a, t);
+    return k ? a->hardsum[k - 1] : 0;
 }
 
 int at_special(const dk_attr_doc *a, const at_cue *k)
@@ -195,6 +200,7 @@ void dk_attr_doc_free(dk_attr_doc *a)
         return;
     free(a->met);
     dk_buf_free(&a->ex);
+    dk_buf_free(&a->sign);
     free(a);
 }
 
@@ -217,7 +223,8 @@ static void find_clauses(dk_attr_doc *a)
                 if (at_tok_is(s, i + 1, openers[k]))
                     cut = k < 2 ? 2 : 1;
         if (cut) {
-            a->hard[a->nbound] = (char)(cut == 2);
+            int prev = a->nbound ? a->hardsum[a->nbound - 1] : 0;
+            a->hardsum[a->nbound] = prev + (cut == 2);
             a->bound[a->nbound++] = i + 1;
         }
     }
@@ -342,8 +349,13 @@ static int choose_metric(dk_attr_doc *a, const dk_cand *f, int *cue)
         else
             dist = 0;  /* the cue is inside the figure ("containers") */
         if (f->m.kind == DK_NUMBER) {
-            /* the counted noun: right after the number */
-            if (q->t0 < f->t1 || dist > 4 || !only_words(s, f->t1, q->t0))
+            /* the counted noun: right after the number, or after "the
+             * number of" earlier in the clause */
+            int after = q->t0 >= f->t1 && dist <= 4 &&
+                        only_words(s, f->t1, q->t0);
+            int numof = q->t1 <= f->t0 && qc == fc &&
+                        at_cue_before(a, q->t0, SP_NUMOF, 2) >= 0;
+            if (!after && !numof)
                 continue;
         } else if (f->m.kind == DK_MONEY &&
                    strcmp(a->pm[mi].unit, "count") == 0) {
@@ -377,8 +389,7 @@ static int is_target(const dk_attr_doc *a, const dk_cand *f)
 
 /* +1 / -1 when f states a change (next to an increase/decrease word),
  * else 0.  *unit gets "%" or "times". */
-static int change_sign(const dk_attr_doc *a, const dk_cand *f,
-                       const char **unit)
+int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit)
 {
     const dk_sent *s = a->s;
     if (f->m.kind == DK_PERCENT) {
@@ -402,6 +413,27 @@ static int change_sign(const dk_attr_doc *a, const dk_cand *f,
             return sp == SP_UP ? 1 : -1;
     }
     return 0;
+}
+
+/* Work out once per sentence which candidates state a change. */
+static dk_status find_changes(dk_attr_doc *a)
+{
+    const dk_cands *c = a->c;
+    a->sign.len = 0;
+    a->nchg = 0;
+    if (dk_buf_reserve(&a->sign, (size_t)c->n))
+        return DK_ERR_NOMEM;
+    for (int i = 0; i < c->n; i++) {
+        const dk_cand *f = &c->v[i];
+        const char *unit;
+        int sg = !f->dropped && is_figure(f->m.kind)
+                     ? at_change_sign(a, f, &unit) : 0;
+        a->sign.data[i] = (char)sg;
+        if (sg && a->nchg < AT_MAX_CHG)
+            a->chg_end[a->nchg++] = f->t1;
+    }
+    a->sign.len = (size_t)c->n;
+    return DK_OK;
 }
 
 /* The attributed figure of change x's clause nearest to it, or -1. */
@@ -458,6 +490,36 @@ static void cue_text(const dk_attr_doc *a, int k, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* The sentence's country references, "CN KZ(in) KZ(our)", into out. */
+static void refs_text(const dk_attr_doc *a, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < a->nref && n + 1 < cap; i++) {
+        const at_ref *r = &a->ref[i];
+        static const char marks[] = "itfhoawb";
+        static const char *const words[] = {"in", "to", "from", "through",
+                                            "of", "after", "with", "between"};
+        const char *w = NULL;
+        const char *m = r->mark ? strchr(marks, r->mark) : NULL;
+        if (m)
+            w = words[m - marks];
+        else if (r->how == 'h')
+            w = "home";
+        else if (r->how == 'p')
+            w = "pair";
+        else if (r->how == 'c')
+            w = "place";
+        int k = snprintf(out + n, cap - n, w ? "%s%s(%s)" : "%s%s%s",
+                         n ? " " : "", r->id, w ? w : "");
+        if (k < 0 || (size_t)k >= cap - n)
+            break;
+        n += (size_t)k;
+    }
+    if (!n)
+        snprintf(out, cap, "no country named (document context)");
+}
+
 /* ---- the sentence ---- */
 
 static int wants_work(const dk_cands *c)
@@ -487,51 +549,65 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
         find_cues(a);
         at_collect_refs(a);
         at_note_event(a);
+        if (find_changes(a))
+            return DK_ERR_NOMEM;
         for (int i = 0; i < c->n; i++) {
             dk_cand *f = &c->v[i];
-            const char *unit;
-            if (f->dropped || !is_figure(f->m.kind) ||
-                change_sign(a, f, &unit))
+            if (f->dropped || !is_figure(f->m.kind) || a->sign.data[i])
                 continue;
             if (at_cue_before(a, f->t0, SP_BASE, 1) >= 0)
                 continue;  /* "compared with 35 days by sea" */
             int k = -1, mi = choose_metric(a, f, &k);
             if (mi < 0)
                 continue;
-            if (is_target(a, f) && !a->met[mi].plans)
+            char cue[96];
+            cue_text(a, k, cue, sizeof cue);
+            if (is_target(a, f) && !a->met[mi].plans) {
+                if (explain)
+                    explain_set(a, f, "no metric: cue \"%s\" (%s) in a "
+                                "clause with a target word", cue,
+                                a->pm[mi].id);
                 continue;
+            }
             char why[160];
             char period[DK_DATE_MAX];
             if (!at_period(a, f, mi, period, why, sizeof why) &&
-                !a->met[mi].plans)
+                !a->met[mi].plans) {
+                if (explain)
+                    explain_set(a, f, "no metric: cue \"%s\" (%s); %s", cue,
+                                a->pm[mi].id, why);
                 continue;
+            }
             if (!at_subjects(a, f, mi, &f->m)) {
                 f->m.nsubjects = 0;
+                if (explain)
+                    explain_set(a, f, "no metric: cue \"%s\" (%s) but no "
+                                "holder named in the clause", cue,
+                                a->pm[mi].id);
                 continue;
             }
             snprintf(f->m.metric, sizeof f->m.metric, "%s", a->pm[mi].id);
             snprintf(f->m.period, sizeof f->m.period, "%s", period);
             if (explain) {
-                char cue[96];
-                cue_text(a, k, cue, sizeof cue);
-                char subj[4 * DK_ID_MAX + 8] = "";
+                char subj[4 * DK_ID_MAX + 8] = "", named[160] = "";
                 for (int j = 0; j < f->m.nsubjects; j++) {
                     strcat(subj, j ? "," : "");
                     strcat(subj, f->m.subjects[j]);
                 }
+                refs_text(a, named, sizeof named);
                 explain_set(a, f, "metric %s from cue \"%s\"; period %s %s; "
-                            "subjects [%s] by rule %s", f->m.metric, cue,
-                            period, why, subj,
-                            rule_names[a->met[mi].rule]);
+                            "subjects [%s] by rule %s from %s", f->m.metric,
+                            cue, period, why, subj,
+                            rule_names[a->met[mi].rule], named);
             }
         }
         for (int i = 0; i < c->n; i++) {
             dk_cand *x = &c->v[i];
             const char *unit;
             int sign;
-            if (x->dropped || !is_figure(x->m.kind) ||
-                !(sign = change_sign(a, x, &unit)))
+            if (!(sign = a->sign.data[i]))
                 continue;
+            at_change_sign(a, x, &unit);
             int j = changed_figure(a, x);
             if (j < 0)
                 continue;

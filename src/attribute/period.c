@@ -2,14 +2,16 @@
  * period.c - the period a figure describes (attribute.h).
  *
  * In order: the nearest date mention of the figure's clause ("since 2005"
- * -> 2005/Y; a day only for metrics marked "events"); a cumulative
+ * -> 2005/Y; a day only for metrics marked "events"); the document's year
+ * when the clause says the figure is current ("now"); a cumulative
  * span of the clause ("over the past 18 years" -> (Y-18)/Y with Y the
  * document year); the nearest date of the part of the
  * sentence the figure is in (", and" and ";" start a new part); the last dated event
  * of the document when the sentence refers to it ("during the visit") or,
  * for "events" metrics, when it was at most 3 sentences before;
  * the document's year.  Dates right after a comparison word ("compared to
- * 2019", "from 2022") are baselines, not periods.  A date later than the
+ * 2019", "from 2022") or a change ("up 22% on 2023") are baselines, not
+ * periods.  A date later than the
  * document's year in the figure's clause makes the figure a forecast or
  * target: no period, no metric.
  */
@@ -35,9 +37,16 @@ static int date_last_year(const char *d)
     return sl ? date_year(sl + 1) : date_year(d);
 }
 
+/* A date right after a comparison word, or right after a change ("up
+ * 22% on January-October 2023") is a baseline. */
 static int is_baseline(const dk_attr_doc *a, const dk_cand *d)
 {
-    return at_cue_before(a, d->t0, SP_BASE, 1) >= 0;
+    if (at_cue_before(a, d->t0, SP_BASE, 1) >= 0)
+        return 1;
+    for (int i = 0; i < a->nchg; i++)
+        if (a->chg_end[i] <= d->t0 && d->t0 - a->chg_end[i] <= 1)
+            return 1;
+    return 0;
 }
 
 static long distance(const dk_cand *x, const dk_cand *y)
@@ -113,6 +122,15 @@ static int has_special(const dk_attr_doc *a, int sp)
     return 0;
 }
 
+static int has_special_in(const dk_attr_doc *a, int sp, int clause)
+{
+    for (int k = 0; k < a->ncue; k++)
+        if (a->met[a->cue[k].m].special == sp &&
+            at_clause(a, a->cue[k].t0) == clause)
+            return 1;
+    return 0;
+}
+
 static void date_text(const dk_attr_doc *a, const dk_cand *d, char *why,
                       size_t cap, const char *how)
 {
@@ -146,6 +164,14 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
     if (d >= 0) {
         period_of(a, &a->c->v[d], out);
         date_text(a, &a->c->v[d], why, whycap, "date");
+        return 1;
+    }
+    /* "now", "currently": stated as current */
+    if (!future && has_special_in(a, SP_NOW, clause)) {
+        if (a->year) {
+            snprintf(out, DK_DATE_MAX, "%04d", a->year);
+            snprintf(why, whycap, "from the document year (stated as current)");
+        }
         return 1;
     }
     int n = cumulative_years(a, f, clause);

@@ -40,6 +40,22 @@ static char mark_before(const dk_sent *s, int t)
     return 0;
 }
 
+/* Can this entity be a subject itself?  Countries, and entities with an
+ * upper-case code for an id ("EU", "HK"), which the subject ids of
+ * annotation.md allow besides countries. */
+static int subject_entity(const char *type, const char *id)
+{
+    if (strcmp(type, "country") == 0)
+        return 1;
+    size_t n = strlen(id);
+    if (n < 2 || n > 5)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (id[i] < 'A' || id[i] > 'Z')
+            return 0;
+    return 1;
+}
+
 static void add_ref(dk_attr_doc *a, const char *id, int t, char how)
 {
     if (!id[0] || a->nref >= AT_MAX_REFS)
@@ -69,7 +85,7 @@ static void refs_from_aliases(dk_attr_doc *a)
             else
                 hi = mid;
         }
-        if (strcmp(pe->type, "country") == 0)
+        if (subject_entity(pe->type, pe->id))
             add_ref(a, pe->id, lo, 'e');
         else if (strcmp(pe->type, "person") != 0 && pe->country[0])
             add_ref(a, pe->country, lo, 'c');
@@ -94,7 +110,7 @@ void at_collect_refs(dk_attr_doc *a)
         const dk_cand *e = &c->v[i];
         if (e->m.kind != DK_ENTITY || !e->m.id[0])
             continue;
-        if (strcmp(e->m.type, "country") == 0) {
+        if (subject_entity(e->m.type, e->m.id)) {
             add_ref(a, e->m.id, e->t0, 'e');
         } else if (strcmp(e->m.type, "person") != 0) {
             const dk_pack_entity *pe = entity(a, e->m.id);
@@ -308,6 +324,11 @@ static int route_in_clause(const dk_attr_doc *a, int clause)
         }
     if (!n)
         return 0;
+    /* "between China and Europe", "from A to B", "through C" */
+    for (int i = 0; i < a->nref; i++)
+        if (at_clause(a, a->ref[i].t) == clause && a->ref[i].mark &&
+            strchr("bfth", a->ref[i].mark))
+            return 1;
     for (int k = 0; k < a->ncue; k++)
         if (at_special(a, &a->cue[k]) == SP_ROUTE &&
             at_clause(a, a->cue[k].t0) == clause)

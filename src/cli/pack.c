@@ -38,8 +38,12 @@ static void print_problem(void *ctx, const char *msg)
 static int cmd_check(int argc, char **argv)
 {
     if (argc < 2) {
-        usage(stderr);
+        dk_cli_error("pack check: which pack? (dostyk pack check DIR...)");
         return DK_ERR_USAGE;
+    }
+    if (dk_cli_is_help(argv[1])) {
+        usage(stdout);
+        return DK_OK;
     }
     int bad = 0;
     for (int i = 1; i < argc; i++) {
@@ -180,7 +184,12 @@ static int is_stopword(const char *w, size_t n)
         "We", "Our", "He", "His", "She", "Her", "They", "Their", "You", "In",
         "On", "At", "As", "By", "For", "From", "With", "To", "Of", "And",
         "But", "Or", "If", "So", "Although", "While", "When", "After",
-        "Before", "During", "Since", "Today", "Mr", "Mrs", "Ms", "Dr",
+        "Before", "During", "Since", "Today", "Later", "Earlier", "Meanwhile",
+        "However", "Also", "Then", "Now", "Yesterday", "Last", "Next",
+        "First", "Both", "All", "Some", "Many", "Most", "Other", "Such",
+        "Each", "Every", "According", "Under", "Over", "Between", "Among",
+        "Despite", "Following", "Speaking", "Addressing", "Here", "There",
+        "Thus", "Still", "Yet", "Only", "Just", "Even", "Another", "Mr", "Mrs", "Ms", "Dr",
         "President", "Prime", "Minister", "Deputy", "Vice", "Chairman",
         "Chair", "Head", "Ambassador", "General", "Secretary", "Foreign",
         "State", "Premier", "Senator", "Governor", "Mayor", "Director",
@@ -465,13 +474,26 @@ static int cmd_suggest(int argc, char **argv)
             dir = argv[++i];
         } else if (strcmp(argv[i], "--top") == 0 && i + 1 < argc) {
             top = atoi(argv[++i]);
+        } else if (dk_cli_is_help(argv[i])) {
+            usage(stdout);
+            return DK_OK;
+        } else if (strcmp(argv[i], "--pack") == 0 ||
+                   strcmp(argv[i], "--top") == 0) {
+            dk_cli_error("pack suggest: %s needs a value", argv[i]);
+            return DK_ERR_USAGE;
         } else {
-            usage(stderr);
+            dk_cli_error("pack suggest: unknown option '%s' (see 'dostyk "
+                         "pack --help')", argv[i]);
             return DK_ERR_USAGE;
         }
     }
     if (i >= argc) {
-        usage(stderr);
+        dk_cli_error("pack suggest: which texts? (dostyk pack suggest "
+                     "FILE...)");
+        return DK_ERR_USAGE;
+    }
+    if (top < 1) {
+        dk_cli_error("pack suggest: --top wants a positive number");
         return DK_ERR_USAGE;
     }
     if (!dir && dk_pack_default_dir(def, sizeof def))
@@ -512,6 +534,11 @@ int dk_cmd_pack(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1);
     if (strcmp(argv[1], "suggest") == 0)
         return cmd_suggest(argc - 1, argv + 1);
+    if (argv[1][0] == '-') {
+        dk_cli_error("pack: unknown option '%s' (see 'dostyk pack --help')",
+                     argv[1]);
+        return DK_ERR_USAGE;
+    }
     dk_cli_error("pack: unknown subcommand '%s' (want check or suggest)",
                  argv[1]);
     return DK_ERR_USAGE;

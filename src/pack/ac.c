@@ -47,6 +47,8 @@ struct dk_ac {
     int32_t *dict;
     uint8_t *emit;          /* state ends a pattern or has dict */
     uint8_t space[256];     /* ASCII bytes read as a space */
+    uint8_t alnum[256];     /* ASCII letters and digits */
+    int anchored;           /* every pattern starts with a word byte */
 };
 
 /* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
@@ -320,6 +322,8 @@ int dk_ac_build(dk_ac *a)
         return DK_AC_NOMEM;  /* too many patterns for one automaton */
     int32_t *fail = malloc(ns * sizeof *fail);
     int32_t *queue = malloc(ns * sizeof *queue);
+    int32_t *nid = malloc(ns * sizeof *nid);
+    int32_t *first = malloc(ns * sizeof *first);
     /* one mapping with its pages faulted in at once: much cheaper than
      * a page fault per 4 KiB while filling the table */
     a->delta_bytes = ns * nc * sizeof *a->delta;
@@ -329,36 +333,59 @@ int dk_ac_build(dk_ac *a)
         a->delta = NULL;
     a->dict = malloc(ns * sizeof *a->dict);
     a->emit = malloc(ns);
-    if (!fail || !queue || !a->delta || !a->dict || !a->emit) {
+    if (!fail || !queue || !nid || !first || !a->delta || !a->dict ||
+        !a->emit) {
         free(fail);
         free(queue);
+        free(nid);
+        free(first);
         return DK_AC_NOMEM;
     }
-    int qh = 0, qt = 0;
+    /* States are renumbered breadth first, so the rows of the shallow
+     * states, where scanning spends most of its time, sit together. */
+    int qt = 0;
+    nid[0] = 0;
+    for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v])
+        queue[qt++] = v;
+    for (int qh = 0; qh < qt; qh++) {
+        nid[queue[qh]] = qh + 1;
+        for (int32_t v = a->child[queue[qh]]; v >= 0; v = a->sibling[v])
+            queue[qt++] = v;
+    }
+    first[0] = a->first[0];
+    for (int i = 0; i < qt; i++)
+        first[i + 1] = a->first[queue[i]];
     fail[0] = 0;
     a->dict[0] = 0;
     a->emit[0] = 0;
     for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v]) {
-        a->delta[a->cls[a->label[v]]] = v;
-        fail[v] = 0;
-        queue[qt++] = v;
+        a->delta[a->cls[a->label[v]]] = nid[v];
+        fail[nid[v]] = 0;
     }
-    while (qh < qt) {
-        int32_t u = queue[qh++];
-        int32_t f = fail[u];
-        a->dict[u] = a->first[f] >= 0 ? f : a->dict[f];
-        a->emit[u] = a->first[u] >= 0 || a->dict[u] > 0;
-        int32_t *row = a->delta + (size_t)u * nc;
+    for (int qh = 0; qh < qt; qh++) {
+        int32_t u = queue[qh], un = qh + 1;
+        int32_t f = fail[un];
+        a->dict[un] = first[f] >= 0 ? f : a->dict[f];
+        a->emit[un] = first[un] >= 0 || a->dict[un] > 0;
+        int32_t *row = a->delta + (size_t)un * nc;
         memcpy(row, a->delta + (size_t)f * nc, nc * sizeof *row);
         for (int32_t v = a->child[u]; v >= 0; v = a->sibling[v]) {
             unsigned c = a->cls[a->label[v]];
-            fail[v] = a->delta[(size_t)f * nc + c];
-            row[c] = v;
-            queue[qt++] = v;
+            fail[nid[v]] = a->delta[(size_t)f * nc + c];
+            row[c] = nid[v];
         }
     }
     free(fail);
     free(queue);
+    free(nid);
+    /* the trie is not needed any more: patterns are on the new states */
+    free(a->first);
+    a->first = first;
+    free(a->child);
+    free(a->sibling);
+    free(a->label);
+    a->child = a->sibling = NULL;
+    a->label = NULL;
     /* entries become (target * ncls) << 1 | emit: no multiply and no
      * second look-up per byte while scanning */
     for (size_t i = 0; i < ns * nc; i++) {
@@ -366,9 +393,14 @@ int dk_ac_build(dk_ac *a)
         a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
                       a->emit[v];
     }
-    for (unsigned c = 0; c < 256; c++)
+    for (unsigned c = 0; c < 256; c++) {
         a->space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
                       c == '\f' || c == '\v' || c == '-';
+        a->alnum[c] = c < 0x80 && cp_is_word(c);
+    }
+    a->anchored = 1;
+    for (int q = 0; q < a->npats; q++)
+        a->anchored &= a->pats[q].word0;
     a->built = 1;
     return DK_AC_OK;
 }
@@ -411,7 +443,8 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
         return 0;
     const unsigned char *t = (const unsigned char *)text;
     const int32_t *delta = a->delta;
-    const uint8_t *cls = a->cls, *sp = a->space;
+    const uint8_t *cls = a->cls, *sp = a->space, *al = a->alnum;
+    const int anchored = a->anchored;
     const uint32_t nc = (uint32_t)a->ncls;
     const unsigned space_cls = a->cls[' '];
     uint32_t ring[RING];
@@ -444,6 +477,13 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
         }
         ring[npos++ & (RING - 1)] = (uint32_t)at;
         v = delta[((uint32_t)v >> 1) + k];
+        if (v == 0 && anchored && al[c]) {
+            /* back at the root inside a word: no match can start before
+             * the next word, so skip the rest of this one */
+            while (i + 1 < n && al[t[i + 1]])
+                i++;
+            continue;
+        }
         if (!(v & 1))
             continue;
         size_t end = i + 1;

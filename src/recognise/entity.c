@@ -4,7 +4,16 @@
  * carrying the entity's type and canonical id.  Entities may nest in
  * other mentions, so dk_resolve leaves them alone; among themselves the
  * matcher already kept the longest non-overlapping matches.
+ *
+ * Two kinds of names need no pack, because the layout of a news article
+ * says what they are: the author of a byline line ("By Jane Smith",
+ * "Editor/Li Wei") is a person, and the agency in a dateline ("ASTANA,
+ * May 3 (Steppe Wire) -") an organization; so is a name of two or three
+ * capitalised words right after a title ("Ambassador Jane Smith",
+ * "Governor Li Wei").  When the pack does not know them, their id is
+ * made from the name (snake_case, ASCII names only).
  */
+#include <stdio.h>
 #include <string.h>
 #include "recognise.h"
 #include "../pack/pack.h"
@@ -25,11 +34,335 @@ static int token_at(const dk_sent *s, uint32_t pos)
     return lo;
 }
 
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+/* Capitalised ASCII words ("Saule", "O'Neil", "Jean-Paul") separated by
+ * single spaces from t[i]; returns the end of the last one and their
+ * number in *nw (at most 5). */
+static size_t read_name(const char *t, size_t i, size_t n, int *nw)
+{
+    size_t end = i;
+    *nw = 0;
+    while (i < n && *nw < 5 && is_upper(t[i])) {
+        size_t j = i + 1;
+        while (j < n && (is_lower(t[j]) || is_upper(t[j]) ||
+                         ((t[j] == '\'' || t[j] == '-') && j + 1 < n &&
+                          (is_upper(t[j + 1]) || is_lower(t[j + 1])))))
+            j++;
+        if (j - i < 2 || (j < n && (unsigned char)t[j] >= 0x80))
+            break;  /* an initial, or a non-ASCII name */
+        end = j;
+        (*nw)++;
+        if (j + 1 < n && t[j] == ' ' && is_upper(t[j + 1]))
+            i = j + 1;
+        else
+            break;
+    }
+    return end;
+}
+
+/* Words that make a byline no one's name. */
+static int staff_word(const char *t, size_t a, size_t b)
+{
+    static const char *const w[] = {
+        "Staff", "Reporter", "Reporters", "Correspondent", "Our", "The",
+        "Agencies", "Agency", "Editorial", "Board", "Team", "News", "Desk",
+        "Admin", "Editor", "Editors", "Press", "Service", "Office", NULL};
+    for (size_t i = a; i < b;) {
+        size_t j = i;
+        while (j < b && t[j] != ' ')
+            j++;
+        for (int k = 0; w[k]; k++)
+            if (strlen(w[k]) == j - i && memcmp(w[k], t + i, j - i) == 0)
+                return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* "Saule Nurlanovna" -> "saule_nurlanovna"; 0 when it does not fit. */
+static int make_id(const char *t, size_t a, size_t b, char *id, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = a; i < b; i++) {
+        char c = t[i];
+        if (c == '\'')
+            continue;
+        if (k + 1 >= cap)
+            return 0;
+        id[k++] = is_upper(c) ? (char)(c + 32) : is_lower(c) ? c : '_';
+    }
+    id[k] = '\0';
+    return k > 0;
+}
+
+/* Report t[a, b) as an entity of this type unless the pack names any
+ * of it (then the pack's own match stands). */
+static void push_named(const dk_pack *p, const dk_sent *s, dk_cands *out,
+                       size_t a, size_t b, const char *type)
+{
+    dk_pack_match m[2];
+    char id[DK_ID_MAX];
+    if (dk_pack_find_entities(p, s->text + a, b - a, m, 2) > 0 ||
+        !make_id(s->text, a, b, id, sizeof id))
+        return;
+    int t0 = token_at(s, (uint32_t)a), t1 = token_at(s, (uint32_t)b - 1) + 1;
+    dk_cand *c = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
+    if (!c)
+        return;
+    c->m.start = s->base + a;
+    c->m.end = s->base + b;
+    snprintf(c->m.type, sizeof c->m.type, "%s", type);
+    memcpy(c->m.id, id, sizeof c->m.id);
+}
+
+/* A sentence that is a byline: "By Jane Smith", "Editor/Li Wei". */
+static void find_byline(const dk_pack *p, const dk_sent *s, dk_cands *out)
+{
+    static const char *const lead[] = {"By ", "BY ", "Written by ",
+        "Reported by ", "Editor/", "Editor: ", "Author: ", "Text by ",
+        NULL};
+    const char *t = s->text;
+    size_t n = s->len;
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '.' || t[n - 1] == '\r' ||
+                 t[n - 1] == '\n'))
+        n--;
+    for (int k = 0; lead[k]; k++) {
+        size_t l = strlen(lead[k]);
+        if (n <= l || memcmp(t, lead[k], l) != 0)
+            continue;
+        int nw;
+        size_t e = read_name(t, l, n, &nw);
+        if (e == n && nw >= 2 && nw <= 4 && !staff_word(t, l, e))
+            push_named(p, s, out, l, e, "person");
+        return;
+    }
+}
+
+/* A dateline's agency: "CITY, Date (Agency Name) -" near the start. */
+static void find_dateline_agency(const dk_pack *p, const dk_sent *s,
+                                 dk_cands *out)
+{
+    const char *t = s->text;
+    size_t n = s->len < 120 ? s->len : 120;
+    if (n < 8 || !is_upper(t[0]) || !memchr(t, ',', n))
+        return;
+    const char *open = memchr(t, '(', n);
+    if (!open || !memchr(t, ',', (size_t)(open - t)))
+        return;
+    size_t a = (size_t)(open - t) + 1;
+    int nw;
+    size_t e = read_name(t, a, n, &nw);
+    if (nw < 1 || nw > 4 || e >= n || t[e] != ')')
+        return;
+    size_t j = e + 1;
+    while (j < n && t[j] == ' ')
+        j++;
+    if (j < n && (t[j] == '-' || (j + 2 < n && (unsigned char)t[j] == 0xE2 &&
+                                  (unsigned char)t[j + 1] == 0x80 &&
+                                  ((unsigned char)t[j + 2] == 0x93 ||
+                                   (unsigned char)t[j + 2] == 0x94))))
+        push_named(p, s, out, a, e, "organization");
+}
+
+/* Is t[a, b) one of the words title-case headlines put after a name? */
+static int headline_word(const char *t, size_t a, size_t b)
+{
+    static const char *const w[] = {
+        "Meets", "Visits", "Says", "Holds", "Signs", "Calls", "Talks",
+        "Discusses", "Opens", "Urges", "Arrives", "Attends", "Receives",
+        "Hosts", "Announces", "Welcomes", "Congratulates", "Pays", "Makes",
+        "Speaks", "Addresses", "Chairs", "Takes", "Will", "To", "In", "On",
+        "At", "For", "With", "And", "Of", "The", "Government", "Office",
+        "Administration", "Ministry", "Group", "Council", "Thought", NULL};
+    for (size_t i = a; i < b;) {
+        size_t j = i;
+        while (j < b && t[j] != ' ')
+            j++;
+        for (int k = 0; w[k]; k++)
+            if (strlen(w[k]) == j - i && memcmp(w[k], t + i, j - i) == 0)
+                return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* Names of two or three words right after a title word. */
+static void find_titled_names(const dk_pack *p, const dk_sent *s,
+                              dk_cands *out)
+{
+#define T(w) {w, sizeof w - 1}
+    static const struct { const char *w; size_t n; } title[] = {
+        T("President"), T("Minister"), T("Premier"), T("Ambassador"),
+        T("Chairman"), T("Chairwoman"), T("Governor"), T("Mayor"),
+        T("Spokesperson"), T("spokesperson"), T("Spokesman"),
+        T("spokesman"), T("Spokeswoman"), T("spokeswoman"), T("Akim"),
+        T("Senator"), T("Secretary-General"), T("Counselor"),
+        T("Counsellor"), T("CEO"), {NULL, 0}};
+#undef T
+    const char *t = s->text;
+    size_t n = s->len;
+    for (size_t i = 0; i + 4 < n; i++) {
+        if ((i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n') ||
+            (!is_upper(t[i]) && t[i] != 's'))
+            continue;
+        for (int k = 0; title[k].w; k++) {
+            size_t l = title[k].n;
+            if (t[i] != title[k].w[0] || i + l + 1 >= n ||
+                memcmp(t + i, title[k].w, l) != 0 || t[i + l] != ' ' ||
+                !is_upper(t[i + l + 1]))
+                continue;
+            size_t a = i + l + 1;
+            int nw;
+            size_t e = read_name(t, a, n, &nw);
+            /* the name must end there: no capitalised word, no digit */
+            if (nw >= 2 && nw <= 3 && !headline_word(t, a, e) &&
+                (e == n || t[e] != ' ' || e + 1 >= n ||
+                 !is_upper(t[e + 1])))
+                push_named(p, s, out, a, e, "person");
+            i = e;
+            break;
+        }
+    }
+}
+
+/* The pack match of type country in m[0, n) that starts at a (want 0)
+ * or ends at a (want 1); NULL if none. */
+static const dk_pack_entity *country_at(const dk_pack_entity *ents,
+                                        const dk_pack_match *m, int n,
+                                        size_t a, int want_end)
+{
+    for (int i = 0; i < n; i++) {
+        size_t at = want_end ? m[i].end : m[i].start;
+        if (at == a && strcmp(ents[m[i].index].type, "country") == 0)
+            return &ents[m[i].index];
+    }
+    return NULL;
+}
+
+static int covered(const dk_pack_match *m, int n, size_t a)
+{
+    for (int i = 0; i < n; i++)
+        if (m[i].start <= a && a < m[i].end)
+            return 1;
+    return 0;
+}
+
+/* "Ministry of " + capitalised words joined by "and" or ", " at t[a]:
+ * returns the end of the words, or a when there are none. */
+static size_t ministry_words(const char *t, size_t a, size_t n)
+{
+    size_t e = a, i = a;
+    for (;;) {
+        int nw;
+        size_t w = read_name(t, i, n, &nw);
+        if (!nw || (w - i == 8 && memcmp(t + i, "Ministry", 8) == 0))
+            break;
+        e = w;
+        if (w + 6 < n && memcmp(t + w, " and ", 5) == 0 &&
+            is_upper(t[w + 5]) && memcmp(t + w + 5, "Ministry", 8) != 0)
+            i = w + 5;
+        else if (w + 3 < n && t[w] == ',' && t[w + 1] == ' ' &&
+                 is_upper(t[w + 2]))
+            i = w + 2;
+        else
+            break;
+    }
+    return e;
+}
+
+/* "Ministry of X of <country>", "<country> Ministry of X" and "the
+ * Ministry of X and Ministry of Y of <country>" -> "<cc>_ministry_of_x"
+ * (state bodies take their country's prefix), when the pack has no
+ * name for the whole. */
+static void find_ministries(const dk_pack *p, const dk_sent *s,
+                            dk_cands *out, const dk_pack_match *m, int n)
+{
+    const dk_pack_entity *ents = dk_pack_entities(p, NULL);
+    const char *t = s->text;
+    size_t len = s->len;
+    for (size_t i = 0; i + 12 < len; i++) {
+        if (t[i] != 'M' || memcmp(t + i, "Ministry of ", 12) != 0 ||
+            covered(m, n, i))
+            continue;
+        size_t a = i + 12, e = ministry_words(t, a, len);
+        if (e == a)
+            continue;
+        /* "Russian Ministry of X", else "Ministry of X of Russia", else
+         * "Ministry of X and Ministry of Y of Russia" */
+        const dk_pack_entity *c = NULL;
+        if (i >= 2 && t[i - 1] == ' ')
+            c = country_at(ents, m, n, i - 1, 1);
+        for (size_t j = e; !c;) {
+            if (j + 4 < len && memcmp(t + j, " of ", 4) == 0) {
+                size_t k = j + 4;
+                if (k + 4 < len && memcmp(t + k, "the ", 4) == 0)
+                    k += 4;
+                c = country_at(ents, m, n, k, 0);
+                break;
+            }
+            size_t k = j;
+            if (k + 5 < len && memcmp(t + k, " and ", 5) == 0)
+                k += 5;
+            else
+                break;
+            if (k + 4 < len && memcmp(t + k, "the ", 4) == 0)
+                k += 4;
+            if (k + 12 >= len || memcmp(t + k, "Ministry of ", 12) != 0)
+                break;
+            for (int q = 0; q < n && !c; q++)  /* a ministry the pack knows */
+                if (m[q].start == k && ents[m[q].index].country[0] &&
+                    strcmp(ents[m[q].index].type, "organization") == 0) {
+                    int ci = dk_pack_entity_index(p, ents[m[q].index].country);
+                    c = ci >= 0 ? &ents[ci] : NULL;
+                }
+            if (c)
+                break;
+            j = ministry_words(t, k + 12, len);
+            if (j == k + 12)
+                break;
+        }
+        if (!c || strlen(c->id) != 2)
+            continue;
+        char id[DK_ID_MAX];
+        size_t k = 0;
+        id[k++] = (char)(c->id[0] | 0x20);
+        id[k++] = (char)(c->id[1] | 0x20);
+        memcpy(id + k, "_ministry_of_", 13);
+        k += 13;
+        for (size_t x = a; x < e && k + 1 < sizeof id; x++) {
+            char ch = t[x];
+            if (ch == ',' || ch == '\'')
+                continue;
+            id[k++] = is_upper(ch) ? (char)(ch + 32) : is_lower(ch) ? ch : '_';
+        }
+        if (k + 1 >= sizeof id)
+            continue;
+        id[k] = '\0';
+        int t0 = token_at(s, (uint32_t)i), t1 = token_at(s, (uint32_t)e - 1) + 1;
+        dk_cand *cd = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
+        if (!cd)
+            continue;
+        cd->m.start = s->base + i;
+        cd->m.end = s->base + e;
+        memcpy(cd->m.type, "organization", 13);
+        memcpy(cd->m.id, id, k + 1);
+        i = e;
+    }
+}
+
 void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
                            dk_cands *out)
 {
     if (!p)
         return;
+    if (s->len && (s->text[0] == 'B' || s->text[0] == 'E' ||
+                   s->text[0] == 'W' || s->text[0] == 'R' ||
+                   s->text[0] == 'A' || s->text[0] == 'T'))
+        find_byline(p, s, out);
+    find_dateline_agency(p, s, out);
+    find_titled_names(p, s, out);
     int nents;
     const dk_pack_entity *ents = dk_pack_entities(p, &nents);
     dk_pack_match m[BATCH];
@@ -42,6 +375,9 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             uint32_t b = (uint32_t)off + m[i].end;
             if (m[i].index < 0 || m[i].index >= nents)
                 continue;
+            /* "US$", "HK$", "NZ$": a currency sign, not the country */
+            if (b < s->len && s->text[b] == '$')
+                continue;
             int t0 = token_at(s, a), t1 = token_at(s, b - 1) + 1;
             dk_cand *c = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
             if (!c)
@@ -52,6 +388,8 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             memcpy(c->m.type, e->type, sizeof c->m.type);
             memcpy(c->m.id, e->id, sizeof c->m.id);
         }
+        if (off == 0 && memmem(s->text, s->len, "Ministry of ", 12))
+            find_ministries(p, s, out, m, n);
         if (n < BATCH)
             break;
         off += m[n - 1].end;  /* the text after the last match */

@@ -49,14 +49,19 @@ static int setup(void **state)
         "agreements\tcount\tnumber,money\tpair\tagreements\n"
         "jobs\tcount\tnumber\thost;plans\tjobs\n"
         "transit_share\t%\tpercent\ttransit\ttransit\n"
+        "container_traffic\tTEU\tquantity\troute\tcontainers\n"
         "_up\tunit\t-\t-\tincreased by|grew\n"
         "_down\tunit\t-\t-\tfell by\n"
         "_target\tunit\t-\t-\tplan to|to bring\n"
-        "_base\tunit\t-\t-\tcompared to\n"
+        "_base\tunit\t-\t-\tcompared to|than in|from\n"
         "_cumul\tunit\t-\t-\tover the past\n"
         "_pair\tunit\t-\t-\tthe two countries\n"
         "_home\tunit\t-\t-\tour country\n"
-        "_worth\tunit\t-\t-\tworth\n");
+        "_worth\tunit\t-\t-\tworth\n"
+        "_now\tunit\t-\t-\tnow\n"
+        "_numof\tunit\t-\t-\tthe number of\n"
+        "companies\tcount\tnumber\thost\tcompanies\n"
+        "_since\tunit\t-\t-\tsince\n");
     return 0;
 }
 
@@ -77,6 +82,7 @@ static int teardown(void **state)
 typedef struct result {
     dk_mention m[32];
     char explain[32][512];
+    char text[32][128];      /* m[i].text, copied */
     int n;
 } result;
 
@@ -97,6 +103,8 @@ static void run(const char *text, int explain, result *r)
     r->n = 0;
     while ((m = dk_doc_next(d)) != NULL && r->n < 32) {
         r->m[r->n] = *m;
+        snprintf(r->text[r->n], sizeof r->text[0], "%.*s",
+                 (int)(m->end - m->start), m->text);
         snprintf(r->explain[r->n], sizeof r->explain[0], "%s",
                  m->explain ? m->explain : "");
         r->n++;
@@ -112,6 +120,16 @@ static const dk_mention *find(const result *r, dk_kind k, int nth)
         if (r->m[i].kind == k && nth-- == 0)
             return &r->m[i];
     fail_msg("no mention of kind %s", dk_kind_name(k));
+    return NULL;
+}
+
+/* The mention whose text is exactly s (fails the test if none). */
+static const dk_mention *find_text(const result *r, const char *s)
+{
+    for (int i = 0; i < r->n; i++)
+        if (strcmp(r->text[i], s) == 0)
+            return &r->m[i];
+    fail_msg("no mention \"%s\"", s);
     return NULL;
 }
 
@@ -138,9 +156,14 @@ static void test_metric_by_cue_and_unit(void **state)
     assert_string_equal(find(&r, DK_QUANTITY, 0)->metric, "border_length");
     /* a count takes the noun it counts */
     run("The two countries signed 12 agreements worth $3 billion.", 0, &r);
-    assert_string_equal(find(&r, DK_NUMBER, 1)->metric, "agreements");
-    assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "");  /* "two" */
+    assert_string_equal(find_text(&r, "12")->metric, "agreements");
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "agreements");
+    /* "the number of X ... rose from 800 to 1,000": the count named
+     * before; the "from" figure is a baseline */
+    run("The number of Alandic companies in Boria rose from 800 to more "
+        "than 1,000.", 0, &r);
+    assert_string_equal(find_text(&r, "1,000")->metric, "companies");
+    assert_string_equal(find_text(&r, "800")->metric, "");
     /* no cue, no metric */
     run("The museum received $5 million last year.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
@@ -174,6 +197,18 @@ static void test_subject_order(void **state)
     assert_string_equal(m->subjects[0], "AA");
     assert_string_equal(m->subjects[1], "BB");
     assert_string_equal(m->subjects[2], "EU");
+    /* a route flow with no transit country named: the home country */
+    run("Trains carried 20,000 twenty-foot containers between Boria and "
+        "Europe.", 0, &r);
+    m = find(&r, DK_QUANTITY, 0);
+    assert_string_equal(m->metric, "container_traffic");
+    assert_int_equal(m->nsubjects, 3);
+    assert_string_equal(m->subjects[0], "AA");
+    assert_string_equal(m->subjects[1], "BB");
+    assert_string_equal(m->subjects[2], "EU");
+    /* at a terminal: the countries in text order */
+    run("A terminal in Boria handled 5,000 twenty-foot containers.", 0, &r);
+    subjects_are(find(&r, DK_QUANTITY, 0), "BB", NULL);
 }
 
 static void test_period(void **state)
@@ -190,6 +225,23 @@ static void test_period(void **state)
     run("Over the past 18 years, Boria has invested $24 billion in Aland.", 0,
         &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2006/2024");
+    /* a date of another independent clause is not the figure's */
+    run("Trade turnover reached $30 billion in May 2023, and $5 billion was "
+        "invested in Aland.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2023-05");
+    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2024");
+    /* "now" in the clause: current, whatever the other clause says */
+    run("Boria now has a border of 1,700 kilometers with Aland, while "
+        "trade turnover reached $9 billion in May 2023.", 0, &r);
+    assert_string_equal(find(&r, DK_QUANTITY, 0)->period, "2024");
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2023-05");
+    /* "since" starts an interval ending at the document's year */
+    run("Boria has invested $24 billion in Aland since May 2005.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2005/2024");
+    /* the date after a change is its baseline */
+    run("In March 2024 trade turnover reached $8 billion, up 20 percent on "
+        "March 2023.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024-03");
     /* a comparison baseline is not the period */
     run("Trade turnover reached $30 billion, compared to May 2019.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
@@ -223,6 +275,12 @@ static void test_targets(void **state)
     /* a date after the document's year: a forecast */
     run("Trade turnover will be $50 billion in May 2030.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+    /* a figure given for comparison states no indicator; "more than" is
+     * a qualifier, not a comparison */
+    run("Trade turnover reached more than $30 billion, compared to "
+        "$20 billion before.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "trade_turnover");
+    assert_string_equal(find(&r, DK_MONEY, 1)->metric, "");
     /* plans count for metrics that include them */
     run("The companies plan to create 2,000 jobs in Aland.", 0, &r);
     assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "jobs");
@@ -234,13 +292,19 @@ static void test_explain(void **state)
     result r;
     run("In March 2022, trade turnover between Aland and Boria reached "
         "$30 billion.", 1, &r);
-    for (int i = 0; i < r.n; i++)
-        if (r.m[i].kind == DK_MONEY) {
-            assert_non_null(strstr(r.explain[i], "trade turnover"));
-            assert_non_null(strstr(r.explain[i], "2022"));
-            return;
-        }
-    fail_msg("no money mention");
+    const dk_mention *m = find(&r, DK_MONEY, 0);
+    const char *x = r.explain[m - r.m];
+    assert_non_null(strstr(x, "trade turnover"));
+    assert_non_null(strstr(x, "2022"));
+    assert_non_null(strstr(x, "AA"));
+    /* a figure with a cue but no metric says why */
+    run("The sides plan to bring trade turnover to $40 billion.", 1, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_string_equal(m->metric, "");
+    assert_non_null(strstr(r.explain[m - r.m], "target"));
+    /* without --explain, nothing */
+    run("Trade turnover reached $9 billion.", 0, &r);
+    assert_null(find(&r, DK_MONEY, 0)->explain);
 }
 
 int main(void)

@@ -388,6 +388,86 @@ static void test_default_dir(void **state)
     unsetenv("DOSTYK_PACK");
 }
 
+/* Entity mentions of text through an engine on the test pack, as
+ * "id/type/text " each. */
+static const char *entities_of(const char *text)
+{
+    static char got[512];
+    dk_options o;
+    memset(&o, 0, sizeof o);
+    o.pack_dir = dir;
+    dk_status st;
+    dk_engine *e = dk_engine_new(&o, &st);
+    assert_non_null(e);
+    dk_doc *d = dk_doc_open(e, "t", "2024-01-01");
+    assert_int_equal(dk_doc_feed(d, text, strlen(text)), DK_OK);
+    assert_int_equal(dk_doc_finish(d), DK_OK);
+    const dk_mention *m;
+    got[0] = '\0';
+    while ((m = dk_doc_next(d)) != NULL)
+        if (m->kind == DK_ENTITY) {
+            size_t k = strlen(got);
+            snprintf(got + k, sizeof got - k, "%s/%s/%.*s ", m->id, m->type,
+                     (int)(m->end - m->start), m->text);
+        }
+    dk_doc_close(d);
+    dk_engine_free(e);
+    return got;
+}
+
+static void test_bylines_and_agencies(void **state)
+{
+    (void)state;
+    assert_string_equal(entities_of("Title\nBy Jane O'Neil-Smith\nText.\n"),
+                        "jane_oneil_smith/person/Jane O'Neil-Smith ");
+    assert_string_equal(entities_of("Text.\nEditor/Li Wei\n"),
+                        "li_wei/person/Li Wei ");
+    /* a known name keeps the pack's id; staff lines, dates and lone
+     * words are no bylines */
+    assert_string_equal(entities_of("By Borduria Aland\n"),
+                        "BB/country/Borduria AA/country/Aland ");
+    assert_string_equal(entities_of("By Staff Reporter\nBy 2030 it ends.\n"
+                                     "By Jane\nBy Jane Smith and others\n"),
+                        "");
+    /* the agency of a dateline */
+    assert_string_equal(
+        entities_of("ALANDVILLE, May 3 (Boria Wire) \xE2\x80\x94 Aland grew."),
+        "boria_wire/organization/Boria Wire AA/country/Aland ");
+    assert_string_equal(entities_of("TOWN, May 3 (AP) -- text."),
+                        "ap/organization/AP ");
+    assert_string_equal(entities_of("He said (Boria Wire) \xE2\x80\x94 no."),
+                        "");
+    /* two or three capitalised words after a title */
+    assert_string_equal(entities_of("Ambassador Jane Smith met Governor "
+                                    "Li Wei Ming in Aland."),
+                        "jane_smith/person/Jane Smith "
+                        "li_wei_ming/person/Li Wei Ming AA/country/Aland ");
+    assert_string_equal(entities_of("President Smith left. Minister Smith "
+                                    "Meets Delegation. Minister Jane Smith "
+                                    "Borduria."),
+                        "BB/country/Borduria ");
+}
+
+static void test_ministries(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        entities_of("The Ministry of Trade and Industry of Aland met the "
+                    "Bordurian Ministry of Finance."),
+        "aa_ministry_of_trade_and_industry/organization/Ministry of Trade "
+        "and Industry AA/country/Aland BB/country/Bordurian "
+        "bb_ministry_of_finance/organization/Ministry of Finance ");
+    /* coordination takes the country of the last one */
+    assert_string_equal(
+        entities_of("The Ministry of Energy and the Ministry of Water of the "
+                    "Aland said."),
+        "aa_ministry_of_energy/organization/Ministry of Energy "
+        "aa_ministry_of_water/organization/Ministry of Water "
+        "AA/country/Aland ");
+    /* no country, no id */
+    assert_string_equal(entities_of("The Ministry of Energy said."), "");
+}
+
 static void test_engine(void **state)
 {
     (void)state;
@@ -433,6 +513,9 @@ int main(void)
         cmocka_unit_test(test_shipped_packs),
         cmocka_unit_test_setup_teardown(test_default_dir, setup, teardown),
         cmocka_unit_test_setup_teardown(test_engine, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bylines_and_agencies, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_ministries, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

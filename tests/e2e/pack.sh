@@ -1,0 +1,91 @@
+#!/bin/sh
+# pack.sh - end-to-end tests of domain packs: `dostyk pack check` on the
+# shipped packs and on a broken one (one line a problem with file and
+# line, exit 9), `dostyk pack suggest`, `extract --pack` with another
+# pair's pack, --pack none, $DOSTYK_PACK, a bad pack (exit 9, one line),
+# and the installed layout (make install DESTDIR=...) finding its pack.
+#   BUILD=build sh tests/e2e/pack.sh
+# Prints "N passed, N failed" last; exits non-zero on any failure.
+set -u
+BUILD=${BUILD:-build}
+DK=$BUILD/dostyk
+T=$(mktemp -d "${TMPDIR:-/tmp}/dostyk-pack.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# run ARGS...: rc, $T/out, $T/err
+run() { "$DK" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
+
+for p in packs/*/ tests/packs/*/; do
+    run pack check "$p"
+    [ "$rc" -eq 0 ] && grep -q ': ok (' "$T/out" && ok \
+        || bad "pack check $p: exit $rc: $(cat "$T/out" "$T/err")"
+done
+
+# a broken pack: every problem reported with its line, exit 9
+mkdir "$T/bad"
+printf 'name\tbad\npair\tAA ZZ\n' >"$T/bad/pack.tsv"
+printf 'AA\tcountry\t-\tAland\tAlandic\nBB\tcity\t-\tBee\nCC\tplace\t-\tCee\tALANDIC\n' \
+    >"$T/bad/entities.tsv"
+printf 'm\tparsec\tmoney\tpair\tcue\n' >"$T/bad/metrics.tsv"
+run pack check "$T/bad"
+[ "$rc" -eq 9 ] && ok || bad "pack check of a broken pack: exit $rc, want 9"
+grep -q "entities.tsv:2: unknown type 'city'" "$T/out" && ok \
+    || bad "pack check: no 'unknown type' at line 2: $(cat "$T/out")"
+grep -q "entities.tsv:3: alias 'ALANDIC' already names 'AA' (line 1)" \
+    "$T/out" && ok || bad "pack check: duplicate alias not reported"
+grep -q "metrics.tsv:1: unknown unit 'parsec'" "$T/out" && ok \
+    || bad "pack check: unknown unit not reported"
+[ "$(wc -l <"$T/err")" -eq 1 ] && ok || bad "pack check: stderr not one line"
+
+# extract with a bad pack: exit 9, one stderr line naming file and line
+printf 'x\n' >"$T/x.txt"
+run extract --pack "$T/bad" "$T/x.txt"
+[ "$rc" -eq 9 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && \
+    grep -q 'entities.tsv:2' "$T/err" && ok \
+    || bad "extract --pack bad: exit $rc: $(cat "$T/err")"
+run extract --pack "$T/nonexistent" "$T/x.txt"
+[ "$rc" -eq 9 ] && ok || bad "extract --pack missing: exit $rc"
+
+# another pair's pack: the engine is generic
+printf 'Mirziyoyev met Putin in Samarqand; RZD and Uzbek officials.\n' >"$T/uz.txt"
+run extract --pack tests/packs/uz-ru "$T/uz.txt"
+ids=$(grep -o '"id":"[^"]*"' "$T/out" | tr '\n' ' ')
+[ "$ids" = '"id":"mirziyoyev" "id":"putin" "id":"samarkand" "id":"russian_railways" "id":"UZ" ' ] \
+    && ok || bad "extract --pack uz-ru: got $ids"
+run extract --pack none "$T/uz.txt"
+grep -q '"entity"' "$T/out" && bad "--pack none still finds entities" || ok
+DOSTYK_PACK=tests/packs/uz-ru "$DK" extract "$T/uz.txt" >"$T/out" 2>&1
+grep -q '"id":"russian_railways"' "$T/out" && ok || bad "DOSTYK_PACK ignored"
+
+# the default pack: found next to the executable
+printf 'Tokayev met Xi Jinping in Nur-Sultan.\n' >"$T/kz.txt"
+run extract "$T/kz.txt"
+n=$(grep -c '"kind":"entity"' "$T/out")
+[ "$n" -eq 3 ] && ok || bad "default pack: $n entities, want 3"
+
+# suggest: names the pack lacks, most frequent first
+printf 'Zorbek Uali met Kassym-Jomart Tokayev. Later Zorbek Uali left.\nThe gizmo tally amounted to $5 million.\n' >"$T/s.txt"
+run pack suggest "$T/s.txt"
+[ "$rc" -eq 0 ] && grep -q '^2	Zorbek Uali$' "$T/out" && ok \
+    || bad "pack suggest: $(cat "$T/out" "$T/err")"
+grep -q 'Tokayev' "$T/out" && bad "pack suggest lists a known name" || ok
+grep -q '^1	gizmo tally$' "$T/out" && ok || bad "pack suggest: no cue phrase"
+
+# installed: bin/dostyk finds share/dostyk/packs/kz-cn
+if [ ! -f docs/dostyk.1 ]; then
+    echo "skip: make install (no docs/dostyk.1 yet)"
+elif make -s install DESTDIR="$T/root" PREFIX=/opt/dk BUILD="$BUILD" \
+        >"$T/inst" 2>&1; then
+    "$T/root/opt/dk/bin/dostyk" extract "$T/kz.txt" >"$T/out" 2>"$T/err"
+    n=$(grep -c '"kind":"entity"' "$T/out")
+    [ "$n" -eq 3 ] && ok || bad "installed dostyk: $n entities: $(cat "$T/err")"
+else
+    bad "make install failed: $(tail -3 "$T/inst")"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
