@@ -5,9 +5,9 @@
  *
  * Input layout: byte 0 picks the mode (bit 0: read the rest as one JSONL
  * record, bit 1: report sentences, bit 2: give a publication date; bits
- * 3-7 equal to 00001: repeat the text to 68 KiB, past the forced sentence
- * cut and the end of the dateline window, fed in bigger pieces - slow,
- * so one input in 32),
+ * 3-7 equal to 00001 and the low nibble of byte 1 zero: repeat the text
+ * to 68 KiB, past the forced sentence cut and the end of the dateline
+ * window, fed in bigger pieces - slow, so one input in 512),
  * bytes 1-2 seed the chunk splitter, the rest is the document.
  *
  * Invariants checked (abort on failure, so libFuzzer reports a crash):
@@ -168,7 +168,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dk_record_free(&r);
         return 0;
     }
-    int big = (mode & 0xF8) == 0x08 && n > 0;
+    int big = (mode & 0xF8) == 0x08 && (data[1] & 0x0F) == 0 && n > 0;
     if (big) {
         /* 68 KiB of the same text over and over */
         static uint8_t rep[68 * 1024];
