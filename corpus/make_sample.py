@@ -39,13 +39,13 @@ ARTICLES = [
         "author": "Marat Zhunusov",
         "url": "https://eurasia-freight.example/news/rail-freight-2023",
         "text": (
-            "Rail freight traffic between Kazakhstan and China reached 28.3 million tons in 2023, up 22 percent "
+            "Kazakhstan and China moved 28.3 million tons of freight by rail in 2023, up 22 percent "
             "from 2022, the national railway company Kazakhstan Temir Zholy said on Monday.\n"
             "Most of the cargo crosses the border at two points: Dostyk-Alashankou, open to freight since 1990, "
             "and Altynkol-Khorgos, which started operating in December 2012. Together they carry about 80 percent "
             "of the land transit between China and Europe.\n"
             "China-Europe trains made 17,523 trips in 2023, carrying 1.9 million twenty-foot containers. Most of "
-            "them run across Kazakhstan, which shares a 1,783-kilometer-long border with China.\n"
+            "them run across Kazakhstan and its 1,783-kilometer-long frontier with China.\n"
             "The Khorgos Gateway dry port, launched in August 2015, has become a key transshipment hub, because "
             "Chinese and Kazakh railways use different gauges and containers must be moved between wagons. Its "
             "operators say the terminal can handle 540,000 TEU a year.\n"
@@ -324,7 +324,7 @@ ARTICLES = [
             "Kazakhstan and China have built their relations over three decades, since diplomatic ties were "
             "established on January 3, 1992. Early on, the two sides focused on the frontier: agreements signed "
             "from 1994 to 1999 settled the whole boundary, and by 2002 demarcation on the ground was complete.\n"
-            "China, with a population of 1.4 billion people, is now the main market for Kazakh exporters, while "
+            "China, home to 1.4 billion people, is now the main market for Kazakh exporters, while "
             "Kazakhstan's own population passed 20 million in 2023. Six years ago, in 2018, mutual trade stood at "
             "19.9 billion dollars; since then it has grown 2.1-fold.\n"
             "The Kazakhstan-China Cooperation Committee meets twice a year, and its 11th meeting was held in "

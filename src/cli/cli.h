@@ -22,6 +22,9 @@ struct dk_store;
 struct dk_buf;
 int dk_cli_open_db(const char *path, struct dk_store **out);
 int dk_cli_flush(struct dk_buf *b);
+/* getopt_long's ':' or '?' for command cmd (opterr = 0, optstring
+ * starting with ':'): one line on stderr; returns DK_ERR_USAGE. */
+int dk_cli_bad_option(const char *cmd, int c, char **argv);
 
 int dk_cmd_extract(int argc, char **argv);
 int dk_cmd_timeline(int argc, char **argv);

@@ -32,6 +32,20 @@ int dk_cli_flush(dk_buf *b)
     return DK_OK;
 }
 
+int dk_cli_bad_option(const char *cmd, int c, char **argv)
+{
+    if (c == ':')
+        dk_cli_error("%s: option '%s' needs a value (see 'dostyk %s --help')",
+                     cmd, argv[optind - 1], cmd);
+    else if (optopt)
+        dk_cli_error("%s: unknown option '-%c' (see 'dostyk %s --help')", cmd,
+                     optopt, cmd);
+    else
+        dk_cli_error("%s: unknown option '%s' (see 'dostyk %s --help')", cmd,
+                     argv[optind - 1], cmd);
+    return DK_ERR_USAGE;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "usage: dostyk docs [--db FILE] [--json]\n\n"
@@ -47,12 +61,13 @@ int dk_cmd_docs(int argc, char **argv)
     const char *db = dk_store_default_path();
     int json = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': json = 1; break;
         case 'h': usage(stdout); return DK_OK;
-        default: usage(stderr); return DK_ERR_USAGE;
+        default: return dk_cli_bad_option("docs", c, argv);
         }
     }
     dk_store *s;

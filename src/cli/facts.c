@@ -63,7 +63,8 @@ int dk_cmd_facts_or_export(int argc, char **argv, int export)
     int format = export ? 'j' : 't', c;
     dk_mentionq mq = {.facts_only = !export};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': format = 'j'; break;
@@ -82,7 +83,8 @@ int dk_cmd_facts_or_export(int argc, char **argv, int export)
         case 'D': mq.doc = optarg; break;
         case 'k': mq.kind = optarg; break;
         case 'h': usage(stdout, export); return DK_OK;
-        default: usage(stderr, export); return DK_ERR_USAGE;
+        default:
+            return dk_cli_bad_option(export ? "export" : "facts", c, argv);
         }
     }
     if (optind < argc) {

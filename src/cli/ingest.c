@@ -479,7 +479,8 @@ int dk_cmd_ingest(int argc, char **argv)
     const char *db = dk_store_default_path();
     int quiet = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hq", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'q': quiet = 1; break;
@@ -504,7 +505,7 @@ int dk_cmd_ingest(int argc, char **argv)
             }
             break;
         case 'h': usage(stdout); return DK_OK;
-        default: usage(stderr); return DK_ERR_USAGE;
+        default: return dk_cli_bad_option("ingest", c, argv);
         }
     }
     if (optind >= argc) {

@@ -1,6 +1,7 @@
 /*
  * search.c - `dostyk search`: the record's sentences by full text (FTS5,
- * bm25 ranking), with a snippet of the match, newest-first ties aside.
+ * ranked by BM25 without length normalisation: dk_rank in
+ * src/store/fts.c), with a snippet of the match.
  * Figures in the query meet figures in the text through the "dostyk"
  * tokenizer ("$12bn" finds "12 billion dollars", src/store/fts.c).
  */
@@ -45,7 +46,8 @@ int dk_cmd_search(int argc, char **argv)
     long limit = 20;
     int json = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': json = 1; break;
@@ -64,7 +66,7 @@ int dk_cmd_search(int argc, char **argv)
             break;
         }
         case 'h': usage(stdout); return DK_OK;
-        default: usage(stderr); return DK_ERR_USAGE;
+        default: return dk_cli_bad_option("search", c, argv);
         }
     }
     if (optind >= argc) {
@@ -94,13 +96,16 @@ int dk_cmd_search(int argc, char **argv)
         free(fts);
         return st;
     }
+    /* Two steps: rank the matches (rowid and score only, filters as
+     * joins), then fetch the text and snippet of the best few by rowid,
+     * so snippets are made for the rows shown, not for every match. */
+    int filtered = from || to || source || entity || metric;
     char sql[2048];
     snprintf(sql, sizeof sql,
-        "SELECT d.name, d.title, d.date, d.source, f.text, "
-        "snippet(sentences_fts, 0, '[', ']', '...', 24), bm25(sentences_fts) "
-        "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-        "JOIN docs d ON d.id = s.doc WHERE sentences_fts MATCH ?1 %s%s%s%s%s "
-        "ORDER BY rank LIMIT ?7",
+        "SELECT f.rowid, dk_rank(sentences_fts) AS score FROM sentences_fts f "
+        "%s WHERE sentences_fts MATCH ?1 %s%s%s%s%s ORDER BY score LIMIT ?7",
+        filtered ? "JOIN sentences s ON s.id = f.rowid "
+                   "JOIN docs d ON d.id = s.doc" : "",
         from ? "AND substr(d.date, 1, length(?2)) >= ?2 " : "",
         to ? "AND substr(d.date, 1, length(?3)) <= ?3 " : "",
         source ? "AND d.source = ?4 " : "",
@@ -108,14 +113,22 @@ int dk_cmd_search(int argc, char **argv)
                  "AND m.eid = ?5) " : "",
         metric ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = s.id "
                  "AND m.metric = ?6) " : "");
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(dk_store_db(s), sql, -1, &q, NULL)) {
+    sqlite3_stmt *q, *row;
+    if (sqlite3_prepare_v2(dk_store_db(s), sql, -1, &q, NULL) ||
+        sqlite3_prepare_v2(dk_store_db(s),
+            "SELECT d.name, d.title, d.date, d.source, f.text, "
+            "snippet(sentences_fts, 0, '[', ']', '...', 24) "
+            "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+            "JOIN docs d ON d.id = s.doc "
+            "WHERE sentences_fts MATCH ?1 AND f.rowid = ?2", -1, &row, NULL)) {
         dk_cli_error("search: %s", dk_store_errmsg(s));
+        sqlite3_finalize(q);
         free(fts);
         dk_store_close(s);
         return DK_ERR_DB;
     }
     sqlite3_bind_text(q, 1, fts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(row, 1, fts, -1, SQLITE_STATIC);
     if (from) sqlite3_bind_text(q, 2, from, -1, SQLITE_STATIC);
     if (to) sqlite3_bind_text(q, 3, to, -1, SQLITE_STATIC);
     if (source) sqlite3_bind_text(q, 4, source, -1, SQLITE_STATIC);
@@ -126,12 +139,21 @@ int dk_cmd_search(int argc, char **argv)
     int rc = SQLITE_DONE;
     long found = 0;
     while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        /* the rank is lower for better matches: report a score that grows */
+        double score = -sqlite3_column_double(q, 1);
+        sqlite3_bind_int64(row, 2, sqlite3_column_int64(q, 0));
+        int rrc = sqlite3_step(row);
+        if (rrc != SQLITE_ROW) {
+            sqlite3_reset(row);
+            if (rrc == SQLITE_DONE)
+                continue;
+            rc = rrc;
+            break;
+        }
         found++;
         const char *v[6];
         for (int i = 0; i < 6; i++)
-            v[i] = (const char *)sqlite3_column_text(q, i);
-        /* bm25 is lower for better matches: report a score that grows */
-        double score = -sqlite3_column_double(q, 6);
+            v[i] = (const char *)sqlite3_column_text(row, i);
         if (json) {
             static const char *const keys[] = {"doc", "title", "date",
                                                "source", "sentence", "snippet"};
@@ -154,6 +176,7 @@ int dk_cmd_search(int argc, char **argv)
             if (!st)
                 st = dk_buf_putc(&out, '\n');
         }
+        sqlite3_reset(row);
         if (!st && out.len > 65536)
             st = dk_cli_flush(&out);
     }
@@ -166,6 +189,7 @@ int dk_cmd_search(int argc, char **argv)
     if (!st && !found && !json)
         fprintf(stderr, "search: no match\n");
     sqlite3_finalize(q);
+    sqlite3_finalize(row);
     free(fts);
     dk_buf_free(&out);
     dk_store_close(s);

@@ -82,12 +82,13 @@ int dk_cmd_stats(int argc, char **argv)
     const char *db = dk_store_default_path();
     int json = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': json = 1; break;
         case 'h': usage(stdout); return DK_OK;
-        default: usage(stderr); return DK_ERR_USAGE;
+        default: return dk_cli_bad_option("stats", c, argv);
         }
     }
     dk_store *s;

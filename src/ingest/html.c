@@ -266,6 +266,22 @@ static const GumboNode *scan(const GumboNode *root, dk_htmlmeta *m)
     return article ? article : main_ ? main_ : body ? body : root;
 }
 
+/* A link that only leads elsewhere: "Read more", "Continue reading". */
+static int read_more_link(const GumboNode *x)
+{
+    static const char *const starts[] = {"read more", "read also",
+        "continue reading", "more:", "see also", "related:"};
+    char t[64] = "";
+    plain_text(x, t, sizeof t);
+    const char *p = t;
+    while (*p == ' ' || *p == '>' || *p == '\xc2' || *p == '\xbb')
+        p++;
+    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+        if (strncasecmp(p, starts[i], strlen(starts[i])) == 0)
+            return 1;
+    return 0;
+}
+
 typedef struct frame {
     const GumboNode *node;
     unsigned next;   /* next child to visit */
@@ -306,7 +322,8 @@ static void walk(walker *w, const GumboNode *root, int in_article)
         if (f->next == 0) {
             /* entering */
             if (x != root && x->type != GUMBO_NODE_DOCUMENT &&
-                (skip_tag(tag, in_article) || furniture_el(&x->v.element))) {
+                (skip_tag(tag, in_article) || furniture_el(&x->v.element) ||
+                 (tag == GUMBO_TAG_A && read_more_link(x)))) {
                 sp--;
                 continue;
             }

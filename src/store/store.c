@@ -58,7 +58,9 @@ static const char *const migrations[] = {
     "  doc INTEGER NOT NULL REFERENCES docs(id),"
     "  start INTEGER NOT NULL, end INTEGER NOT NULL);"
     "CREATE INDEX sentences_doc ON sentences(doc);"
-    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = 'dostyk');"
+    /* columnsize=0: no per-row size table (dk_rank needs no lengths) */
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = 'dostyk', "
+    "columnsize = 0);"
     /* fewer, larger index segments: the pending terms flush at 16 MB */
     "INSERT INTO sentences_fts(sentences_fts, rank) VALUES('hashsize', 16777216);"
     "CREATE TABLE mentions("

@@ -10,7 +10,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 DB=$T/r.db
 fails=0
-ok() { echo "ok - $1"; }
+passes=0
+ok() { echo "ok - $1"; passes=$((passes + 1)); }
 bad() { echo "FAIL - $1"; fails=$((fails + 1)); }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
@@ -106,7 +107,14 @@ S=../shared/corpus/seeds.jsonl
 if [ -f "$S" ]; then
   "$D" ingest --db "$T/seeds.db" "$S" 2>/dev/null
   check "sample corpus ingests" "[ \"\$(sqlite3 $T/seeds.db 'SELECT count(*) FROM docs')\" -ge 3 ]"
+  "$D" facts --db "$T/seeds.db" --json >"$T/sf"
+  check "facts: every line a figure with a metric, its sentence and date" \
+    "python3 -c 'import json,sys; rows=[json.loads(l) for l in open(sys.argv[1])]; assert all(r[\"metric\"] and r[\"sentence\"] and r[\"text\"] in r[\"sentence\"] for r in rows), rows[:1]' $T/sf"
+  n=$(grep -c . "$T/sf")
+  "$D" facts --db "$T/seeds.db" --csv >"$T/sf.csv"
+  check "facts --csv: the same rows" \
+    "[ \"\$(python3 -c 'import csv,sys; print(len(list(csv.DictReader(open(sys.argv[1], newline=\"\")))))' $T/sf.csv)\" = $n ]"
 fi
 
-[ $fails -eq 0 ] && echo "store: all passed" || echo "store: $fails failed"
+echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]

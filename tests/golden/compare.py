@@ -16,6 +16,7 @@
 #                mention and has the same metric, period and value
 #   entities_f1  micro F1 of the per-document entity id sets (kind "entity", field "id")
 #   events_f1    event triggers: same document and event type, overlapping spans
+#   verdicts_acc with --verdicts: share of corpus/claims.jsonl answered with the gold verdict
 #   html_f1      with --html-pred: corpus/h*.html against html.gold.jsonl, matched by text
 # Exit status: 0 all floors met, 1 a floor missed, 2 usage or input errors.
 import argparse
@@ -178,10 +179,21 @@ def score_mentions(gold, preds, show, out):
     pred_claims = sum(1 for pi, p in enumerate(pnum) if p.get("metric") and pi not in opt_p)
     cp, cr, cf = prf(right, pred_claims - right, len(gold_claims) - right)
     res["claims_f1"] = cf
+    good = [gi for gi in gold_claims if gi in pairs and claim_ok(golds[gi], pnum[pairs[gi]])]
+    subj = sum(1 for gi in good if pnum[pairs[gi]].get("subjects") == golds[gi]["subjects"])
+    chg = [gi for gi in good if "change" in golds[gi] or "change" in pnum[pairs[gi]]]
+    chg_ok = sum(1 for gi in chg if same_change(golds[gi].get("change"), pnum[pairs[gi]].get("change")))
     out.append(f"claims: gold {len(gold_claims)}, predicted {pred_claims}, right {right}   "
-               f"P {cp:.3f}  R {cr:.3f}  F1 {cf:.3f}")
+               f"P {cp:.3f}  R {cr:.3f}  F1 {cf:.3f}   of right claims: subjects equal {subj}/{len(good)}, "
+               f"change equal {chg_ok}/{len(chg)}")
 
     if show:
+        wrong_claims = [gi for gi in gold_claims if not (gi in pairs and claim_ok(golds[gi], pnum[pairs[gi]]))]
+        out.append(f"first claim misses ({len(wrong_claims)}):")
+        for gi in wrong_claims[:show]:
+            out.append("  gold " + describe(golds[gi]))
+            if gi in pairs:
+                out.append("  pred " + describe(pnum[pairs[gi]]))
         miss = [golds[gi] for gi in range(len(golds))
                 if gi not in pairs and not golds[gi].get("optional")]
         false = [pnum[pi] for pi in range(len(pnum)) if pi not in matched_p]
@@ -198,13 +210,20 @@ def score_mentions(gold, preds, show, out):
     return res
 
 
+def same_change(g, p):
+    if not isinstance(g, dict) or not isinstance(p, dict):
+        return False
+    return g.get("unit") == p.get("unit") and close(g.get("value"), p.get("value"))
+
+
 def claim_ok(g, p):
     return (p.get("metric") == g["metric"] and p.get("period") == g["period"]
             and close(g["value"], p.get("value")))
 
 
-def score_entities(sets, preds, out):
+def score_entities(sets, preds, out, show=0):
     tp = fp = fn = 0
+    diffs = []
     for s in sets:
         req, opt = set(s["entities"]), set(s.get("optional", []))
         got = {p.get("id") for p in preds if p.get("doc") == s["doc"] and p.get("kind") == "entity"}
@@ -213,8 +232,12 @@ def score_entities(sets, preds, out):
         tp += len(got & req)
         fp += len(got - req)
         fn += len(req - got)
+        if got != req:
+            diffs.append(f"  {s['doc']}: missing {sorted(req - got)} extra {sorted(got - req)}")
     p, r, f = prf(tp, fp, fn)
     out.append(f"entities: P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})")
+    if show and tp + fp:
+        out.extend(diffs[:show])
     return {"entities_f1": f}
 
 
@@ -281,6 +304,34 @@ def score_html(gold, preds, out):
     return {"html_f1": f}
 
 
+def read_answers(path):
+    """The checker's answers; lines that are not JSON objects are skipped (a wrong answer)."""
+    rows = []
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                try:
+                    o = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(o, dict):
+                    rows.append(o)
+    except OSError:
+        pass
+    return rows
+
+
+def score_verdicts(gold, answers, show, out):
+    """Claim cases (corpus/claims.jsonl) against the answers of `dostyk check --input jsonl`."""
+    got = {a.get("id"): a.get("verdict") for a in answers}
+    wrong = [c for c in gold if got.get(c["id"]) != c["verdict"]]
+    acc = (len(gold) - len(wrong)) / len(gold) if gold else 1.0
+    out.append(f"claim verdicts: {len(gold) - len(wrong)}/{len(gold)} right   accuracy {acc:.3f}")
+    for c in wrong[:show]:
+        out.append(f"  {c['id']} want {c['verdict']}, got {got.get(c['id'])}: {c['claim']}")
+    return {"verdicts_acc": acc}
+
+
 def read_floors(path):
     floors = {}
     with open(path, encoding="utf-8") as f:
@@ -309,6 +360,7 @@ def main(argv=None):
                     help="also check the scorer: the gold scored against itself must reach 1.0 "
                          "everywhere, and a shifted or empty prediction set must not")
     ap.add_argument("--html-pred", help="predicted mentions of corpus/h*.html (scored by text)")
+    ap.add_argument("--verdicts", help="answers of `dostyk check --input jsonl corpus/claims.jsonl`")
     ap.add_argument("--show", type=int, default=5, help="print the first N misses (default 5)")
     a = ap.parse_args(argv)
 
@@ -321,8 +373,11 @@ def main(argv=None):
     out = [f"documents {len(texts)}   gold mentions {len(gold)}   predictions {len(preds)}   "
            f"malformed or text_mismatch {errors}"]
     res = score_mentions(gold, preds, a.show, out)
-    res.update(score_entities(read_jsonl(a.entities), preds, out))
+    res.update(score_entities(read_jsonl(a.entities), preds, out, a.show))
     res.update(score_events(read_jsonl(a.events), preds, out))
+    if a.verdicts:
+        res.update(score_verdicts(read_jsonl(os.path.join(ROOT, "corpus", "claims.jsonl")),
+                                  read_answers(a.verdicts), a.show, out))
     if a.html_pred:
         res.update(score_html(read_jsonl(os.path.join(HERE, "html.gold.jsonl")),
                               read_jsonl(a.html_pred), out))

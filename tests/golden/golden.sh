@@ -28,5 +28,14 @@ fi
 hpred=$(mktemp) || exit 2
 trap 'rm -f "$pred" "$hpred"' EXIT INT TERM
 "$bin" extract corpus/h01_khorgos_gateway.html corpus/h02_tokayev_xi_talks.html >"$hpred" 2>/dev/null || :
-python3 tests/golden/compare.py --pred "$pred" --html-pred "$hpred" --floors tests/golden/floors \
-    --self-test "$@"
+# claim verdicts: the corpus in a record of its own, then corpus/claims.jsonl checked against it;
+# a build without ingest/check only shows verdicts_acc 0.
+db=$(mktemp -u "${TMPDIR:-/tmp}/dostyk-golden.XXXXXX") || exit 2
+verdicts=$(mktemp) || exit 2
+trap 'rm -f "$pred" "$hpred" "$verdicts" "$db" "$db"-*' EXIT INT TERM
+{ "$bin" ingest -q --db "$db" --input jsonl corpus/sample.jsonl &&
+  "$bin" ingest -q --db "$db" corpus/t01_business_council.txt corpus/t02_container_transit_2020.txt \
+      corpus/t03_air_routes_2025.txt &&
+  "$bin" check --db "$db" --input jsonl corpus/claims.jsonl >"$verdicts"; } 2>/dev/null || :
+python3 tests/golden/compare.py --pred "$pred" --html-pred "$hpred" --verdicts "$verdicts" \
+    --floors tests/golden/floors --self-test "$@"

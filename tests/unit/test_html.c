@@ -37,7 +37,8 @@ static void test_article(void **state)
         "<script>var s = 'script text';</script></head><body>"
         "<nav>Menu items</nav><article><h1>Headline</h1>"
         "<div class=\"share\">Facebook Twitter</div>"
-        "<p>First   paragraph\nwith 12 percent.</p><p>Second &amp; last.</p>"
+        "<p>First   paragraph\nwith 12 percent.</p><p>Second &amp; last.<a href=\"/x\">"
+        " Read more &raquo;</a></p>"
         "<figure><figcaption>Photo: agency</figcaption></figure>"
         "<p class=\"read-more\"><a>Read more: elsewhere</a></p></article>"
         "<footer>Copyright</footer></body></html>", &m, DK_OK);

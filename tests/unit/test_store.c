@@ -179,6 +179,30 @@ static void test_figures_meet(void **state)
     dk_store_close(s);
 }
 
+static void test_rank(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    add(s, "once", "Grain exports rose to 5 billion dollars.", "5 billion dollars");
+    add(s, "thrice", "Grain, grain and grain: 7 billion dollars.", "7 billion dollars");
+    add(s, "none", "Oil transit fell to 3 billion dollars.", "3 billion dollars");
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(dk_store_db(s),
+        "SELECT d.name, dk_rank(sentences_fts) AS r FROM sentences_fts f "
+        "JOIN sentences x ON x.id = f.rowid JOIN docs d ON d.id = x.doc "
+        "WHERE sentences_fts MATCH '\"grain\"' ORDER BY r", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0), "thrice");
+    double best = sqlite3_column_double(q, 1);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0), "once");
+    assert_true(sqlite3_column_double(q, 1) > best);   /* lower is better */
+    assert_true(best < 0);
+    assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+    sqlite3_finalize(q);
+    dk_store_close(s);
+}
+
 static void test_query_rewrite(void **state)
 {
     (void)state;
@@ -285,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_readonly_missing),
         cmocka_unit_test_setup_teardown(test_put_check_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figures_meet, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rank, setup, teardown),
         cmocka_unit_test(test_query_rewrite),
         cmocka_unit_test_setup_teardown(test_facts_query, setup, teardown),
         cmocka_unit_test(test_csv),
