@@ -105,8 +105,12 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libdostyk.a
 eval: all
 	@sh eval/run.sh
 
-bench: all
-	@sh bench/run.sh
+bench: all $(BUILD)/bench_extract
+	@BUILD=$(BUILD) sh bench/run.sh
+
+# engine-only micro-benchmark through the public API (bench/README.md)
+$(BUILD)/bench_extract: bench/bench_extract.c $(BUILD)/libdostyk.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(BUILD)/libdostyk.a $(LDLIBS)
 
 # ---------------------------------------------------------------- install
 install: all

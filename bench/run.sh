@@ -32,4 +32,10 @@ elif [ ! -d bench/node_modules/@microsoft/recognizers-text-suite ] ||
     fi
 fi
 
-exec python3 bench/bench.py --root . --dostyk "$BUILD/dostyk" $peers "$@"
+python3 bench/bench.py --root . --dostyk "$BUILD/dostyk" $peers "$@"
+
+# the record: ingest speed and search latency, then claim checks
+echo
+BUILD=$BUILD sh bench/ingest.sh
+echo
+BUILD=$BUILD sh bench/check.sh

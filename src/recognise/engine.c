@@ -270,12 +270,13 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
     dk_recognise_entities(e->pack, &st, &e->cands);
-    if (e->cands.n == 0)
-        return DK_OK;
     dk_resolve(&e->cands);
+    /* attribution sees every sentence: it counts them */
     dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
     if (as)
         return as;
+    if (e->cands.n == 0)
+        return DK_OK;
     if (sort_cands(e))
         return DK_ERR_NOMEM;
     for (int i = 0; i < e->cands.n; i++) {

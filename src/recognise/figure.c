@@ -173,6 +173,11 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
         *term = 1;
         return 1;
     }
+    /* "Second, we ...": enumerating discourse */
+    if (line_start(s, t) || (pv >= 0 && line_start(s, pv) && is_quote(s, pv))) {
+        if (dk_tok_is(s, nx, ',') || dk_tok_is(s, nx, ':') || dk_tok_is(s, nx, ')'))
+            return 1;
+    }
     if (dk_tok_ctx(s, nx, "title") || dk_tok_ctx(s, nx, "datepart"))
         return 1;   /* "First Deputy Minister", "the first half of 2024" */
     if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !dk_tok_ctx(s, nx, "a"))) {
@@ -186,7 +191,8 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
             if (dk_tok_ctx(s, k, "event"))
                 return 0;
             if (!is_cap(s, k) && !dk_tok_text(s, k, "and") &&
-                !dk_tok_text(s, k, "of") && !dk_tok_text(s, k, "the"))
+                !dk_tok_text(s, k, "of") && !dk_tok_text(s, k, "the") &&
+                !(lx(s, k, LX_RANGE) && s->tok[k].type == DK_TOK_PUNCT))
                 break;
         }
         return 1;
@@ -211,7 +217,11 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
 static int number_filtered(const dk_sent *s, const dk_num *n)
 {
     int t = n->t0, nx = n->t1, pv = prev_tok(s, t);
-    if (n->spelled && n->nwords == 1 && !n->fraction && !n->scaled) {
+    /* "one-on-one", "face-to-face": a word compound */
+    if (n->spelled && dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '-') &&
+        dk_tok_glued(s, t - 1) && is_word(s, t - 2) && !lx(s, t - 2, LX_CARD))
+        return 1;
+    if (n->spelled && n->nwords == 1 && !n->fraction && !n->hasscale) {
         /* a capitalised number word inside a name: "Five Nations" */
         if (is_cap(s, t) && !line_start(s, t) && is_cap(s, nx))
             return 1;
@@ -244,8 +254,14 @@ static int digits_filtered(const dk_sent *s, const dk_num *n)
     if (dk_tok_glued(s, t) && is_word(s, t - 1))
         return 1;
     if (dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '-') && dk_tok_glued(s, t - 1) &&
-        (is_word(s, t - 2) || (is_num(s, t - 2) && dk_tok_glued(s, t - 2) &&
-                               is_word(s, t - 3))))
+        (is_word(s, t - 2) || is_num(s, t - 2)))
+        return 1;   /* "COVID-19", "scp2-173", "2022-23", "74-57" */
+    /* "11.09.2019", "1.2.3": dotted dates and versions */
+    if (dk_tok_is(s, n->t1, '.') && dk_tok_glued(s, n->t1) && is_num(s, n->t1 + 1) &&
+        dk_tok_glued(s, n->t1 + 1))
+        return 1;
+    if (dk_tok_is(s, t - 1, '.') && dk_tok_glued(s, t) && is_num(s, t - 2) &&
+        dk_tok_glued(s, t - 1))
         return 1;
     /* clock times "11:43" */
     if (dk_tok_is(s, t + 1, ':') && dk_tok_glued(s, t + 1) && is_num(s, t + 2) &&
@@ -278,7 +294,7 @@ static int cents_tail(const dk_sent *s, int k, double *add)
     if (j < s->ntok && dk_tok_text(s, j, "and"))
         j++;
     dk_num c;
-    if (!dk_number_at(s, j, &c) || c.fraction || c.scaled || c.ordinal ||
+    if (!dk_number_at(s, j, &c) || c.fraction || c.hasscale || c.ordinal ||
         c.value <= 0 || c.value >= 100 || c.value != (int)c.value)
         return 0;
     const dk_lexent *cu;
@@ -349,7 +365,7 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         h++;   /* "1,783-kilometer-long", "two-day", "one-yen" */
     if (!have_cur && (nu = unit_phrase(s, h, LX_CURRENCY, &e)) &&
         (e->flags & LXF_POST) && !(dk_tok_glued(s, h + nu) && is_num(s, h + nu)) &&
-        (!(e->flags & LXF_AMBIG) || num->scaled)) {
+        (!(e->flags & LXF_AMBIG) || num->hasscale)) {
         f->kind = DK_MONEY;
         copy_unit(f, e->sym);
         f->value *= e->value;
@@ -359,12 +375,12 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         /* "75 USD million" */
         const dk_lexent *sc = lx(s, j, LX_SCALE);
         if (sc && !(sc->flags & (LXF_PLURAL | LXF_AMBIG)) && sc->value >= 1000 &&
-            !num->scaled) {
+            !num->hasscale) {
             f->value *= sc->value;
             f->low *= sc->value;
             f->high *= sc->value;
             j++;
-        } else if (e->value == 1 && !num->scaled && !f->range) {
+        } else if (e->value == 1 && !num->hasscale && !f->range) {
             double add;
             int nc = cents_tail(s, j, &add);
             if (nc) {
@@ -433,8 +449,8 @@ no_unit:
         return h + nu;
     }
     if (h == k && (nu = unit_phrase(s, k, LX_COUNTED, &e))) {
-        if ((strcmp(e->sym, "person") == 0 && (num->scaled || num->value >= 1e6)) ||
-            (strcmp(e->sym, "person") != 0 && num->scaled)) {
+        if ((strcmp(e->sym, "person") == 0 && (num->hasscale || num->value >= 1e6)) ||
+            (strcmp(e->sym, "person") != 0 && num->hasscale)) {
             f->kind = DK_QUANTITY;
             copy_unit(f, e->sym);
             return k + nu;
@@ -485,9 +501,32 @@ static int year_like(const dk_sent *s, const dk_num *n)
            !(s->tok[n->t0].flags & (DK_TF_GROUPS | DK_TF_DECIMAL));
 }
 
+/* A population word shortly before token t ("a population of 1.4
+ * billion", "its population passed 20 million"). */
+static int pop_before(const dk_sent *s, int t)
+{
+    for (int k = t - 1; k >= 0 && k >= t - 4; k--) {
+        if (dk_tok_ctx(s, k, "popcue"))
+            return 1;
+        if (s->tok[k].type == DK_TOK_PUNCT || is_num(s, k))
+            return 0;
+    }
+    return 0;
+}
+
+/* A hyphen glued between the token before k and a number at k + 1. */
+static int glued_dash_num(const dk_sent *s, int k)
+{
+    return dk_tok_is(s, k, '-') && dk_tok_glued(s, k) && dk_tok_glued(s, k + 1) &&
+           is_num(s, k + 1);
+}
+
 /* Recognise the figure starting at token i; returns the next token. */
 static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
 {
+    /* fast path: a word the lexicon does not know starts no figure */
+    if (s->tok[i].type == DK_TOK_WORD && !s->tok[i].lex)
+        return i + 1;
     fig f;
     memset(&f, 0, sizeof f);
     f.t0 = i;
@@ -555,11 +594,11 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
                    (strcmp(how, "and") == 0 && dk_tok_ctx(s, prev_tok(s, f.t0), "between"));
         dk_num hi;
         if ((glued || word) && dk_number_at(s, k + 1, &hi) && !hi.ordinal &&
-            hi.value > num.value && (hi.spelled == num.spelled || hi.scaled)) {
+            hi.value > num.value && (hi.spelled == num.spelled || hi.hasscale)) {
             if (year_like(s, &num) && year_like(s, &hi))
                 return hi.t1;   /* "2017-2018": a date */
             double scale = 1;
-            if (hi.scaled && !num.scaled && !num.spelled) {
+            if (hi.hasscale && !num.hasscale && !num.spelled) {
                 /* "$20-30 billion": the scale of the high end */
                 const dk_lexent *sc = lx(s, hi.t1 - 1, LX_SCALE);
                 if (sc)
@@ -571,14 +610,35 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             k = hi.t1;
         }
     }
-    if (!f.range)
+    if (!f.range) {
         f.high = 0;
+        /* "74-57-02", "50-50": digits joined by hyphens are a code */
+        if (is_num(s, num.t1 - 1) && glued_dash_num(s, num.t1)) {
+            int q = num.t1;
+            while (glued_dash_num(s, q))
+                q += 2;
+            return q;
+        }
+        /* "+7": a dialling code */
+        if (is_num(s, num.t0) && dk_tok_is(s, num.t0 - 1, '+') && dk_tok_glued(s, num.t0))
+            return num.t1;
+    }
     if (pre) {
         f.kind = DK_MONEY;
         copy_unit(&f, pre->sym);
         f.value *= pre->value;
         f.low *= pre->value;
         f.high *= pre->value;
+        /* "€500m", "£3m": a glued "m" after money is a million */
+        if (!num.hasscale && is_num(s, k - 1) && dk_tok_glued(s, k) &&
+            (dk_tok_text(s, k, "m") || dk_tok_text(s, k, "M")) &&
+            !(k + 1 < s->ntok && dk_tok_glued(s, k + 1) && !dk_tok_is(s, k + 1, '.') &&
+              !dk_tok_is(s, k + 1, ','))) {
+            f.value *= 1e6;
+            f.low *= 1e6;
+            f.high *= 1e6;
+            k++;
+        }
         /* "$ 10 dollars": the currency word again */
         int nu = unit_phrase(s, k, LX_CURRENCY, &e);
         if (nu && (e->flags & LXF_POST) && strcmp(e->sym, pre->sym) == 0 && e->value == 1 &&
@@ -587,7 +647,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         else {
             const dk_lexent *sc = lx(s, k, LX_SCALE);
             if (sc && !(sc->flags & (LXF_PLURAL | LXF_AMBIG)) && sc->value >= 1000 &&
-                !num.scaled && dk_tok_is(s, i + ncur - 1, '$') == 0) {
+                !num.hasscale && dk_tok_is(s, i + ncur - 1, '$') == 0) {
                 /* "USD 5 million" is in num already; nothing here */
             }
         }
@@ -621,8 +681,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         f.value *= 100;
     }
     /* "with a population of 1.4 billion" */
-    if (f.kind == DK_NUMBER && (num.scaled || num.value >= 1e6) &&
-        ctx_phrase_covers(s, prev_tok(s, f.t0), "popcue")) {
+    if (f.kind == DK_NUMBER && (num.hasscale || num.value >= 1e6) && pop_before(s, f.t0)) {
         f.kind = DK_QUANTITY;
         copy_unit(&f, "person");
     }
@@ -636,6 +695,17 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
     }
     if (f.kind == DK_NUMBER && !f.range && number_filtered(s, &num))
         return k;
+    /* a model or section number after a name: "Boeing 737", "Phase 2" */
+    if (f.kind == DK_NUMBER && !f.range && is_num(s, num.t0) && num.t1 == num.t0 + 1 &&
+        !(s->tok[num.t0].flags & (DK_TF_GROUPS | DK_TF_DECIMAL)) &&
+        is_cap(s, num.t0 - 1) && !line_start(s, num.t0 - 1) && !s->tok[num.t0 - 1].lex)
+        return k;
+    /* a capitalised spelled figure inside a name: "the Five-Year Plan" */
+    if (num.spelled && !pre && is_cap(s, num.t0) && !line_start(s, num.t0) &&
+        !(prev_tok(s, num.t0) >= 0 && line_start(s, prev_tok(s, num.t0)) &&
+          is_quote(s, prev_tok(s, num.t0))) &&
+        is_cap(s, k) && f.kind != DK_ORDINAL)
+        return k;
     if (f.kind == DK_NUMBER && num.nwords == 1 && num.spelled && !num.fraction &&
         lx(s, num.t0, LX_CARD) && (lx(s, num.t0, LX_CARD)->flags & LXF_AMBIG))
         return k;
@@ -644,10 +714,8 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
     /* "over five years" is "during": over a stretch of time qualifies
      * only after "for" ("for over 20 years") */
     if (f.kind == DK_DURATION && f.q == DK_Q_OVER && f.t0 >= 1 &&
-        dk_tok_text(s, f.t0 - 1, "over") &&
-        !(f.t0 >= 2 && dk_tok_text(s, f.t0 - 2, "for")))
-        f.q = DK_Q_EXACT;
-    if (f.kind == DK_DURATION && f.t0 >= 1 && dk_tok_text(s, f.t0 - 1, "Over"))
+        (dk_tok_text(s, f.t0 - 1, "over") || dk_tok_text(s, f.t0 - 1, "Over")) &&
+        !(f.t0 >= 2 && dk_tok_text(s, f.t0 - 2, "for")) && !dk_tok_text(s, k, "of"))
         f.q = DK_Q_EXACT;
     if (num.approx && f.q == DK_Q_EXACT)
         f.q = DK_Q_APPROX;
@@ -673,10 +741,36 @@ static int url_chunk(const dk_sent *s, int i, int *end)
     return 0;
 }
 
+/* Tokens to skip at i: a line of page furniture ("READ MORE: ...") or
+ * a telephone number after "tel.".  Returns the next token to look at,
+ * or i when there is nothing to skip. */
+static int skip_furniture(const dk_sent *s, int i)
+{
+    if (line_start(s, i) && ctx_phrase_covers(s, i, "furniture")) {
+        int k = i;
+        while (k < s->ntok && !line_end(s, k))
+            k++;
+        return k + 1;
+    }
+    if (dk_tok_ctx(s, i, "phone")) {
+        int k = i + 1;
+        while (k < s->ntok && (is_num(s, k) || (s->tok[k].type == DK_TOK_PUNCT &&
+                                                !dk_tok_is(s, k, ','))))
+            k++;
+        return k;
+    }
+    return i;
+}
+
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
     int i = 0, term = 0;
     while (i < s->ntok) {
+        int sk = skip_furniture(s, i);
+        if (sk != i) {
+            i = sk;
+            continue;
+        }
         if (i == 0 || !dk_tok_glued(s, i)) {
             int end;
             if (url_chunk(s, i, &end)) {

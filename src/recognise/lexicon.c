@@ -91,29 +91,27 @@ const dk_lexeme *dk_lex_find(const char *key, size_t n)
     return probe(hash(key, n), key, n);
 }
 
-const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
-{
-    if (!x)
-        return NULL;
-    for (int k = 0; k < x->nent; k++)
-        if (cls == 0 || x->ent[k].cls == cls)
-            return &x->ent[k];
-    return NULL;
-}
-
-/* The rest of dk_lex_phrase: extend the key from token j on.  key[0, len)
- * holds tokens [i, j) and best/out the longest match so far.  Kept out of
- * line so the common one-token answer costs no key buffer. */
+/* The rest of dk_lex_phrase: the key of tokens [i, j) is x's (none when
+ * x is NULL, then j = i) and best/out the longest match so far; extend it
+ * from token j on.  Out of line, so the common one-token answer costs no
+ * key buffer. */
 static __attribute__((noinline)) int
 phrase_from(const char *s, const dk_token *tok, int ntok, int i, int j,
-            int cls, char *key, size_t len, size_t cap, int best,
-            const dk_lexeme **out)
+            int cls, const dk_lexeme *x, int best, const dk_lexeme **out)
 {
+    char key[128];
+    size_t len = 0;
+    if (x) {
+        if ((size_t)x->keylen + 2 > sizeof key)
+            return best;
+        memcpy(key, x->key, x->keylen);
+        len = x->keylen;
+    }
     for (; j < ntok && j - i < 8; j++) {
         if (dk_lex_key_append(s, &tok[j], j > i && (tok[j].flags & DK_TF_SPACE),
-                              key, &len, cap) < 0)
+                              key, &len, sizeof key) < 0)
             break;
-        const dk_lexeme *x = dk_lex_find(key, len);
+        x = dk_lex_find(key, len);
         if (!x)
             break;
         if (x->nent && dk_lex_get(x, cls)) {
@@ -129,12 +127,11 @@ phrase_from(const char *s, const dk_token *tok, int ntok, int i, int j,
 int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
                   int cls, const dk_lexeme **out)
 {
-    char key[128];
     *out = NULL;
     if (i < 0 || i >= ntok)
         return 0;
     if (!(tok[i].flags & DK_TF_LEXED))
-        return phrase_from(s, tok, ntok, i, i, cls, key, 0, sizeof key, 0, out);
+        return phrase_from(s, tok, ntok, i, i, cls, NULL, 0, out);
     /* the first token was looked up by dk_lex_tag */
     const dk_lexeme *x = tok[i].lex;
     if (!x)
@@ -144,11 +141,9 @@ int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
         best = 1;
         *out = x;
     }
-    if (!x->is_prefix || (size_t)x->keylen + 2 > sizeof key)
+    if (!x->is_prefix)
         return best;
-    memcpy(key, x->key, x->keylen);
-    return phrase_from(s, tok, ntok, i, i + 1, cls, key, x->keylen, sizeof key,
-                       best, out);
+    return phrase_from(s, tok, ntok, i, i + 1, cls, x, best, out);
 }
 
 void dk_lex_tag(const char *s, dk_token *tok, int ntok)

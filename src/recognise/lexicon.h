@@ -77,8 +77,17 @@ typedef struct dk_lexeme {
 /* Look up a key (already in key form).  NULL when absent. */
 const dk_lexeme *dk_lex_find(const char *key, size_t n);
 
-/* The first entry of class cls in x, or NULL. */
-const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls);
+/* The first entry of class cls (0 = any) in x, or NULL.  Inline: the
+ * recognisers ask it for most tokens, and most have no lexeme. */
+static inline const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
+{
+    if (!x)
+        return NULL;
+    for (int k = 0; k < x->nent; k++)
+        if (cls == 0 || x->ent[k].cls == cls)
+            return &x->ent[k];
+    return NULL;
+}
 
 /* Longest key made of tokens tok[i], tok[i+1], ... (s = sentence text)
  * that has an entry of class cls (0 = any).  Returns the number of

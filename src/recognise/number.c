@@ -211,8 +211,8 @@ static void cardinal(const dk_sent *s, int i, rd *r)
                         r->approx = 1;
                     else
                         r->only_a = 1;
-                } else if (!(v < r->place)) {
-                    break;
+                } else if (!(v < r->place) || (r->items && is_num(s, i) && !joined_and)) {
+                    break;   /* "1.9 million twenty-foot": no words after digits */
                 }
                 if (joined_and) {
                     r->has_and = 1;
@@ -228,6 +228,8 @@ static void cardinal(const dk_sent *s, int i, rd *r)
                 double S = sc->value;
                 if (joined_and)
                     break;
+                if ((sc->flags & LXF_PLURAL) && is_num(s, i) && r->items && S >= 100)
+                    break;   /* "in 2019 hundreds of people" */
                 if (!r->items) {
                     /* a bare scale only before a bigger one: "hundred
                      * thousand" */
@@ -428,8 +430,11 @@ static int suffix_scale(const dk_sent *s, int k, double *mult)
         return 0;
     if (sc->flags & LXF_AMBIG) {
         /* "m" alone is a metre; "M" a million; "G" only when spaced */
-        if (dk_tok_text(s, k, "m"))
-            return 0;
+        if (dk_tok_text(s, k, "m") &&
+            !(k + 1 < s->ntok && !dk_tok_glued(s, k + 1) &&
+              (lx(s, k + 1, LX_UNIT) || lx(s, k + 1, LX_CURRENCY) ||
+               lx(s, k + 1, LX_COUNTED))))
+            return 0;   /* "48m" is a length; "1m tonnes" a million */
         if ((dk_tok_text(s, k, "G") || dk_tok_text(s, k, "g")) && dk_tok_glued(s, k))
             return 0;
         if (dk_tok_text(s, k, "B"))
@@ -551,7 +556,7 @@ static void digit_forms(const dk_sent *s, int i, dk_num *out)
 static void ratio(const dk_sent *s, dk_num *out)
 {
     int k = out->t1, j;
-    if (out->fraction || out->ordinal || out->scaled)
+    if (out->fraction || out->ordinal || out->hasscale)
         return;
     if (numop(s, k, "ratio"))
         j = k + 1;
@@ -585,7 +590,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
     out->t0 = i;
     out->t1 = i;
     out->value = 0;
-    out->spelled = out->fraction = out->scaled = out->digits = 0;
+    out->spelled = out->fraction = out->hasscale = out->scaled = out->digits = 0;
     out->ordinal = out->approx = out->nwords = 0;
     /* ".08" */
     if (dk_tok_is(s, i, '.') && is_int(s, i + 1) && dk_tok_glued(s, i + 1) &&
@@ -612,7 +617,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             return 0;
         out->value = v;
         out->t1 = k;
-        out->fraction = out->spelled = out->scaled = 1;
+        out->fraction = out->spelled = out->hasscale = 1;
         return 1;
     }
     rd r;
@@ -628,8 +633,8 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
         }
         return 0;
     }
-    out->spelled = r.words > 0;
-    out->scaled = r.scaled;
+    out->spelled = r.words > 0 && t->type != DK_TOK_NUM;
+    out->hasscale = r.scaled;
     out->approx = r.approx;
     out->nwords = r.words;
     out->value = rd_val(&r);
@@ -643,7 +648,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
         if (suffix_scale(s, r.end, &m)) {
             out->value *= m;
             out->t1 = r.end + 1;
-            out->scaled = 1;
+            out->hasscale = 1;
             out->digits = 0;
             return 1;
         }
@@ -656,7 +661,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
                 !dk_tok_text(s, r.end, "B") && !dk_tok_glued(s, r.end + 1)) {
                 out->value *= sc->value;
                 out->t1 = r.end + 1;
-                out->scaled = 1;
+                out->hasscale = 1;
                 out->digits = 0;
                 return 1;
             }
@@ -689,6 +694,14 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             out->digits = 0;
             return 1;
         }
+        if (r.only_a && o && !plural && (!f || ov > 4) &&
+            w + 1 < s->ntok && s->tok[w + 1].type == DK_TOK_WORD &&
+            !dk_tok_text(s, w + 1, "of"))
+            return 0;   /* "a second track", "a third crossing" */
+        if (r.only_a && o && !plural && ov <= 4 && w + 1 < s->ntok &&
+            s->tok[w + 1].type == DK_TOK_WORD && !dk_tok_text(s, w + 1, "of") &&
+            !lx(s, w + 1, LX_SCALE) && !lx(s, w + 1, LX_UNIT) && !lx(s, w + 1, LX_TUNIT))
+            return 0;
         double den = f ? f->value : ov, num = rd_val(&r), whole = 0;
         double ls = 0;
         if (r.last_tens && ov < 10 && r.items > 1 && !r.has_and) {
@@ -704,7 +717,7 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             out->value = scale_after(s, &k, whole, ls, num / den, &sc);
             out->t1 = k;
             out->fraction = 1;
-            out->scaled |= sc;
+            out->hasscale |= sc;
             out->digits = 0;
             return 1;
         }
@@ -720,7 +733,7 @@ no_fraction:
             out->value = scale_after(s, &k, rd_val(&r), r.lastscale, fv, &sc);
             out->t1 = k;
             out->fraction = 1;
-            out->scaled |= sc;
+            out->hasscale |= sc;
             out->digits = 0;
             return 1;
         }
@@ -775,6 +788,9 @@ int dk_number_at(const dk_sent *s, int i, dk_num *out)
             return 0;
         sign = 1;
     }
+    /* the old meaning of scaled: digits with a scale (date.c relies on a
+     * spelled year such as "two thousand and five" not being scaled) */
+    out->scaled = out->hasscale && !out->spelled;
     if (sign < 0) {
         out->t0 = i;
         out->value = -out->value;

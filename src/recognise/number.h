@@ -19,7 +19,9 @@ typedef struct dk_num {
     double value;
     int spelled;         /* made of words, at least in part */
     int fraction;        /* a fraction: "one-tenth", "3/4", "half" */
-    int scaled;          /* has a scale word: "1.4 billion" */
+    int scaled;          /* digits with a scale word: "1.4 billion", "10k"
+                            (not set for spelled numbers: "two thousand") */
+    int hasscale;        /* any scale word: "1.4 billion", "four billion" */
     int digits;          /* a lone digit token: its digit count, else 0 */
     int ordinal;         /* an ordinal: "twenty-first", "3rd" */
     int approx;          /* "several thousand": value 3 x thousand */

@@ -2,6 +2,7 @@
  * jsonw.c - the JSON Lines writer (see jsonw.h).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "jsonw.h"
@@ -27,9 +28,55 @@ static dk_status put_s(dk_buf *b, const char *p, size_t n)
     return DK_OK;
 }
 
+/* Bytes a JSON string must escape: controls, '"', '\\' and DEL. */
+static const unsigned char escape_tab[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 static int needs_escape(unsigned char c)
 {
-    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F;
+    return escape_tab[c];
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Does one of the eight bytes at p need escaping?  (SWAR: a byte below
+ * 0x20, or equal to '"', '\\' or 0x7F.) */
+static int needs_escape8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t q = x ^ ('"' * ONES), b = x ^ ('\\' * ONES), d = x ^ (0x7F * ONES);
+    uint64_t hit = ((x - 0x20 * ONES) & ~x) | ((q - ONES) & ~q) |
+                   ((b - ONES) & ~b) | ((d - ONES) & ~d);
+    return (hit & HIGHS) != 0;
+}
+
+/* Length of the prefix of s[0, n) that needs no escaping. */
+static size_t clean_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i + 8 <= n && !needs_escape8(s + i))
+        i += 8;
+    while (i < n && !needs_escape((unsigned char)s[i]))
+        i++;
+    return i;
 }
 
 dk_status dk_json_escape(dk_buf *b, const char *s, size_t n)
@@ -39,9 +86,7 @@ dk_status dk_json_escape(dk_buf *b, const char *s, size_t n)
     if (st)
         return st;
     /* the usual case, nothing to escape: one copy */
-    size_t run = 0;
-    while (run < n && !needs_escape((unsigned char)s[run]))
-        run++;
+    size_t run = clean_prefix(s, n);
     if (run == n) {
         char *o = b->data + b->len;
         o[0] = '"';
@@ -123,9 +168,30 @@ static void key(dk_jsonw *w, const char *k)
 {
     if (w->err)
         return;
-    if (!w->first)
-        w->err = put_c(w->b, ',');
+    int comma = !w->first;
     w->first = 0;
+    if (k) {
+        /* the usual key, a short plain name: ,"name": in one go */
+        size_t n = 0;
+        while (!needs_escape((unsigned char)k[n]))   /* stops at the NUL */
+            n++;
+        if (!k[n]) {
+            if ((w->err = dk_buf_reserve(w->b, n + 5)))
+                return;
+            char *o = w->b->data + w->b->len;
+            if (comma)
+                *o++ = ',';
+            *o++ = '"';
+            memcpy(o, k, n);
+            o[n] = '"';
+            o[n + 1] = ':';
+            o[n + 2] = '\0';
+            w->b->len = (size_t)(o + n + 2 - w->b->data);
+            return;
+        }
+    }
+    if (comma)
+        w->err = put_c(w->b, ',');
     if (!w->err && k) {
         w->err = dk_json_escape(w->b, k, strlen(k));
         if (!w->err)

@@ -145,6 +145,34 @@ static void trim(const char *t, size_t *a, size_t *b)
     }
 }
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Does one of the eight bytes at p equal c (repeated in cc)?  (SWAR) */
+static uint64_t has8(uint64_t x, uint64_t cc)
+{
+    uint64_t y = x ^ cc;
+    return (y - ONES) & ~y & HIGHS;
+}
+
+/* The offset of the first '\n', '.', '!' or '?' at or after u[i], or n.
+ * Skips eight bytes at a time while none of them is one. */
+static size_t skip_to_stop(const unsigned char *u, size_t n, size_t i)
+{
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, u + i, 8);
+        if (has8(x, '\n' * ONES) | has8(x, '.' * ONES) | has8(x, '!' * ONES) |
+            has8(x, '?' * ONES))
+            break;
+        i += 8;
+    }
+    while (i < n && u[i] != '\n' && u[i] != '.' && u[i] != '!' &&
+           u[i] != '?')
+        i++;
+    return i;
+}
+
 int dk_sentence_next(const char *t, size_t n, int final, size_t *start,
                      size_t *end, size_t *next)
 {
@@ -152,9 +180,7 @@ int dk_sentence_next(const char *t, size_t n, int final, size_t *start,
     size_t i = 0;
     while (i < n) {
         /* jump to the next character that can end a sentence */
-        while (i < n && u[i] != '\n' && u[i] != '.' && u[i] != '!' &&
-               u[i] != '?')
-            i++;
+        i = skip_to_stop(u, n, i);
         if (i >= n)
             break;
         if (u[i] == '\n') {

@@ -77,6 +77,46 @@ static int is_ascii_letter(unsigned char c)
     return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Eight bytes at p, SWAR: sets *lower to a mask with bit 7 of each byte
+ * that is a lower-case ASCII letter, and returns a mask with bit 7 of
+ * each byte that is not an ASCII letter at all. */
+static inline uint64_t nonletters8(const unsigned char *p, uint64_t *lower)
+{
+    uint64_t x;
+    __builtin_memcpy(&x, p, 8);
+    uint64_t y = (x | 0x20 * ONES) & 0x7F * ONES;        /* folded, < 0x80 */
+    uint64_t ge_a = y + (0x80 - 'a') * ONES;             /* bit 7: y >= 'a' */
+    uint64_t gt_z = y + (0x80 - 'z' - 1) * ONES;         /* bit 7: y > 'z' */
+    uint64_t letter = ge_a & ~gt_z & ~x & HIGHS;
+    *lower = letter & (x << 2);                          /* bit 5 -> bit 7 */
+    return ~letter & HIGHS;
+}
+
+/* Take the run of ASCII letters at s[i] eight bytes at a time while eight
+ * bytes are there.  Adds to *letters, sets *lowers when one of them is
+ * lower case; returns the new i. */
+static inline size_t skip_letters8(const unsigned char *s, size_t n, size_t i,
+                            int *letters, int *lowers)
+{
+    while (i + 8 <= n) {
+        uint64_t lower, stop = nonletters8(s + i, &lower);
+        if (stop) {
+            int k = __builtin_ctzll(stop) >> 3;          /* letters before */
+            uint64_t keep = k ? (~0ull >> (64 - 8 * k)) : 0;
+            *letters += k;
+            *lowers |= (lower & keep) != 0;
+            return i + (size_t)k;
+        }
+        *letters += 8;
+        *lowers |= lower != 0;
+        i += 8;
+    }
+    return i;
+}
+
 /* Read a word whose first letter cp (len bytes) is at s[i]: letters, with
  * inner apostrophes.  ASCII letters are taken in a tight loop; anything
  * else goes through the UTF-8 decoder.  Sets the word flags and returns
@@ -84,18 +124,20 @@ static int is_ascii_letter(unsigned char c)
 static size_t scan_word(const unsigned char *s, size_t n, size_t i,
                         uint32_t cp, int len, dk_token *t)
 {
-    int upper = 0, letters = 0, ascii = 1;
+    int letters = 0, ascii = 1, lowers = 0;
     if (dk_cp_is_upper(cp))
         t->flags |= DK_TF_CAP;
     for (;;) {
         letters++;
-        upper += dk_cp_is_upper(cp);
+        lowers |= !dk_cp_is_upper(cp);
         if (cp >= 0x80)
             ascii = 0;
         i += (size_t)len;
+        /* ASCII letters; "lowers" says one of the letters is not upper case */
+        i = skip_letters8(s, n, i, &letters, &lowers);
         while (i < n && is_ascii_letter(s[i])) {
             letters++;
-            upper += s[i] <= 'Z';
+            lowers |= s[i] >= 'a';
             i++;
         }
         if (i >= n)
@@ -116,7 +158,7 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i,
         if (!dk_cp_is_letter(cp))
             break;
     }
-    if (letters >= 2 && upper == letters)
+    if (letters >= 2 && lowers == 0)
         t->flags |= DK_TF_UPPER;
     if (ascii)
         t->flags |= DK_TF_ASCII;
@@ -136,7 +178,10 @@ int dk_tokenize(const char *str, size_t n, dk_token *tok, int max)
             space = 1;
             continue;
         }
-        int sp = dk_space_len(s + i, n - i);
+        /* ASCII needs no decoding; only other white space is left to
+         * dk_space_len */
+        int sp = c < 0x80 ? (c >= '\t' && c <= '\r')
+                          : dk_space_len(s + i, n - i);
         if (sp) {
             i += (size_t)sp;
             space = 1;
@@ -149,12 +194,27 @@ int dk_tokenize(const char *str, size_t n, dk_token *tok, int max)
         t->num = 0;
         t->ndigits = t->nfrac = 0;
         space = 0;
-        if (is_digit(c)) {
+        if (is_ascii_letter(c)) {
+            t->type = DK_TOK_WORD;
+            /* the usual word: ASCII letters, then a space or ASCII
+             * punctuation other than an apostrophe */
+            int letters = 1, lowers = c >= 'a';
+            size_t j = skip_letters8(s, n, i + 1, &letters, &lowers);
+            while (j < n && is_ascii_letter(s[j])) {
+                letters++;
+                lowers |= s[j] >= 'a';
+                j++;
+            }
+            if (j < n && (s[j] >= 0x80 || s[j] == '\'')) {
+                i = scan_word(s, n, i, c, 1, t);
+            } else {
+                t->flags |= DK_TF_ASCII | (c < 'a' ? DK_TF_CAP : 0) |
+                            (letters >= 2 && !lowers ? DK_TF_UPPER : 0);
+                i = j;
+            }
+        } else if (is_digit(c)) {
             t->type = DK_TOK_NUM;
             i = scan_number(s, n, i, t);
-        } else if (is_ascii_letter(c)) {
-            t->type = DK_TOK_WORD;
-            i = scan_word(s, n, i, c, 1, t);
         } else if (c < 0x80) {
             t->type = DK_TOK_PUNCT;
             i++;
