@@ -20,13 +20,14 @@ WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla \
            -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -Iinclude -I$(BUILD)/gen -Isrc/recognise \
             -DDK_PACKDIR='"$(PREFIX)/share/dostyk/packs"'
-LDLIBS  += -ljansson -lgumbo -lsqlite3 -lm
+LDLIBS  += -ljansson -lgumbo -lsqlite3 -lmicrohttpd -lpthread -lm
 
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 DATA     := $(sort $(wildcard data/en/*.tsv))
 GEN      := $(BUILD)/gen/lexicon_data.c
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lexicon_data.o \
+            $(BUILD)/obj/gen/assets_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 LEXGEN   := $(BUILD)/tools/lexgen
 
@@ -60,6 +61,36 @@ $(LEXGEN): tools/lexgen.c src/text/token.c src/text/utf8.c \
 $(GEN): $(LEXGEN) $(DATA)
 	@mkdir -p $(dir $@)
 	$(LEXGEN) $@ $(DATA)
+
+# The web page of `dostyk serve`, built into the binary: web/ and the chart
+# library's dist files (npm package uplot, fetched by `npm ci` only when
+# web/node_modules is missing, so later builds need no network).
+EMBED    := $(BUILD)/tools/embed
+WEB_LIB  := web/node_modules/uplot/dist/uPlot.iife.min.js \
+            web/node_modules/uplot/dist/uPlot.min.css
+WEB_SRC  := web/index.html web/app.js web/style.css
+
+WEB_NPM  := web/node_modules/.package-lock.json
+
+$(WEB_NPM): | web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+
+$(WEB_LIB): | $(WEB_NPM)
+
+$(EMBED): tools/embed.c
+	@mkdir -p $(dir $@)
+	cc -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -o $@ tools/embed.c
+
+$(BUILD)/gen/assets_data.c: $(EMBED) $(WEB_SRC) $(WEB_LIB)
+	@mkdir -p $(dir $@)
+	$(EMBED) $@ /=web/index.html /assets/app.js=web/app.js \
+	  /assets/style.css=web/style.css \
+	  /assets/uPlot.iife.min.js=web/node_modules/uplot/dist/uPlot.iife.min.js \
+	  /assets/uPlot.min.css=web/node_modules/uplot/dist/uPlot.min.css
+
+$(BUILD)/obj/gen/assets_data.o: $(BUILD)/gen/assets_data.c src/serve/assets.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc $(WARN) $(CFLAGS) -c -o $@ $<
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 

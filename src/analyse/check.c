@@ -8,6 +8,7 @@
 #include "check.h"
 #include "crosscheck.h"
 #include "../pack/pack.h"
+#include "../text/utf8.h"
 #include "../text/jsonw.h"
 
 #define MAX_CLAIM_FIGS 8
@@ -572,6 +573,12 @@ dk_status dk_check_claim(dk_checker *c, const char *claim, const char *id,
 {
     claim_fig figs[MAX_CLAIM_FIGS];
     int nall = 0;
+    dk_utf8_state u8 = {0};
+    size_t at;
+    size_t len = strlen(claim);
+    if (dk_utf8_check(&u8, (const unsigned char *)claim, len, &at) ||
+        dk_utf8_incomplete(&u8))
+        return DK_ERR_UTF8;   /* answered nothing: b is untouched */
     int n = read_claim(c, claim, figs, MAX_CLAIM_FIGS, &nall);
     if (n < 0)
         return DK_ERR_NOMEM;

@@ -32,7 +32,9 @@ void dk_checker_close(dk_checker *c);
 
 /* Check one claim and append its answer to b as one JSON object
  * {"id"?,"verdict","explanation","claim":{...},"evidence":[...]} (no
- * newline).  *verdict (may be NULL) receives the verdict's name. */
+ * newline).  *verdict (may be NULL) receives the verdict's name.
+ * Returns DK_OK, DK_ERR_UTF8 (the claim is not UTF-8; b is untouched) or
+ * DK_ERR_NOMEM. */
 dk_status dk_check_claim(dk_checker *c, const char *claim, const char *id,
                          dk_buf *b, const char **verdict);
 

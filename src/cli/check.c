@@ -91,6 +91,12 @@ static int check_many(dk_checker *c, const char *path)
         if (!st)
             st = dk_buf_putc(&out, '\n');
         json_decref(o);
+        if (st == DK_ERR_UTF8) {
+            dk_cli_error("%s:%ld: the claim is not valid UTF-8", path, lineno);
+            if (!status)
+                status = st;
+            continue;
+        }
         if (st) {
             dk_cli_error("%s:%ld: %s", path, lineno, dk_strerror(st));
             status = st;
@@ -169,6 +175,8 @@ int dk_cmd_check(int argc, char **argv)
     } else {
         dk_buf out = {0};
         st = dk_check_claim(ck, argv[optind], NULL, &out, NULL);
+        if (st == DK_ERR_UTF8)
+            dk_cli_error("check: the claim is not valid UTF-8");
         if (!st && json) {
             dk_buf_putc(&out, '\n');
             st = dk_cli_flush(&out);

@@ -30,6 +30,7 @@ int dk_cmd_extract(int argc, char **argv);
 int dk_cmd_timeline(int argc, char **argv);
 int dk_cmd_conflicts(int argc, char **argv);
 int dk_cmd_check(int argc, char **argv);
+int dk_cmd_serve(int argc, char **argv);
 int dk_cmd_pack(int argc, char **argv);
 int dk_cmd_ingest(int argc, char **argv);
 int dk_cmd_search(int argc, char **argv);

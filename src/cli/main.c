@@ -22,6 +22,7 @@ static const struct command {
     {"timeline", dk_cmd_timeline, "an indicator over time, from every source"},
     {"conflicts", dk_cmd_conflicts, "figures of the record that disagree"},
     {"check", dk_cmd_check, "a verdict on a claim, with evidence"},
+    {"serve", dk_cmd_serve, "the record over HTTP: JSON API and page"},
     {"pack", dk_cmd_pack, "check a domain pack, suggest what it misses"},
     {NULL, NULL, NULL},
 };

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "cli.h"
 #include "../base/buf.h"
+#include "../store/search.h"
 #include "../store/store.h"
 #include "../text/jsonw.h"
 
@@ -81,116 +82,60 @@ int dk_cmd_search(int argc, char **argv)
             dk_buf_free(&qtext);
             return DK_ERR_NOMEM;
         }
-    char *fts = dk_fts_query(qtext.data);
-    dk_buf_free(&qtext);
-    if (!fts)
-        return DK_ERR_NOMEM;
-    if (!*fts) {
-        dk_cli_error("search: the query has no words");
-        free(fts);
-        return DK_ERR_USAGE;
-    }
     dk_store *s;
     int st = dk_cli_open_db(db, &s);
     if (st) {
-        free(fts);
+        dk_buf_free(&qtext);
         return st;
     }
-    /* Two steps: rank the matches (rowid and score only, filters as
-     * joins), then fetch the text and snippet of the best few by rowid,
-     * so snippets are made for the rows shown, not for every match. */
-    int filtered = from || to || source || entity || metric;
-    char sql[2048];
-    snprintf(sql, sizeof sql,
-        "SELECT f.rowid, dk_rank(sentences_fts) AS score FROM sentences_fts f "
-        "%s WHERE sentences_fts MATCH ?1 %s%s%s%s%s ORDER BY score LIMIT ?7",
-        filtered ? "JOIN sentences s ON s.id = f.rowid "
-                   "JOIN docs d ON d.id = s.doc" : "",
-        from ? "AND substr(d.date, 1, length(?2)) >= ?2 " : "",
-        to ? "AND substr(d.date, 1, length(?3)) <= ?3 " : "",
-        source ? "AND d.source = ?4 " : "",
-        entity ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = s.id "
-                 "AND m.eid = ?5) " : "",
-        metric ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = s.id "
-                 "AND m.metric = ?6) " : "");
-    sqlite3_stmt *q, *row;
-    if (sqlite3_prepare_v2(dk_store_db(s), sql, -1, &q, NULL) ||
-        sqlite3_prepare_v2(dk_store_db(s),
-            "SELECT d.name, d.title, d.date, d.source, f.text, "
-            "snippet(sentences_fts, 0, '[', ']', '...', 24) "
-            "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-            "JOIN docs d ON d.id = s.doc "
-            "WHERE sentences_fts MATCH ?1 AND f.rowid = ?2", -1, &row, NULL)) {
-        dk_cli_error("search: %s", dk_store_errmsg(s));
-        sqlite3_finalize(q);
-        free(fts);
+    dk_searchq sq = {qtext.data, from, to, source, entity, metric, limit};
+    dk_search hit;
+    st = dk_search_open(dk_store_db(s), &sq, &hit);
+    dk_buf_free(&qtext);
+    if (st) {
+        if (st == DK_ERR_USAGE)
+            dk_cli_error("search: the query has no words");
+        else
+            dk_cli_error("search: %s", st == DK_ERR_DB ? dk_store_errmsg(s)
+                                                       : dk_strerror(st));
         dk_store_close(s);
-        return DK_ERR_DB;
+        return st;
     }
-    sqlite3_bind_text(q, 1, fts, -1, SQLITE_STATIC);
-    sqlite3_bind_text(row, 1, fts, -1, SQLITE_STATIC);
-    if (from) sqlite3_bind_text(q, 2, from, -1, SQLITE_STATIC);
-    if (to) sqlite3_bind_text(q, 3, to, -1, SQLITE_STATIC);
-    if (source) sqlite3_bind_text(q, 4, source, -1, SQLITE_STATIC);
-    if (entity) sqlite3_bind_text(q, 5, entity, -1, SQLITE_STATIC);
-    if (metric) sqlite3_bind_text(q, 6, metric, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(q, 7, limit ? limit : -1);
     dk_buf out = {0};
-    int rc = SQLITE_DONE;
     long found = 0;
-    while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        /* the rank is lower for better matches: report a score that grows */
-        double score = -sqlite3_column_double(q, 1);
-        sqlite3_bind_int64(row, 2, sqlite3_column_int64(q, 0));
-        int rrc = sqlite3_step(row);
-        if (rrc != SQLITE_ROW) {
-            sqlite3_reset(row);
-            if (rrc == SQLITE_DONE)
-                continue;
-            rc = rrc;
-            break;
-        }
+    int more;
+    while (!st && (more = dk_search_next(&hit)) == 1) {
         found++;
-        const char *v[6];
-        for (int i = 0; i < 6; i++)
-            v[i] = (const char *)sqlite3_column_text(row, i);
         if (json) {
-            static const char *const keys[] = {"doc", "title", "date",
-                                               "source", "sentence", "snippet"};
-            dk_jsonw w;
-            dk_jw_begin(&w, &out);
-            for (int i = 0; i < 6; i++)
-                if (v[i])
-                    dk_jw_cstr(&w, keys[i], v[i]);
-            dk_jw_num(&w, "score", (double)(long long)(score * 1e4) / 1e4);
-            dk_jw_end(&w);
-            st = w.err ? w.err : dk_buf_putc(&out, '\n');
+            st = dk_search_row_json(&out, &hit);
+            if (!st)
+                st = dk_buf_putc(&out, '\n');
         } else {
+            const char *name = dk_search_col(&hit, 0);
+            const char *date = dk_search_col(&hit, 2);
+            const char *snip = dk_search_col(&hit, 5);
             char head[1024];
-            int n = snprintf(head, sizeof head, "%s\t%s\t", v[0] ? v[0] : "",
-                             v[2] ? v[2] : "-");
+            int n = snprintf(head, sizeof head, "%s\t%s\t", name ? name : "",
+                             date ? date : "-");
             st = dk_buf_append(&out, head, (size_t)n < sizeof head ? (size_t)n
                                                                    : sizeof head - 1);
-            if (!st && v[5])
-                st = dk_buf_append(&out, v[5], strlen(v[5]));
+            if (!st && snip)
+                st = dk_buf_append(&out, snip, strlen(snip));
             if (!st)
                 st = dk_buf_putc(&out, '\n');
         }
-        sqlite3_reset(row);
         if (!st && out.len > 65536)
             st = dk_cli_flush(&out);
     }
-    if (!st && rc != SQLITE_DONE) {
+    if (!st && more < 0) {
         dk_cli_error("search: %s", dk_store_errmsg(s));
-        st = rc == SQLITE_ERROR ? DK_ERR_USAGE : DK_ERR_DB;
+        st = hit.rc == SQLITE_ERROR ? DK_ERR_USAGE : DK_ERR_DB;
     }
     if (!st)
         st = dk_cli_flush(&out);
     if (!st && !found && !json)
         fprintf(stderr, "search: no match\n");
-    sqlite3_finalize(q);
-    sqlite3_finalize(row);
-    free(fts);
+    dk_search_close(&hit);
     dk_buf_free(&out);
     dk_store_close(s);
     return st;

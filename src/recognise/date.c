@@ -4,9 +4,12 @@
  * months ("1995", "November 2023"), ranges ("2017-2018", "2014 to 2018",
  * "Sept. 11-12"), periods ("the first 11 months of 2020", "2019 Q1",
  * "the second half of 2020", "21st century", "the 1990s"), modified dates
- * ("the end of 2020", "mid-2023") and relative dates resolved against the
- * document date ("last year", "last October", "April this year", "six
- * years ago", "last week", "on Thursday", "yesterday").
+ * ("the end of 2020", "mid-2023"), holidays ("Christmas", "easter 2018")
+ * and relative dates resolved against the document date ("last year",
+ * "last October", "April this year", "six years ago", "last week", "on
+ * Thursday", "yesterday", "3 days after January 12th").  Prepositions stay
+ * outside the span ("from A to B" -> "A to B"); the words the grammar
+ * needs are date words in data/en/time.tsv, each with its role.
  *
  * Each parser reads tokens from a start index and returns the index after
  * the date (0 = no date there, negative = the tokens up to -result are a
@@ -120,6 +123,9 @@ static int to_span(const dv *v, const dk_docctx *doc, long *a, long *b)
     if (!y)
         return 0;
     if (v->d) {
+        if (!v->y && v->m == 2 && v->d == 29)
+            while (dk_cal_month_len(y, 2) != 29)
+                y--;  /* "Feb 29": the latest leap year */
         if (v->d > dk_cal_month_len(y, v->m))
             return 0;
         *a = *b = dk_cal_days(y, v->m, v->d);
@@ -196,7 +202,7 @@ static int ord_at(const dk_sent *s, int k, int *end)
         return n;
     }
     const dk_lexent *o = lx(s, k, LX_ORD);
-    if (o && o->value >= 1) {
+    if (o && o->value >= 1 && o->value <= 1000) {
         *end = k + 1;
         return (int)o->value;
     }
@@ -237,6 +243,23 @@ static int spelled2(const dk_sent *s, int k, int *end)
     return v;
 }
 
+/* A small count at k: "11", "ten", "twenty-one", "a"/"an" as 1 when
+ * a is set.  Value or 0. */
+static int count_at(const dk_sent *s, int k, int *end, int a)
+{
+    int n = int_at(s, k, 1, 999, 3);
+    if (n > 0) {
+        *end = k + 1;
+        return n;
+    }
+    if (a && dwis(s, k, "a")) {
+        *end = k + 1;
+        return 1;
+    }
+    n = spelled2(s, k, end);
+    return n > 0 ? n : 0;
+}
+
 /* A year in words at k: "nineteen ninety six", "two thousand and
  * fifteen", "seventeen hundred thirty three".  Value or 0. */
 static int spelled_year(const dk_sent *s, int k, int *end)
@@ -254,7 +277,7 @@ static int spelled_year(const dk_sent *s, int k, int *end)
         return 0;
     }
     dk_num n;
-    if (dk_number_at(s, k, &n) && n.spelled && !n.fraction && !n.scaled &&
+    if (dk_number_at(s, k, &n) && n.spelled && !n.fraction &&
         n.value >= 1000 && n.value <= 2200 && n.value == (int)n.value) {
         *end = n.t1;
         return (int)n.value;
@@ -295,9 +318,10 @@ static int count_word(const dk_sent *s, int k, int after_prep)
     const dk_token *t = tk(s, k);
     if (!t)
         return 0;
+    const dk_lexent *sc = lx(s, k, LX_SCALE);
     if (lx(s, k, LX_COUNTED) || lx(s, k, LX_UNIT) || lx(s, k, LX_CURRENCY) ||
-        lx(s, k, LX_SCALE) || lx(s, k, LX_PERCENT))
-        return 1;
+        (sc && !(sc->flags & LXF_PLURAL)) || lx(s, k, LX_PERCENT))
+        return 1;  /* "2000 people", "1500 km", "2019 million" */
     if (lx(s, k, LX_TUNIT) && !lx(s, k, LX_MONTH))
         return 1;  /* "2000 years" */
     if (after_prep || t->type != DK_TOK_WORD || (t->flags & DK_TF_CAP))
@@ -376,6 +400,7 @@ static int prep_before(const dk_sent *s, int k)
 {
     const char *r = dw(s, k - 1);
     return r && (strcmp(r, "in") == 0 || strcmp(r, "prep") == 0 ||
+                 strcmp(r, "before") == 0 || strcmp(r, "after") == 0 ||
                  strcmp(r, "of") == 0 || strcmp(r, "from") == 0 ||
                  strcmp(r, "between") == 0);
 }
@@ -405,6 +430,9 @@ static int year_date_at(const dk_sent *s, int k)
     int y = year_at(s, k);
     if (!y || !free_side(s, k, -1) || !free_side(s, k, 1))
         return 0;
+    if ((y < 1900 || y > 2100) && !prep_before(s, k) && !lx(s, k - 1, LX_MONTH) &&
+        !dk_tok_is(s, k - 1, ',') && !lx(s, k - 1, LX_RANGE))
+        return 0;  /* "reached 1500": a count more likely than a year */
     if (count_word(s, k + 1, !plural_counts(s, k)))
         return 0;
     return y;
@@ -485,14 +513,14 @@ static int p_part(const dk_sent *s, int i, dv *v)
     } else if ((nth = ord_at(s, k, &end)) > 0) {
         k = end;
     }
-    dk_num n;
-    if (!is_punct(s, k) && !lx(s, k, LX_TUNIT) && !dw(s, k) &&
-        dk_number_at(s, k, &n) && !n.fraction && n.value >= 1 &&
-        n.value <= 400 && n.value == (int)n.value) {
-        count = (int)n.value;
-        k = n.t1;
+    int ce, cn = count_at(s, k, &ce, 0);
+    if (cn > 0 && !lx(s, ce, LX_SCALE)) {
+        count = cn;
+        k = ce;
     }
-    if (!last && !nth && !(count && the))
+    /* a bare count only before "months of" a year: "10 months of 2023" */
+    int bare = !last && !nth && count && !the;
+    if (!last && !nth && !count)
         return 0;
     if (nth && count && nth != 1)
         return 0;  /* "the second 3 months" */
@@ -514,12 +542,22 @@ static int p_part(const dk_sent *s, int i, dv *v)
         return 0;
     if (count <= 1 && plural && !(count == 1))
         return 0;
-    k++;
-    if (!dwis(s, k, "of"))
+    if (bare && (!unit || strcmp(unit, "month") ||
+                 !(prep_before(s, i) || lx(s, i - 1, LX_QUAL))))
         return 0;
+    k++;
     dv base;
-    int e = p_year_ref(s, k + 1, &base);
-    if (!e)
+    int e;
+    if (!dwis(s, k, "of")) {
+        /* "in the first quarter": of the document's year */
+        if (!the || !per || !nth || count || !s->doc->year || !prep_before(s, i))
+            return 0;
+        set_ymd(&base, s->doc->year, 0, 0);
+        e = k;
+    } else if (!(e = p_year_ref(s, k + 1, &base))) {
+        return 0;
+    }
+    if (bare && base.m)
         return 0;
     int y = base.y ? base.y : s->doc->year;
     if (!y)
@@ -579,11 +617,131 @@ static int p_part(const dk_sent *s, int i, dv *v)
     return e;
 }
 
+/* "the week of April 10th", "the week beginning February 4": the
+ * Monday-Sunday week holding that day. */
+static int p_week_of(const dk_sent *s, int i, dv *v)
+{
+    if (!dwis(s, i, "the"))
+        return 0;
+    const dk_lexent *u = lx(s, i + 1, LX_TUNIT);
+    if (!u || strcmp(u->sym, "week") || u->value != 1 ||
+        (u->flags & LXF_PLURAL))
+        return 0;
+    int k = i + 2;
+    if (!dwis(s, k, "of") && !dwis(s, k, "weekof") && !dwis(s, k, "modof"))
+        return 0;
+    k++;
+    if (dwis(s, k, "on"))
+        k++;
+    dv x;
+    int e = p_core(s, k, &x);
+    long a, b;
+    if (e <= 0 || !to_span(&x, s->doc, &a, &b) || a != b)
+        return 0;
+    set_span(v, monday_of(a), monday_of(a) + 6);
+    return e;
+}
+
+/* "on the 18th": that day of the document's month. */
+static int p_the_nth(const dk_sent *s, int i, dv *v)
+{
+    if (!dwis(s, i, "the") || !(dwis(s, i - 1, "on") || dwis(s, i - 1, "of")))
+        return 0;
+    int d = int_at(s, i + 1, 1, 31, 2), e;
+    if (d < 1 || !lx(s, i + 2, LX_ORDSUF) || !dk_tok_glued(s, i + 2))
+        return 0;
+    if (month_at(s, i + 3, &e) || dwis(s, i + 3, "of") || lx(s, i + 3, LX_TUNIT) ||
+        !s->doc->month || dwis(s, i - 1, "of"))
+        return 0;
+    if (d > dk_cal_month_len(s->doc->year, s->doc->month) ||
+        (i + 3 < s->ntok && !is_punct(s, i + 3) && !lx(s, i + 3, LX_RANGE)))
+        return 0;  /* "on the 1st floor" */
+    set_ymd(v, s->doc->year, s->doc->month, d);
+    return i + 3;
+}
+
+/* "in nineteen ninety six", "since two thousand and fifteen". */
+static int p_spelled_year(const dk_sent *s, int i, dv *v)
+{
+    int e, y;
+    if (!prep_before(s, i) || !(y = spelled_year(s, i, &e)) ||
+        count_word(s, e, 0) || lx(s, e, LX_CARD))
+        return 0;
+    set_ymd(v, y, 0, 0);
+    return e;
+}
+
+/* The day of holiday h in year y, or -1. */
+static long holiday_day(const dk_lexent *h, int y)
+{
+    if (!strcmp(h->sym, "holiday")) {
+        int md = (int)h->value;
+        return dk_cal_days(y, md / 100, md % 100);
+    }
+    if (!strcmp(h->sym, "easter")) {  /* the anonymous Gregorian computus */
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+        int f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int hh = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+        int l = (32 + 2 * e + 2 * i - hh - k) % 7, m = (a + 11 * hh + 22 * l) / 451;
+        int n = hh + l - 7 * m + 114;
+        return dk_cal_days(y, n / 31, n % 31 + 1);
+    }
+    long nov1 = dk_cal_days(y, 11, 1);
+    long thu4 = nov1 + (4 - dk_cal_weekday(nov1) + 7) % 7 + 21;
+    if (!strcmp(h->sym, "thanksgiving"))
+        return thu4;
+    if (!strcmp(h->sym, "blackfriday"))
+        return thu4 + 1;
+    return -1;
+}
+
+/* Holidays: "Christmas", "easter 2018", "last easter", "Earth Day 2010";
+ * without a year, the document's year. */
+static int p_holiday(const dk_sent *s, int i, dv *v)
+{
+    const dk_docctx *doc = s->doc;
+    int k = i, dir = rel_dir(s, i);
+    if (dir != 9)
+        k++;
+    const dk_lexeme *x;
+    int n = dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_DATEWORD, &x);
+    if (!n)
+        return 0;
+    const dk_lexent *h = dk_lex_get(x, LX_DATEWORD);
+    int y = year_date_at(s, k + n), e = k + n;
+    if (y && holiday_day(h, y) >= 0) {
+        long day = holiday_day(h, y);
+        set_span(v, day, day);
+        return e + 1;
+    }
+    if (!doc->year || holiday_day(h, doc->year) < 0)
+        return 0;
+    long day = holiday_day(h, doc->year), z;
+    if (dir != 9 && dir != 0) {
+        if (!ref_day(doc, &z))
+            return 0;
+        if (dir < 0 && day >= z)
+            day = holiday_day(h, doc->year - 1);
+        if (dir > 0 && day <= z)
+            day = holiday_day(h, doc->year + 1);
+    } else if (dir == 9 && ref_day(doc, &z)) {
+        /* the nearest one: "ahead of the New Year" in late December */
+        if (day - z > 183)
+            day = holiday_day(h, doc->year - 1);
+        else if (z - day > 183)
+            day = holiday_day(h, doc->year + 1);
+    }
+    set_span(v, day, day);
+    return e;
+}
+
 /* "21st century", "the 15th century" (span without "the"). */
 static int p_century(const dk_sent *s, int i, dv *v)
 {
-    int end;
+    int end = i;
     int n = ord_at(s, i, &end);
+    if (!n)
+        return 0;
     const dk_lexent *u = lx(s, end, LX_TUNIT);
     if (!n || n > 30 || !u || u->value != 100 || (u->flags & LXF_PLURAL))
         return 0;
@@ -656,7 +814,8 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
             if (lx(s, end, LX_TUNIT) || lx(s, end, LX_UNIT) ||
                 lx(s, end, LX_COUNTED) || lx(s, end, LX_PERCENT) ||
                 lx(s, end, LX_SCALE) ||
-                (!is_num(s, j) && lx(s, end, LX_CARD)))
+                (!is_num(s, j) && lx(s, end, LX_CARD) &&
+                 !spelled_year(s, end, &(int){0})))
                 d = 0;  /* "May 5 million", "March 15 percent" */
             else
                 k = end;
@@ -699,8 +858,11 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
     const dk_lexent *e = lx(s, i, LX_MONTH);
     if ((e->flags & LXF_CAP) && i == 0 && !(e->flags & LXF_ABBR))
         return 0;
-    if ((e->flags & LXF_ABBR) && !(s->tok[i].flags & DK_TF_CAP))
-        return 0;
+    if ((e->flags & LXF_ABBR) && (!(s->tok[i].flags & DK_TF_CAP) || !dw(s, i - 1)))
+        return 0;  /* "Jan Kowalski" */
+    if (i > 0 && s->tok[i - 1].type == DK_TOK_WORD &&
+        (s->tok[i - 1].flags & DK_TF_CAP) && !dw(s, i - 1))
+        return 0;  /* "the Long March" */
     set_ymd(v, 0, mo, 0);
     return k;
 }
@@ -793,6 +955,13 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
     if (!y || !free_side(s, i, -1))
         return 0;
     int k = i + 1;
+    /* "2015 - 32", "32 - 2015": not dates */
+    if (dk_tok_is(s, k, '-') && is_num(s, k + 1) && !year_at(s, k + 1) &&
+        !dk_tok_glued(s, k))
+        return -(k + 2);
+    if (dk_tok_is(s, i - 1, '-') && is_num(s, i - 2) && !year_at(s, i - 2) &&
+        !dk_tok_glued(s, i - 1))
+        return -(i + 1);
     /* ISO and friends */
     if (glued_sep(s, k, '-') || glued_sep(s, k, '/')) {
         char c = s->text[s->tok[k].start];
@@ -852,6 +1021,9 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
         set_ymd(v, y, mo, 0);
         return e;
     }
+    if ((y < 1900 || y > 2100) && !prep_before(s, i) && !lx(s, i - 1, LX_RANGE) &&
+        !is_dash(s, k))
+        return 0;  /* "reached 1500": a count more likely than a year */
     set_ymd(v, y, 0, 0);
     return k;
 }
@@ -1002,7 +1174,7 @@ static int p_relative(const dk_sent *s, int i, dv *v)
             set_ymd(v, doc->year + dir, 0, 0);
             return k + 1;
         }
-        if (!strcmp(u->sym, "year") && u->value == 10 && doc->year) {
+        if (!strcmp(u->sym, "year") && u->value == 10 && doc->year && dir >= 0) {
             int d0 = doc->year / 10 * 10 + 10 * dir;
             set_span(v, dk_cal_days(d0, 1, 1), dk_cal_days(d0 + 9, 12, 31));
             return k + 1;
@@ -1052,6 +1224,22 @@ static int p_relative(const dk_sent *s, int i, dv *v)
         set_ymd(v, y, mo, 0);
         return e;
     }
+    if (!weekday_at(s, k, &e) && ref_day(doc, &z)) {
+        dv y;
+        int ye = 0;
+        if ((ye = p_numeric(s, k, &y)) <= 0 && (ye = p_day_first(s, k, &y)) <= 0)
+            ye = 0;
+        if (ye > 0 && !y.span && !y.y && y.d) {
+            y.y = doc->year;
+            long a = dk_cal_days(y.y, y.m, y.d);
+            if (dir > 0 && a <= z)
+                y.y++;
+            if (dir < 0 && a >= z)
+                y.y--;
+            *v = y;
+            return ye;
+        }
+    }
     int wd = weekday_at(s, k, &e);
     dv x = {0, 0, 0, 0, 0, 0, 0};
     int xe = wd ? p_weekday(s, k, &x) : 0;
@@ -1072,14 +1260,13 @@ static int p_relative(const dk_sent *s, int i, dv *v)
         return e;
     }
     /* "last 2 quarters", "the coming three quarters" */
-    dk_num n;
-    if (dir && dk_number_at(s, k, &n) && !n.fraction && n.value >= 1 &&
-        n.value <= 40 && dwis(s, n.t1, "quarter") && doc->month) {
-        int cnt = (int)n.value, q = (doc->year * 4) + (doc->month - 1) / 3;
+    int ce, cnt = count_at(s, k, &ce, 0);
+    if (dir && cnt >= 1 && cnt <= 40 && dwis(s, ce, "quarter") && doc->month) {
+        int q = (doc->year * 4) + (doc->month - 1) / 3;
         int q0 = dir < 0 ? q - cnt : q + 1, q1 = dir < 0 ? q - 1 : q + cnt;
         set_span(v, dk_cal_days(q0 / 4, (q0 % 4) * 3 + 1, 1),
                  dk_cal_days(q1 / 4, (q1 % 4) * 3 + 4, 0));
-        return n.t1 + 1;
+        return ce + 1;
     }
     return 0;
 }
@@ -1123,25 +1310,30 @@ static int p_shift(const dk_sent *s, int k, int cnt, const dk_lexent *u,
                    dv *v)
 {
     const char *r = dw(s, k + 1);
-    const dk_token *w = tk(s, k + 1);
-    if (!r || !w)
+    if (!r)
         return 0;
     int sign;
-    size_t wl = w->end - w->start;
-    const char *wt = s->text + w->start;
-    if (wl == 5 && !strncmp(wt, "after", 5))
+    if (!strcmp(r, "after") || !strcmp(r, "from"))
         sign = 1;
-    else if (wl == 6 && !strncmp(wt, "before", 6))
+    else if (!strcmp(r, "before"))
         sign = -1;
-    else if (!strcmp(r, "from"))
-        sign = 1;
     else
         return 0;
     dv x;
-    int e = p_core(s, k + 2, &x);
     long a, b;
-    if (e <= 0 || !to_span(&x, s->doc, &a, &b) || a != b)
-        return 0;
+    int e;
+    if (dwis(s, k + 2, "now") && sign > 0 && ref_day(s->doc, &a)) {
+        e = k + 3;
+    } else {
+        e = p_core(s, k + 2, &x);
+        if (e <= 0 || !to_span(&x, s->doc, &a, &b) || a != b)
+            return 0;
+        long z;
+        if (!x.span && !x.y && ref_day(s->doc, &z) && a < z) {
+            x.y = s->doc->year + 1;  /* a day without year: the next one */
+            to_span(&x, s->doc, &a, &b);
+        }
+    }
     cnt *= (int)u->value;
     if (!strcmp(u->sym, "day")) {
         a += sign * cnt;
@@ -1222,22 +1414,32 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
     int e, wd = weekday_at(s, i, &e);
     if (!wd)
         return 0;
-    int k = e;
-    if (dk_tok_is(s, k, ','))
+    int k = e, paren = 0;
+    if (dk_tok_is(s, k, ',') || (dk_tok_is(s, k, '-') && dk_tok_glued(s, k)))
         k++;
+    else if (dk_tok_is(s, k, '('))
+        paren = ++k;  /* "friday (jun-15)" */
     dv x;
     int end = 0;
     if (k < s->ntok && ((end = p_month_first(s, k, &x)) > 0 ||
                         (end = p_day_first(s, k, &x)) > 0 ||
                         (end = p_numeric(s, k, &x)) > 0 ||
                         (end = p_year_first(s, k, &x)) > 0) &&
-        !x.span && x.d) {
+        !x.span && x.d && (!paren || dk_tok_is(s, end, ')'))) {
         *v = x;
-        return end;
+        return paren ? end + 1 : end;
     }
     long z;
     if (!ref_day(s->doc, &z))
         return 0;
+    /* "Monday two weeks from now": that weekday in the week reached */
+    int se = dk_tok_is(s, e, ',') ? e + 1 : e;
+    if (!is_punct(s, se) && (end = p_ago(s, se, &x)) > 0 && x.span &&
+        x.a == x.b && !dwis(s, end - 1, "ago")) {
+        long day = monday_of(x.a) + wd - 1;
+        set_span(v, day, day);
+        return end;
+    }
     /* "tuesday the eleventh", "Mon 13th": the nearest month where that
      * day falls on that weekday, from the document's month on */
     int de, d = 0;
@@ -1267,6 +1469,9 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
             return e + 3;
         }
     }
+    const dk_lexent *we = lx(s, i, LX_WEEKDAY);
+    if ((we->flags & LXF_ABBR) && !dw(s, i - 1) && !lx(s, i - 2, LX_WEEKDAY))
+        return 0;  /* "Sun Weiping" */
     set_span(v, mon + wd - 1, mon + wd - 1);
     return e;
 }
@@ -1328,7 +1533,7 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
 static int p_core(const dk_sent *s, int i, dv *v)
 {
     int (*const parsers[])(const dk_sent *, int, dv *) = {
-        p_part, p_century, p_relative, p_deictic, p_ago, p_month_first,
+        p_part, p_week_of, p_the_nth, p_holiday, p_spelled_year, p_century, p_relative, p_deictic, p_ago, p_month_first,
         p_day_first, p_year_first, p_numeric, p_weekday, p_labelled,
         p_quarter_first,
     };
@@ -1364,15 +1569,16 @@ static int p_core(const dk_sent *s, int i, dv *v)
 static int p_mod(const dk_sent *s, int i, dv *v)
 {
     int k = i;
-    if (dwis(s, k, "the") && dwis(s, k + 1, "mod"))
-        k++;
-    if (dwis(s, k, "mod")) {
+    if (dwis(s, k, "the") && (dwis(s, k + 1, "modof") || dwis(s, k + 1, "mod")))
+        k++;  /* "the end of 2020", "the early 1990s" */
+    int of = dwis(s, k, "modof");
+    if (of || dwis(s, k, "mod")) {
         int j = k + 1;
         if (dwis(s, j, "of"))
             j++;
         else if (dk_tok_is(s, j, '-') && dk_tok_glued(s, j))
             j++;
-        else if (k > i)
+        else if (of)
             return p_core(s, i, v);
         int e = p_core(s, j, v);
         if (e > 0)
@@ -1391,8 +1597,55 @@ static int can_start(const dk_sent *s, int k)
         return 1;
     if (!t->lex)
         return 0;
-    return lx(s, k, LX_MONTH) || lx(s, k, LX_WEEKDAY) || lx(s, k, LX_DATEWORD) ||
-           lx(s, k, LX_ORD) || lx(s, k, LX_CARD) || lx(s, k, LX_TUNIT);
+    if (lx(s, k, LX_MONTH) || lx(s, k, LX_WEEKDAY) || lx(s, k, LX_ORD) ||
+        lx(s, k, LX_CARD))
+        return 1;
+    const dk_lexent *u = lx(s, k, LX_TUNIT);
+    if (u)
+        return !(u->flags & LXF_PLURAL);
+    const char *r = dw(s, k);
+    if (!r) {  /* the first word of a holiday: "new year", "earth day" */
+        const dk_lexeme *x;
+        return t->lex->is_prefix &&
+               dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_DATEWORD, &x) > 1;
+    }
+    switch (r[0]) {
+    case 't':   /* the, this, today, tomorrow */
+        if (!strcmp(r, "the")) {
+            const dk_token *n = tk(s, k + 1);
+            return n && (n->type == DK_TOK_NUM ||
+                         (n->lex && (lx(s, k + 1, LX_DATEWORD) ||
+                                     lx(s, k + 1, LX_ORD) ||
+                                     lx(s, k + 1, LX_CARD) ||
+                                     lx(s, k + 1, LX_TUNIT))));
+        }
+        return !strcmp(r, "this") || !strcmp(r, "today") ||
+               !strcmp(r, "tomorrow") || !strcmp(r, "thanksgiving");
+    case 'a':   /* "a year ago" */
+        return !strcmp(r, "a") && lx(s, k + 1, LX_TUNIT);
+    case 'l':
+        return !strcmp(r, "last");
+    case 'n':
+        return !strcmp(r, "next");
+    case 'y':
+        return !strcmp(r, "yesterday");
+    case 'm':   /* mod, modof */
+        return r[1] == 'o';
+    case 'f':
+        return !strcmp(r, "from");
+    case 'b':
+        return !strcmp(r, "between") || !strcmp(r, "blackfriday");
+    case 'c':
+        return !strcmp(r, "calendar");
+    case 'q':
+        return r[1] == '\0';
+    case 'h':   /* h (a half), holiday */
+        return r[1] == '\0' || r[1] == 'o';
+    case 'e':
+        return !strcmp(r, "easter");
+    default:
+        return 0;
+    }
 }
 
 /* A range connector at k: "-", "to", "through", "till", "until"; "and"
@@ -1504,6 +1757,13 @@ void dk_recognise_dates(const dk_sent *s, dk_cands *out)
             dk_cand *c = dk_cand_push(out, s, t0, e, DK_DATE, DK_PRIO_DATE);
             if (c)
                 dk_cal_format(a, b, v.form, c->m.date, sizeof c->m.date);
+        } else if (!v.span && !v.y && v.m && !s->doc->year) {
+            /* no year anywhere: TimeML's "XXXX-03-28" */
+            dk_cand *c = dk_cand_push(out, s, t0, e, DK_DATE, DK_PRIO_DATE);
+            if (c && v.d)
+                snprintf(c->m.date, sizeof c->m.date, "XXXX-%02d-%02d", v.m, v.d);
+            else if (c)
+                snprintf(c->m.date, sizeof c->m.date, "XXXX-%02d", v.m);
         }
         i = e - 1;
     }

@@ -7,7 +7,8 @@
  * Only the head of the text is read: its first DL_LINES non-empty lines
  * within DL_BYTES bytes.  A line counts when a dateline word introduces
  * it, or when it holds nothing but the date, a clock time, a weekday and
- * punctuation, or a place name in capitals before the date.  A date in
+ * punctuation (and names, on a short line), or names before the date
+ * ("ASTANA, ...", "By Erlan Karin | ...").  A date in
  * running text is never taken.
  */
 #include <stdio.h>
@@ -19,6 +20,8 @@
 #define DL_BYTES 3000
 #define DL_MAXLINE 400
 #define DL_TOKENS 160
+#define DL_SHORT 16    /* tokens in a line that may hold names besides the date */
+#define DL_HEAD 8      /* tokens of names that may precede a dateline's date */
 
 int dk_parse_iso_date(const char *str, dk_docctx *ctx)
 {
@@ -82,12 +85,14 @@ static int scan_line(const char *line, size_t len, dk_docctx *ctx)
             cue = 1;
         int t0, t1, y, m, d;
         if (dk_date_at(&s, i, &t0, &t1, &y, &m, &d) && m) {
-            int plain = 1;
+            /* a short line of the date, times, names and punctuation */
+            int plain = 1, shortline = s.ntok <= DL_SHORT;
             for (int k = 0; k < s.ntok && plain; k++)
-                if ((k < t0 || k >= t1) && !furniture(&s, k))
+                if ((k < t0 || k >= t1) && !furniture(&s, k) &&
+                    !(shortline && (tok[k].flags & DK_TF_CAP)))
                     plain = 0;
-            /* "ASTANA, May 22, 2024 (Kazinform) -": capitals first */
-            if (cue || plain || (caps && i > 0)) {
+            /* "ASTANA, May 22, 2024 (Kazinform) -": names first */
+            if (cue || plain || (caps && i > 0 && i <= DL_HEAD)) {
                 ctx->year = y;
                 ctx->month = m;
                 ctx->day = d;
@@ -97,7 +102,7 @@ static int scan_line(const char *line, size_t len, dk_docctx *ctx)
         }
         const dk_token *t = &tok[i];
         if (!(t->type == DK_TOK_PUNCT ||
-              (t->type == DK_TOK_WORD && (t->flags & DK_TF_UPPER))))
+              (t->type == DK_TOK_WORD && (t->flags & DK_TF_CAP))))
             caps = 0;
     }
     return 0;

@@ -92,6 +92,10 @@ printf '{"id":"a","claim":"x"}\nnot json\n' >"$T/badclaims.jsonl"
 [ $rc -eq 6 ] && [ "$(wc -l <"$T/bc.err")" -eq 1 ] && grep -q 'badclaims.jsonl:2' "$T/bc.err" \
     && [ "$(wc -l <"$T/bc.out")" -eq 1 ] && ok || bad "malformed claims line: rc $rc, $(cat "$T/bc.err")"
 
+# a claim that is not UTF-8: one line, exit 4, nothing on stdout
+"$DK" check --db "$DB" "$(printf 'Trade \227\221 $41 billion')" >"$T/u8.out" 2>"$T/u8.err"; rc=$?
+[ $rc -eq 4 ] && [ ! -s "$T/u8.out" ] && [ "$(wc -l <"$T/u8.err")" -eq 1 ] && ok || bad "invalid UTF-8 claim: rc $rc"
+
 # usage errors and a missing database
 "$DK" timeline --db "$DB" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "timeline without METRIC must exit 2"
 "$DK" check --db "$DB" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "check without CLAIM must exit 2"
