@@ -90,6 +90,15 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+/* Does t[0, n) hold anything but ASCII white space? */
+static int has_text(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n\f\v", t[i]) || t[i] == '\0')
+            return 1;
+    return 0;
+}
+
 /* Run one document held in memory. */
 static int run_text(extract *x, const char *id, const char *date,
                     const char *text, size_t n, const char *where)
@@ -99,6 +108,11 @@ static int run_text(extract *x, const char *id, const char *date,
         dk_cli_error("%s: bad date \"%s\" (want YYYY, YYYY-MM or YYYY-MM-DD)",
                      where, date ? date : "");
         return DK_ERR_USAGE;
+    }
+    if (!has_text(text, n)) {
+        dk_cli_error("%s: empty \"text\", nothing to read", where);
+        dk_doc_close(d);
+        return DK_ERR_EMPTY;
     }
     int st = dk_doc_feed(d, text, n);
     if (!st)
@@ -123,9 +137,12 @@ static int extract_stream(extract *x, FILE *f, const char *path,
     }
     static char buf[CHUNK];
     size_t n, total = 0;
+    int text = 0;   /* seen a byte that is not white space */
     int st = DK_OK;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
         total += n;
+        if (!text)
+            text = has_text(buf, n);
         st = dk_doc_feed(d, buf, n);
         if (!st)
             st = print_ready(x, d);
@@ -135,8 +152,9 @@ static int extract_stream(extract *x, FILE *f, const char *path,
     if (!st && ferror(f)) {
         dk_cli_error("%s: read error: %s", path, strerror(errno));
         st = DK_ERR_IO;
-    } else if (!st && total == 0) {
-        dk_cli_error("%s: empty file, no text", path);
+    } else if (!st && !text) {
+        dk_cli_error(total ? "%s: no text, only white space"
+                           : "%s: empty file, no text", path);
         st = DK_ERR_EMPTY;
     } else if (!st) {
         st = dk_doc_finish(d);
@@ -172,8 +190,10 @@ static int extract_jsonl(extract *x, FILE *f, const char *path)
         any = 1;
         char where[4096], err[512];
         snprintf(where, sizeof where, "%s:%ld", path, lineno);
-        if (memchr(line, '\0', len)) {
-            dk_cli_error("%s: binary data (a NUL byte)", where);
+        const char *nul = memchr(line, '\0', len);
+        if (nul) {
+            dk_cli_error("%s: binary data (a NUL byte) at byte %zu of the line",
+                         where, (size_t)(nul - line));
             if (!status) status = DK_ERR_BINARY;
             continue;
         }

@@ -30,9 +30,10 @@ dk_status dk_record_parse(const char *line, size_t n, dk_record *r,
     if (!o) {
         snprintf(err, cap, "malformed JSON at column %d: %s", je.column,
                  je.text);
-        for (char *p = err; *p; p++)   /* jansson quotes the bad bytes */
-            if ((unsigned char)*p < 0x20)
-                *p = ' ';
+        /* jansson quotes the input near the error: keep it one line */
+        for (char *c = err; *c; c++)
+            if ((unsigned char)*c < 0x20 || *c == 0x7F)
+                *c = ' ';
         return DK_ERR_JSON;
     }
     if (!json_is_object(o)) {

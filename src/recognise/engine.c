@@ -25,6 +25,7 @@
 
 #define DK_MAX_SENTENCE (64 * 1024)
 #define DK_DATELINE_WINDOW (64 * 1024)
+#define DK_CUT_SLACK 1024
 
 struct dk_engine {
     dk_options opt;
@@ -324,12 +325,21 @@ static dk_status drain(dk_doc *d, int final)
         const char *t = d->pending.data + pos;
         size_t n = d->pending.len - pos, a, b, next;
         if (!dk_sentence_next(t, n, final, &a, &b, &next)) {
-            if (n <= DK_MAX_SENTENCE)
-                break;
-            next = b = force_cut(t, DK_MAX_SENTENCE);
+            /* no end in sight: cut by force once there is more than the
+             * limit (and some slack, so that an end just past the limit
+             * is found as it would be in one piece) */
             a = 0;
-        } else if (b - a > DK_MAX_SENTENCE) {
+            while (a < n && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n' ||
+                             t[a] == '\r'))
+                a++;
+            if (n - a <= DK_MAX_SENTENCE + DK_CUT_SLACK)
+                break;
+            b = a + DK_MAX_SENTENCE + 1;   /* cut below */
+        }
+        if (b - a > DK_MAX_SENTENCE) {
             next = b = a + force_cut(t + a, DK_MAX_SENTENCE);
+            while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+                b--;
         }
         dk_status s = do_sentence(d, t + a, b - a, d->base + pos + a);
         if (s)

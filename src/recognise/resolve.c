@@ -41,6 +41,41 @@ static int better(const void *a, const void *b)
     return x->m.start < y->m.start ? -1 : x->m.start > y->m.start;
 }
 
+/* The same greedy choice as the pairwise loop in dk_resolve (a candidate
+ * is kept when it overlaps no candidate kept before it), in time linear
+ * in the spans' lengths: kept bytes are marked in a bitmap.  For long
+ * sentences, where the pairwise loop would be quadratic.  Returns -1
+ * when out of memory (nothing changed). */
+static int keep_greedy(dk_cand **order, int n)
+{
+    uint64_t lo = order[0]->m.start, hi = order[0]->m.end;
+    for (int i = 1; i < n; i++) {
+        if (order[i]->m.start < lo)
+            lo = order[i]->m.start;
+        if (order[i]->m.end > hi)
+            hi = order[i]->m.end;
+    }
+    unsigned char *kept = calloc((size_t)((hi - lo) / 8 + 1), 1);
+    if (!kept)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        uint64_t a = order[i]->m.start - lo, b = order[i]->m.end - lo;
+        if (b < a)
+            b = a;   /* an empty or inverted span overlaps nothing */
+        int clash = 0;
+        for (uint64_t k = a; k < b && !clash; k++)
+            clash = kept[k >> 3] >> (k & 7) & 1;
+        if (clash) {
+            order[i]->dropped = 1;
+            continue;
+        }
+        for (uint64_t k = a; k < b; k++)
+            kept[k >> 3] |= (unsigned char)(1u << (k & 7));
+    }
+    free(kept);
+    return 0;
+}
+
 void dk_resolve(dk_cands *c)
 {
     if (c->n < 2)
@@ -55,6 +90,10 @@ void dk_resolve(dk_cands *c)
             c->v[i].m.kind != DK_EVENT)
             order[n++] = &c->v[i];
     qsort(order, (size_t)n, sizeof *order, better);
+    if (n > 256 && keep_greedy(order, n) == 0) {
+        free(order);
+        return;
+    }
     for (int i = 0; i < n; i++) {
         if (order[i]->dropped)
             continue;

@@ -4,7 +4,10 @@
  * JSON Lines record parser.
  *
  * Input layout: byte 0 picks the mode (bit 0: read the rest as one JSONL
- * record, bit 1: report sentences, bit 2: give a publication date),
+ * record, bit 1: report sentences, bit 2: give a publication date; bits
+ * 3-7 equal to 00001 and the low nibble of byte 1 zero: repeat the text
+ * to 68 KiB, past the forced sentence cut and the end of the dateline
+ * window, fed in bigger pieces - slow, so one input in 512),
  * bytes 1-2 seed the chunk splitter, the rest is the document.
  *
  * Invariants checked (abort on failure, so libFuzzer reports a crash):
@@ -76,7 +79,7 @@ static uint32_t next_rand(uint32_t *s)
 
 /* Feed p[0, n) in chunks (seed 0: all at once) and record the result. */
 static void run(dk_engine *e, const uint8_t *p, size_t n, const char *date,
-                uint32_t seed, result *r)
+                uint32_t seed, int big, result *r)
 {
     r->n = 0;
     r->st = DK_OK;
@@ -90,6 +93,8 @@ static void run(dk_engine *e, const uint8_t *p, size_t n, const char *date,
             uint32_t x = next_rand(&seed);
             /* mostly small pieces, sometimes big ones */
             size_t c = x & 0x100 ? 1 + (x >> 9) % 4096 : 1 + (x >> 9) % 8;
+            if (big)
+                c = 1 + (x >> 9) % 16384;
             if (c < k)
                 k = c;
         }
@@ -156,15 +161,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dk_doc *probe = dk_doc_open(e, "probe", rdate);
         if (probe) {
             dk_doc_close(probe);
-            run(e, t, r.text_len, rdate, 0, &whole);
-            run(e, t, r.text_len, rdate, seed, &split);
+            run(e, t, r.text_len, rdate, 0, 0, &whole);
+            run(e, t, r.text_len, rdate, seed, 0, &split);
             same(t, r.text_len);
         }
         dk_record_free(&r);
         return 0;
     }
-    run(e, p, n, date, 0, &whole);
-    run(e, p, n, date, seed, &split);
+    int big = (mode & 0xF8) == 0x08 && (data[1] & 0x0F) == 0 && n > 0;
+    if (big) {
+        /* 68 KiB of the same text over and over */
+        static uint8_t rep[68 * 1024];
+        size_t len = 0;
+        while (len < sizeof rep) {
+            size_t k = n < sizeof rep - len ? n : sizeof rep - len;
+            memcpy(rep + len, p, k);
+            len += k;
+        }
+        p = rep;
+        n = len;
+    }
+    run(e, p, n, date, 0, big, &whole);
+    run(e, p, n, date, seed, big, &split);
     same(p, n);
     return 0;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "dostyk.h"
+#include "recognise.h"
 
 /* Our own news-like text: figures, dates, durations, quotes, UTF-8. */
 static const char sample[] =
@@ -377,6 +378,115 @@ static void test_long_sentence(void **state)
     free(doc);
 }
 
+/* Sentences around the 64 KiB limit, with white space before them and
+ * a real end after it: the pieces are the same for every chunk size and
+ * never start or end with white space. */
+static void test_long_sentence_edges(void **state)
+{
+    (void)state;
+    static const char words[] = "exports rose by 7 percent ";
+    const size_t lens[] = {64 * 1024 - 40, 64 * 1024 + 10, 64 * 1024 + 700,
+                           100 * 1024};
+    for (size_t li = 0; li < sizeof lens / sizeof lens[0]; li++) {
+        size_t body = lens[li], len = 0;
+        char *doc = malloc(body + 64);
+        assert_non_null(doc);
+        len += (size_t)sprintf(doc, "First one. \n   ");
+        for (size_t i = 0; i < body; i++)
+            doc[len++] = words[i % (sizeof words - 1)];
+        len += (size_t)sprintf(doc + len, ". Then 5 percent.");
+        run *r = longrun;
+        const size_t ks[] = {0, 1, 4096, 65536, 3000};
+        for (size_t i = 0; i < 5; i++) {
+            feed(engine_sent, doc, len, ks[i], "2024", &r[i ? 1 : 0]);
+            assert_int_equal(r[i ? 1 : 0].finish, DK_OK);
+            for (int j = 0; j < r[i ? 1 : 0].n; j++) {
+                const seen *sn = &r[i ? 1 : 0].v[j];
+                if (sn->kind != DK_SENTENCE)
+                    continue;
+                assert_true(sn->end - sn->start <= 64 * 1024);
+                if (doc[sn->start] == ' ' || doc[sn->end - 1] == ' ' ||
+                    doc[sn->start] == '\n')
+                    fail_msg("length %zu chunk %zu: sentence [%llu,%llu) has "
+                             "outer white space", body, ks[i],
+                             (unsigned long long)sn->start,
+                             (unsigned long long)sn->end);
+            }
+            if (i > 0)
+                same(&r[0], &r[1], ks[i]);
+        }
+        free(doc);
+    }
+}
+
+/* Reference for dk_resolve: sort by (longer, higher priority, earlier),
+ * then keep each candidate that overlaps no kept one, pairwise. */
+static dk_cand *ref_v;
+static int ref_better(const void *a, const void *b)
+{
+    const dk_cand *x = &ref_v[*(const int *)a], *y = &ref_v[*(const int *)b];
+    uint64_t lx = x->m.end - x->m.start, ly = y->m.end - y->m.start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->prio != y->prio)
+        return x->prio > y->prio ? -1 : 1;
+    return x->m.start < y->m.start ? -1 : x->m.start > y->m.start;
+}
+
+/* dk_resolve keeps the same set for few candidates (pairwise loop) and
+ * for many (the linear path), entities aside. */
+static void test_resolve(void **state)
+{
+    (void)state;
+    const int sizes[] = {2, 50, 256, 257, 3000};
+    unsigned seed = 12345;
+    for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+        int n = sizes[si];
+        dk_cands c = {0};
+        c.v = calloc((size_t)n, sizeof *c.v);
+        int *idx = calloc((size_t)n, sizeof *idx);
+        char *want = calloc((size_t)n, 1);
+        assert_true(c.v && idx && want);
+        c.n = c.cap = n;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* unique (start, length) pairs, so the order has no ties */
+            uint64_t start = (uint64_t)i / 7 * 3 + 1000;
+            uint64_t len = 1 + (uint64_t)(i % 7) * 2 + (seed >> 16) % 2 * 15;
+            c.v[i].m.start = start;
+            c.v[i].m.end = start + len;
+            c.v[i].prio = (int)((seed >> 20) % 5) * 10;
+            c.v[i].m.kind = (seed >> 24) % 9 == 0 ? DK_ENTITY : DK_NUMBER;
+            c.v[i].dropped = (seed >> 12) % 13 == 0;
+        }
+        ref_v = c.v;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            want[i] = c.v[i].dropped;
+            if (!c.v[i].dropped && c.v[i].m.kind != DK_ENTITY)
+                idx[m++] = i;
+        }
+        qsort(idx, (size_t)m, sizeof *idx, ref_better);
+        for (int i = 0; i < m; i++) {
+            if (want[idx[i]])
+                continue;
+            for (int j = i + 1; j < m; j++) {
+                const dk_mention *x = &c.v[idx[i]].m, *y = &c.v[idx[j]].m;
+                if (y->start < x->end && x->start < y->end)
+                    want[idx[j]] = 1;
+            }
+        }
+        dk_resolve(&c);
+        for (int i = 0; i < n; i++)
+            if (c.v[i].dropped != want[i])
+                fail_msg("%d candidates: candidate %d dropped %d, want %d", n,
+                         i, c.v[i].dropped, want[i]);
+        free(idx);
+        free(want);
+        dk_cands_free(&c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -389,6 +499,8 @@ int main(void)
         cmocka_unit_test(test_api_misuse),
         cmocka_unit_test(test_doc_date),
         cmocka_unit_test(test_long_sentence),
+        cmocka_unit_test(test_long_sentence_edges),
+        cmocka_unit_test(test_resolve),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
