@@ -39,3 +39,5 @@ echo
 BUILD=$BUILD sh bench/ingest.sh
 echo
 BUILD=$BUILD sh bench/check.sh
+echo
+BUILD=$BUILD sh bench/serve.sh

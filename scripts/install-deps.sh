@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="build-essential pkg-config clang libclang-rt-14-dev \
-libcmocka-dev libjansson-dev libsqlite3-dev sqlite3 libgumbo-dev libmicrohttpd-dev curl re2c python3 time man-db \
+libcmocka-dev libjansson-dev libsqlite3-dev sqlite3 libgumbo-dev libmicrohttpd-dev curl wrk re2c python3 time man-db \
 chromium"
 # node and npm (the page's chart library, the browser test) only when npm is
 # missing: a node installed otherwise brings its own npm and is kept
