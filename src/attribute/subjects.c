@@ -15,12 +15,11 @@
 #include <string.h>
 #include "attr_int.h"
 
+/* The pack's entry for id, through the pack's hashed index. */
 static const dk_pack_entity *entity(const dk_attr_doc *a, const char *id)
 {
-    for (int i = 0; i < a->npe; i++)
-        if (strcmp(a->pe[i].id, id) == 0)
-            return &a->pe[i];
-    return NULL;
+    int i = dk_pack_entity_index(a->p, id);
+    return i >= 0 && i < a->npe ? &a->pe[i] : NULL;
 }
 
 /* The preposition before token t, skipping one article. */
