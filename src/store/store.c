@@ -78,6 +78,8 @@ static const char *const migrations[] = {
     "CREATE INDEX mentions_sentence ON mentions(sentence);"
     "CREATE INDEX mentions_metric ON mentions(metric) WHERE metric IS NOT NULL;"
     "CREATE INDEX mentions_eid ON mentions(eid) WHERE eid IS NOT NULL;",
+    /* 1 -> 2: the event mentions, found without a scan (store/events.c) */
+    "CREATE INDEX mentions_event ON mentions(event) WHERE event IS NOT NULL;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

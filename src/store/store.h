@@ -12,6 +12,7 @@
  *            qualifier, low, high, date, metric, period, subjects,
  *            change_value, change_unit, type, eid, event, cameo, actors,
  *            place, count)
+ *   index mentions_event on mentions(event) for the chronology (version 2)
  * A document and all its rows are written inside one transaction, so a
  * crash leaves either the whole document or none of it.
  *
@@ -26,7 +27,7 @@
 #include <sqlite3.h>
 #include "dostyk.h"
 
-#define DK_STORE_VERSION 1
+#define DK_STORE_VERSION 2
 
 typedef struct dk_store dk_store;
 

@@ -1,8 +1,9 @@
 #!/bin/sh
-# serve.sh - end-to-end tests of `dostyk serve` on the sample corpus:
-# every endpoint with good and bad parameters (status, content type,
-# JSON shape), a malformed HTTP request, a request body, path tricks,
-# parallel clients, the access log, and a clean stop on SIGTERM.
+# serve.sh - end-to-end tests of `dostyk serve` on the sample corpus
+# (with the event reports of tests/e2e/events.sql): every endpoint with
+# good and bad parameters (status, content type, JSON shape), a
+# malformed HTTP request, a request body, path tricks, parallel clients,
+# the access log, and a clean stop on SIGTERM.
 # Prints "N passed, N failed" last.
 set -u
 BUILD=${BUILD:-build}
@@ -18,6 +19,8 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null) || PY=python3
 
 "$DK" ingest --db "$T/r.db" corpus/sample.jsonl >/dev/null 2>&1 || bad "ingest"
+# the fixed event reports the chronology's tests expect (events.sh)
+sqlite3 "$T/r.db" <tests/e2e/events.sql || bad "events.sql"
 "$DK" serve --db "$T/r.db" --port 0 >"$T/access.log" 2>"$T/serve.err" &
 PID=$!
 port=
@@ -66,6 +69,14 @@ get '/api/conflicts' 200 'all(c["class"] in ("conflict","rounding","revision") f
 get '/api/check?claim=Trade%20between%20Kazakhstan%20and%20China%20reached%20%2441%20billion%20in%202023.' 200 'o["verdict"] == "supported" and o["evidence"]'
 get '/api/check' 400 '"claim" in o["error"]'
 get '/api/check?claim=%97%91%20%2441%20billion' 400 '"UTF-8" in o["error"]'
+get /api/events 200 'len(o) == 9 and sum(len(e["sources"]) for e in o) == 11 and all(e["cameo"] and e["actors"] for e in o)'
+get '/api/events?actor=xi_jinping&type=meeting' 200 'len(o) == 4 and all(e["event"] == "meeting" and "xi_jinping" in e["actors"] for e in o)'
+get '/api/events?type=agreement&from=2023&to=2023-06' 200 'len(o) == 1 and [s["doc"] for s in o[0]["sources"]] == ["s09_xian_summit_2023", "s04_visa_free"]'
+get '/api/events?limit=2' 200 'len(o) == 2'
+get '/api/events?from=yesterday' 400 '"from" in o["error"]'
+get '/api/events?to=2023-13-01' 400 '"to" in o["error"]'
+get '/api/events?actor=%27%3B%20DROP' 400 '"actor" in o["error"]'
+get '/api/events?limit=0' 400 '"limit" in o["error"]'
 get /api/nothing 404 '"error" in o'
 get '/api/../../etc/passwd' 404 '"error" in o'
 get '/%2e%2e/%2e%2e/etc/passwd' 404 '"error" in o'

@@ -2,7 +2,7 @@
  * fuzz_api.c - libFuzzer target for the HTTP API's request handling
  * without the network: arbitrary paths and query parameters through
  * dk_api_handle (parameter checks, the FTS query rewriter, the claim
- * reader) against a small record made once.  Invariants: every answer
+ * reader, the event linking) against a small record made once.  Invariants: every answer
  * has a status, and its body is one valid JSON value.
  *
  * Input: "path\nname=value\nname=value..." (bytes after the first line
@@ -68,6 +68,22 @@ static void setup(void)
     }
     dk_doc_close(d);
     dk_engine_free(e);
+    /* two reports of one happening and a single, for /api/events */
+    static const char *const dates[] = {"2023-05-17", "2023-05", "2024"};
+    for (int i = 0; i < 3; i++) {
+        dk_mention ev;
+        memset(&ev, 0, sizeof ev);
+        ev.kind = DK_EVENT;
+        ev.text = text;
+        ev.end = 5;
+        snprintf(ev.event, sizeof ev.event, "meeting");
+        snprintf(ev.cameo, sizeof ev.cameo, "040");
+        ev.nactors = 2;
+        snprintf(ev.actors[0], DK_ID_MAX, "tokayev");
+        snprintf(ev.actors[1], DK_ID_MAX, "xi");
+        snprintf(ev.date, sizeof ev.date, "%s", dates[i]);
+        dk_store_put_mention(s, doc, sent, &ev);
+    }
     dk_store_commit(s);
     dk_store_close(s);
     api = dk_api_open(path, NULL, err, sizeof err);
