@@ -138,7 +138,7 @@ static int has_actor(const char (*ids)[DK_ID_MAX], int n, const char *id)
 
 /* How well report r fits happening h: -1 when it cannot be the same
  * happening, else a score (more shared actors, the same place). */
-static int fit(const dk_happening *h, const dk_evrep *r)
+static int fit(const dk_evset *s, const dk_happening *h, const dk_evrep *r)
 {
     int shared = 0, specific = 0;
     for (int i = 0; i < r->nactors; i++)
@@ -183,6 +183,12 @@ static int fit(const dk_happening *h, const dk_evrep *r)
                 return -1;
         } else if (h->has_coarse || !h->has_window || !overlap(h->window, w)) {
             return -1;
+        } else {
+            /* undated on both sides: another document's report of it, not
+             * a second happening of the same kind in one article */
+            for (int i = 0; i < h->n; i++)
+                if (strcmp(s->v[h->reps[i]].doc, r->doc) == 0)
+                    return -1;
         }
     }
     return shared * 4 + same_place * 2 + specific;
@@ -319,7 +325,7 @@ dk_status dk_events_link(const dk_evset *s, dk_happenings *out)
             type_first = out->n;
         int best = -1, best_score = -1, tie = 0;
         for (int j = type_first; j < out->n; j++) {
-            int f = fit(&out->v[j], r);
+            int f = fit(s, &out->v[j], r);
             if (f > best_score) {
                 best_score = f;
                 best = j;

@@ -27,8 +27,9 @@
  *     coarse date ("2019") must overlap them.  A report whose sentence
  *     gives no date is placed in the week before its document's date; it
  *     joins only through a shared person or organisation, and only a
- *     happening dated precisely in that week or another undated one
- *     reported that week.
+ *     happening dated precisely in that week or undated ones reported
+ *     that week by other documents (two undated agreements in one
+ *     article are more likely two agreements than one told twice).
  * Reports are taken most precise date first, so precise reports found a
  * happening and coarse or undated ones join it.  A report that could
  * join two happenings equally well (a "2019" visit when the record holds

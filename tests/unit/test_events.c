@@ -188,6 +188,16 @@ static void test_ambiguous_and_undated(void **state)
     dk_happening_date(&s, &h.v[1], date, sizeof date);
     assert_string_equal(date, "");
     done(&s, &h);
+    /* two undated reports in one document: two happenings; with a dated
+     * one to join, the same document's undated report joins it */
+    add(&s, "intent", "tokayev", "", "", "a", "2019-09-15");
+    add(&s, "intent", "tokayev", "", "", "a", "2019-09-15");
+    assert_string_equal(shape(&s, &h), "1 1");
+    done(&s, &h);
+    add(&s, "visit", "tokayev", "", "2019-09-11", "a", "2019-09-15");
+    add(&s, "visit", "tokayev", "", "", "a", "2019-09-15");
+    assert_string_equal(shape(&s, &h), "2");
+    done(&s, &h);
 }
 
 static void test_filters(void **state)
