@@ -105,7 +105,10 @@ static dk_period hull(dk_period a, dk_period b)
  * on several threads at once). */
 static _Thread_local const dk_evset *sort_set;
 
-/* The order reports are linked in: type, then most precise date first. */
+/* The order reports are linked in: by type; then the precisely dated
+ * ones by date (so their happenings are made in date order, which lets
+ * the search stop a week back), then the coarse ones narrowest first,
+ * then the undated ones. */
 static int by_precision(const void *pa, const void *pb)
 {
     const dk_evrep *a = &sort_set->v[*(const int *)pa];
@@ -118,6 +121,8 @@ static int by_precision(const void *pa, const void *pb)
         return pa_ - pb_;
     if (a->has_span && b->has_span) {
         long wa = span_days(a->span), wb = span_days(b->span);
+        if (pa_ == 0 && a->span.lo != b->span.lo)
+            return a->span.lo < b->span.lo ? -1 : 1;
         if (wa != wb)
             return wa < wb ? -1 : 1;
         if (a->span.lo != b->span.lo)
@@ -136,10 +141,39 @@ static int has_actor(const char (*ids)[DK_ID_MAX], int n, const char *id)
     return 0;
 }
 
+/* Do r's date and h's agree (see events.h)?  Integers only: this runs
+ * first, so most candidates are turned away before any string compare. */
+static int dates_agree(const dk_happening *h, const dk_evrep *r, int p)
+{
+    if (p == 0) {
+        if (h->has_precise)
+            return span_days(hull(h->precise, r->span)) <= DK_EV_PRECISE_DAYS;
+        if (h->has_coarse)
+            return overlap(h->coarse, r->span);
+        return h->has_window && overlap(h->window, r->span);
+    }
+    if (p == 1) {
+        if (h->has_precise)
+            return overlap(h->precise, r->span);
+        if (h->has_coarse)
+            return overlap(h->coarse, r->span);
+        return h->has_window && overlap(h->window, r->span);
+    }
+    dk_period w;
+    if (!undated_window(r, &w))
+        return 0;
+    if (h->has_precise)
+        return overlap(h->precise, w);
+    return !h->has_coarse && h->has_window && overlap(h->window, w);
+}
+
 /* How well report r fits happening h: -1 when it cannot be the same
  * happening, else a score (more shared actors, the same place). */
 static int fit(const dk_evset *s, const dk_happening *h, const dk_evrep *r)
 {
+    int p = precision(r);
+    if (!dates_agree(h, r, p))
+        return -1;
     int shared = 0, specific = 0;
     for (int i = 0; i < r->nactors; i++)
         if (has_actor(h->actors, h->nactors, r->actors[i])) {
@@ -148,48 +182,20 @@ static int fit(const dk_evset *s, const dk_happening *h, const dk_evrep *r)
         }
     if (!shared)
         return -1;
+    if (!specific && (p != 0 || !h->has_precise))
+        return -1;   /* countries alone: both dated precisely */
     int same_place = 0;
     if (r->place[0] && !dk_actor_is_country(r->place) && h->place[0]) {
         if (strcmp(r->place, h->place) != 0)
             return -1;
         same_place = 1;
     }
-    int p = precision(r);
-    if (!specific && (p != 0 || !h->has_precise))
-        return -1;   /* countries alone: both dated precisely */
-    if (p == 0) {
-        if (h->has_precise) {
-            if (span_days(hull(h->precise, r->span)) > DK_EV_PRECISE_DAYS)
+    if (p == 2 && !h->has_precise) {
+        /* undated on both sides: another document's report of it, not a
+         * second happening of the same kind in one article */
+        for (int i = 0; i < h->n; i++)
+            if (strcmp(s->v[h->reps[i]].doc, r->doc) == 0)
                 return -1;
-        } else if (h->has_coarse) {
-            if (!overlap(h->coarse, r->span))
-                return -1;
-        } else if (!h->has_window || !overlap(h->window, r->span)) {
-            return -1;
-        }
-    } else if (p == 1) {
-        dk_period eff = h->has_precise ? h->precise
-                        : h->has_coarse ? h->coarse : h->window;
-        if (!h->has_precise && !h->has_coarse && !h->has_window)
-            return -1;
-        if (!overlap(eff, r->span))
-            return -1;
-    } else {
-        dk_period w;
-        if (!undated_window(r, &w))
-            return -1;
-        if (h->has_precise) {
-            if (!overlap(h->precise, w))
-                return -1;
-        } else if (h->has_coarse || !h->has_window || !overlap(h->window, w)) {
-            return -1;
-        } else {
-            /* undated on both sides: another document's report of it, not
-             * a second happening of the same kind in one article */
-            for (int i = 0; i < h->n; i++)
-                if (strcmp(s->v[h->reps[i]].doc, r->doc) == 0)
-                    return -1;
-        }
     }
     return shared * 4 + same_place * 2 + specific;
 }
@@ -305,6 +311,68 @@ static int by_time(const void *pa, const void *pb)
     return ra->id < rb->id ? -1 : ra->id > rb->id;
 }
 
+/* The best happening for r among out->v[from, to), in *best with its
+ * score; *tie set when two score the same. */
+static void consider(const dk_evset *s, const dk_happenings *out, int j,
+                     const dk_evrep *r, int *best, int *score, int *tie)
+{
+    int f = fit(s, &out->v[j], r);
+    if (f > *score) {
+        *score = f;
+        *best = j;
+        *tie = 0;
+    } else if (f >= 0 && f == *score) {
+        *tie = 1;
+    }
+}
+
+/* First happening in [lo, hi) (made from precise reports, so in order of
+ * their dates) whose date may reach day d or later. */
+static int first_near(const dk_happenings *out, int lo, int hi, long d)
+{
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (out->v[mid].precise.lo < d - DK_EV_PRECISE_DAYS)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Where report r goes: the index of the happening it joins, or -1.
+ * Happenings of its type are [first, out->n); the precisely dated ones,
+ * made first and in date order, are [first, pend). */
+static int place_report(const dk_evset *s, const dk_happenings *out,
+                        int first, int pend, const dk_evrep *r)
+{
+    int best = -1, score = -1, tie = 0;
+    dk_period w;
+    switch (precision(r)) {
+    case 0:
+        /* a week back at most: the hull of one happening spans a week */
+        for (int j = out->n - 1; j >= first; j--) {
+            if (out->v[j].precise.lo < r->span.lo - DK_EV_PRECISE_DAYS)
+                break;
+            consider(s, out, j, r, &best, &score, &tie);
+        }
+        break;
+    case 1:
+    case 2:
+        if (precision(r) == 1)
+            w = r->span;
+        else if (!undated_window(r, &w))
+            return -1;
+        for (int j = first_near(out, first, pend, w.lo);
+             j < pend && out->v[j].precise.lo <= w.hi; j++)
+            consider(s, out, j, r, &best, &score, &tie);
+        for (int j = pend; j < out->n; j++)
+            consider(s, out, j, r, &best, &score, &tie);
+        break;
+    }
+    return tie ? -1 : best;
+}
+
 dk_status dk_events_link(const dk_evset *s, dk_happenings *out)
 {
     memset(out, 0, sizeof *out);
@@ -318,26 +386,22 @@ dk_status dk_events_link(const dk_evset *s, dk_happenings *out)
     sort_set = s;
     qsort(order, (size_t)s->n, sizeof *order, by_precision);
     dk_status st = DK_OK;
-    int type_first = 0;   /* happenings of the current type start here */
+    int first = 0;    /* happenings of the current type start here */
+    int pend = 0;     /* and its precisely dated ones end here */
     for (int k = 0; k < s->n && !st; k++) {
         const dk_evrep *r = &s->v[order[k]];
         if (k && strcmp(r->event, s->v[order[k - 1]].event) != 0)
-            type_first = out->n;
-        int best = -1, best_score = -1, tie = 0;
-        for (int j = type_first; j < out->n; j++) {
-            int f = fit(s, &out->v[j], r);
-            if (f > best_score) {
-                best_score = f;
-                best = j;
-                tie = 0;
-            } else if (f >= 0 && f == best_score) {
-                tie = 1;
-            }
-        }
-        if (best >= 0 && !tie)
-            st = add_rep(&out->v[best], s, order[k]);
+            first = pend = out->n;
+        if (precision(r) == 0)
+            pend = out->n;   /* grows while the precise reports come */
+        int j = place_report(s, out, first, precision(r) == 0 ? out->n : pend,
+                             r);
+        if (j >= 0)
+            st = add_rep(&out->v[j], s, order[k]);
         else
             st = new_happening(out, s, order[k]);
+        if (precision(r) == 0)
+            pend = out->n;
     }
     free(order);
     if (st) {
