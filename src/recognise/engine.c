@@ -17,6 +17,7 @@
 #include "dostyk.h"
 #include "recognise.h"
 #include "../attribute/attribute.h"
+#include "../attribute/event.h"
 #include "../base/buf.h"
 #include "../pack/pack.h"
 #include "../text/chars.h"
@@ -42,6 +43,7 @@ struct dk_doc {
     char date[16];         /* publication date as ISO text, "" if unknown */
     dk_docctx ctx;
     dk_attr_doc *attr;     /* attribution state (src/attribute) */
+    dk_event_doc *ev;      /* event reader state (src/attribute/event.c) */
     int date_known;        /* from the caller or a dateline */
     int scanned;           /* dateline window looked at */
     int failed, finished;
@@ -119,15 +121,18 @@ dk_doc *dk_doc_open(dk_engine *e, const char *id, const char *date)
     d->e = e;
     d->id = strdup(id ? id : "stdin");
     d->attr = dk_attr_doc_new(e->pack);
-    if (!d->id || !d->attr) {
+    d->ev = dk_event_doc_new(e->pack);
+    if (!d->id || !d->attr || !d->ev) {
         free(d->id);
         dk_attr_doc_free(d->attr);
+        dk_event_doc_free(d->ev);
         free(d);
         return NULL;
     }
     if (date && *date) {
         if (!dk_parse_iso_date(date, &d->ctx)) {
             dk_attr_doc_free(d->attr);
+            dk_event_doc_free(d->ev);
             free(d->id);
             free(d);
             return NULL;
@@ -275,6 +280,7 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
     if (as)
         return as;
+    dk_events(d->ev, &st, &e->cands);
     if (e->cands.n == 0)
         return DK_OK;
     if (sort_cands(e))
@@ -446,6 +452,7 @@ void dk_doc_close(dk_doc *d)
         return;
     free(d->id);
     dk_attr_doc_free(d->attr);
+    dk_event_doc_free(d->ev);
     dk_buf_free(&d->pending);
     dk_buf_free(&d->texts);
     free(d->out);

@@ -1,0 +1,1123 @@
+/*
+ * event.c - the event reader (event.h): trigger words of the pack's
+ * events.tsv become DK_EVENT candidates with their arguments.
+ *
+ * One sentence at a time:
+ *   1. One pass of the pack's event matcher; without a verb or noun
+ *      trigger the sentence only updates who was named last.
+ *   2. The sentence's participants ("items"), in text order: entities
+ *      (persons, organisations, countries, places, named events), titles
+ *      ("the Kazakh president" -> the last person of that country named,
+ *      else the country; "the president" alone -> the person the document
+ *      names most), pronouns (the last person named), "the two sides" (the
+ *      pack's pair).  A country written just before its own person or
+ *      organisation ("Chinese President Xi") is part of that name.
+ *   3. Each trigger: a support verb before an event noun makes it a
+ *      reported act ("held talks", "took part in a roundtable"), one after
+ *      it extends the span ("talks were held"); an intent cue right before
+ *      turns the act into an intent ("agreed to hold", "will visit"), and a
+ *      strong cue makes one of any verb ("agreed to reduce").  A block word
+ *      earlier in the clause (negation, proposal, readiness, hypothesis,
+ *      generic or future happening) drops it.
+ *   4. Arguments.  A verb's actors start with its subject: the nearest
+ *      participants before it (joined by "and" or commas), or the actors
+ *      of an earlier event of the sentence it continues ("visited China to
+ *      attend ...").  A noun's actors start with the participant right
+ *      before it ("his meeting", "the CICA summit") or after "of".  Then
+ *      come the participants after role words (with, between, by) and,
+ *      for verbs that take one, the direct object.  The place follows
+ *      "in", "at" or a visit's "to" (or a visit verb's object); the date
+ *      is the nearest date of the sentence after the trigger, else before
+ *      it.  Agreements count the documents ("ten agreements") and take
+ *      their worth ("worth $22 billion").
+ *   5. Frames: an event after a frame word ("during his visit to China",
+ *      "on the sidelines of the summit") lends its actors, place and date
+ *      to the other events of its sentence; a summit used as a setting
+ *      gets the participants of the event it sets.  A noun with no
+ *      argument at all ("this visit", "during the talks") is no event.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "event.h"
+
+#define EV_MAX_HITS 512
+#define EV_MAX_ITEMS 128
+#define EV_MAX_EVENTS 32
+#define EV_MAX_PERSONS 64
+#define EV_BACK 24          /* tokens a subject may lie before its verb */
+#define EV_AFTER 16         /* tokens after a trigger read for arguments */
+
+/* What a participant of the sentence can be. */
+enum {
+    IT_ACTOR = 1,      /* person, organisation, title, pronoun, pair */
+    IT_COUNTRY = 2,    /* an actor or a place */
+    IT_PLACE = 4,      /* a place only */
+    IT_NAME = 8        /* a named event ("Boao Forum for Asia") */
+};
+
+typedef struct ev_item {
+    int t0, t1;
+    int what;                 /* IT_* */
+    int adj;                  /* a "mutual"/"bilateral" pair: fallback */
+    int dropped;
+    int nid;
+    char id[2][DK_ID_MAX];
+    char country[DK_ID_MAX];  /* the person's or organisation's country */
+    int person;
+} ev_item;
+
+typedef struct ev_hit {
+    int t0, t1;
+    int rule;
+    dk_evkind kind;
+} ev_hit;
+
+typedef struct ev_event {
+    int t0, t1;               /* span */
+    int trig;                 /* the trigger hit */
+    int type;                 /* pack event type */
+    int verb;                 /* reported as an act (verb or support) */
+    int frame;                /* set after a frame word */
+    int args;                 /* own arguments found (nouns need one) */
+    int nact;
+    char act[DK_MAX_ACTORS][DK_ID_MAX];
+    char place[DK_ID_MAX];
+    char date[DK_DATE_MAX];
+    int has_count, has_value;
+    double count, value;
+    char unit[16];
+} ev_event;
+
+typedef struct ev_person {
+    char id[DK_ID_MAX];
+    char country[DK_ID_MAX];
+    int count;
+    long last;                /* sequence number of the last naming */
+} ev_person;
+
+struct dk_event_doc {
+    const dk_pack *p;
+    int intent_type;          /* type index of "intent", or -1 */
+    ev_person person[EV_MAX_PERSONS];
+    int nperson;
+    long seq;
+    /* scratch for the current sentence */
+    const dk_sent *s;
+    const dk_cands *c;
+    dk_pack_match mt[EV_MAX_HITS];
+    ev_hit hit[EV_MAX_HITS];
+    int nhit;
+    ev_item item[EV_MAX_ITEMS];
+    int nitem;
+    ev_event ev[EV_MAX_EVENTS];
+    int nev;
+};
+
+dk_event_doc *dk_event_doc_new(const dk_pack *p)
+{
+    dk_event_doc *ev = calloc(1, sizeof *ev);
+    if (!ev)
+        return NULL;
+    ev->p = p;
+    ev->intent_type = -1;
+    if (p) {
+        int n = 0;
+        const dk_pack_evtype *t = dk_pack_event_types(p, &n);
+        for (int i = 0; i < n; i++)
+            if (strcmp(t[i].name, "intent") == 0)
+                ev->intent_type = i;
+    }
+    return ev;
+}
+
+void dk_event_doc_free(dk_event_doc *ev)
+{
+    free(ev);
+}
+
+/* ---- small helpers ---- */
+
+/* The index of a letter in dk_pack_evmask: a-z (either case) 0-25, else 26. */
+static inline int letter(char c)
+{
+    unsigned u = (unsigned)(c | 0x20) - 'a';
+    return u < 26 ? (int)u : 26;
+}
+
+static int tok_is(const dk_sent *s, int i, const char *word)
+{
+    if (i < 0 || i >= s->ntok)
+        return 0;
+    const dk_token *t = &s->tok[i];
+    size_t n = t->end - t->start;
+    if (strlen(word) != n)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char)s->text[t->start + k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        if (ch != (unsigned char)word[k])
+            return 0;
+    }
+    return 1;
+}
+
+static int tok_punct(const dk_sent *s, int i, const char *set)
+{
+    return i >= 0 && i < s->ntok && s->tok[i].type == DK_TOK_PUNCT &&
+           strchr(set, s->text[s->tok[i].start]) != NULL;
+}
+
+/* A token that joins coordinated participants. */
+static int joiner(const dk_sent *s, int i)
+{
+    return tok_is(s, i, "and") || tok_punct(s, i, ",&") ||
+           tok_is(s, i, "both") || tok_is(s, i, "the");
+}
+
+/* First token starting at or after byte b. */
+static int tok_at(const dk_sent *s, uint32_t b)
+{
+    int lo = 0, hi = s->ntok;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (s->tok[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static const dk_pack_evrule *rule_of(const dk_event_doc *ev, const ev_hit *h)
+{
+    int n = 0;
+    const dk_pack_evrule *r = dk_pack_event_rules(ev->p, &n);
+    return &r[h->rule];
+}
+
+/* Is there a hit of kind k covering tokens [t0, t1)?  Its index, or -1. */
+static int hit_at(const dk_event_doc *ev, int t0, dk_evkind k)
+{
+    for (int i = 0; i < ev->nhit; i++)
+        if (ev->hit[i].t0 == t0 && ev->hit[i].kind == k)
+            return i;
+    return -1;
+}
+
+/* Does a candidate of a numeric or date kind lie in tokens [t0, t1)? */
+static int has_figure(const dk_event_doc *ev, int t0, int t1)
+{
+    for (int i = 0; i < ev->c->n; i++) {
+        const dk_cand *x = &ev->c->v[i];
+        if (x->dropped || x->m.kind == DK_ENTITY || x->m.kind == DK_EVENT ||
+            x->m.kind == DK_SENTENCE)
+            continue;
+        if (x->t0 < t1 && x->t1 > t0)
+            return 1;
+    }
+    return 0;
+}
+
+static void add_actor(ev_event *e, const char *id)
+{
+    if (!id[0])
+        return;
+    for (int i = 0; i < e->nact; i++)
+        if (strcmp(e->act[i], id) == 0)
+            return;
+    if (e->nact < DK_MAX_ACTORS)
+        strcpy(e->act[e->nact++], id);
+}
+
+static void add_item_actors(ev_event *e, const ev_item *it)
+{
+    for (int k = 0; k < it->nid; k++)
+        add_actor(e, it->id[k]);
+}
+
+/* ---- who is who: persons named in the document ---- */
+
+static ev_person *person_slot(dk_event_doc *ev, const char *id)
+{
+    for (int i = 0; i < ev->nperson; i++)
+        if (strcmp(ev->person[i].id, id) == 0)
+            return &ev->person[i];
+    if (ev->nperson < EV_MAX_PERSONS) {
+        ev_person *p = &ev->person[ev->nperson++];
+        memset(p, 0, sizeof *p);
+        strcpy(p->id, id);
+        return p;
+    }
+    /* full: replace the one named longest ago */
+    ev_person *old = &ev->person[0];
+    for (int i = 1; i < ev->nperson; i++)
+        if (ev->person[i].last < old->last)
+            old = &ev->person[i];
+    memset(old, 0, sizeof *old);
+    strcpy(old->id, id);
+    return old;
+}
+
+static void note_person(dk_event_doc *ev, const char *id, const char *country)
+{
+    ev_person *p = person_slot(ev, id);
+    snprintf(p->country, sizeof p->country, "%s", country);
+    p->count++;
+    p->last = ++ev->seq;
+}
+
+/* The last person named of country c ("" = any), or NULL. */
+static const ev_person *last_person(const dk_event_doc *ev, const char *c)
+{
+    const ev_person *best = NULL;
+    for (int i = 0; i < ev->nperson; i++) {
+        const ev_person *p = &ev->person[i];
+        if (c[0] && strcmp(p->country, c) != 0)
+            continue;
+        if (!best || p->last > best->last)
+            best = p;
+    }
+    return best;
+}
+
+/* The person the document names most (ties: the latest), or NULL. */
+static const ev_person *main_person(const dk_event_doc *ev)
+{
+    const ev_person *best = NULL;
+    for (int i = 0; i < ev->nperson; i++) {
+        const ev_person *p = &ev->person[i];
+        if (!best || p->count > best->count ||
+            (p->count == best->count && p->last > best->last))
+            best = p;
+    }
+    return best;
+}
+
+/* Remember the persons of the sentence (every sentence, in text order). */
+static void note_persons(dk_event_doc *ev, const dk_sent *s,
+                         const dk_cands *c)
+{
+    (void)s;
+    for (int i = 0; i < c->n; i++) {
+        const dk_cand *x = &c->v[i];
+        if (x->m.kind != DK_ENTITY || x->dropped ||
+            strcmp(x->m.type, "person") != 0)
+            continue;
+        int k = dk_pack_entity_index(ev->p, x->m.id);
+        int n = 0;
+        const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
+        note_person(ev, x->m.id, k >= 0 ? pe[k].country : "");
+    }
+}
+
+/* ---- the sentence's participants ---- */
+
+static ev_item *new_item(dk_event_doc *ev, int t0, int t1, int what)
+{
+    if (ev->nitem == EV_MAX_ITEMS)
+        return NULL;
+    ev_item *it = &ev->item[ev->nitem++];
+    memset(it, 0, sizeof *it);
+    it->t0 = t0;
+    it->t1 = t1;
+    it->what = what;
+    return it;
+}
+
+static void entity_items(dk_event_doc *ev)
+{
+    int n = 0;
+    const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
+    int outer_end = -1;
+    for (int i = 0; i < ev->c->n; i++) {
+        const dk_cand *x = &ev->c->v[i];
+        if (x->m.kind != DK_ENTITY || x->dropped)
+            continue;
+        if (x->t1 <= outer_end)
+            continue;  /* nested in the entity before */
+        outer_end = x->t1;
+        const char *ty = x->m.type;
+        int what = strcmp(ty, "person") == 0 || strcmp(ty, "organization") == 0
+                       ? IT_ACTOR
+                   : strcmp(ty, "country") == 0 ? IT_COUNTRY
+                   : strcmp(ty, "place") == 0   ? IT_PLACE
+                   : strcmp(ty, "event") == 0   ? IT_NAME : 0;
+        if (!what)
+            continue;
+        ev_item *it = new_item(ev, x->t0, x->t1, what);
+        if (!it)
+            return;
+        it->nid = 1;
+        strcpy(it->id[0], x->m.id);
+        it->person = strcmp(ty, "person") == 0;
+        int k = dk_pack_entity_index(ev->p, x->m.id);
+        if (k >= 0)
+            strcpy(it->country, pe[k].country);
+    }
+}
+
+static void hit_items(dk_event_doc *ev)
+{
+    for (int i = 0; i < ev->nhit; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if (h->kind != DK_EV_TITLE && h->kind != DK_EV_PRONOUN &&
+            h->kind != DK_EV_PAIR)
+            continue;
+        ev_item *it = new_item(ev, h->t0, h->t1, IT_ACTOR);
+        if (!it)
+            return;
+        it->person = h->kind != DK_EV_PAIR;
+        it->nid = 0;          /* resolved in text order below */
+        it->adj = h->kind == DK_EV_PAIR && strcmp(rule_of(ev, h)->arg,
+                                                   "adj") == 0;
+        it->country[0] = (char)h->kind;  /* kind until resolved */
+        it->country[1] = '\0';
+    }
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const ev_item *x = a, *y = b;
+    if (x->t0 != y->t0)
+        return x->t0 < y->t0 ? -1 : 1;
+    return x->t1 > y->t1 ? -1 : x->t1 < y->t1;
+}
+
+/* Resolve titles and pronouns in text order; absorb a country written
+ * just before its own person or organisation. */
+static void resolve_items(dk_event_doc *ev)
+{
+    const dk_sent *s = ev->s;
+    ev_item *v = ev->item;
+    int n = ev->nitem;
+    const char *lastp = NULL;     /* last person so far in the sentence */
+    const ev_person *lp = last_person(ev, "");
+    if (lp)
+        lastp = lp->id;
+    for (int i = 0; i < n; i++) {
+        ev_item *it = &v[i];
+        if (it->dropped)
+            continue;
+        /* an item inside the one before (a title inside a name) */
+        if (i > 0 && it->t0 < v[i - 1].t1 && !v[i - 1].dropped) {
+            it->dropped = 1;
+            continue;
+        }
+        ev_item *next = i + 1 < n ? &v[i + 1] : NULL;
+        if (it->nid == 0 && it->country[0] == (char)DK_EV_PAIR) {
+            it->nid = 2;
+            strcpy(it->id[0], dk_pack_pair(ev->p, 0));
+            strcpy(it->id[1], dk_pack_pair(ev->p, 1));
+            it->country[0] = '\0';
+            if (!it->id[0][0] || !it->id[1][0])
+                it->dropped = 1;
+            continue;
+        }
+        if (it->nid == 0 && it->country[0] == (char)DK_EV_PRONOUN) {
+            it->country[0] = '\0';
+            if (lastp) {
+                it->nid = 1;
+                snprintf(it->id[0], DK_ID_MAX, "%s", lastp);
+            } else {
+                it->dropped = 1;
+            }
+            continue;
+        }
+        if (it->nid == 0 && it->country[0] == (char)DK_EV_TITLE) {
+            it->country[0] = '\0';
+            /* "President Xi Jinping": the name says who */
+            if (next && next->t0 == it->t1 && next->person && next->nid) {
+                it->dropped = 1;
+                continue;
+            }
+            /* "the Kazakh president": the country before it */
+            ev_item *prev = i > 0 ? &v[i - 1] : NULL;
+            const char *c[2] = {NULL, NULL};
+            if (prev && !prev->dropped && prev->what == IT_COUNTRY &&
+                (prev->t1 == it->t0 ||
+                 (prev->t1 + 1 == it->t0 && tok_is(s, prev->t1, "'s")))) {
+                c[0] = prev->id[0];
+                prev->dropped = 1;
+            } else if (next && next->what == IT_COUNTRY &&
+                       tok_is(s, it->t1, "of") && next->t0 == it->t1 + 1) {
+                /* "the leaders of Kazakhstan and China" */
+                c[0] = next->id[0];
+                next->dropped = 1;
+                ev_item *n2 = i + 2 < n ? &v[i + 2] : NULL;
+                if (n2 && n2->what == IT_COUNTRY && n2->t0 == next->t1 + 1 &&
+                    tok_is(s, next->t1, "and")) {
+                    c[1] = n2->id[0];
+                    n2->dropped = 1;
+                }
+            }
+            if (!c[0]) {
+                const ev_person *mp = main_person(ev);
+                if (!mp) {
+                    it->dropped = 1;
+                    continue;
+                }
+                it->nid = 1;
+                strcpy(it->id[0], mp->id);
+                continue;
+            }
+            for (int k = 0; k < 2 && c[k]; k++) {
+                const ev_person *p = last_person(ev, c[k]);
+                snprintf(it->id[it->nid++], DK_ID_MAX, "%s", p ? p->id : c[k]);
+            }
+            continue;
+        }
+        /* "Chinese President Xi", "Kazakh Ministry of ...": one name */
+        if (it->what == IT_COUNTRY && next && next->nid &&
+            (next->person || next->what == IT_ACTOR) &&
+            strcmp(next->country, it->id[0]) == 0 &&
+            next->t0 - it->t1 <= 3) {
+            it->dropped = 1;
+            continue;
+        }
+        if (it->person && it->nid)
+            lastp = it->id[0];
+    }
+}
+
+/* ---- triggers ---- */
+
+/* Index of the first token of the clause holding token t. */
+static int clause_start(const dk_sent *s, int t)
+{
+    for (int i = t - 1; i >= 0; i--)
+        if (tok_punct(s, i, ",;:(\""))
+            return i + 1;
+    return 0;
+}
+
+/* Is a block word between the clause start and token t (not inside an
+ * earlier event)? */
+static int blocked(const dk_event_doc *ev, int t)
+{
+    int from = clause_start(ev->s, t);
+    if (t - from > 12)
+        from = t - 12;
+    for (int i = 0; i < ev->nev; i++)
+        if (ev->ev[i].t1 <= t && ev->ev[i].t1 > from)
+            from = ev->ev[i].t1;
+    for (int i = 0; i < ev->nhit; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if (h->kind == DK_EV_BLOCK && h->t0 >= from && h->t1 <= t)
+            return 1;
+    }
+    return 0;
+}
+
+/* The item covering token t, or NULL. */
+static ev_item *item_at(dk_event_doc *ev, int t)
+{
+    for (int i = 0; i < ev->nitem; i++) {
+        ev_item *it = &ev->item[i];
+        if (!it->dropped && it->t0 <= t && t < it->t1)
+            return it;
+    }
+    return NULL;
+}
+
+/* The event whose span covers token t, or NULL. */
+static ev_event *event_at(dk_event_doc *ev, int t, const ev_event *self)
+{
+    for (int i = 0; i < ev->nev; i++)
+        if (&ev->ev[i] != self && ev->ev[i].t0 <= t && t < ev->ev[i].t1)
+            return &ev->ev[i];
+    return NULL;
+}
+
+static int can_act(const ev_item *it)
+{
+    return it && (it->what & (IT_ACTOR | IT_COUNTRY)) && it->nid;
+}
+
+/* The subject of a verb event: participants before token t, or the
+ * actors of the event it continues. */
+static void subject(dk_event_doc *ev, ev_event *e, int t)
+{
+    const dk_sent *s = ev->s;
+    int lim = t - EV_BACK > 0 ? t - EV_BACK : 0;
+    for (int i = t - 1; i >= lim; i--) {
+        if (tok_punct(s, i, ";:"))
+            return;
+        ev_event *prev = event_at(ev, i, e);
+        if (prev) {
+            for (int k = 0; k < prev->nact; k++)
+                add_actor(e, prev->act[k]);
+            return;
+        }
+        ev_item *it = item_at(ev, i);
+        if (!can_act(it) || it->adj)
+            continue;
+        /* the group: items joined by "and" and commas */
+        ev_item *group[8];
+        int ng = 0;
+        group[ng++] = it;
+        int j = it->t0 - 1;
+        while (j >= lim && ng < 8) {
+            int k = j;
+            while (k >= lim && k > j - 3 && joiner(s, k))
+                k--;
+            if (k == j)
+                break;
+            ev_item *o = item_at(ev, k);
+            if (!can_act(o) || o->adj)
+                break;
+            group[ng++] = o;
+            j = o->t0 - 1;
+        }
+        for (int g = ng - 1; g >= 0; g--)
+            add_item_actors(e, group[g]);
+        return;
+    }
+}
+
+/* Participants after a role word starting at token t: the first one
+ * within a few tokens, and those joined to it. */
+static int role_items(dk_event_doc *ev, int t, int end, ev_item **out,
+                      int max)
+{
+    const dk_sent *s = ev->s;
+    int n = 0;
+    for (int i = t; i < end && i < t + 5; i++) {
+        ev_item *it = item_at(ev, i);
+        if (!it || !it->nid)
+            continue;
+        out[n++] = it;
+        int j = it->t1;
+        while (n < max && j < end) {
+            int k = j;
+            while (k < end && k < j + 3 && joiner(s, k))
+                k++;
+            if (k == j)
+                break;
+            ev_item *o = item_at(ev, k);
+            if (!o || !o->nid || o->t0 != k)
+                break;
+            out[n++] = o;
+            j = o->t1;
+        }
+        break;
+    }
+    return n;
+}
+
+static void set_place(ev_event *e, const ev_item *it)
+{
+    if (!e->place[0] && it && (it->what & (IT_PLACE | IT_COUNTRY)))
+        snprintf(e->place, sizeof e->place, "%s", it->id[0]);
+}
+
+/* Arguments after the span: role words, a verb's object, a noun's "of". */
+static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
+                       int end)
+{
+    const dk_sent *s = ev->s;
+    ev_item *got[8];
+    int t = e->t1;
+    const char *type = dk_pack_event_types(ev->p, NULL)[e->type].name;
+    int visit = strcmp(type, "visit") == 0;
+    /* the object right after a verb */
+    if (e->verb && obj[0]) {
+        int n = 0;
+        int k = t;
+        while (k < end && k < t + 2 && (tok_is(s, k, "the") ||
+                                        tok_is(s, k, "a")))
+            k++;
+        ev_item *it = item_at(ev, k);
+        if (it && it->t0 == k && it->nid) {
+            if (strcmp(obj, "place") == 0) {
+                set_place(e, it);
+                e->args++;
+            } else if (strcmp(obj, "partner") == 0 &&
+                       (n = role_items(ev, k, end, got, 8)) > 0) {
+                for (int g = 0; g < n; g++)
+                    if (can_act(got[g]))
+                        add_item_actors(e, got[g]);
+                e->args++;
+            }
+        }
+    }
+    int first = 1;
+    for (int i = t; i < end; i++) {
+        if (event_at(ev, i, e))
+            break;
+        int h = -1;
+        for (int k = 0; k < ev->nhit; k++)
+            if (ev->hit[k].t0 == i && (ev->hit[k].kind == DK_EV_ROLE ||
+                                       ev->hit[k].kind == DK_EV_FRAME)) {
+                h = k;
+                break;
+            }
+        if (h < 0)
+            continue;
+        const ev_hit *hh = &ev->hit[h];
+        const char *role = hh->kind == DK_EV_FRAME ? "place"
+                                                   : rule_of(ev, hh)->arg;
+        if (strcmp(role, "actor") == 0 && (!first || e->verb || i != t))
+            continue;   /* "of" only right after a noun */
+        first = 0;
+        int n = role_items(ev, hh->t1, end, got, 8);
+        if (n == 0)
+            continue;
+        if (strcmp(role, "place") == 0 || (visit && strcmp(role, "dest") == 0)) {
+            set_place(e, got[0]);
+            if (got[0]->what & (IT_PLACE | IT_COUNTRY))
+                e->args++;
+        } else if (strcmp(role, "partner") == 0 ||
+                   strcmp(role, "agent") == 0 ||
+                   strcmp(role, "actor") == 0) {
+            for (int g = 0; g < n; g++)
+                if (can_act(got[g])) {
+                    add_item_actors(e, got[g]);
+                    e->args++;
+                }
+        }
+        i = got[n - 1]->t1 - 1;
+    }
+}
+
+/* The participant right before a noun: "his meeting", "Tokayev's visit",
+ * "the CICA summit". */
+static void before_noun(dk_event_doc *ev, ev_event *e)
+{
+    const dk_sent *s = ev->s;
+    for (int i = e->t0 - 1; i >= 0 && i >= e->t0 - 4; i--) {
+        if (s->tok[i].type == DK_TOK_PUNCT && !tok_punct(s, i, "'’"))
+            return;
+        ev_item *it = item_at(ev, i);
+        if (it) {
+            if (can_act(it) && !it->adj) {
+                add_item_actors(e, it);
+                e->args++;
+            }
+            return;
+        }
+        if (tok_is(s, i, "of") || tok_is(s, i, "with") ||
+            tok_is(s, i, "by") || tok_is(s, i, "and") || tok_is(s, i, "in"))
+            return;
+    }
+}
+
+/* The date of the event: the nearest date after the span (before the next
+ * event), else the nearest before it. */
+static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
+{
+    const dk_cand *best = NULL;
+    int bestd = 1 << 30;
+    for (int i = 0; i < ev->c->n; i++) {
+        const dk_cand *x = &ev->c->v[i];
+        if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0])
+            continue;
+        int d;
+        if (x->t0 >= e->t1 && x->t0 < next_t0)
+            d = x->t0 - e->t1;
+        else if (x->t1 <= e->t0)
+            d = 1000 + (e->t0 - x->t1);
+        else
+            continue;
+        if (d < bestd) {
+            bestd = d;
+            best = x;
+        }
+    }
+    if (!best)
+        return;
+    snprintf(e->date, sizeof e->date, "%s", best->m.date);
+    /* a date attached to a noun counts as its argument */
+    if (bestd <= 6 || bestd == 1000 || bestd == 1001)
+        e->args++;
+}
+
+/* Count and worth of agreements: "ten agreements worth $22 billion". */
+static void count_value(dk_event_doc *ev, ev_event *e)
+{
+    int lo = e->t0 - 12, hi = e->t1 + 16;
+    int bestd = 1 << 30;
+    for (int i = 0; i < ev->nhit; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if (h->kind != DK_EV_DOCUMENT || h->t0 < lo || h->t0 > hi)
+            continue;
+        for (int k = 0; k < ev->c->n; k++) {
+            const dk_cand *x = &ev->c->v[k];
+            if (x->dropped || x->m.kind != DK_NUMBER || !x->m.has_value ||
+                x->t1 > h->t0 || h->t0 - x->t1 > 2)
+                continue;
+            int d = h->t0 > e->t0 ? h->t0 - e->t0 : e->t0 - h->t0;
+            if (d < bestd) {
+                bestd = d;
+                e->has_count = 1;
+                e->count = x->m.value;
+            }
+        }
+    }
+    for (int i = 0; i < ev->nhit; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if (h->kind != DK_EV_WORTH || h->t0 < lo || h->t0 > hi)
+            continue;
+        for (int k = 0; k < ev->c->n; k++) {
+            const dk_cand *x = &ev->c->v[k];
+            if (x->dropped || x->m.kind != DK_MONEY || !x->m.has_value ||
+                x->t0 < h->t1 || x->t0 > h->t1 + 1)
+                continue;
+            e->has_value = 1;
+            e->value = x->m.value;
+            snprintf(e->unit, sizeof e->unit, "%s", x->m.unit);
+            break;
+        }
+        if (e->has_value)
+            break;
+    }
+    if (e->has_count || e->has_value)
+        e->args++;
+}
+
+/* Read hit i (a verb or noun trigger) as an event; 0 when it is none. */
+static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
+{
+    const dk_sent *s = ev->s;
+    const ev_hit *h = &ev->hit[i];
+    const dk_pack_evrule *r = rule_of(ev, h);
+    memset(e, 0, sizeof *e);
+    e->trig = i;
+    e->type = r->type;
+    e->t0 = h->t0;
+    e->t1 = h->t1;
+    e->verb = h->kind == DK_EV_VERB;
+    /* a trigger inside a name: a named event stands for itself ("Boao
+     * Forum for Asia"), other names are no trigger ("Conference on
+     * Interaction ...") */
+    ev_item *in = item_at(ev, h->t0);
+    if (in) {
+        if (in->what != IT_NAME)
+            return 0;
+        e->t0 = in->t0;
+        e->t1 = in->t1;
+    }
+    if (!e->verb) {
+        /* a support verb before the noun */
+        for (int k = 0; k < ev->nhit; k++) {
+            const ev_hit *sp = &ev->hit[k];
+            if (sp->kind != DK_EV_SUPPORT || sp->t1 > e->t0 ||
+                e->t0 - sp->t1 > 3 || rule_of(ev, sp)->arg[0])
+                continue;
+            int ok = 1;
+            for (int j = sp->t1; j < e->t0; j++)
+                if (s->tok[j].type == DK_TOK_PUNCT || item_at(ev, j))
+                    ok = 0;
+            if (!ok)
+                continue;
+            e->verb = 1;
+            if (has_figure(ev, sp->t0, e->t1))
+                e->t1 = sp->t1;
+            e->t0 = sp->t0;
+            break;
+        }
+        /* or one after it: "talks were held" */
+        int pa = -1;
+        for (int k = 0; k < ev->nhit; k++) {
+            const ev_hit *sp = &ev->hit[k];
+            if (sp->kind == DK_EV_SUPPORT && sp->t0 == e->t1 &&
+                strcmp(rule_of(ev, sp)->arg, "after") == 0)
+                pa = k;
+        }
+        if (pa >= 0 && !e->verb)
+            e->t1 = ev->hit[pa].t1;
+    }
+    return 1;
+}
+
+/* An intent cue ending right before the event: it becomes an intent. */
+static int intent_before(dk_event_doc *ev, const ev_event *e)
+{
+    for (int k = 0; k < ev->nhit; k++) {
+        const ev_hit *h = &ev->hit[k];
+        if (h->kind == DK_EV_INTENT && h->t1 <= e->t0 && e->t0 - h->t1 <= 1)
+            return k;
+    }
+    return -1;
+}
+
+static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
+                         int next_t0)
+{
+    int end = next_t0 < e->t1 + EV_AFTER ? next_t0 : e->t1 + EV_AFTER;
+    if (end > ev->s->ntok)
+        end = ev->s->ntok;
+    for (int i = e->t1; i < end; i++)
+        if (tok_punct(ev->s, i, ";:"))
+            end = i;
+    if (e->verb)
+        subject(ev, e, e->t0);
+    else
+        before_noun(ev, e);
+    after_args(ev, e, obj, end);
+    pick_date(ev, e, next_t0);
+    const char *type = dk_pack_event_types(ev->p, NULL)[e->type].name;
+    if (strcmp(type, "agreement") == 0)
+        count_value(ev, e);
+}
+
+/* Is the event's noun preceded by a frame word ("during his visit")? */
+static int framed(const dk_event_doc *ev, const ev_event *e)
+{
+    for (int k = 0; k < ev->nhit; k++) {
+        const ev_hit *h = &ev->hit[k];
+        if (h->kind == DK_EV_FRAME && h->t1 <= e->t0 && e->t0 - h->t1 <= 3)
+            return 1;
+    }
+    return 0;
+}
+
+/* Next trigger start after token t (for argument windows). */
+static int next_trigger(const dk_event_doc *ev, int t)
+{
+    int best = ev->s->ntok;
+    for (int i = 0; i < ev->nhit; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if ((h->kind == DK_EV_VERB || h->kind == DK_EV_NOUN ||
+             h->kind == DK_EV_INTENT) && h->t0 >= t && h->t0 < best)
+            best = h->t0;
+    }
+    return best;
+}
+
+/* Drop countries when a participant of that country is named. */
+static void tidy_actors(dk_event_doc *ev, ev_event *e)
+{
+    int n = 0;
+    const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
+    for (int i = 0; i < e->nact;) {
+        int k = dk_pack_entity_index(ev->p, e->act[i]);
+        int drop = 0;
+        if (k >= 0 && strcmp(pe[k].type, "country") == 0)
+            for (int j = 0; j < e->nact; j++) {
+                int q = dk_pack_entity_index(ev->p, e->act[j]);
+                if (j != i && q >= 0 && strcmp(pe[q].country, e->act[i]) == 0)
+                    drop = 1;
+            }
+        if (drop) {
+            memmove(e->act[i], e->act[i + 1],
+                    (size_t)(e->nact - i - 1) * sizeof e->act[0]);
+            e->nact--;
+        } else {
+            i++;
+        }
+    }
+}
+
+/* Lend a frame's arguments to the other events of the sentence. */
+static void apply_frames(dk_event_doc *ev)
+{
+    for (int f = 0; f < ev->nev; f++) {
+        ev_event *fr = &ev->ev[f];
+        if (!fr->frame)
+            continue;
+        const char *type = dk_pack_event_types(ev->p, NULL)[fr->type].name;
+        int summit = strcmp(type, "summit") == 0;
+        for (int i = 0; i < ev->nev; i++) {
+            ev_event *e = &ev->ev[i];
+            if (i == f || e->frame)
+                continue;
+            if (summit) {   /* a setting: those it sets come first */
+                ev_event tmp = *fr;
+                fr->nact = 0;
+                for (int k = 0; k < e->nact; k++)
+                    add_actor(fr, e->act[k]);
+                for (int k = 0; k < tmp.nact; k++)
+                    add_actor(fr, tmp.act[k]);
+            } else if (fr->nact) {
+                ev_event tmp = *e;
+                e->nact = 0;
+                for (int k = 0; k < fr->nact; k++)
+                    add_actor(e, fr->act[k]);
+                for (int k = 0; k < tmp.nact; k++)
+                    add_actor(e, tmp.act[k]);
+            }
+            if (!e->place[0])
+                memcpy(e->place, fr->place, sizeof e->place);
+            if (!e->date[0])
+                memcpy(e->date, fr->date, sizeof e->date);
+        }
+    }
+}
+
+static void find_events(dk_event_doc *ev)
+{
+    int nt = 0;
+    const dk_pack_evtype *types = dk_pack_event_types(ev->p, &nt);
+    (void)types;
+    for (int i = 0; i < ev->nhit && ev->nev < EV_MAX_EVENTS; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if (h->kind != DK_EV_VERB && h->kind != DK_EV_NOUN &&
+            h->kind != DK_EV_INTENT)
+            continue;
+        if (event_at(ev, h->t0, NULL))
+            continue;   /* inside an event read already */
+        ev_event *e = &ev->ev[ev->nev];
+        const char *obj = "";
+        if (h->kind == DK_EV_INTENT) {
+            /* a strong cue with a plain verb: "agreed to reduce" */
+            if (strcmp(rule_of(ev, h)->arg, "strong") != 0 ||
+                ev->intent_type < 0)
+                continue;
+            int v = h->t1;
+            if (v >= ev->s->ntok || ev->s->tok[v].type != DK_TOK_WORD ||
+                hit_at(ev, v, DK_EV_VAGUE) >= 0 || next_trigger(ev, v) <= v + 2)
+                continue;   /* vague, or a trigger follows: read there */
+            if (blocked(ev, h->t0))
+                continue;
+            memset(e, 0, sizeof *e);
+            e->trig = i;
+            e->type = ev->intent_type;
+            e->t0 = h->t0;
+            e->t1 = v + 1;
+            e->verb = 1;
+            e->args = 1;
+        } else {
+            if (!read_trigger(ev, i, e))
+                continue;
+            obj = rule_of(ev, h)->arg;
+            int k = intent_before(ev, e);
+            if (k >= 0) {
+                int v = e->t0;
+                if (hit_at(ev, v, DK_EV_VAGUE) >= 0)
+                    continue;
+                e->t0 = ev->hit[k].t0;
+                e->type = ev->intent_type >= 0 ? ev->intent_type : e->type;
+                e->verb = 1;
+                e->args++;
+            }
+            if (blocked(ev, e->t0))
+                continue;
+            e->frame = !e->verb && framed(ev, e);
+        }
+        ev->nev++;
+        finish_event(ev, e, obj, next_trigger(ev, e->t1));
+        if (h->kind == DK_EV_INTENT || e->type == ev->intent_type) {
+            /* an intent needs who commits */
+            if (!e->nact) {
+                ev->nev--;
+                continue;
+            }
+        }
+        if (!e->verb && !e->args) {
+            ev->nev--;       /* a bare noun: "this visit" */
+            continue;
+        }
+    }
+    /* "mutual", "bilateral": the pair, when no one else is named */
+    for (int i = 0; i < ev->nev; i++) {
+        ev_event *e = &ev->ev[i];
+        if (e->nact)
+            continue;
+        for (int k = 0; k < ev->nitem; k++) {
+            const ev_item *it = &ev->item[k];
+            if (it->adj && !it->dropped && it->t0 >= e->t1 &&
+                it->t0 <= e->t1 + 2)
+                add_item_actors(e, it);
+        }
+    }
+    apply_frames(ev);
+    for (int i = 0; i < ev->nev; i++)
+        tidy_actors(ev, &ev->ev[i]);
+}
+
+static void emit(dk_event_doc *ev, dk_cands *c)
+{
+    const dk_pack_evtype *types = dk_pack_event_types(ev->p, NULL);
+    for (int i = 0; i < ev->nev; i++) {
+        const ev_event *e = &ev->ev[i];
+        dk_cand *x = dk_cand_push(c, ev->s, e->t0, e->t1, DK_EVENT, 0);
+        if (!x)
+            return;
+        dk_mention *m = &x->m;
+        snprintf(m->event, sizeof m->event, "%s", types[e->type].name);
+        snprintf(m->cameo, sizeof m->cameo, "%s", types[e->type].cameo);
+        m->nactors = e->nact;
+        memcpy(m->actors, e->act, sizeof m->actors);
+        memcpy(m->place, e->place, sizeof m->place);
+        memcpy(m->date, e->date, sizeof m->date);
+        m->has_count = e->has_count;
+        m->count = e->count;
+        m->has_value = e->has_value;
+        m->value = e->value;
+        memcpy(m->unit, e->unit, sizeof m->unit);
+    }
+}
+
+void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
+{
+    if (!ev || !ev->p)
+        return;
+    /* the key words of triggers; none: nothing to read */
+    int lo = -1, hi = -1;
+    const dk_pack_evmask *mask = dk_pack_event_mask(ev->p);
+    for (int i = 0; i < s->ntok; i++) {
+        const dk_token *t = &s->tok[i];
+        if (t->type != DK_TOK_WORD)
+            continue;
+        uint32_t n = t->end - t->start;
+        if (!((*mask)[n < 16 ? n : 15][letter(s->text[t->start])] &
+              (1u << letter(s->text[t->end - 1]))))
+            continue;
+        if (dk_pack_event_word(ev->p, s->text + t->start, n)) {
+            if (lo < 0)
+                lo = i;
+            hi = i;
+        }
+    }
+    if (lo < 0) {
+        note_persons(ev, s, c);
+        return;
+    }
+    /* the matcher reads only as far as arguments are looked for */
+    lo = lo - EV_BACK - 2 > 0 ? lo - EV_BACK - 2 : 0;
+    hi = hi + EV_AFTER + 4 < s->ntok ? hi + EV_AFTER + 4 : s->ntok - 1;
+    uint32_t from = s->tok[lo].start;
+    int n = dk_pack_find_events(ev->p, s->text + from,
+                                s->tok[hi].end - from, ev->mt, EV_MAX_HITS);
+    for (int i = 0; i < n; i++) {
+        ev->mt[i].start += from;
+        ev->mt[i].end += from;
+    }
+    int any = 0;
+    int nr = 0;
+    const dk_pack_evrule *rules = dk_pack_event_rules(ev->p, &nr);
+    for (int i = 0; i < n && !any; i++) {
+        dk_evkind k = rules[ev->mt[i].index].kind;
+        any = k == DK_EV_VERB || k == DK_EV_NOUN || k == DK_EV_INTENT;
+    }
+    if (any) {
+        ev->s = s;
+        ev->c = c;
+        ev->nhit = 0;
+        for (int i = 0; i < n; i++) {
+            int t0 = tok_at(s, ev->mt[i].start);
+            int t1 = tok_at(s, ev->mt[i].end);
+            if (t0 >= s->ntok || s->tok[t0].start != ev->mt[i].start ||
+                t1 == t0 || s->tok[t1 - 1].end != ev->mt[i].end)
+                continue;   /* not on token boundaries */
+            ev_hit *h = &ev->hit[ev->nhit++];
+            h->t0 = t0;
+            h->t1 = t1;
+            h->rule = ev->mt[i].index;
+            h->kind = rules[h->rule].kind;
+        }
+        ev->nitem = 0;
+        entity_items(ev);
+        hit_items(ev);
+        qsort(ev->item, (size_t)ev->nitem, sizeof ev->item[0], by_start);
+        resolve_items(ev);
+        ev->nev = 0;
+        find_events(ev);
+        note_persons(ev, s, c);
+        emit(ev, c);
+        return;
+    }
+    note_persons(ev, s, c);
+}
