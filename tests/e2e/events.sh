@@ -2,8 +2,9 @@
 # events.sh - end-to-end tests of `dostyk events` and `dostyk export
 # --events` on the sample corpus with the fixed event reports of
 # tests/e2e/events.sql: the chronology's lines, linking across documents,
-# JSON and CSV shapes, filters, bad options, an empty record, and the
-# migration of a version-1 database.
+# JSON and CSV shapes, filters, bad options, an empty record, reports
+# the extractor found linked across documents, and the migration of a
+# version-1 database.
 # Prints "events: N passed, N failed" last.
 set -u
 BUILD=${BUILD:-build}
@@ -108,6 +109,17 @@ printf '{"id":"x","text":"Nothing happened here."}\n' >"$T/x.jsonl"
 "$DK" events --db "$T/empty.db" >"$T/o" 2>"$T/e"; rc=$?
 [ $rc -eq 0 ] && [ ! -s "$T/o" ] && grep -q 'no events in the record' "$T/e" && ok || bad "empty: rc $rc"
 "$DK" events --db "$T/empty.db" --json >"$T/o" 2>&1 && [ ! -s "$T/o" ] && ok || bad "empty --json"
+
+# from the extractor to the chronology: two reports of one visit in two
+# documents are one happening; a later visit stays single
+cat >"$T/real.jsonl" <<'EOF2'
+{"id":"a","date":"2021-06-10","title":"A","text":"President Kassym-Jomart Tokayev visited Beijing on 8 June 2021 and held talks with Xi Jinping."}
+{"id":"b","date":"2021-06-12","title":"B","text":"Kazakh President Tokayev paid a state visit to China on June 8-9, 2021, the Akorda said."}
+{"id":"c","date":"2021-11-03","title":"C","text":"Tokayev visited Urumqi on 1 November 2021."}
+EOF2
+"$DK" ingest --db "$T/real.db" "$T/real.jsonl" >/dev/null 2>&1 || bad "ingest of the visits"
+"$DK" events --db "$T/real.db" --json --type visit --actor tokayev >"$T/real.out" || bad "events of the visits"
+py "$T/real.out" '[[s["doc"] for s in r["sources"]] for r in rows] == [["a","b"],["c"]] and rows[0]["date"].startswith("2021-06-08") and rows[0]["cameo"] == "042"'
 
 # a version-1 database is refused read-only, and ingest migrates it
 sqlite3 "$T/empty.db" 'DROP INDEX mentions_event; PRAGMA user_version = 1' || bad "downgrade"
