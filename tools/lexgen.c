@@ -250,16 +250,22 @@ int main(int argc, char **argv)
 
     /* lexemes: one per distinct key */
     size_t nwords = 0, cap = 0;
-    struct word { const char *key; int ntok, prefix; size_t first, n; } *w = NULL;
+    struct word {
+        const char *key;
+        int ntok, prefix;
+        size_t first, n;
+        uint32_t cmask, reach;
+    } *w = NULL;
     size_t real_index = 0;
     for (size_t i = 0; i < nents;) {
         size_t j = i;
-        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0};
+        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0, 0, 0};
         while (j < nents && strcmp(ents[j].key, ents[i].key) == 0) {
             if (ents[j].is_prefix_only) {
                 cur.prefix = 1;
             } else {
                 cur.n++;
+                cur.cmask |= 1u << ents[j].cls;
                 real_index++;
             }
             j++;
@@ -273,13 +279,22 @@ int main(int argc, char **argv)
         w[nwords++] = cur;
         i = j;
     }
+    /* reach: the classes of every key that starts with this one (as a
+     * string, so whatever the token boundaries): the keys are sorted, so
+     * those follow it */
+    for (size_t i = 0; i < nwords; i++) {
+        size_t n = strlen(w[i].key);
+        for (size_t j = i; j < nwords && strncmp(w[j].key, w[i].key, n) == 0; j++)
+            w[i].reach |= w[j].cmask;
+    }
     fprintf(out, "const dk_lexeme dk_lex_words[] = {\n");
     for (size_t i = 0; i < nwords; i++) {
         fprintf(out, "    {");
         c_string(out, w[i].key);
-        fprintf(out, ", %zu, %d, %d, %zu, %s%zu},\n", strlen(w[i].key),
-                w[i].ntok, w[i].prefix, w[i].n,
-                w[i].n ? "entries + " : "entries + 0 * ", w[i].first);
+        fprintf(out, ", %zu, %d, %d, %zu, %s%zu, 0x%xu, 0x%xu},\n",
+                strlen(w[i].key), w[i].ntok, w[i].prefix, w[i].n,
+                w[i].n ? "entries + " : "entries + 0 * ", w[i].first,
+                (unsigned)w[i].cmask, (unsigned)w[i].reach);
     }
     fprintf(out, "};\n\n");
 

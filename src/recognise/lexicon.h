@@ -45,6 +45,7 @@ enum dk_lexclass {
     LX_VFRAC,      /* vulgar fraction character: value = the fraction */
     LX_CLASS_MAX
 };
+_Static_assert(LX_CLASS_MAX <= 32, "a class is a bit of dk_lexeme.cmask");
 
 /* Entry flags. */
 enum dk_lexflag {
@@ -72,7 +73,14 @@ typedef struct dk_lexeme {
     uint8_t is_prefix;   /* a longer key starts with this one */
     uint16_t nent;       /* entries (0 for a pure prefix) */
     const dk_lexent *ent;
+    uint32_t cmask;      /* DK_LXBIT of the classes of ent[] */
+    uint32_t reach;      /* the classes of this key and of every key that
+                            starts with it: dk_lex_phrase of a class not in
+                            it finds nothing */
 } dk_lexeme;
+
+/* The bit of class cls in cmask and reach. */
+#define DK_LXBIT(cls) (1u << (cls))
 
 /* Look up a key (already in key form).  NULL when absent. */
 const dk_lexeme *dk_lex_find(const char *key, size_t n);
@@ -81,7 +89,7 @@ const dk_lexeme *dk_lex_find(const char *key, size_t n);
  * recognisers ask it for most tokens, and most have no lexeme. */
 static inline const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
 {
-    if (!x)
+    if (!x || (cls && !(x->cmask & DK_LXBIT(cls))))
         return NULL;
     for (int k = 0; k < x->nent; k++)
         if (cls == 0 || x->ent[k].cls == cls)

@@ -1,0 +1,100 @@
+/*
+ * test_lexicon.c - unit tests of the generated dictionary and its lookups
+ * (src/recognise/lexicon.c, tools/lexgen.c): the class masks lexgen
+ * writes beside each key agree with the entries, dk_lex_phrase finds
+ * multi-token keys and nothing of a class the key cannot reach, and
+ * dk_lex_tag leaves the same answers as a lookup from scratch.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include "recognise/recognise.h"
+
+extern const dk_lexeme dk_lex_words[];
+extern const int32_t dk_lex_slots[];
+extern const uint32_t dk_lex_mask;
+
+/* Every key's cmask is the classes of its entries; its reach holds them
+ * and those of every key that starts with it. */
+static void test_masks(void **state)
+{
+    (void)state;
+    int n = 0;
+    for (uint32_t h = 0; h <= dk_lex_mask; h++) {
+        if (dk_lex_slots[h] < 0)
+            continue;
+        const dk_lexeme *x = &dk_lex_words[dk_lex_slots[h]];
+        uint32_t m = 0;
+        for (int e = 0; e < x->nent; e++)
+            m |= DK_LXBIT(x->ent[e].cls);
+        assert_int_equal(x->cmask, m);
+        assert_int_equal(x->reach & m, m);
+        assert_ptr_equal(dk_lex_find(x->key, x->keylen), x);
+        for (uint32_t g = 0; g <= dk_lex_mask; g++) {
+            if (dk_lex_slots[g] < 0)
+                continue;
+            const dk_lexeme *y = &dk_lex_words[dk_lex_slots[g]];
+            if (y->keylen >= x->keylen && memcmp(y->key, x->key, x->keylen) == 0 &&
+                (x->reach & y->cmask) != y->cmask) {
+                print_error("'%s' does not reach the classes of '%s'\n", x->key,
+                            y->key);
+                fail();
+            }
+        }
+        n++;
+    }
+    assert_true(n > 100);
+}
+
+typedef struct pcase {
+    const char *text;
+    int cls;
+    int ntok;      /* tokens matched from token 0 */
+} pcase;
+
+static const pcase phrases[] = {
+    {"per cent of them", LX_PERCENT, 2},
+    {"Per  cent", LX_PERCENT, 2},
+    {"U.S. dollars", LX_CURRENCY, 5},
+    {"the day before yesterday", LX_DATEWORD, 4},
+    {"the day", LX_CURRENCY, 0},
+    {"million", LX_SCALE, 1},
+    {"million", LX_MONTH, 0},
+    {"2024 dollars", LX_CURRENCY, 0},
+    {"kilometers", LX_UNIT, 1},
+    {"nothing here", 0, 0},
+};
+
+/* dk_lex_phrase gives the same answer after dk_lex_tag (which lets it
+ * start from the tag) as on untagged tokens (a lookup from scratch). */
+static void test_phrase(void **state)
+{
+    (void)state;
+    static dk_token tok[64];
+    for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++) {
+        const pcase *c = &phrases[i];
+        int nt = dk_tokenize(c->text, strlen(c->text), tok, 64);
+        const dk_lexeme *a, *b;
+        int raw = dk_lex_phrase(c->text, tok, nt, 0, c->cls, &a);
+        dk_lex_tag(c->text, tok, nt);
+        int tagged = dk_lex_phrase(c->text, tok, nt, 0, c->cls, &b);
+        if (raw != c->ntok || tagged != c->ntok)
+            print_error("'%s': %d and %d tokens, expected %d\n", c->text, raw,
+                        tagged, c->ntok);
+        assert_int_equal(raw, c->ntok);
+        assert_int_equal(tagged, c->ntok);
+        assert_ptr_equal(a, b);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_masks),
+        cmocka_unit_test(test_phrase),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
