@@ -1529,18 +1529,51 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
     return k + 1;
 }
 
+/* What a parser's first token may be, for p_core's test before trying
+ * it: LXB(cls) for a word with an entry of that class, DIGITS for a
+ * number in digits; ANY for the parsers whose own first test is as
+ * cheap (a phrase lookup, dk_number_at). */
+#define LXB(cls) DK_LXBIT(cls)
+#define DIGITS (1u << 31)
+#define ANY 0xFFFFFFFFu
+_Static_assert(LX_CLASS_MAX < 31, "DIGITS is no class bit");
+
+static const struct parser {
+    int (*parse)(const dk_sent *, int, dv *);
+    uint32_t first;
+} parsers[] = {
+    {p_part, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD)},
+    {p_week_of, LXB(LX_DATEWORD)},
+    {p_the_nth, LXB(LX_DATEWORD)},
+    {p_holiday, ANY},
+    {p_spelled_year, LXB(LX_CARD) | LXB(LX_SCALE) | LXB(LX_ORD) | LXB(LX_FRAC) |
+                     LXB(LX_VFRAC) | LXB(LX_NUMOP)},
+    {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD)},
+    {p_relative, LXB(LX_DATEWORD)},
+    {p_deictic, ANY},
+    {p_ago, ANY},
+    {p_month_first, LXB(LX_MONTH)},
+    {p_day_first, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD)},
+    {p_year_first, DIGITS},
+    {p_numeric, DIGITS},
+    {p_weekday, LXB(LX_WEEKDAY)},
+    {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT)},
+    {p_quarter_first, LXB(LX_DATEWORD)},
+};
+
 /* The longest date at i, without modifiers or ranges. */
 static int p_core(const dk_sent *s, int i, dv *v)
 {
-    int (*const parsers[])(const dk_sent *, int, dv *) = {
-        p_part, p_week_of, p_the_nth, p_holiday, p_spelled_year, p_century, p_relative, p_deictic, p_ago, p_month_first,
-        p_day_first, p_year_first, p_numeric, p_weekday, p_labelled,
-        p_quarter_first,
-    };
+    const dk_token *t = tk(s, i);
+    if (!t)
+        return 0;
+    uint32_t have = t->type == DK_TOK_NUM ? DIGITS : t->lex ? t->lex->cmask : 0;
     int best = 0;
     for (size_t p = 0; p < sizeof parsers / sizeof *parsers; p++) {
+        if (!(parsers[p].first & have) && parsers[p].first != ANY)
+            continue;   /* it would find nothing at i */
         dv x;
-        int e = parsers[p](s, i, &x);
+        int e = parsers[p].parse(s, i, &x);
         if (e < 0 && best == 0)
             return e;
         if (e > best) {

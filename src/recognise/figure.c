@@ -521,11 +521,25 @@ static int glued_dash_num(const dk_sent *s, int k)
            is_num(s, k + 1);
 }
 
+/* Can a figure start at token i?  Where a number may start, or a
+ * currency or percent phrase before one ("US dollars 5", "percent of
+ * 10").  Most tokens fail this at once. */
+static int may_start(const dk_sent *s, int i)
+{
+    const dk_token *t = &s->tok[i];
+    if (t->type == DK_TOK_WORD && !t->lex)
+        return 0;   /* a word the lexicon does not know */
+    if (!(t->flags & DK_TF_LEXED) && t->type != DK_TOK_NUM)
+        return 1;   /* not tagged: a phrase lookup would tell */
+    if (t->lex && (t->lex->reach & (DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT))))
+        return 1;
+    return dk_number_may_start(s, i);
+}
+
 /* Recognise the figure starting at token i; returns the next token. */
 static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
 {
-    /* fast path: a word the lexicon does not know starts no figure */
-    if (s->tok[i].type == DK_TOK_WORD && !s->tok[i].lex)
+    if (!may_start(s, i))
         return i + 1;
     fig f;
     memset(&f, 0, sizeof f);

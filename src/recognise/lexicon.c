@@ -124,8 +124,8 @@ phrase_from(const char *s, const dk_token *tok, int ntok, int i, int j,
     return best;
 }
 
-int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
-                  int cls, const dk_lexeme **out)
+int dk_lex_phrase_at(const char *s, const dk_token *tok, int ntok, int i,
+                     int cls, const dk_lexeme **out)
 {
     *out = NULL;
     if (i < 0 || i >= ntok)

@@ -97,11 +97,24 @@ static inline const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
     return NULL;
 }
 
+int dk_lex_phrase_at(const char *s, const dk_token *tok, int ntok, int i,
+                     int cls, const dk_lexeme **out);
+
 /* Longest key made of tokens tok[i], tok[i+1], ... (s = sentence text)
  * that has an entry of class cls (0 = any).  Returns the number of
- * tokens matched (0 if none) and the lexeme in *out. */
-int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
-                  int cls, const dk_lexeme **out);
+ * tokens matched (0 if none) and the lexeme in *out.  Inline: at a token
+ * dk_lex_tag looked up, the answer is mostly "none", from the reach of
+ * its lexeme; dk_lex_phrase_at does the rest. */
+static inline int dk_lex_phrase(const char *s, const dk_token *tok, int ntok,
+                                int i, int cls, const dk_lexeme **out)
+{
+    if (i >= 0 && i < ntok && (tok[i].flags & DK_TF_LEXED) &&
+        (!tok[i].lex || (cls && !(tok[i].lex->reach & DK_LXBIT(cls))))) {
+        *out = NULL;
+        return 0;
+    }
+    return dk_lex_phrase_at(s, tok, ntok, i, cls, out);
+}
 
 /* Set tok[k].lex for every token from the one-token keys. */
 void dk_lex_tag(const char *s, dk_token *tok, int ntok);

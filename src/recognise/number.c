@@ -32,7 +32,8 @@ const dk_lexent *dk_tok_lex(const dk_sent *s, int k, int cls)
 
 int dk_tok_ctx(const dk_sent *s, int k, const char *sym)
 {
-    if (k < 0 || k >= s->ntok || !s->tok[k].lex)
+    if (k < 0 || k >= s->ntok || !s->tok[k].lex ||
+        !(s->tok[k].lex->cmask & DK_LXBIT(LX_CTX)))
         return 0;
     const dk_lexeme *x = s->tok[k].lex;
     for (int e = 0; e < x->nent; e++)
@@ -75,7 +76,8 @@ static const dk_lexent *lx(const dk_sent *s, int k, int cls)
 
 static int numop(const dk_sent *s, int k, const char *sym)
 {
-    if (k < 0 || k >= s->ntok || !s->tok[k].lex)
+    if (k < 0 || k >= s->ntok || !s->tok[k].lex ||
+        !(s->tok[k].lex->cmask & DK_LXBIT(LX_NUMOP)))
         return 0;
     const dk_lexeme *x = s->tok[k].lex;
     for (int e = 0; e < x->nent; e++)
@@ -766,9 +768,26 @@ no_fraction:
     return 1;
 }
 
-int dk_number_at(const dk_sent *s, int i, dk_num *out)
+/* The classes of the words a number can start with: "twenty", "a",
+ * "hundred thousand", "fourth", "half", "minus", "½". */
+#define NUM_FIRST (DK_LXBIT(LX_CARD) | DK_LXBIT(LX_SCALE) | DK_LXBIT(LX_ORD) | \
+                   DK_LXBIT(LX_FRAC) | DK_LXBIT(LX_VFRAC) | DK_LXBIT(LX_NUMOP))
+
+int dk_number_may_start(const dk_sent *s, int i)
 {
     if (i < 0 || i >= s->ntok)
+        return 0;
+    const dk_token *t = &s->tok[i];
+    if (t->type == DK_TOK_NUM || (t->lex && (t->lex->cmask & NUM_FIRST)))
+        return 1;
+    /* a sign or a point before digits: "-1", ".08" */
+    return t->type == DK_TOK_PUNCT && t->end - t->start == 1 &&
+           (s->text[t->start] == '-' || s->text[t->start] == '.');
+}
+
+int dk_number_at(const dk_sent *s, int i, dk_num *out)
+{
+    if (!dk_number_may_start(s, i))
         return 0;
     /* signs: "minus five", "negative one", "-1" */
     double sign = 1;

@@ -32,6 +32,11 @@ typedef struct dk_num {
  * or 0 when no number starts there. */
 int dk_number_at(const dk_sent *s, int i, dk_num *out);
 
+/* A cheap first test: 0 when no number can start at token i (a word
+ * that is no number word, most punctuation), so dk_number_at finds none;
+ * 1 when one may. */
+int dk_number_may_start(const dk_sent *s, int i);
+
 /* Is token k the punctuation character c (ASCII)? */
 int dk_tok_is(const dk_sent *s, int k, char c);
 
