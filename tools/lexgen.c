@@ -30,6 +30,21 @@ static const char *const class_names[LX_CLASS_MAX] = {
     [LX_VFRAC] = "vfrac",
 };
 
+/* The roles of lexicon.h, looked up by class and sym. */
+static const struct { int role, cls; const char *sym; } role_names[] = {
+#define ROLE_NAME(name, cls, sym) {R_##name, cls, sym},
+    DK_LEX_ROLES(ROLE_NAME)
+#undef ROLE_NAME
+};
+
+static int role_of(int cls, const char *sym)
+{
+    for (size_t k = 0; k < sizeof role_names / sizeof *role_names; k++)
+        if (role_names[k].cls == cls && strcmp(role_names[k].sym, sym) == 0)
+            return role_names[k].role;
+    return R_NONE;
+}
+
 static const struct { const char *name; int bit; } flag_names[] = {
     {"pre", LXF_PRE},     {"post", LXF_POST},     {"cap", LXF_CAP},
     {"abbr", LXF_ABBR},   {"plural", LXF_PLURAL}, {"ambig", LXF_AMBIG},
@@ -236,8 +251,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < nents; i++) {
         if (ents[i].is_prefix_only)
             continue;
-        fprintf(out, "    {%d, %d, %s, ", ents[i].cls, ents[i].flags,
-                ents[i].value);
+        fprintf(out, "    {%d, %d, %d, %s, ", ents[i].cls, ents[i].flags,
+                role_of(ents[i].cls, ents[i].sym), ents[i].value);
         c_string(out, ents[i].sym);
         fprintf(out, ", ");
         c_string(out, ents[i].orig);
@@ -245,7 +260,7 @@ int main(int argc, char **argv)
         nreal++;
     }
     if (!nreal)
-        fprintf(out, "    {0, 0, 0, \"\", \"\"},\n");
+        fprintf(out, "    {0, 0, 0, 0, \"\", \"\"},\n");
     fprintf(out, "};\n\n");
 
     /* lexemes: one per distinct key */

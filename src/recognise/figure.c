@@ -22,6 +22,12 @@ static const dk_lexent *lx(const dk_sent *s, int k, int cls)
     return dk_tok_lex(s, k, cls);
 }
 
+/* Is token k a context word of this role (R_CTX_*)? */
+static int ctx(const dk_sent *s, int k, int role)
+{
+    return dk_tok_role(s, k, LX_CTX, role);
+}
+
 static int is_word(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_WORD;
@@ -83,10 +89,10 @@ static dk_qualifier qualifier_before(const dk_sent *s, int i)
         const dk_lexeme *x;
         int n = dk_lex_phrase(s->text, s->tok, i, a, LX_QUAL, &x);
         if (n == len) {
-            const char *q = dk_lex_get(x, LX_QUAL)->sym;
-            if (strcmp(q, "approx") == 0) return DK_Q_APPROX;
-            if (strcmp(q, "over") == 0) return DK_Q_OVER;
-            if (strcmp(q, "under") == 0) return DK_Q_UNDER;
+            int q = dk_lex_get(x, LX_QUAL)->role;
+            if (q == R_QUAL_APPROX) return DK_Q_APPROX;
+            if (q == R_QUAL_OVER) return DK_Q_OVER;
+            if (q == R_QUAL_UNDER) return DK_Q_UNDER;
         }
     }
     return DK_Q_EXACT;
@@ -126,9 +132,9 @@ static int unit_phrase(const dk_sent *s, int k, int cls, const dk_lexent **e)
     return n;
 }
 
-/* Does a ctx phrase with this sym cover token t (starting at most 3
- * tokens before it)? */
-static int ctx_phrase_covers(const dk_sent *s, int t, const char *sym)
+/* Does a ctx phrase of this role (R_CTX_*) cover token t (starting at
+ * most 3 tokens before it)? */
+static int ctx_phrase_covers(const dk_sent *s, int t, int role)
 {
     for (int a = t - 3 < 0 ? 0 : t - 3; a <= t; a++) {
         const dk_lexeme *x;
@@ -136,7 +142,7 @@ static int ctx_phrase_covers(const dk_sent *s, int t, const char *sym)
         if (!n || a + n <= t)
             continue;
         for (int e = 0; e < x->nent; e++)
-            if (x->ent[e].cls == LX_CTX && strcmp(x->ent[e].sym, sym) == 0)
+            if (x->ent[e].cls == LX_CTX && x->ent[e].role == role)
                 return 1;
     }
     return 0;
@@ -167,9 +173,9 @@ static int possessive(const dk_sent *s, int k)
 static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
 {
     int t = n->t0, nx = n->t1, pv = prev_tok(s, t);
-    if (ctx_phrase_covers(s, t, "discourse"))
+    if (ctx_phrase_covers(s, t, R_CTX_DISCOURSE))
         return 1;
-    if (ctx_phrase_covers(s, t, "term")) {
+    if (ctx_phrase_covers(s, t, R_CTX_TERM)) {
         *term = 1;
         return 1;
     }
@@ -178,9 +184,9 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
         if (dk_tok_is(s, nx, ',') || dk_tok_is(s, nx, ':') || dk_tok_is(s, nx, ')'))
             return 1;
     }
-    if (dk_tok_ctx(s, nx, "title") || dk_tok_ctx(s, nx, "datepart"))
+    if (ctx(s, nx, R_CTX_TITLE) || ctx(s, nx, R_CTX_DATEPART))
         return 1;   /* "First Deputy Minister", "the first half of 2024" */
-    if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !dk_tok_ctx(s, nx, "a"))) {
+    if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !ctx(s, nx, R_CTX_A))) {
         dk_num p;   /* "the first 11 months": a period */
         if (dk_number_at(s, nx, &p) && lx(s, p.t1, LX_TUNIT))
             return 1;
@@ -188,7 +194,7 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
     /* a capitalised name: kept only for a recurring event */
     if (is_cap(s, t) && t > 0 && !line_start(s, t) && is_cap(s, nx)) {
         for (int k = nx; k < s->ntok && k < nx + 8; k++) {
-            if (dk_tok_ctx(s, k, "event"))
+            if (ctx(s, k, R_CTX_EVENT))
                 return 0;
             if (!is_cap(s, k) && !dk_tok_text(s, k, "and") &&
                 !dk_tok_text(s, k, "of") && !dk_tok_text(s, k, "the") &&
@@ -198,15 +204,15 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
         return 1;
     }
     /* enumerations: "The first is ..." */
-    if (pv >= 0 && pv == 0 && dk_tok_ctx(s, pv, "det") && dk_tok_ctx(s, nx, "enumverb"))
+    if (pv >= 0 && pv == 0 && ctx(s, pv, R_CTX_DET) && ctx(s, nx, R_CTX_ENUMVERB))
         return 1;
     /* the elliptic end of a term: "from the third world to the first" */
     if (*term && (nx >= s->ntok || s->tok[nx].type == DK_TOK_PUNCT))
         return 1;
     if (n->value == 1 && !n->nwords) {
         /* "first" as an adverb: "when I first joined" */
-        if (!(pv >= 0 && (dk_tok_ctx(s, pv, "det") || dk_tok_ctx(s, pv, "rank") ||
-                          possessive(s, pv) || dk_tok_ctx(s, pv, "a"))) &&
+        if (!(pv >= 0 && (ctx(s, pv, R_CTX_DET) || ctx(s, pv, R_CTX_RANK) ||
+                          possessive(s, pv) || ctx(s, pv, R_CTX_A))) &&
             !line_start(s, t))
             return 1;
     }
@@ -227,18 +233,18 @@ static int number_filtered(const dk_sent *s, const dk_num *n)
             return 1;
         if (n->value == 1) {
             /* "one of", "the one", "allow one to" */
-            if (dk_tok_ctx(s, nx, "oneafter") || nx >= s->ntok ||
+            if (ctx(s, nx, R_CTX_ONEAFTER) || nx >= s->ntok ||
                 s->tok[nx].type == DK_TOK_PUNCT)
                 return 1;
-            if (pv >= 0 && dk_tok_ctx(s, pv, "onebefore"))
+            if (pv >= 0 && ctx(s, pv, R_CTX_ONEBEFORE))
                 return 1;
         }
     }
     if (n->value == 2 && n->nwords <= 1 && !n->fraction && pv >= 0 &&
-        dk_tok_ctx(s, pv, "det")) {
+        ctx(s, pv, R_CTX_DET)) {
         /* "the two countries", "our two neighbouring states" */
-        if (dk_tok_ctx(s, nx, "backref") ||
-            (is_word(s, nx) && !lx(s, nx, LX_COUNTED) && dk_tok_ctx(s, nx + 1, "backref")))
+        if (ctx(s, nx, R_CTX_BACKREF) ||
+            (is_word(s, nx) && !lx(s, nx, LX_COUNTED) && ctx(s, nx + 1, R_CTX_BACKREF)))
             return 1;
     }
     return 0;
@@ -400,7 +406,7 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         if (strcmp(e->sym, "deg") == 0) {
             /* temperatures are no angles */
             for (int q = k - 6 < 0 ? 0 : k - 6; q <= j && q < s->ntok; q++)
-                if (dk_tok_ctx(s, q, "temperature"))
+                if (ctx(s, q, R_CTX_TEMPERATURE))
                     goto no_unit;
         }
         if (b != h) {
@@ -416,7 +422,7 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         f->high *= e->value;
         /* "-long", "-wide" after a hyphenated unit */
         if (h != k && dk_tok_is(s, j, '-') && dk_tok_glued(s, j) &&
-            dk_tok_glued(s, j + 1) && dk_tok_ctx(s, j + 1, "dimadj"))
+            dk_tok_glued(s, j + 1) && ctx(s, j + 1, R_CTX_DIMADJ))
             j += 2;
         /* "5 feet 2 inches", "5 ft and 2 in" */
         if (strcmp(e->sym, "ft") == 0 && !f->range) {
@@ -466,7 +472,7 @@ static int half_duration(const dk_sent *s, int i, dk_cands *out)
     if (!fr || (fr->flags & LXF_PLURAL) || lx(s, i, LX_ORD) || !is_word(s, i))
         return 0;
     int k = i + 1;
-    if (dk_tok_ctx(s, k, "a"))
+    if (ctx(s, k, R_CTX_A))
         k++;
     else if (dk_tok_is(s, k, '-') && dk_tok_glued(s, k))
         k++;
@@ -506,7 +512,7 @@ static int year_like(const dk_sent *s, const dk_num *n)
 static int pop_before(const dk_sent *s, int t)
 {
     for (int k = t - 1; k >= 0 && k >= t - 4; k--) {
-        if (dk_tok_ctx(s, k, "popcue"))
+        if (ctx(s, k, R_CTX_POPCUE))
             return 1;
         if (s->tok[k].type == DK_TOK_PUNCT || is_num(s, k))
             return 0;
@@ -573,7 +579,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             return h;
         /* "twice", "thrice" */
         const dk_lexent *c = lx(s, i, LX_CARD);
-        if (c && c->sym && strcmp(c->sym, "adv") == 0) {
+        if (c && c->role == R_CARD_ADV) {
             f.t1 = i + 1;
             f.value = c->value;
             f.q = qualifier_before(s, i);
@@ -600,12 +606,12 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
     int k = num.t1;
     /* ranges: "15-20", "two to three", "between 20 and 30" */
     if (k + 1 < s->ntok && !num.ordinal && lx(s, k, LX_RANGE)) {
-        const char *how = lx(s, k, LX_RANGE)->sym;
-        int glued = strcmp(how, "dash") == 0 && !num.spelled &&
+        int how = lx(s, k, LX_RANGE)->role;
+        int glued = how == R_RANGE_DASH && !num.spelled &&
                     ((dk_tok_glued(s, k) && dk_tok_glued(s, k + 1)) ||
                      (!dk_tok_glued(s, k) && !dk_tok_glued(s, k + 1)));
-        int word = strcmp(how, "to") == 0 ||
-                   (strcmp(how, "and") == 0 && dk_tok_ctx(s, prev_tok(s, f.t0), "between"));
+        int word = how == R_RANGE_TO ||
+                   (how == R_RANGE_AND && ctx(s, prev_tok(s, f.t0), R_CTX_BETWEEN));
         dk_num hi;
         if ((glued || word) && dk_number_at(s, k + 1, &hi) && !hi.ordinal &&
             hi.value > num.value && (hi.spelled == num.spelled || hi.hasscale)) {
@@ -679,7 +685,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             int h = k;
             if (dk_tok_is(s, h, '-') && dk_tok_glued(s, h) && dk_tok_glued(s, h + 1))
                 h++;
-            if (dk_tok_ctx(s, h, "times"))
+            if (ctx(s, h, R_CTX_TIMES))
                 u = h + 1;
         }
         /* a glued word nothing explains: "5G" */
@@ -760,13 +766,13 @@ static int url_chunk(const dk_sent *s, int i, int *end)
  * or i when there is nothing to skip. */
 static int skip_furniture(const dk_sent *s, int i)
 {
-    if (line_start(s, i) && ctx_phrase_covers(s, i, "furniture")) {
+    if (line_start(s, i) && ctx_phrase_covers(s, i, R_CTX_FURNITURE)) {
         int k = i;
         while (k < s->ntok && !line_end(s, k))
             k++;
         return k + 1;
     }
-    if (dk_tok_ctx(s, i, "phone")) {
+    if (ctx(s, i, R_CTX_PHONE)) {
         int k = i + 1;
         while (k < s->ntok && (is_num(s, k) || (s->tok[k].type == DK_TOK_PUNCT &&
                                                 !dk_tok_is(s, k, ','))))

@@ -58,9 +58,64 @@ enum dk_lexflag {
     LXF_CASE = 1 << 6    /* must match case exactly as written ("MB") */
 };
 
+/* Roles: the syms the recognisers test in their inner loops, as small
+ * numbers in dk_lexent.role, so that a test is one compare, not a strcmp.
+ * tools/lexgen gives each entry the role listed for its class and sym
+ * here, R_NONE for a pair not listed (its sym is still there as text).
+ * X(name, class, sym) makes R_name. */
+#define DK_LEX_ROLES(X)                                                    \
+    X(DW_THE, LX_DATEWORD, "the")         X(DW_A, LX_DATEWORD, "a")         \
+    X(DW_LAST, LX_DATEWORD, "last")       X(DW_NEXT, LX_DATEWORD, "next")   \
+    X(DW_THIS, LX_DATEWORD, "this")       X(DW_AGO, LX_DATEWORD, "ago")     \
+    X(DW_AFTER, LX_DATEWORD, "after")     X(DW_BEFORE, LX_DATEWORD, "before") \
+    X(DW_BETWEEN, LX_DATEWORD, "between") X(DW_FROM, LX_DATEWORD, "from")   \
+    X(DW_OF, LX_DATEWORD, "of")           X(DW_IN, LX_DATEWORD, "in")       \
+    X(DW_ON, LX_DATEWORD, "on")           X(DW_PREP, LX_DATEWORD, "prep")   \
+    X(DW_MOD, LX_DATEWORD, "mod")         X(DW_MODOF, LX_DATEWORD, "modof") \
+    X(DW_CALENDAR, LX_DATEWORD, "calendar") X(DW_Q, LX_DATEWORD, "q")       \
+    X(DW_H, LX_DATEWORD, "h")             X(DW_HALF, LX_DATEWORD, "half")   \
+    X(DW_QUARTER, LX_DATEWORD, "quarter") X(DW_WEEKEND, LX_DATEWORD, "weekend") \
+    X(DW_WEEKOF, LX_DATEWORD, "weekof")   X(DW_DECADE, LX_DATEWORD, "decade") \
+    X(DW_NOW, LX_DATEWORD, "now")         X(DW_TODAY, LX_DATEWORD, "today") \
+    X(DW_YESTERDAY, LX_DATEWORD, "yesterday")                               \
+    X(DW_TOMORROW, LX_DATEWORD, "tomorrow")                                 \
+    X(DW_DAYBEFOREYESTERDAY, LX_DATEWORD, "daybeforeyesterday")             \
+    X(DW_DAYAFTERTOMORROW, LX_DATEWORD, "dayaftertomorrow")                 \
+    X(DW_HOLIDAY, LX_DATEWORD, "holiday") X(DW_EASTER, LX_DATEWORD, "easter") \
+    X(DW_THANKSGIVING, LX_DATEWORD, "thanksgiving")                         \
+    X(DW_BLACKFRIDAY, LX_DATEWORD, "blackfriday")                           \
+    X(CTX_A, LX_CTX, "a")                 X(CTX_BACKREF, LX_CTX, "backref") \
+    X(CTX_BETWEEN, LX_CTX, "between")     X(CTX_DATEPART, LX_CTX, "datepart") \
+    X(CTX_DET, LX_CTX, "det")             X(CTX_DIMADJ, LX_CTX, "dimadj")   \
+    X(CTX_DISCOURSE, LX_CTX, "discourse") X(CTX_ENUMVERB, LX_CTX, "enumverb") \
+    X(CTX_EVENT, LX_CTX, "event")         X(CTX_FURNITURE, LX_CTX, "furniture") \
+    X(CTX_ONEAFTER, LX_CTX, "oneafter")   X(CTX_ONEBEFORE, LX_CTX, "onebefore") \
+    X(CTX_PHONE, LX_CTX, "phone")         X(CTX_POPCUE, LX_CTX, "popcue")   \
+    X(CTX_RANK, LX_CTX, "rank")           X(CTX_TEMPERATURE, LX_CTX, "temperature") \
+    X(CTX_TERM, LX_CTX, "term")           X(CTX_TIMES, LX_CTX, "times")     \
+    X(CTX_TITLE, LX_CTX, "title")                                           \
+    X(NUMOP_NEG, LX_NUMOP, "neg")         X(NUMOP_POINT, LX_NUMOP, "point") \
+    X(NUMOP_RATIO, LX_NUMOP, "ratio")     X(NUMOP_RATIO1, LX_NUMOP, "ratio1") \
+    X(NUMOP_RATIO2, LX_NUMOP, "ratio2")   X(NUMOP_RATIO2B, LX_NUMOP, "ratio2b") \
+    X(RANGE_AND, LX_RANGE, "and")         X(RANGE_DASH, LX_RANGE, "dash")   \
+    X(RANGE_TO, LX_RANGE, "to")                                             \
+    X(QUAL_APPROX, LX_QUAL, "approx")     X(QUAL_OVER, LX_QUAL, "over")     \
+    X(QUAL_UNDER, LX_QUAL, "under")                                         \
+    X(CARD_ADV, LX_CARD, "adv")           X(CARD_APPROX, LX_CARD, "approx")
+
+enum dk_lexrole {
+    R_NONE = 0,
+#define DK_ROLE_ENUM(name, cls, sym) R_##name,
+    DK_LEX_ROLES(DK_ROLE_ENUM)
+#undef DK_ROLE_ENUM
+    R_MAX
+};
+_Static_assert(R_MAX <= 256, "a role is a byte of dk_lexent");
+
 typedef struct dk_lexent {
     uint8_t cls;
     uint8_t flags;
+    uint8_t role;       /* R_* of (cls, sym), R_NONE when not listed */
     double value;
     const char *sym;
     const char *orig;   /* the key as written in the TSV (for LXF_CASE) */

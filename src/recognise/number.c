@@ -43,14 +43,6 @@ int dk_tok_ctx(const dk_sent *s, int k, const char *sym)
     return 0;
 }
 
-int dk_tok_text(const dk_sent *s, int k, const char *w)
-{
-    if (k < 0 || k >= s->ntok)
-        return 0;
-    size_t n = s->tok[k].end - s->tok[k].start;
-    return strlen(w) == n && memcmp(s->text + s->tok[k].start, w, n) == 0;
-}
-
 const dk_lexent *dk_lex_get_cased(const dk_lexeme *x, int cls,
                                   const char *s, size_t a, size_t b)
 {
@@ -74,16 +66,16 @@ static const dk_lexent *lx(const dk_sent *s, int k, int cls)
     return dk_tok_lex(s, k, cls);
 }
 
-static int numop(const dk_sent *s, int k, const char *sym)
+/* Is token k a context word of this role (R_CTX_*)? */
+static int ctx(const dk_sent *s, int k, int role)
 {
-    if (k < 0 || k >= s->ntok || !s->tok[k].lex ||
-        !(s->tok[k].lex->cmask & DK_LXBIT(LX_NUMOP)))
-        return 0;
-    const dk_lexeme *x = s->tok[k].lex;
-    for (int e = 0; e < x->nent; e++)
-        if (x->ent[e].cls == LX_NUMOP && strcmp(x->ent[e].sym, sym) == 0)
-            return 1;
-    return 0;
+    return dk_tok_role(s, k, LX_CTX, role);
+}
+
+/* Is token k a number operator of this role (R_NUMOP_*)? */
+static int numop(const dk_sent *s, int k, int role)
+{
+    return dk_tok_role(s, k, LX_NUMOP, role);
 }
 
 static int is_num(const dk_sent *s, int k)
@@ -112,7 +104,7 @@ static int spaced_hyphen(const dk_sent *s, int k)
 static int is_and(const dk_sent *s, int k)
 {
     const dk_lexent *r = lx(s, k, LX_RANGE);
-    return r && strcmp(r->sym, "and") == 0;
+    return r && r->role == R_RANGE_AND;
 }
 
 /* A spelled scale that may stand in a number ("hundred", "million",
@@ -203,7 +195,7 @@ static void cardinal(const dk_sent *s, int i, rd *r)
                      * fraction word) */
                     if (r->items)
                         break;
-                    int approx = c->sym && strcmp(c->sym, "approx") == 0;
+                    int approx = c->role == R_CARD_APPROX;
                     int nk = at + 1;
                     const dk_lexent *f = lx(s, nk, LX_FRAC);
                     const dk_lexent *o = lx(s, nk, LX_ORD);
@@ -357,13 +349,13 @@ static double scale_after(const dk_sent *s, int *k, double whole,
                           double lastscale, double frac, int *scaled)
 {
     int j = *k;
-    if (j + 2 < s->ntok && dk_tok_text(s, j, "of") && dk_tok_ctx(s, j + 1, "a") &&
+    if (j + 2 < s->ntok && dk_tok_text(s, j, "of") && ctx(s, j + 1, R_CTX_A) &&
         word_scale(s, j + 2, 0) && lastscale == 0 && whole == 0) {
         *k = j + 3;
         *scaled = 1;
         return frac * word_scale(s, j + 2, 0)->value;
     }
-    if (j + 1 < s->ntok && dk_tok_ctx(s, j, "a") && word_scale(s, j + 1, 0) &&
+    if (j + 1 < s->ntok && ctx(s, j, R_CTX_A) && word_scale(s, j + 1, 0) &&
         whole == 0 && lastscale == 0) {
         *k = j + 2;   /* "half a million", "half a dozen" */
         *scaled = 1;
@@ -385,7 +377,7 @@ static double scale_after(const dk_sent *s, int *k, double whole,
 /* "point" and digit words: "two hundred point zero three". */
 static int point_part(const dk_sent *s, int k, double *v, int *end)
 {
-    if (!numop(s, k, "point") || !lx(s, k + 1, LX_CARD))
+    if (!numop(s, k, R_NUMOP_POINT) || !lx(s, k + 1, LX_CARD))
         return 0;
     double f = 0, scale = 1;
     int j = k + 1, any = 0;
@@ -560,11 +552,11 @@ static void ratio(const dk_sent *s, dk_num *out)
     int k = out->t1, j;
     if (out->fraction || out->ordinal || out->hasscale)
         return;
-    if (numop(s, k, "ratio"))
+    if (numop(s, k, R_NUMOP_RATIO))
         j = k + 1;
-    else if (k + 1 < s->ntok && numop(s, k, "ratio2") && numop(s, k + 1, "ratio2b"))
+    else if (k + 1 < s->ntok && numop(s, k, R_NUMOP_RATIO2) && numop(s, k + 1, R_NUMOP_RATIO2B))
         j = k + 2;  /* "out of" */
-    else if (numop(s, k, "ratio1") && out->value == 1)
+    else if (numop(s, k, R_NUMOP_RATIO1) && out->value == 1)
         j = k + 1;  /* "one in five" */
     else
         return;
@@ -792,7 +784,7 @@ int dk_number_at(const dk_sent *s, int i, dk_num *out)
     /* signs: "minus five", "negative one", "-1" */
     double sign = 1;
     int j = i;
-    if (numop(s, i, "neg") && i + 1 < s->ntok) {
+    if (numop(s, i, R_NUMOP_NEG) && i + 1 < s->ntok) {
         sign = -1;
         j = i + 1;
     } else if (dk_tok_is(s, i, '-') && is_num(s, i + 1) && dk_tok_glued(s, i + 1) &&

@@ -12,6 +12,7 @@
 #ifndef DK_NUMBER_H
 #define DK_NUMBER_H
 
+#include <string.h>
 #include "recognise.h"
 
 typedef struct dk_num {
@@ -52,8 +53,30 @@ const dk_lexent *dk_tok_lex(const dk_sent *s, int k, int cls);
 /* Does token k have a context entry (class LX_CTX) with this sym? */
 int dk_tok_ctx(const dk_sent *s, int k, const char *sym);
 
-/* Does the text of token k equal w exactly (case-sensitive)? */
-int dk_tok_text(const dk_sent *s, int k, const char *w);
+/* Does token k have an entry of class cls with this role (R_*, see
+ * lexicon.h)?  dk_tok_ctx by number: no string compare. */
+static inline int dk_tok_role(const dk_sent *s, int k, int cls, int role)
+{
+    if (k < 0 || k >= s->ntok)
+        return 0;
+    const dk_lexeme *x = s->tok[k].lex;
+    if (!x || !(x->cmask & DK_LXBIT(cls)))
+        return 0;
+    for (int e = 0; e < x->nent; e++)
+        if (x->ent[e].cls == cls && x->ent[e].role == role)
+            return 1;
+    return 0;
+}
+
+/* Does the text of token k equal w exactly (case-sensitive)?  Inline,
+ * so that the length of a literal w is known at compile time. */
+static inline int dk_tok_text(const dk_sent *s, int k, const char *w)
+{
+    if (k < 0 || k >= s->ntok)
+        return 0;
+    size_t n = s->tok[k].end - s->tok[k].start;
+    return strlen(w) == n && memcmp(s->text + s->tok[k].start, w, n) == 0;
+}
 
 /* Entry of class cls in lexeme x whose case rule fits the text s[a, b):
  * entries flagged LXF_CASE must match their written form exactly. */

@@ -1,7 +1,8 @@
 /*
  * test_lexicon.c - unit tests of the generated dictionary and its lookups
  * (src/recognise/lexicon.c, tools/lexgen.c): the class masks lexgen
- * writes beside each key agree with the entries, dk_lex_phrase finds
+ * writes beside each key agree with the entries, every entry has the
+ * role of its class and sym (lexicon.h), dk_lex_phrase finds
  * multi-token keys and nothing of a class the key cannot reach, and
  * dk_lex_tag leaves the same answers as a lookup from scratch.
  */
@@ -49,6 +50,41 @@ static void test_masks(void **state)
     assert_true(n > 100);
 }
 
+/* Every entry carries the role its class and sym have in lexicon.h's
+ * list, R_NONE when the pair is not listed; every role is in use. */
+static void test_roles(void **state)
+{
+    (void)state;
+    static const struct { int role, cls; const char *sym; } list[] = {
+#define ROLE_ROW(name, cls, sym) {R_##name, cls, sym},
+        DK_LEX_ROLES(ROLE_ROW)
+#undef ROLE_ROW
+    };
+    int used[R_MAX] = {0};
+    for (uint32_t h = 0; h <= dk_lex_mask; h++) {
+        if (dk_lex_slots[h] < 0)
+            continue;
+        const dk_lexeme *x = &dk_lex_words[dk_lex_slots[h]];
+        for (int e = 0; e < x->nent; e++) {
+            const dk_lexent *en = &x->ent[e];
+            int want = R_NONE;
+            for (size_t k = 0; k < sizeof list / sizeof *list; k++)
+                if (list[k].cls == en->cls && strcmp(list[k].sym, en->sym) == 0)
+                    want = list[k].role;
+            if (en->role != want)
+                print_error("'%s' class %d sym '%s': role %d, expected %d\n",
+                            x->key, en->cls, en->sym, en->role, want);
+            assert_int_equal(en->role, want);
+            used[en->role] = 1;
+        }
+    }
+    for (int r = R_NONE + 1; r < R_MAX; r++) {
+        if (!used[r])
+            print_error("role %d has no entry in data/en\n", r);
+        assert_true(used[r]);
+    }
+}
+
 typedef struct pcase {
     const char *text;
     int cls;
@@ -94,6 +130,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_masks),
+        cmocka_unit_test(test_roles),
         cmocka_unit_test(test_phrase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
