@@ -130,6 +130,11 @@ static int cmp_entry(const void *a, const void *b)
     return x->is_prefix_only - y->is_prefix_only;
 }
 
+static int is_letter(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 static uint32_t hash(const char *p, size_t n)
 {
     uint32_t h = 2166136261u;
@@ -269,12 +274,12 @@ int main(int argc, char **argv)
         const char *key;
         int ntok, prefix;
         size_t first, n;
-        uint32_t cmask, reach;
+        uint32_t cmask, spaced, glued;
     } *w = NULL;
     size_t real_index = 0;
     for (size_t i = 0; i < nents;) {
         size_t j = i;
-        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0, 0, 0};
+        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0, 0, 0, 0};
         while (j < nents && strcmp(ents[j].key, ents[i].key) == 0) {
             if (ents[j].is_prefix_only) {
                 cur.prefix = 1;
@@ -294,22 +299,32 @@ int main(int argc, char **argv)
         w[nwords++] = cur;
         i = j;
     }
-    /* reach: the classes of every key that starts with this one (as a
-     * string, so whatever the token boundaries): the keys are sorted, so
-     * those follow it */
+    /* the classes of the longer keys that start with this one, by the
+     * byte after it: a space (the next token is spaced), or anything
+     * else (glued), but never a letter after a letter, which the
+     * tokenizer keeps in one word.  The keys are sorted, so those that
+     * start with key i follow it. */
     for (size_t i = 0; i < nwords; i++) {
         size_t n = strlen(w[i].key);
-        for (size_t j = i; j < nwords && strncmp(w[j].key, w[i].key, n) == 0; j++)
-            w[i].reach |= w[j].cmask;
+        unsigned char last = n ? (unsigned char)w[i].key[n - 1] : 0;
+        for (size_t j = i + 1; j < nwords && strncmp(w[j].key, w[i].key, n) == 0;
+             j++) {
+            unsigned char c = (unsigned char)w[j].key[n];
+            if (c == ' ')
+                w[i].spaced |= w[j].cmask;
+            else if (!(is_letter(last) && is_letter(c)))
+                w[i].glued |= w[j].cmask;
+        }
     }
     fprintf(out, "const dk_lexeme dk_lex_words[] = {\n");
     for (size_t i = 0; i < nwords; i++) {
         fprintf(out, "    {");
         c_string(out, w[i].key);
-        fprintf(out, ", %zu, %d, %d, %zu, %s%zu, 0x%xu, 0x%xu},\n",
+        fprintf(out, ", %zu, %d, %d, %zu, %s%zu, 0x%xu, 0x%xu, 0x%xu},\n",
                 strlen(w[i].key), w[i].ntok, w[i].prefix, w[i].n,
                 w[i].n ? "entries + " : "entries + 0 * ", w[i].first,
-                (unsigned)w[i].cmask, (unsigned)w[i].reach);
+                (unsigned)w[i].cmask, (unsigned)w[i].spaced,
+                (unsigned)w[i].glued);
     }
     fprintf(out, "};\n\n");
 

@@ -537,7 +537,8 @@ static int may_start(const dk_sent *s, int i)
         return 0;   /* a word the lexicon does not know */
     if (!(t->flags & DK_TF_LEXED) && t->type != DK_TOK_NUM)
         return 1;   /* not tagged: a phrase lookup would tell */
-    if (t->lex && (t->lex->reach & (DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT))))
+    if (dk_lex_may_start(s->tok, s->ntok, i,
+                         DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT)))
         return 1;
     return dk_number_may_start(s, i);
 }

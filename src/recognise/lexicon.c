@@ -134,7 +134,7 @@ int dk_lex_phrase_at(const char *s, const dk_token *tok, int ntok, int i,
         return phrase_from(s, tok, ntok, i, i, cls, NULL, 0, out);
     /* the first token was looked up by dk_lex_tag */
     const dk_lexeme *x = tok[i].lex;
-    if (!x || (cls && !(x->reach & DK_LXBIT(cls))))
+    if (!x || (cls && !dk_lex_may_start(tok, ntok, i, DK_LXBIT(cls))))
         return 0;
     int best = 0;
     if (x->nent && dk_lex_get(x, cls)) {

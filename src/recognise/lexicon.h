@@ -129,13 +129,30 @@ typedef struct dk_lexeme {
     uint16_t nent;       /* entries (0 for a pure prefix) */
     const dk_lexent *ent;
     uint32_t cmask;      /* DK_LXBIT of the classes of ent[] */
-    uint32_t reach;      /* the classes of this key and of every key that
-                            starts with it: dk_lex_phrase of a class not in
-                            it finds nothing */
+    uint32_t spaced;     /* the classes of the longer keys that go on with
+                            a space after this one ("per" -> "per cent") */
+    uint32_t glued;      /* ... with another byte ("a" -> "a$"; never a
+                            letter after a letter: one word) */
 } dk_lexeme;
 
-/* The bit of class cls in cmask and reach. */
+/* The bit of class cls in the masks. */
 #define DK_LXBIT(cls) (1u << (cls))
+
+/* Could a key with a class in mask start at token i, which dk_lex_tag
+ * looked up?  From the classes of its lexeme and of the longer keys that
+ * can follow it, as the next token is spaced or glued. */
+static inline int dk_lex_may_start(const dk_token *tok, int ntok, int i,
+                                   uint32_t mask)
+{
+    const struct dk_lexeme *x = tok[i].lex;
+    if (!x)
+        return 0;
+    if (x->cmask & mask)
+        return 1;
+    if (i + 1 >= ntok)
+        return 0;
+    return ((tok[i + 1].flags & DK_TF_SPACE) ? x->spaced : x->glued) & mask;
+}
 
 /* Look up a key (already in key form).  NULL when absent. */
 const dk_lexeme *dk_lex_find(const char *key, size_t n);
@@ -159,12 +176,13 @@ int dk_lex_phrase_at(const char *s, const dk_token *tok, int ntok, int i,
  * that has an entry of class cls (0 = any).  Returns the number of
  * tokens matched (0 if none) and the lexeme in *out.  Inline: at a token
  * dk_lex_tag looked up, the answer is mostly "none", from the reach of
- * its lexeme; dk_lex_phrase_at does the rest. */
+ * its lexeme and the next token; dk_lex_phrase_at does the rest. */
 static inline int dk_lex_phrase(const char *s, const dk_token *tok, int ntok,
                                 int i, int cls, const dk_lexeme **out)
 {
     if (i >= 0 && i < ntok && (tok[i].flags & DK_TF_LEXED) &&
-        (!tok[i].lex || (cls && !(tok[i].lex->reach & DK_LXBIT(cls))))) {
+        (!tok[i].lex ||
+         (cls && !dk_lex_may_start(tok, ntok, i, DK_LXBIT(cls))))) {
         *out = NULL;
         return 0;
     }
