@@ -26,50 +26,50 @@
 
 /* ------------------------------------------------------------ tokens */
 
-static const dk_token *tk(const dk_sent *s, int k)
+static inline const dk_token *tk(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok ? &s->tok[k] : NULL;
 }
 
-static const dk_lexent *lx(const dk_sent *s, int k, int cls)
+static inline const dk_lexent *lx(const dk_sent *s, int k, int cls)
 {
     const dk_token *t = tk(s, k);
     return t ? dk_lex_get(t->lex, cls) : NULL;
 }
 
-static int is_num(const dk_sent *s, int k)
+static inline int is_num(const dk_sent *s, int k)
 {
     const dk_token *t = tk(s, k);
     return t && t->type == DK_TOK_NUM;
 }
 
-static int is_punct(const dk_sent *s, int k)
+static inline int is_punct(const dk_sent *s, int k)
 {
     const dk_token *t = tk(s, k);
     return t && t->type == DK_TOK_PUNCT;
 }
 
 /* The sym of a date word ("last", "the", "mod", ...), or NULL. */
-static const char *dw(const dk_sent *s, int k)
+static inline const char *dw(const dk_sent *s, int k)
 {
     const dk_lexent *e = lx(s, k, LX_DATEWORD);
     return e ? e->sym : NULL;
 }
 
 /* Its role (R_DW_*; R_NONE for no date word or one not listed). */
-static int dwr(const dk_sent *s, int k)
+static inline int dwr(const dk_sent *s, int k)
 {
     const dk_lexent *e = lx(s, k, LX_DATEWORD);
     return e ? e->role : R_NONE;
 }
 
-static int dwis(const dk_sent *s, int k, int role)
+static inline int dwis(const dk_sent *s, int k, int role)
 {
     return dwr(s, k) == role;
 }
 
 /* An integer in digits at k, lo..hi, at most maxd digits; else -1. */
-static int int_at(const dk_sent *s, int k, int lo, int hi, int maxd)
+static inline int int_at(const dk_sent *s, int k, int lo, int hi, int maxd)
 {
     const dk_token *t = tk(s, k);
     if (!t || t->type != DK_TOK_NUM || t->nfrac || (t->flags & DK_TF_GROUPS) ||
@@ -79,7 +79,7 @@ static int int_at(const dk_sent *s, int k, int lo, int hi, int maxd)
 }
 
 /* Is token k the separator c glued on both sides? */
-static int glued_sep(const dk_sent *s, int k, char c)
+static inline int glued_sep(const dk_sent *s, int k, char c)
 {
     return dk_tok_is(s, k, c) && dk_tok_glued(s, k) && dk_tok_glued(s, k + 1);
 }

@@ -17,28 +17,28 @@
 #include <string.h>
 #include "number.h"
 
-static const dk_lexent *lx(const dk_sent *s, int k, int cls)
+static inline const dk_lexent *lx(const dk_sent *s, int k, int cls)
 {
     return dk_tok_lex(s, k, cls);
 }
 
 /* Is token k a context word of this role (R_CTX_*)? */
-static int ctx(const dk_sent *s, int k, int role)
+static inline int ctx(const dk_sent *s, int k, int role)
 {
     return dk_tok_role(s, k, LX_CTX, role);
 }
 
-static int is_word(const dk_sent *s, int k)
+static inline int is_word(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_WORD;
 }
 
-static int is_cap(const dk_sent *s, int k)
+static inline int is_cap(const dk_sent *s, int k)
 {
     return is_word(s, k) && (s->tok[k].flags & DK_TF_CAP);
 }
 
-static int is_num(const dk_sent *s, int k)
+static inline int is_num(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_NUM;
 }

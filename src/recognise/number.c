@@ -15,21 +15,6 @@
 #include <string.h>
 #include "number.h"
 
-int dk_tok_is(const dk_sent *s, int k, char c)
-{
-    if (k < 0 || k >= s->ntok || s->tok[k].type != DK_TOK_PUNCT)
-        return 0;
-    const dk_token *t = &s->tok[k];
-    return t->end - t->start == 1 && s->text[t->start] == c;
-}
-
-const dk_lexent *dk_tok_lex(const dk_sent *s, int k, int cls)
-{
-    if (k < 0 || k >= s->ntok)
-        return NULL;
-    return dk_lex_get(s->tok[k].lex, cls);
-}
-
 int dk_tok_ctx(const dk_sent *s, int k, const char *sym)
 {
     if (k < 0 || k >= s->ntok || !s->tok[k].lex ||
@@ -61,47 +46,47 @@ const dk_lexent *dk_lex_get_cased(const dk_lexeme *x, int cls,
     return NULL;
 }
 
-static const dk_lexent *lx(const dk_sent *s, int k, int cls)
+static inline const dk_lexent *lx(const dk_sent *s, int k, int cls)
 {
     return dk_tok_lex(s, k, cls);
 }
 
 /* Is token k a context word of this role (R_CTX_*)? */
-static int ctx(const dk_sent *s, int k, int role)
+static inline int ctx(const dk_sent *s, int k, int role)
 {
     return dk_tok_role(s, k, LX_CTX, role);
 }
 
 /* Is token k a number operator of this role (R_NUMOP_*)? */
-static int numop(const dk_sent *s, int k, int role)
+static inline int numop(const dk_sent *s, int k, int role)
 {
     return dk_tok_role(s, k, LX_NUMOP, role);
 }
 
-static int is_num(const dk_sent *s, int k)
+static inline int is_num(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_NUM;
 }
 
-static int is_int(const dk_sent *s, int k)
+static inline int is_int(const dk_sent *s, int k)
 {
     return is_num(s, k) && !(s->tok[k].flags & (DK_TF_DECIMAL | DK_TF_GROUPS));
 }
 
 /* A hyphen glued on both sides at k. */
-static int glued_hyphen(const dk_sent *s, int k)
+static inline int glued_hyphen(const dk_sent *s, int k)
 {
     return dk_tok_is(s, k, '-') && dk_tok_glued(s, k) && dk_tok_glued(s, k + 1);
 }
 
 /* A hyphen with space on both sides at k ("fifty - two"). */
-static int spaced_hyphen(const dk_sent *s, int k)
+static inline int spaced_hyphen(const dk_sent *s, int k)
 {
     return dk_tok_is(s, k, '-') && k + 1 < s->ntok &&
            (s->tok[k].flags & DK_TF_SPACE) && (s->tok[k + 1].flags & DK_TF_SPACE);
 }
 
-static int is_and(const dk_sent *s, int k)
+static inline int is_and(const dk_sent *s, int k)
 {
     const dk_lexent *r = lx(s, k, LX_RANGE);
     return r && r->role == R_RANGE_AND;

@@ -39,7 +39,13 @@ int dk_number_at(const dk_sent *s, int i, dk_num *out);
 int dk_number_may_start(const dk_sent *s, int i);
 
 /* Is token k the punctuation character c (ASCII)? */
-int dk_tok_is(const dk_sent *s, int k, char c);
+static inline int dk_tok_is(const dk_sent *s, int k, char c)
+{
+    if (k < 0 || k >= s->ntok || s->tok[k].type != DK_TOK_PUNCT)
+        return 0;
+    const dk_token *t = &s->tok[k];
+    return t->end - t->start == 1 && s->text[t->start] == c;
+}
 
 /* Is there no white space between tokens k-1 and k? */
 static inline int dk_tok_glued(const dk_sent *s, int k)
@@ -48,7 +54,12 @@ static inline int dk_tok_glued(const dk_sent *s, int k)
 }
 
 /* The entry of class cls of token k (NULL when none or out of range). */
-const dk_lexent *dk_tok_lex(const dk_sent *s, int k, int cls);
+static inline const dk_lexent *dk_tok_lex(const dk_sent *s, int k, int cls)
+{
+    if (k < 0 || k >= s->ntok)
+        return NULL;
+    return dk_lex_get(s->tok[k].lex, cls);
+}
 
 /* Does token k have a context entry (class LX_CTX) with this sym? */
 int dk_tok_ctx(const dk_sent *s, int k, const char *sym);
