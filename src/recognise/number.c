@@ -762,10 +762,42 @@ int dk_number_may_start(const dk_sent *s, int i)
            (s->text[t->start] == '-' || s->text[t->start] == '.');
 }
 
+void dk_numcache_next(dk_numcache *c)
+{
+    if (++c->sentence == 0) {   /* wrapped: no slot may look current */
+        memset(c->slot, 0, sizeof c->slot);
+        c->sentence = 1;
+    }
+}
+
+static int number_at(const dk_sent *s, int i, dk_num *out);
+
 int dk_number_at(const dk_sent *s, int i, dk_num *out)
 {
     if (!dk_number_may_start(s, i))
         return 0;
+    dk_numcache *c = s->nums;
+    if (!c)
+        return number_at(s, i, out);
+    dk_numslot *e = &c->slot[i % DK_NUMCACHE_SLOTS];
+    if (e->sentence == c->sentence && e->i == i) {
+        if (e->ok)
+            *out = e->n;
+        return e->ok;
+    }
+    int ok = number_at(s, i, out);
+    e = &c->slot[i % DK_NUMCACHE_SLOTS];   /* number_at may have used it */
+    e->sentence = c->sentence;
+    e->i = i;
+    e->ok = ok;
+    if (ok)
+        e->n = *out;
+    return ok;
+}
+
+/* dk_number_at without the cache. */
+static int number_at(const dk_sent *s, int i, dk_num *out)
+{
     /* signs: "minus five", "negative one", "-1" */
     double sign = 1;
     int j = i;

@@ -30,8 +30,28 @@ typedef struct dk_num {
 } dk_num;
 
 /* Read the longest number starting at token i.  Returns 1 and fills out,
- * or 0 when no number starts there. */
+ * or 0 when no number starts there.  With s->nums, the answer is kept
+ * there for the next recogniser that asks at the same token. */
 int dk_number_at(const dk_sent *s, int i, dk_num *out);
+
+/* The answers of dk_number_at for one sentence, so that the figure and
+ * date recognisers read each number once: a direct-mapped table by token
+ * index, tagged with the sentence.  Owned by the engine; allocated once,
+ * nothing per sentence. */
+#define DK_NUMCACHE_SLOTS 1024
+typedef struct dk_numslot {
+    uint32_t sentence;   /* dk_numcache.sentence when filled */
+    int i, ok;           /* token; dk_number_at's return */
+    dk_num n;
+} dk_numslot;
+
+typedef struct dk_numcache {
+    uint32_t sentence;   /* the current sentence's serial number */
+    dk_numslot slot[DK_NUMCACHE_SLOTS];
+} dk_numcache;
+
+/* Start a new sentence: forget every answer. */
+void dk_numcache_next(dk_numcache *c);
 
 /* A cheap first test: 0 when no number can start at token i (a word
  * that is no number word, most punctuation), so dk_number_at finds none;
