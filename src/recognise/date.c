@@ -717,6 +717,9 @@ static int p_holiday(const dk_sent *s, int i, dv *v)
     if (!n)
         return 0;
     const dk_lexent *h = dk_lex_get(x, LX_DATEWORD);
+    if (h->role != R_DW_HOLIDAY && h->role != R_DW_EASTER &&
+        h->role != R_DW_THANKSGIVING && h->role != R_DW_BLACKFRIDAY)
+        return 0;   /* no holiday: holiday_day has no day for it */
     int y = year_date_at(s, k + n), e = k + n;
     if (y && holiday_day(h, y) >= 0) {
         long day = holiday_day(h, y);
@@ -1540,36 +1543,40 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
     return k + 1;
 }
 
-/* What a parser's first token may be, for p_core's test before trying
- * it: LXB(cls) for a word with an entry of that class, DIGITS for a
- * number in digits; ANY for the parsers whose own first test is as
- * cheap (a phrase lookup, dk_number_at). */
+/* What a parser needs to find anything at token i, for p_core's test
+ * before trying it.  first: what token i may be, LXB(cls) for a word
+ * with an entry of that class, DIGITS for a number in digits, ANY for
+ * the parsers whose own first test is as cheap (a phrase lookup,
+ * dk_number_at).  later: what one of the tokens after i must be (a
+ * month after a day, a time unit after a count), from dk_token.ahead;
+ * 0 for nothing. */
 #define LXB(cls) DK_LXBIT(cls)
-#define DIGITS (1u << 31)
+#define DIGITS DK_AHEAD_DIGITS
 #define ANY 0xFFFFFFFFu
-_Static_assert(LX_CLASS_MAX < 31, "DIGITS is no class bit");
 
 static const struct parser {
     int (*parse)(const dk_sent *, int, dv *);
-    uint32_t first;
+    uint32_t first, later;
 } parsers[] = {
-    {p_part, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD)},
-    {p_week_of, LXB(LX_DATEWORD)},
-    {p_the_nth, LXB(LX_DATEWORD)},
-    {p_holiday, ANY},
+    {p_part, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
+     LXB(LX_TUNIT) | LXB(LX_DATEWORD)},
+    {p_week_of, LXB(LX_DATEWORD), LXB(LX_TUNIT)},
+    {p_the_nth, LXB(LX_DATEWORD), DIGITS},
+    {p_holiday, ANY, 0},
     {p_spelled_year, LXB(LX_CARD) | LXB(LX_SCALE) | LXB(LX_ORD) | LXB(LX_FRAC) |
-                     LXB(LX_VFRAC) | LXB(LX_NUMOP)},
-    {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD)},
-    {p_relative, LXB(LX_DATEWORD)},
-    {p_deictic, ANY},
-    {p_ago, ANY},
-    {p_month_first, LXB(LX_MONTH)},
-    {p_day_first, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD)},
-    {p_year_first, DIGITS},
-    {p_numeric, DIGITS},
-    {p_weekday, LXB(LX_WEEKDAY)},
-    {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT)},
-    {p_quarter_first, LXB(LX_DATEWORD)},
+                     LXB(LX_VFRAC) | LXB(LX_NUMOP), 0},
+    {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD), LXB(LX_TUNIT)},
+    {p_relative, LXB(LX_DATEWORD), 0},
+    {p_deictic, ANY, 0},
+    {p_ago, ANY, LXB(LX_TUNIT)},
+    {p_month_first, LXB(LX_MONTH), 0},
+    {p_day_first, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
+     LXB(LX_MONTH)},
+    {p_year_first, DIGITS, 0},
+    {p_numeric, DIGITS, 0},
+    {p_weekday, LXB(LX_WEEKDAY), 0},
+    {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT), 0},
+    {p_quarter_first, LXB(LX_DATEWORD), DIGITS},
 };
 
 /* The longest date at i, without modifiers or ranges. */
@@ -1579,9 +1586,11 @@ static int p_core(const dk_sent *s, int i, dv *v)
     if (!t)
         return 0;
     uint32_t have = t->type == DK_TOK_NUM ? DIGITS : t->lex ? t->lex->cmask : 0;
+    uint32_t later = i + 1 < s->ntok ? s->tok[i + 1].ahead : 0;
     int best = 0;
     for (size_t p = 0; p < sizeof parsers / sizeof *parsers; p++) {
-        if (!(parsers[p].first & have) && parsers[p].first != ANY)
+        if ((!(parsers[p].first & have) && parsers[p].first != ANY) ||
+            (parsers[p].later && !(parsers[p].later & later)))
             continue;   /* it would find nothing at i */
         dv x;
         int e = parsers[p].parse(s, i, &x);
@@ -1641,8 +1650,8 @@ static int can_start(const dk_sent *s, int k)
         return 1;
     if (!t->lex)
         return 0;
-    if (lx(s, k, LX_MONTH) || lx(s, k, LX_WEEKDAY) || lx(s, k, LX_ORD) ||
-        lx(s, k, LX_CARD))
+    if (t->lex->cmask & (LXB(LX_MONTH) | LXB(LX_WEEKDAY) | LXB(LX_ORD) |
+                         LXB(LX_CARD)))
         return 1;
     const dk_lexent *u = lx(s, k, LX_TUNIT);
     if (u)

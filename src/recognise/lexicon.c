@@ -177,4 +177,11 @@ void dk_lex_tag(const char *s, dk_token *tok, int ntok)
         }
         t->lex = probe(h, key, n);
     }
+    uint32_t ahead = 0;
+    for (int k = ntok - 1; k >= 0; k--) {
+        const dk_token *t = &tok[k];
+        ahead |= t->type == DK_TOK_NUM ? DK_AHEAD_DIGITS
+                 : t->lex ? t->lex->cmask : 0;
+        tok[k].ahead = ahead;
+    }
 }

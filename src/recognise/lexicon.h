@@ -189,8 +189,16 @@ static inline int dk_lex_phrase(const char *s, const dk_token *tok, int ntok,
     return dk_lex_phrase_at(s, tok, ntok, i, cls, out);
 }
 
-/* Set tok[k].lex for every token from the one-token keys. */
+/* Set tok[k].lex for every token from the one-token keys, and
+ * tok[k].ahead: the classes (DK_LXBIT) of the lexemes of tokens k, k+1,
+ * ... to the end, with DK_AHEAD_DIGITS when one of them is a number in
+ * digits.  A recogniser that needs a month or a time unit later on asks
+ * it before reading on. */
 void dk_lex_tag(const char *s, dk_token *tok, int ntok);
+
+/* In dk_token.ahead: a number in digits (bit 0: no class is 0). */
+#define DK_AHEAD_DIGITS DK_LXBIT(0)
+_Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
 
 /* Append token t's key text to out[*len], lower-cased, with a leading
  * space when sep is set.  Returns 0, or -1 when out (size cap) is full. */

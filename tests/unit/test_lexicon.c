@@ -183,12 +183,34 @@ static void test_phrase(void **state)
     }
 }
 
+/* dk_lex_tag's ahead: the classes of a token and all after it. */
+static void test_ahead(void **state)
+{
+    (void)state;
+    static dk_token tok[16];
+    const char *t = "about 5 tons in May";
+    int nt = dk_tokenize(t, strlen(t), tok, 16);
+    assert_int_equal(nt, 5);
+    dk_lex_tag(t, tok, nt);
+    uint32_t month = DK_LXBIT(LX_MONTH), unit = DK_LXBIT(LX_UNIT);
+    assert_true(tok[0].ahead & DK_LXBIT(LX_QUAL));
+    assert_true(tok[0].ahead & DK_AHEAD_DIGITS);
+    assert_true(tok[1].ahead & DK_AHEAD_DIGITS);
+    assert_false(tok[2].ahead & DK_AHEAD_DIGITS);
+    assert_true(tok[2].ahead & unit);
+    assert_true(tok[2].ahead & month);
+    assert_false(tok[3].ahead & unit);
+    assert_int_equal(tok[4].ahead, tok[4].lex->cmask);
+    assert_false(tok[0].ahead & DK_LXBIT(LX_CURRENCY));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_masks),
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_phrase_all),
+        cmocka_unit_test(test_ahead),
         cmocka_unit_test(test_phrase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
