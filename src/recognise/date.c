@@ -1563,8 +1563,7 @@ static const struct parser {
     {p_week_of, LXB(LX_DATEWORD), LXB(LX_TUNIT)},
     {p_the_nth, LXB(LX_DATEWORD), DIGITS},
     {p_holiday, ANY, 0},
-    {p_spelled_year, LXB(LX_CARD) | LXB(LX_SCALE) | LXB(LX_ORD) | LXB(LX_FRAC) |
-                     LXB(LX_VFRAC) | LXB(LX_NUMOP), 0},
+    {p_spelled_year, DK_NUM_FIRST, 0},   /* a number word, no digits */
     {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD), LXB(LX_TUNIT)},
     {p_relative, LXB(LX_DATEWORD), 0},
     {p_deictic, ANY, 0},

@@ -543,11 +543,10 @@ static int may_start(const dk_sent *s, int i)
     return dk_number_may_start(s, i);
 }
 
-/* Recognise the figure starting at token i; returns the next token. */
+/* Recognise the figure starting at token i, where one may start
+ * (may_start); returns the next token. */
 static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
 {
-    if (!may_start(s, i))
-        return i + 1;
     fig f;
     memset(&f, 0, sizeof f);
     f.t0 = i;
@@ -799,6 +798,9 @@ void dk_recognise_figures(const dk_sent *s, dk_cands *out)
                 continue;
             }
         }
-        i = figure_at(s, i, out, &term);
+        if (!may_start(s, i))
+            i++;   /* most tokens: nothing to read */
+        else
+            i = figure_at(s, i, out, &term);
     }
 }

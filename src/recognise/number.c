@@ -745,23 +745,6 @@ no_fraction:
     return 1;
 }
 
-/* The classes of the words a number can start with: "twenty", "a",
- * "hundred thousand", "fourth", "half", "minus", "½". */
-#define NUM_FIRST (DK_LXBIT(LX_CARD) | DK_LXBIT(LX_SCALE) | DK_LXBIT(LX_ORD) | \
-                   DK_LXBIT(LX_FRAC) | DK_LXBIT(LX_VFRAC) | DK_LXBIT(LX_NUMOP))
-
-int dk_number_may_start(const dk_sent *s, int i)
-{
-    if (i < 0 || i >= s->ntok)
-        return 0;
-    const dk_token *t = &s->tok[i];
-    if (t->type == DK_TOK_NUM || (t->lex && (t->lex->cmask & NUM_FIRST)))
-        return 1;
-    /* a sign or a point before digits: "-1", ".08" */
-    return t->type == DK_TOK_PUNCT && t->end - t->start == 1 &&
-           (s->text[t->start] == '-' || s->text[t->start] == '.');
-}
-
 void dk_numcache_next(dk_numcache *c)
 {
     if (++c->sentence == 0) {   /* wrapped: no slot may look current */

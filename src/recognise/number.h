@@ -53,10 +53,25 @@ typedef struct dk_numcache {
 /* Start a new sentence: forget every answer. */
 void dk_numcache_next(dk_numcache *c);
 
+/* The classes of the words a number can start with: "twenty", "a",
+ * "hundred thousand", "fourth", "half", "minus", "½". */
+#define DK_NUM_FIRST (DK_LXBIT(LX_CARD) | DK_LXBIT(LX_SCALE) | DK_LXBIT(LX_ORD) | \
+                      DK_LXBIT(LX_FRAC) | DK_LXBIT(LX_VFRAC) | DK_LXBIT(LX_NUMOP))
+
 /* A cheap first test: 0 when no number can start at token i (a word
  * that is no number word, most punctuation), so dk_number_at finds none;
  * 1 when one may. */
-int dk_number_may_start(const dk_sent *s, int i);
+static inline int dk_number_may_start(const dk_sent *s, int i)
+{
+    if (i < 0 || i >= s->ntok)
+        return 0;
+    const dk_token *t = &s->tok[i];
+    if (t->type == DK_TOK_NUM || (t->lex && (t->lex->cmask & DK_NUM_FIRST)))
+        return 1;
+    /* a sign or a point before digits: "-1", ".08" */
+    return t->type == DK_TOK_PUNCT && t->end - t->start == 1 &&
+           (s->text[t->start] == '-' || s->text[t->start] == '.');
+}
 
 /* Is token k the punctuation character c (ASCII)? */
 static inline int dk_tok_is(const dk_sent *s, int k, char c)
