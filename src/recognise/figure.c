@@ -107,9 +107,8 @@ static void set_unit(dk_mention *m, const char *u)
     m->unit[n] = '\0';
 }
 
-/* A phrase of class cls at k whose entry fits the text's case; the
- * phrase must end its word (no letter or digit glued after it). */
-static int unit_phrase(const dk_sent *s, int k, int cls, const dk_lexent **e)
+/* unit_phrase once a phrase of class cls may start at k. */
+static int unit_phrase_at(const dk_sent *s, int k, int cls, const dk_lexent **e)
 {
     const dk_lexeme *x;
     int n = dk_lex_phrase(s->text, s->tok, s->ntok, k, cls, &x);
@@ -130,6 +129,18 @@ static int unit_phrase(const dk_sent *s, int k, int cls, const dk_lexent **e)
         s->tok[after].type == DK_TOK_WORD)
         return 0;
     return n;
+}
+
+/* A phrase of class cls at k whose entry fits the text's case; the
+ * phrase must end its word (no letter or digit glued after it).  Inline
+ * for the usual answer, none, from the lexicon tag of token k. */
+static inline int unit_phrase(const dk_sent *s, int k, int cls,
+                              const dk_lexent **e)
+{
+    if (k >= 0 && k < s->ntok && (s->tok[k].flags & DK_TF_LEXED) &&
+        !dk_lex_may_start(s->tok, s->ntok, k, DK_LXBIT(cls)))
+        return 0;
+    return unit_phrase_at(s, k, cls, e);
 }
 
 /* Does a ctx phrase of this role (R_CTX_*) cover token t (starting at
