@@ -53,25 +53,6 @@ typedef struct dk_numcache {
 /* Start a new sentence: forget every answer. */
 void dk_numcache_next(dk_numcache *c);
 
-/* The classes of the words a number can start with: "twenty", "a",
- * "hundred thousand", "fourth", "half", "minus", "½". */
-#define DK_NUM_FIRST (DK_LXBIT(LX_CARD) | DK_LXBIT(LX_SCALE) | DK_LXBIT(LX_ORD) | \
-                      DK_LXBIT(LX_FRAC) | DK_LXBIT(LX_VFRAC) | DK_LXBIT(LX_NUMOP))
-
-/* A cheap first test: 0 when no number can start at token i (a word
- * that is no number word, most punctuation), so dk_number_at finds none;
- * 1 when one may. */
-static inline int dk_number_may_start(const dk_sent *s, int i)
-{
-    if (i < 0 || i >= s->ntok)
-        return 0;
-    const dk_token *t = &s->tok[i];
-    if (t->type == DK_TOK_NUM || (t->lex && (t->lex->cmask & DK_NUM_FIRST)))
-        return 1;
-    /* a sign or a point before digits: "-1", ".08" */
-    return t->type == DK_TOK_PUNCT && t->end - t->start == 1 &&
-           (s->text[t->start] == '-' || s->text[t->start] == '.');
-}
 
 /* Is token k the punctuation character c (ASCII)? */
 static inline int dk_tok_is(const dk_sent *s, int k, char c)
@@ -112,6 +93,31 @@ static inline int dk_tok_role(const dk_sent *s, int k, int cls, int role)
         if (x->ent[e].cls == cls && x->ent[e].role == role)
             return 1;
     return 0;
+}
+
+/* The classes of the words a number can start with: "twenty", "a",
+ * "hundred thousand", "fourth", "half", "½" (of the number operators,
+ * only a sign starts one: "minus", "negative"). */
+#define DK_NUM_FIRST (DK_LXBIT(LX_CARD) | DK_LXBIT(LX_SCALE) | DK_LXBIT(LX_ORD) | \
+                      DK_LXBIT(LX_FRAC) | DK_LXBIT(LX_VFRAC))
+
+/* A cheap first test: 0 when no number can start at token i (a word
+ * that is no number word, most punctuation), so dk_number_at finds none;
+ * 1 when one may. */
+static inline int dk_number_may_start(const dk_sent *s, int i)
+{
+    if (i < 0 || i >= s->ntok)
+        return 0;
+    const dk_token *t = &s->tok[i];
+    if (t->type == DK_TOK_NUM || (t->lex && (t->lex->cmask & DK_NUM_FIRST)))
+        return 1;
+    if (dk_tok_role(s, i, LX_NUMOP, R_NUMOP_NEG))
+        return 1;
+    /* a sign or a point glued to digits: "-1", ".08" */
+    return t->type == DK_TOK_PUNCT && t->end - t->start == 1 &&
+           (s->text[t->start] == '-' || s->text[t->start] == '.') &&
+           i + 1 < s->ntok && s->tok[i + 1].type == DK_TOK_NUM &&
+           !(s->tok[i + 1].flags & DK_TF_SPACE);
 }
 
 /* Does the text of token k equal w exactly (case-sensitive)?  Inline,
