@@ -143,20 +143,34 @@ static inline int unit_phrase(const dk_sent *s, int k, int cls,
     return unit_phrase_at(s, k, cls, e);
 }
 
-/* Does a ctx phrase of this role (R_CTX_*) cover token t (starting at
- * most 3 tokens before it)? */
-static int ctx_phrase_covers(const dk_sent *s, int t, int role)
+/* Does a ctx phrase of role r1 cover token t (starting at most 3 tokens
+ * before it)?  Returns 1; else 2 when one of role r2 does (r2 R_NONE:
+ * none asked); else 0.  One pass for two questions about the same
+ * phrases. */
+static int ctx_phrase_covers2(const dk_sent *s, int t, int r1, int r2)
 {
+    int found2 = 0;
     for (int a = t - 3 < 0 ? 0 : t - 3; a <= t; a++) {
         const dk_lexeme *x;
         int n = dk_lex_phrase(s->text, s->tok, s->ntok, a, LX_CTX, &x);
         if (!n || a + n <= t)
             continue;
-        for (int e = 0; e < x->nent; e++)
-            if (x->ent[e].cls == LX_CTX && x->ent[e].role == role)
+        for (int e = 0; e < x->nent; e++) {
+            if (x->ent[e].cls != LX_CTX)
+                continue;
+            if (x->ent[e].role == r1)
                 return 1;
+            if (r2 != R_NONE && x->ent[e].role == r2)
+                found2 = 1;
+        }
     }
-    return 0;
+    return found2 ? 2 : 0;
+}
+
+/* Does a ctx phrase of this role (R_CTX_*) cover token t? */
+static int ctx_phrase_covers(const dk_sent *s, int t, int role)
+{
+    return ctx_phrase_covers2(s, t, role, R_NONE) == 1;
 }
 
 /* The previous token, skipping opening quotes. */
@@ -184,10 +198,11 @@ static int possessive(const dk_sent *s, int k)
 static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
 {
     int t = n->t0, nx = n->t1, pv = prev_tok(s, t);
-    if (ctx_phrase_covers(s, t, R_CTX_DISCOURSE))
-        return 1;
-    if (ctx_phrase_covers(s, t, R_CTX_TERM)) {
-        *term = 1;
+    int c = ctx_phrase_covers2(s, t, R_CTX_DISCOURSE, R_CTX_TERM);
+    if (c == 1)
+        return 1;   /* discourse */
+    if (c == 2) {
+        *term = 1;  /* a term */
         return 1;
     }
     /* "Second, we ...": enumerating discourse */
