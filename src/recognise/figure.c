@@ -788,11 +788,13 @@ static int url_chunk(const dk_sent *s, int i, int *end)
 }
 
 /* Tokens to skip at i: a line of page furniture ("READ MORE: ...") or
- * a telephone number after "tel.".  Returns the next token to look at,
- * or i when there is nothing to skip. */
-static int skip_furniture(const dk_sent *s, int i)
+ * a telephone number after "tel.".  lines: the sentence has a line
+ * break (else only its first token starts a line).  Returns the next
+ * token to look at, or i when there is nothing to skip. */
+static int skip_furniture(const dk_sent *s, int i, int lines)
 {
-    if (line_start(s, i) && ctx_phrase_covers(s, i, R_CTX_FURNITURE)) {
+    if ((lines ? line_start(s, i) : i == 0) &&
+        ctx_phrase_covers(s, i, R_CTX_FURNITURE)) {
         int k = i;
         while (k < s->ntok && !line_end(s, k))
             k++;
@@ -811,8 +813,10 @@ static int skip_furniture(const dk_sent *s, int i)
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
     int i = 0, term = 0;
+    /* a sentence without a line break starts one line: its first token */
+    int lines = memchr(s->text, '\n', s->len) != NULL;
     while (i < s->ntok) {
-        int sk = skip_furniture(s, i);
+        int sk = skip_furniture(s, i, lines);
         if (sk != i) {
             i = sk;
             continue;
