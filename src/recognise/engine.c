@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dostyk.h"
+#include "number.h"
 #include "recognise.h"
 #include "../attribute/attribute.h"
 #include "../attribute/event.h"
@@ -35,6 +36,7 @@ struct dk_engine {
     int *order, *otmp;     /* sort_cands: cands.cap indices each */
     int ordercap;
     dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
+    dk_numcache *nums;     /* numbers read in the current sentence */
 };
 
 struct dk_doc {
@@ -59,11 +61,16 @@ struct dk_doc {
 dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
 {
     dk_engine *e = calloc(1, sizeof *e);
-    if (e)
+    if (e) {
         e->tok = malloc((DK_MAX_SENTENCE + 1) * sizeof *e->tok);
-    if (!e || !e->tok) {
-        if (e)
+        e->nums = calloc(1, sizeof *e->nums);
+    }
+    if (!e || !e->tok || !e->nums) {
+        if (e) {
+            free(e->tok);
+            free(e->nums);
             free(e);
+        }
         if (err)
             *err = DK_ERR_NOMEM;
         return NULL;
@@ -74,6 +81,7 @@ dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
         e->pack = dk_pack_load(e->opt.pack_dir, NULL, 0);
         if (!e->pack) {
             free(e->tok);
+            free(e->nums);
             free(e);
             if (err)
                 *err = DK_ERR_PACK;
@@ -90,6 +98,7 @@ void dk_engine_free(dk_engine *e)
     if (!e)
         return;
     free(e->tok);
+    free(e->nums);
     free(e->order);
     free(e->otmp);
     dk_pack_free(e->pack);
@@ -266,7 +275,8 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
         if (s)
             return s;
     }
-    dk_sent st = {text, len, base, e->tok, 0, &d->ctx};
+    dk_numcache_next(e->nums);
+    dk_sent st = {text, len, base, e->tok, 0, &d->ctx, e->nums};
     st.ntok = dk_tokenize(text, len, e->tok, DK_MAX_SENTENCE);
     if (st.ntok == 0)
         return DK_OK;
