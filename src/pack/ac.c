@@ -9,6 +9,14 @@
  * suffix state of s that ends a pattern, for reporting shorter patterns
  * when the longest one ending at a byte is not a whole word.
  *
+ * When every pattern starts with a word byte (the usual pack), a match
+ * can only start after a byte that is not an ASCII letter or digit, so
+ * the automaton follows only the suffixes that start there: a failure
+ * inside a word goes to a sink state instead of a suffix state in the
+ * middle of the word, and the scan skips the rest of the word.  On news
+ * text that halves the states visited and the table rows touched.
+ * Letters and digits no pattern uses get a class of their own for it.
+ *
  * Scanning keeps a ring of the text offsets of the last DK_AC_MAXPAT
  * normalised bytes, which gives a match's start in the original text
  * without copying the text.
@@ -49,6 +57,7 @@ struct dk_ac {
     uint8_t space[256];     /* ASCII bytes read as a space */
     uint8_t alnum[256];     /* ASCII letters and digits */
     int anchored;           /* every pattern starts with a word byte */
+    int32_t sink;           /* the sink's table entry, -1 if none */
 };
 
 /* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
@@ -305,10 +314,20 @@ int dk_ac_add(dk_ac *a, const char *s, size_t n, int id, int exact, int *dup)
     return DK_AC_OK;
 }
 
+/* ASCII letters and digits: the bytes after which a word-anchored match
+ * cannot start. */
+static int ascii_alnum(unsigned c)
+{
+    return c < 0x80 && cp_is_word(c);
+}
+
 int dk_ac_build(dk_ac *a)
 {
     if (a->built)
         return DK_AC_OK;
+    a->anchored = 1;
+    for (int q = 0; q < a->npats; q++)
+        a->anchored &= a->pats[q].word0;
     memset(a->cls, 0, sizeof a->cls);
     a->ncls = 1;
     for (int v = 1; v < a->nnodes; v++)
@@ -317,7 +336,23 @@ int dk_ac_build(dk_ac *a)
     /* upper-case letters read as their lower-case class */
     for (unsigned c = 'A'; c <= 'Z'; c++)
         a->cls[c] = a->cls[c + 32];
-    size_t nc = (size_t)a->ncls, ns = (size_t)a->nnodes;
+    /* anchored: letters and digits no pattern uses get a class of their
+     * own, so that every class is all word bytes or none */
+    int other_alnum = 0;
+    for (unsigned c = 0; c < 128 && a->anchored; c++)
+        if (ascii_alnum(c) && !a->cls[c]) {
+            if (!other_alnum)
+                other_alnum = a->ncls++;
+            a->cls[c] = (uint8_t)other_alnum;
+        }
+    uint8_t cls_alnum[256] = {0};
+    for (unsigned c = 0; c < 128; c++)
+        if (ascii_alnum(c))
+            cls_alnum[a->cls[c]] = 1;
+    /* the sink: a word that no pattern can start in (anchored only) */
+    size_t nc = (size_t)a->ncls, ntrie = (size_t)a->nnodes;
+    size_t ns = ntrie + (size_t)a->anchored;
+    int32_t sink = a->anchored ? (int32_t)ntrie : -1;
     if (ns * nc * 2 > INT32_MAX)
         return DK_AC_NOMEM;  /* too many patterns for one automaton */
     int32_t *fail = malloc(ns * sizeof *fail);
@@ -358,9 +393,26 @@ int dk_ac_build(dk_ac *a)
     fail[0] = 0;
     a->dict[0] = 0;
     a->emit[0] = 0;
+    /* The root reads a byte no pattern starts with as the root again,
+     * except (anchored) a letter or digit: then the sink, which stays
+     * on letters and digits and goes back to the root on anything
+     * else.  A failure that ends on a letter or digit goes to the sink
+     * too: in an anchored matcher, a match starts only after a byte
+     * that is not an ASCII letter or digit, so the suffixes that start
+     * inside a word are never followed. */
+    for (size_t k = 0; k < nc; k++)
+        a->delta[k] = a->anchored && cls_alnum[k] ? sink : 0;
+    if (a->anchored) {
+        for (size_t k = 0; k < nc; k++)
+            a->delta[(size_t)sink * nc + k] = cls_alnum[k] ? sink : 0;
+        first[sink] = -1;
+        a->dict[sink] = 0;
+        a->emit[sink] = 0;
+    }
     for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v]) {
-        a->delta[a->cls[a->label[v]]] = nid[v];
-        fail[nid[v]] = 0;
+        unsigned c = a->cls[a->label[v]];
+        a->delta[c] = nid[v];
+        fail[nid[v]] = a->anchored && cls_alnum[c] ? sink : 0;
     }
     for (int qh = 0; qh < qt; qh++) {
         int32_t u = queue[qh], un = qh + 1;
@@ -386,21 +438,22 @@ int dk_ac_build(dk_ac *a)
     free(a->label);
     a->child = a->sibling = NULL;
     a->label = NULL;
-    /* entries become (target * ncls) << 1 | emit: no multiply and no
-     * second look-up per byte while scanning */
+    /* entries become (target * ncls) << 1 | flag: no multiply and no
+     * second look-up per byte while scanning; the flag says the target
+     * ends a pattern, or is the sink */
     for (size_t i = 0; i < ns * nc; i++) {
         int32_t v = a->delta[i];
         a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
-                      a->emit[v];
+                      (a->emit[v] || v == sink);
     }
+    a->sink = a->anchored ? (int32_t)((((uint32_t)sink * (uint32_t)nc) << 1) |
+                                      1u)
+                          : -1;
     for (unsigned c = 0; c < 256; c++) {
         a->space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
                       c == '\f' || c == '\v' || c == '-';
         a->alnum[c] = c < 0x80 && cp_is_word(c);
     }
-    a->anchored = 1;
-    for (int q = 0; q < a->npats; q++)
-        a->anchored &= a->pats[q].word0;
     a->built = 1;
     return DK_AC_OK;
 }
@@ -444,7 +497,7 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
     const unsigned char *t = (const unsigned char *)text;
     const int32_t *delta = a->delta;
     const uint8_t *cls = a->cls, *sp = a->space, *al = a->alnum;
-    const int anchored = a->anchored;
+    const int32_t sink = a->sink;
     const uint32_t nc = (uint32_t)a->ncls;
     const unsigned space_cls = a->cls[' '];
     uint32_t ring[RING];
@@ -477,15 +530,15 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
         }
         ring[npos++ & (RING - 1)] = (uint32_t)at;
         v = delta[((uint32_t)v >> 1) + k];
-        if (v == 0 && anchored && al[c]) {
-            /* back at the root inside a word: no match can start before
-             * the next word, so skip the rest of this one */
+        if (!(v & 1))
+            continue;
+        if (v == sink) {
+            /* inside a word no match can start in: skip the rest of it
+             * (the sink stays the sink on letters and digits) */
             while (i + 1 < n && al[t[i + 1]])
                 i++;
             continue;
         }
-        if (!(v & 1))
-            continue;
         size_t end = i + 1;
         for (int32_t u = (int32_t)(((uint32_t)v >> 1) / nc); u > 0;
              u = a->dict[u]) {
