@@ -4,7 +4,8 @@
  * Building: patterns go into a trie kept as first-child / next-sibling
  * lists.  dk_ac_build() gives every byte that occurs in a pattern its own
  * class (class 0 = any other byte), then fills a dense transition table
- * delta[state * ncls + class] breadth first, so that following a failure
+ * delta[state * ncls + class] breadth first (16-bit entries when the
+ * states fit, see dk_ac_build), so that following a failure
  * link never happens while scanning.  dict[s] is the nearest proper
  * suffix state of s that ends a pattern, for reporting shorter patterns
  * when the longest one ending at a byte is not a whole word.
@@ -50,8 +51,10 @@ struct dk_ac {
     int built;
     int ncls;
     uint8_t cls[256];
-    int32_t *delta;         /* nnodes * ncls, mapped */
+    int32_t *delta;         /* states * ncls, mapped; NULL when narrow */
     size_t delta_bytes;
+    uint16_t *narrow;       /* the same table in 16 bits, when it fits */
+    size_t narrow_bytes;
     int32_t *dict;
     uint8_t *emit;          /* state ends a pattern or has dict */
     uint8_t space[256];     /* ASCII bytes read as a space */
@@ -194,6 +197,8 @@ void dk_ac_free(dk_ac *a)
     free(a->pool);
     if (a->delta)
         munmap(a->delta, a->delta_bytes);
+    if (a->narrow)
+        munmap(a->narrow, a->narrow_bytes);
     free(a->dict);
     free(a->emit);
     free(a);
@@ -438,17 +443,38 @@ int dk_ac_build(dk_ac *a)
     free(a->label);
     a->child = a->sibling = NULL;
     a->label = NULL;
-    /* entries become (target * ncls) << 1 | flag: no multiply and no
-     * second look-up per byte while scanning; the flag says the target
-     * ends a pattern, or is the sink */
-    for (size_t i = 0; i < ns * nc; i++) {
-        int32_t v = a->delta[i];
-        a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
-                      (a->emit[v] || v == sink);
+    /* Entries become target << 1 | flag in 16 bits when the states fit,
+     * else (target * ncls) << 1 | flag in 32 bits (no multiply per
+     * byte); the flag says the target ends a pattern, or is the sink.
+     * The narrow table is half the size: the scan is bound by the
+     * latency of its table loads, and more of a small table stays in
+     * the cache. */
+    if (ns <= 32767) {
+        a->narrow_bytes = ns * nc * sizeof *a->narrow;
+        a->narrow = mmap(NULL, a->narrow_bytes, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (a->narrow == MAP_FAILED) {
+            a->narrow = NULL;
+            return DK_AC_NOMEM;
+        }
+        for (size_t i = 0; i < ns * nc; i++) {
+            int32_t v = a->delta[i];
+            a->narrow[i] = (uint16_t)((uint32_t)v << 1 |
+                                      (a->emit[v] || v == sink));
+        }
+        munmap(a->delta, a->delta_bytes);
+        a->delta = NULL;
+        a->sink = a->anchored ? (int32_t)((uint32_t)sink << 1 | 1u) : -1;
+    } else {
+        for (size_t i = 0; i < ns * nc; i++) {
+            int32_t v = a->delta[i];
+            a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
+                          (a->emit[v] || v == sink);
+        }
+        a->sink = a->anchored
+                      ? (int32_t)((((uint32_t)sink * (uint32_t)nc) << 1) | 1u)
+                      : -1;
     }
-    a->sink = a->anchored ? (int32_t)((((uint32_t)sink * (uint32_t)nc) << 1) |
-                                      1u)
-                          : -1;
     for (unsigned c = 0; c < 256; c++) {
         a->space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
                       c == '\f' || c == '\v' || c == '-';
@@ -489,20 +515,45 @@ static int keep(dk_ac_hit *out, int nout, int max, const dk_ac_hit *h)
     return k + 1;
 }
 
-int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
-               int max)
+/* Report the first whole-word pattern that ends at state u, text[end]. */
+static int report(const dk_ac *a, int32_t u, const unsigned char *t,
+                  size_t n, size_t end, const uint32_t *ring, uint32_t npos,
+                  dk_ac_hit *out, int nout, int max)
 {
-    if (!a->built || max <= 0)
-        return 0;
-    const unsigned char *t = (const unsigned char *)text;
-    const int32_t *delta = a->delta;
+    for (; u > 0; u = a->dict[u]) {
+        for (int q = a->first[u]; q >= 0; q = a->pats[q].next) {
+            const pat *p = &a->pats[q];
+            if (p->len > npos)
+                continue;
+            size_t start = ring[(npos - p->len) & (RING - 1)];
+            if ((p->word0 && word_before(t, start)) ||
+                (p->word1 && word_at(t, n, end)))
+                continue;
+            if (p->exact && !exact_ok(a, p, (const char *)t, start, end))
+                continue;
+            dk_ac_hit h = {(uint32_t)start, (uint32_t)end, p->id};
+            return keep(out, nout, max, &h);
+        }
+    }
+    return nout;
+}
+
+/* The scan, for the 16-bit table (narrow) or the 32-bit one; inlined
+ * twice so that each loop has its table's arithmetic only. */
+static inline __attribute__((always_inline)) int
+scan(const dk_ac *a, const unsigned char *t, size_t n, dk_ac_hit *out,
+     int max, const int narrow)
+{
+    const uint16_t *d16 = a->narrow;
+    const int32_t *d32 = a->delta;
     const uint8_t *cls = a->cls, *sp = a->space, *al = a->alnum;
     const int32_t sink = a->sink;
     const uint32_t nc = (uint32_t)a->ncls;
     const unsigned space_cls = a->cls[' '];
     uint32_t ring[RING];
     uint32_t npos = 0;
-    int32_t v = 0;          /* (state * ncls) << 1 | emit */
+    int32_t v = 0;          /* narrow: state << 1 | flag, else
+                               (state * ncls) << 1 | flag */
     int space = 1, nout = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned c = t[i], k;
@@ -529,7 +580,10 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
             k = cls[c];
         }
         ring[npos++ & (RING - 1)] = (uint32_t)at;
-        v = delta[((uint32_t)v >> 1) + k];
+        if (narrow)
+            v = d16[((uint32_t)v >> 1) * nc + k];
+        else
+            v = d32[((uint32_t)v >> 1) + k];
         if (!(v & 1))
             continue;
         if (v == sink) {
@@ -539,25 +593,18 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
                 i++;
             continue;
         }
-        size_t end = i + 1;
-        for (int32_t u = (int32_t)(((uint32_t)v >> 1) / nc); u > 0;
-             u = a->dict[u]) {
-            for (int q = a->first[u]; q >= 0; q = a->pats[q].next) {
-                const pat *p = &a->pats[q];
-                if (p->len > npos)
-                    continue;
-                size_t start = ring[(npos - p->len) & (RING - 1)];
-                if ((p->word0 && word_before(t, start)) ||
-                    (p->word1 && word_at(t, n, end)))
-                    continue;
-                if (p->exact && !exact_ok(a, p, text, start, end))
-                    continue;
-                dk_ac_hit h = {(uint32_t)start, (uint32_t)end, p->id};
-                nout = keep(out, nout, max, &h);
-                goto next;
-            }
-        }
-    next:;
+        int32_t u = narrow ? (int32_t)((uint32_t)v >> 1)
+                           : (int32_t)(((uint32_t)v >> 1) / nc);
+        nout = report(a, u, t, n, i + 1, ring, npos, out, nout, max);
     }
     return nout;
+}
+
+int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
+               int max)
+{
+    if (!a->built || max <= 0)
+        return 0;
+    const unsigned char *t = (const unsigned char *)text;
+    return a->narrow ? scan(a, t, n, out, max, 1) : scan(a, t, n, out, max, 0);
 }

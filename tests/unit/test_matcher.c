@@ -387,6 +387,29 @@ static void test_against_reference(void **state)
     }
 }
 
+/* More states than the 16-bit table holds: the 32-bit one is used, with
+ * the same results. */
+static void test_wide_table(void **state)
+{
+    (void)state;
+    dk_ac *a = dk_ac_new();
+    char w[64];
+    for (int i = 0; i < 4000; i++) {
+        int n = snprintf(w, sizeof w, "p%05d-%c%c%c%c%c%c%c%c%c%c", i,
+                         'a' + i % 26, 'a' + i / 26 % 26, 'b', 'c', 'd', 'e',
+                         'f', 'g', 'h', 'i');
+        assert_int_equal(dk_ac_add(a, w, (size_t)n, i, 0, NULL), 0);
+    }
+    assert_int_equal(dk_ac_add(a, "Q", 1, 4000, 1, NULL), 0);
+    assert_int_equal(dk_ac_build(a), 0);
+    assert_true(dk_ac_states(a) > 32767);
+    assert_string_equal(run(a, "P00001 BAbcdefghi, xp00027-bbbcdefghi "
+                               "p03999\xE2\x80\x93vxbcdefghi Q q"),
+                        "1:P00001 BAbcdefghi;3999:p03999\xE2\x80\x93vxbcdefghi;"
+                        "4000:Q;");
+    dk_ac_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_many),
         cmocka_unit_test(test_normalise),
         cmocka_unit_test(test_against_reference),
+        cmocka_unit_test(test_wide_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
