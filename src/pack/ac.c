@@ -319,6 +319,20 @@ int dk_ac_add(dk_ac *a, const char *s, size_t n, int id, int exact, int *dup)
     return DK_AC_OK;
 }
 
+/* Entry i of the table being built (raw state numbers). */
+static int32_t tget(const dk_ac *a, size_t i)
+{
+    return a->narrow ? a->narrow[i] : a->delta[i];
+}
+
+static void tset(dk_ac *a, size_t i, int32_t v)
+{
+    if (a->narrow)
+        a->narrow[i] = (uint16_t)v;
+    else
+        a->delta[i] = v;
+}
+
 /* ASCII letters and digits: the bytes after which a word-anchored match
  * cannot start. */
 static int ascii_alnum(unsigned c)
@@ -364,16 +378,28 @@ int dk_ac_build(dk_ac *a)
     int32_t *queue = malloc(ns * sizeof *queue);
     int32_t *nid = malloc(ns * sizeof *nid);
     int32_t *first = malloc(ns * sizeof *first);
-    /* one mapping with its pages faulted in at once: much cheaper than
-     * a page fault per 4 KiB while filling the table */
-    a->delta_bytes = ns * nc * sizeof *a->delta;
-    a->delta = mmap(NULL, a->delta_bytes, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-    if (a->delta == MAP_FAILED)
-        a->delta = NULL;
+    /* One mapping with its pages faulted in at once: much cheaper than
+     * a page fault per 4 KiB while filling the table.  Entries are 16
+     * bits when the states fit (half the table: the scan is bound by the
+     * latency of its table loads, and more of a small table stays in
+     * the cache), else 32. */
+    void *table;
+    size_t bytes;
+    if (ns <= 32767)
+        bytes = a->narrow_bytes = ns * nc * sizeof *a->narrow;
+    else
+        bytes = a->delta_bytes = ns * nc * sizeof *a->delta;
+    table = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (table == MAP_FAILED)
+        table = NULL;
+    else if (ns <= 32767)
+        a->narrow = table;
+    else
+        a->delta = table;
     a->dict = malloc(ns * sizeof *a->dict);
     a->emit = malloc(ns);
-    if (!fail || !queue || !nid || !first || !a->delta || !a->dict ||
+    if (!fail || !queue || !nid || !first || !table || !a->dict ||
         !a->emit) {
         free(fail);
         free(queue);
@@ -406,17 +432,17 @@ int dk_ac_build(dk_ac *a)
      * that is not an ASCII letter or digit, so the suffixes that start
      * inside a word are never followed. */
     for (size_t k = 0; k < nc; k++)
-        a->delta[k] = a->anchored && cls_alnum[k] ? sink : 0;
+        tset(a, k, a->anchored && cls_alnum[k] ? sink : 0);
     if (a->anchored) {
         for (size_t k = 0; k < nc; k++)
-            a->delta[(size_t)sink * nc + k] = cls_alnum[k] ? sink : 0;
+            tset(a, (size_t)sink * nc + k, cls_alnum[k] ? sink : 0);
         first[sink] = -1;
         a->dict[sink] = 0;
         a->emit[sink] = 0;
     }
     for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v]) {
         unsigned c = a->cls[a->label[v]];
-        a->delta[c] = nid[v];
+        tset(a, c, nid[v]);
         fail[nid[v]] = a->anchored && cls_alnum[c] ? sink : 0;
     }
     for (int qh = 0; qh < qt; qh++) {
@@ -424,12 +450,15 @@ int dk_ac_build(dk_ac *a)
         int32_t f = fail[un];
         a->dict[un] = first[f] >= 0 ? f : a->dict[f];
         a->emit[un] = first[un] >= 0 || a->dict[un] > 0;
-        int32_t *row = a->delta + (size_t)un * nc;
-        memcpy(row, a->delta + (size_t)f * nc, nc * sizeof *row);
+        size_t row = (size_t)un * nc, frow = (size_t)f * nc;
+        if (a->narrow)
+            memcpy(a->narrow + row, a->narrow + frow, nc * sizeof *a->narrow);
+        else
+            memcpy(a->delta + row, a->delta + frow, nc * sizeof *a->delta);
         for (int32_t v = a->child[u]; v >= 0; v = a->sibling[v]) {
             unsigned c = a->cls[a->label[v]];
-            fail[nid[v]] = a->delta[(size_t)f * nc + c];
-            row[c] = nid[v];
+            fail[nid[v]] = tget(a, frow + c);
+            tset(a, row + c, nid[v]);
         }
     }
     free(fail);
@@ -443,33 +472,21 @@ int dk_ac_build(dk_ac *a)
     free(a->label);
     a->child = a->sibling = NULL;
     a->label = NULL;
-    /* Entries become target << 1 | flag in 16 bits when the states fit,
-     * else (target * ncls) << 1 | flag in 32 bits (no multiply per
-     * byte); the flag says the target ends a pattern, or is the sink.
-     * The narrow table is half the size: the scan is bound by the
-     * latency of its table loads, and more of a small table stays in
-     * the cache. */
-    if (ns <= 32767) {
-        a->narrow_bytes = ns * nc * sizeof *a->narrow;
-        a->narrow = mmap(NULL, a->narrow_bytes, PROT_READ | PROT_WRITE,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-        if (a->narrow == MAP_FAILED) {
-            a->narrow = NULL;
-            return DK_AC_NOMEM;
-        }
-        for (size_t i = 0; i < ns * nc; i++) {
-            int32_t v = a->delta[i];
-            a->narrow[i] = (uint16_t)((uint32_t)v << 1 |
-                                      (a->emit[v] || v == sink));
-        }
-        munmap(a->delta, a->delta_bytes);
-        a->delta = NULL;
+    /* Entries become target << 1 | flag (16 bits), or (target * ncls)
+     * << 1 | flag (32 bits: no multiply per byte); the flag says the
+     * target ends a pattern, or is the sink. */
+    if (a->anchored)
+        a->emit[sink] = 1;
+    if (a->narrow) {
+        for (size_t i = 0; i < ns * nc; i++)
+            a->narrow[i] = (uint16_t)(a->narrow[i] << 1 |
+                                      a->emit[a->narrow[i]]);
         a->sink = a->anchored ? (int32_t)((uint32_t)sink << 1 | 1u) : -1;
     } else {
         for (size_t i = 0; i < ns * nc; i++) {
             int32_t v = a->delta[i];
             a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
-                          (a->emit[v] || v == sink);
+                          a->emit[v];
         }
         a->sink = a->anchored
                       ? (int32_t)((((uint32_t)sink * (uint32_t)nc) << 1) | 1u)
