@@ -13,6 +13,7 @@
  * "Governor Li Wei").  When the pack does not know them, their id is
  * made from the name (snake_case, ASCII names only).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "recognise.h"
@@ -188,6 +189,28 @@ static int headline_word(const char *t, size_t a, size_t b)
     return 0;
 }
 
+/* The first i' >= i that starts a word: 0, or just after a space or a
+ * line break (eight bytes a test while there is none); n if none. */
+static size_t word_start(const char *t, size_t i, size_t n)
+{
+    if (i == 0)
+        return 0;
+    size_t j = i - 1;   /* looking for the byte before the word */
+    while (j + 8 <= n) {
+        uint64_t x, sp, nl;
+        memcpy(&x, t + j, 8);
+        sp = x ^ 0x2020202020202020ull;
+        nl = x ^ 0x0A0A0A0A0A0A0A0Aull;
+        if ((((sp - 0x0101010101010101ull) & ~sp) |
+             ((nl - 0x0101010101010101ull) & ~nl)) & 0x8080808080808080ull)
+            break;
+        j += 8;
+    }
+    while (j < n && t[j] != ' ' && t[j] != '\n')
+        j++;
+    return j < n ? j + 1 : n;
+}
+
 /* Names of two or three words right after a title word. */
 static void find_titled_names(const dk_pack *p, const dk_sent *s,
                               dk_cands *out)
@@ -204,8 +227,14 @@ static void find_titled_names(const dk_pack *p, const dk_sent *s,
     const char *t = s->text;
     size_t n = s->len;
     for (size_t i = 0; i + 4 < n; i++) {
-        if ((i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n') ||
-            (!is_upper(t[i]) && t[i] != 's'))
+        /* a title starts a word (after a space or a line break) with a
+         * letter some title starts with */
+        i = word_start(t, i, n);
+        if (i + 4 >= n)
+            break;
+        char c0 = t[i];
+        if (c0 != 'P' && c0 != 'M' && c0 != 'A' && c0 != 'C' && c0 != 'G' &&
+            c0 != 'S' && c0 != 's')
             continue;
         for (int k = 0; title[k].w; k++) {
             size_t l = title[k].n;
