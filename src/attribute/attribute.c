@@ -34,24 +34,6 @@ static const size_t rule_len[] = {4, 2, 4, 5, 3, 7, 5, 4};
 
 /* ---- token helpers ---- */
 
-int at_tok_is(const dk_sent *s, int i, const char *word)
-{
-    if (i < 0 || i >= s->ntok)
-        return 0;
-    const dk_token *t = &s->tok[i];
-    size_t n = t->end - t->start, k;
-    if (strlen(word) != n)
-        return 0;
-    for (k = 0; k < n; k++) {
-        unsigned char ch = (unsigned char)s->text[t->start + k];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch - 'A' + 'a');
-        if (ch != (unsigned char)word[k])
-            return 0;
-    }
-    return 1;
-}
-
 static int tok_punct(const dk_sent *s, int i, char ch)
 {
     return i >= 0 && i < s->ntok && s->tok[i].type == DK_TOK_PUNCT &&
@@ -204,7 +186,7 @@ dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
     for (int i = 0; i < a->npm; i++)
         parse_order(a, i);
     for (int w = 0; w < 2; w++)
-        snprintf(a->pair[w], DK_ID_MAX, "%s", dk_pack_pair(pack, w));
+        at_copy(a->pair[w], DK_ID_MAX, dk_pack_pair(pack, w));
     return a;
 }
 
@@ -602,8 +584,8 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                                 a->pm[mi].id);
                 continue;
             }
-            snprintf(f->m.metric, sizeof f->m.metric, "%s", a->pm[mi].id);
-            snprintf(f->m.period, sizeof f->m.period, "%s", period);
+            at_copy(f->m.metric, sizeof f->m.metric, a->pm[mi].id);
+            at_copy(f->m.period, sizeof f->m.period, period);
             if (explain) {
                 char subj[4 * DK_ID_MAX + 8] = "", named[160] = "";
                 for (int j = 0; j < f->m.nsubjects; j++) {
@@ -630,7 +612,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             dk_cand *f = &c->v[j];
             f->m.has_change = 1;
             f->m.change_value = sign * x->m.value;
-            snprintf(f->m.change_unit, sizeof f->m.change_unit, "%s", unit);
+            at_copy(f->m.change_unit, sizeof f->m.change_unit, unit);
             if (explain && f->m.explain) {
                 size_t off = (uintptr_t)f->m.explain - 1;
                 char tmp[600];
