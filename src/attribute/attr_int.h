@@ -108,6 +108,7 @@ struct dk_attr_doc {
     int nbound;
     at_ref ref[AT_MAX_REFS];
     int nref;
+    int refs_done;          /* at_collect_refs ran for this sentence */
     dk_buf sign;              /* per candidate: change sign (-1, 0, +1) */
     int chg_end[AT_MAX_CHG];  /* end tokens of the change figures */
     int nchg;

@@ -159,7 +159,7 @@ dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
     if (!a)
         return NULL;
     memset(a, 0, offsetof(dk_attr_doc, cue));
-    a->ncue = a->nbound = a->nref = a->nchg = 0;
+    a->ncue = a->nbound = a->nref = a->nchg = a->refs_done = 0;
     memset(&a->sign, 0, sizeof a->sign);
     a->p = pack;
     if (!pack)
@@ -537,7 +537,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
     a->c = c;
     a->year = s->doc ? s->doc->year : 0;
     a->ex.len = 0;
-    a->ncue = a->nbound = a->nref = 0;
+    a->ncue = a->nbound = a->nref = a->refs_done = 0;
     a->nsent++;
     if (wants_work(c)) {
         at_doc_pair(a);

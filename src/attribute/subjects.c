@@ -103,6 +103,7 @@ void at_collect_refs(dk_attr_doc *a)
 {
     const dk_cands *c = a->c;
     a->nref = 0;
+    a->refs_done = 1;
     if (!has_entities(c))
         refs_from_aliases(a);
     for (int i = 0; i < c->n; i++) {
@@ -433,7 +434,7 @@ void at_note_countries(dk_attr_doc *a)
 {
     const dk_cands *c = a->c;
     if (!has_entities(c)) {
-        if (!a->nref)
+        if (!a->refs_done)  /* the same sentence gives the same refs */
             at_collect_refs(a);
         for (int i = 0; i < a->nref; i++)
             if (a->ref[i].how == 'e')
