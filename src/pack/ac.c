@@ -18,10 +18,12 @@
  * text that halves the states visited and the table rows touched.
  * Letters and digits no pattern uses get a class of their own for it.
  *
- * Scanning keeps a ring of the text offsets of the last DK_AC_MAXPAT
- * normalised bytes, which gives a match's start in the original text
- * without copying the text.
+ * White space needs no test while scanning: a run of it is one symbol
+ * because every state reached by a space stays put on more space (the
+ * root too).  A match's start is found at the match, by stepping back
+ * over its symbols in the text (start_of), not kept for every byte.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -29,7 +31,7 @@
 #include "../text/chars.h"
 #include "../text/utf8.h"
 
-#define RING 256            /* power of two, > DK_AC_MAXPAT */
+#define SPECIAL 255         /* bcls: a lead byte of a multi-byte symbol */
 
 typedef struct pat {
     int id;
@@ -57,7 +59,9 @@ struct dk_ac {
     size_t narrow_bytes;
     int32_t *dict;
     uint8_t *emit;          /* state ends a pattern or has dict */
-    uint8_t space[256];     /* ASCII bytes read as a space */
+    uint8_t bcls[256];      /* class of a text byte: white space and
+                               dashes the space's, SPECIAL for 0xC2
+                               and 0xE2 (norm_sym decides) */
     uint8_t alnum[256];     /* ASCII letters and digits */
     int anchored;           /* every pattern starts with a word byte */
     int32_t sink;           /* the sink's table entry, -1 if none */
@@ -460,6 +464,11 @@ int dk_ac_build(dk_ac *a)
             fail[nid[v]] = tget(a, frow + c);
             tset(a, row + c, nid[v]);
         }
+        /* more white space after a space is the same symbol (patterns
+         * hold single spaces, so no state reached by a space has a space
+         * child, and the state it fails to was reached by a space too) */
+        if (a->label[u] == ' ')
+            tset(a, row + a->cls[' '], un);
     }
     free(fail);
     free(queue);
@@ -493,8 +502,10 @@ int dk_ac_build(dk_ac *a)
                       : -1;
     }
     for (unsigned c = 0; c < 256; c++) {
-        a->space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-                      c == '\f' || c == '\v' || c == '-';
+        int sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                 c == '\f' || c == '\v' || c == '-';
+        a->bcls[c] = sp ? a->cls[' '] : c == 0xC2 || c == 0xE2
+                                          ? SPECIAL : a->cls[c];
         a->alnum[c] = c < 0x80 && cp_is_word(c);
     }
     a->built = 1;
@@ -532,19 +543,70 @@ static int keep(dk_ac_hit *out, int nout, int max, const dk_ac_hit *h)
     return k + 1;
 }
 
+static int is_space_byte(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v' || c == '-';
+}
+
+/* The start of the normalised symbol that ends at t[pos - 1] (pos > 0),
+ * as norm_sym reads it going forward (0xC2 and 0xE2 are never the 2nd or
+ * 3rd byte of a symbol, so the reading is the same); *space when it is
+ * white space. */
+static size_t sym_back(const unsigned char *t, size_t pos, int *space)
+{
+    unsigned c = t[pos - 1];
+    *space = 0;
+    if (c < 0x80) {
+        *space = is_space_byte(c);
+        return pos - 1;
+    }
+    if (pos >= 2 && c == 0xA0 && t[pos - 2] == 0xC2) {
+        *space = 1;
+        return pos - 2;
+    }
+    if (pos >= 3 && t[pos - 3] == 0xE2 && t[pos - 2] == 0x80) {
+        if (c == 0x98 || c == 0x99)
+            return pos - 3;
+        if ((c >= 0x80 && c <= 0x95) || c == 0xAF) {
+            *space = 1;
+            return pos - 3;
+        }
+    }
+    return pos - 1;
+}
+
+/* Where the len symbols that end at text[end] start (a run of white
+ * space is one symbol); SIZE_MAX when the text has fewer. */
+static size_t start_of(const unsigned char *t, size_t end, unsigned len)
+{
+    size_t pos = end;
+    for (unsigned k = 0; k < len; k++) {
+        int space;
+        if (pos == 0)
+            return SIZE_MAX;
+        pos = sym_back(t, pos, &space);
+        while (space && pos > 0) {
+            size_t p2 = sym_back(t, pos, &space);
+            if (space)
+                pos = p2;
+        }
+    }
+    return pos;
+}
+
 /* Report the first whole-word pattern that ends at state u, text[end]. */
 static int report(const dk_ac *a, int32_t u, const unsigned char *t,
-                  size_t n, size_t end, const uint32_t *ring, uint32_t npos,
-                  dk_ac_hit *out, int nout, int max)
+                  size_t n, size_t end, dk_ac_hit *out, int nout, int max)
 {
+    int word_after = word_at(t, n, end);  /* the same for every pattern */
     for (; u > 0; u = a->dict[u]) {
         for (int q = a->first[u]; q >= 0; q = a->pats[q].next) {
             const pat *p = &a->pats[q];
-            if (p->len > npos)
+            if (p->word1 && word_after)
                 continue;
-            size_t start = ring[(npos - p->len) & (RING - 1)];
-            if ((p->word0 && word_before(t, start)) ||
-                (p->word1 && word_at(t, n, end)))
+            size_t start = start_of(t, end, p->len);
+            if (start == SIZE_MAX || (p->word0 && word_before(t, start)))
                 continue;
             if (p->exact && !exact_ok(a, p, (const char *)t, start, end))
                 continue;
@@ -556,47 +618,28 @@ static int report(const dk_ac *a, int32_t u, const unsigned char *t,
 }
 
 /* The scan, for the 16-bit table (narrow) or the 32-bit one; inlined
- * twice so that each loop has its table's arithmetic only. */
+ * twice so that each loop has its table's arithmetic only.  Per byte:
+ * its class, one table load, one test of the flag. */
 static inline __attribute__((always_inline)) int
 scan(const dk_ac *a, const unsigned char *t, size_t n, dk_ac_hit *out,
      int max, const int narrow)
 {
     const uint16_t *d16 = a->narrow;
     const int32_t *d32 = a->delta;
-    const uint8_t *cls = a->cls, *sp = a->space, *al = a->alnum;
+    const uint8_t *bcls = a->bcls, *al = a->alnum;
     const int32_t sink = a->sink;
     const uint32_t nc = (uint32_t)a->ncls;
-    const unsigned space_cls = a->cls[' '];
-    uint32_t ring[RING];
-    uint32_t npos = 0;
     int32_t v = 0;          /* narrow: state << 1 | flag, else
                                (state * ncls) << 1 | flag */
-    int space = 1, nout = 0;
+    int nout = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned c = t[i], k;
-        size_t at = i;
-        if (sp[c]) {
-            if (space)
-                continue;
-            space = 1;
-            k = space_cls;
-        } else if (c == 0xC2 || c == 0xE2) {
+        unsigned k = bcls[t[i]];
+        if (k == SPECIAL) {
             int len;
             unsigned sym = norm_sym(t, n, i, &len);
             i += (size_t)len - 1;
-            if (sym == ' ') {
-                if (space)
-                    continue;
-                space = 1;
-            } else {
-                space = 0;
-            }
-            k = cls[sym];
-        } else {
-            space = 0;
-            k = cls[c];
+            k = a->cls[sym];
         }
-        ring[npos++ & (RING - 1)] = (uint32_t)at;
         if (narrow)
             v = d16[((uint32_t)v >> 1) * nc + k];
         else
@@ -612,7 +655,7 @@ scan(const dk_ac *a, const unsigned char *t, size_t n, dk_ac_hit *out,
         }
         int32_t u = narrow ? (int32_t)((uint32_t)v >> 1)
                            : (int32_t)(((uint32_t)v >> 1) / nc);
-        nout = report(a, u, t, n, i + 1, ring, npos, out, nout, max);
+        nout = report(a, u, t, n, i + 1, out, nout, max);
     }
     return nout;
 }
