@@ -15,7 +15,7 @@
  * the automaton follows only the suffixes that start there: a failure
  * inside a word goes to a sink state instead of a suffix state in the
  * middle of the word, and the scan skips the rest of the word.  On news
- * text that halves the states visited and the table rows touched.
+ * text that is a fifth fewer table look-ups, and fewer distinct rows.
  * Letters and digits no pattern uses get a class of their own for it.
  *
  * White space needs no test while scanning: a run of it is one symbol
