@@ -197,13 +197,21 @@ static size_t word_start(const char *t, size_t i, size_t n)
         return 0;
     size_t j = i - 1;   /* looking for the byte before the word */
     while (j + 8 <= n) {
-        uint64_t x, sp, nl;
+        uint64_t x, sp, nl, hit;
         memcpy(&x, t + j, 8);
         sp = x ^ 0x2020202020202020ull;
         nl = x ^ 0x0A0A0A0A0A0A0A0Aull;
-        if ((((sp - 0x0101010101010101ull) & ~sp) |
-             ((nl - 0x0101010101010101ull) & ~nl)) & 0x8080808080808080ull)
+        hit = (((sp - 0x0101010101010101ull) & ~sp) |
+               ((nl - 0x0101010101010101ull) & ~nl)) & 0x8080808080808080ull;
+        if (hit) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* the lowest flagged byte is the first space or line break
+             * (only bytes above a true one can be flagged wrongly) */
+            return j + (size_t)(__builtin_ctzll(hit) >> 3) + 1;
+#else
             break;
+#endif
+        }
         j += 8;
     }
     while (j < n && t[j] != ' ' && t[j] != '\n')
