@@ -177,7 +177,8 @@ dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
         at_metric *m = &a->met[i];
         if (a->pm[i].id[0] == '_')  /* every special name starts so */
             for (int sp = 1; sp < SP_COUNT_; sp++)
-                if (strcmp(a->pm[i].id, special_names[sp]) == 0) {
+                if (special_names[sp][1] == a->pm[i].id[1] &&
+                    strcmp(a->pm[i].id, special_names[sp]) == 0) {
                     m->special = sp;
                     break;  /* the names differ */
                 }
