@@ -325,9 +325,20 @@ void dk_jw_ids(dk_jsonw *w, const char *k, const char (*ids)[DK_ID_MAX],
 static char *w_str(char *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t run = clean_prefix(s, n);
+    size_t run;
     *o++ = '"';
-    memcpy(o, s, run);
+    if (n <= 16) {
+        /* most strings are short ids and words: copy while checking */
+        for (run = 0; run < n; run++) {
+            unsigned char c = (unsigned char)s[run];
+            if (needs_escape(c))
+                break;
+            o[run] = (char)c;
+        }
+    } else {
+        run = clean_prefix(s, n);
+        memcpy(o, s, run);
+    }
     o += run;
     for (size_t i = run; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
