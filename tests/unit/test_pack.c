@@ -474,6 +474,11 @@ static void test_ministries(void **state)
         "AA/country/Aland ");
     /* no country, no id */
     assert_string_equal(entities_of("The Ministry of Energy said."), "");
+    /* found after other capital Ms */
+    assert_string_equal(entities_of("Mr Bo of MMinistry of Oil met the "
+                                    "Ministry of Energy of Aland."),
+                        "aa_ministry_of_energy/organization/Ministry of "
+                        "Energy AA/country/Aland ");
 }
 
 static void test_engine(void **state)
