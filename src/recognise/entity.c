@@ -219,34 +219,56 @@ static size_t word_start(const char *t, size_t i, size_t n)
     return j < n ? j + 1 : n;
 }
 
-/* Names of two or three words right after a title word. */
+typedef struct title_word {
+    const char *w;
+    size_t n;
+} title_word;
+
+/* The title words that start with c (NULL-terminated), or NULL. */
+static const title_word *titles_of(char c)
+{
+#define T(w) {w, sizeof w - 1}
+    static const title_word a[] = {T("Ambassador"), T("Akim"), {NULL, 0}};
+    static const title_word c_[] = {T("Chairman"), T("Chairwoman"),
+        T("Counselor"), T("Counsellor"), T("CEO"), {NULL, 0}};
+    static const title_word g[] = {T("Governor"), {NULL, 0}};
+    static const title_word m[] = {T("Minister"), T("Mayor"), {NULL, 0}};
+    static const title_word p[] = {T("President"), T("Premier"), {NULL, 0}};
+    static const title_word s[] = {T("Spokesperson"), T("Spokesman"),
+        T("Spokeswoman"), T("Senator"), T("Secretary-General"), {NULL, 0}};
+    static const title_word sl[] = {T("spokesperson"), T("spokesman"),
+        T("spokeswoman"), {NULL, 0}};
+#undef T
+    switch (c) {
+    case 'A': return a;
+    case 'C': return c_;
+    case 'G': return g;
+    case 'M': return m;
+    case 'P': return p;
+    case 'S': return s;
+    case 's': return sl;
+    default: return NULL;
+    }
+}
+
+/* Names of two or three words right after a title word (at most one
+ * title can start at a place: none is another followed by a space). */
 static void find_titled_names(const dk_pack *p, const dk_sent *s,
                               dk_cands *out)
 {
-#define T(w) {w, sizeof w - 1}
-    static const struct { const char *w; size_t n; } title[] = {
-        T("President"), T("Minister"), T("Premier"), T("Ambassador"),
-        T("Chairman"), T("Chairwoman"), T("Governor"), T("Mayor"),
-        T("Spokesperson"), T("spokesperson"), T("Spokesman"),
-        T("spokesman"), T("Spokeswoman"), T("spokeswoman"), T("Akim"),
-        T("Senator"), T("Secretary-General"), T("Counselor"),
-        T("Counsellor"), T("CEO"), {NULL, 0}};
-#undef T
     const char *t = s->text;
     size_t n = s->len;
     for (size_t i = 0; i + 4 < n; i++) {
-        /* a title starts a word (after a space or a line break) with a
-         * letter some title starts with */
+        /* a title starts a word (after a space or a line break) */
         i = word_start(t, i, n);
         if (i + 4 >= n)
             break;
-        char c0 = t[i];
-        if (c0 != 'P' && c0 != 'M' && c0 != 'A' && c0 != 'C' && c0 != 'G' &&
-            c0 != 'S' && c0 != 's')
+        const title_word *title = titles_of(t[i]);
+        if (!title)
             continue;
         for (int k = 0; title[k].w; k++) {
             size_t l = title[k].n;
-            if (t[i] != title[k].w[0] || i + l + 1 >= n ||
+            if (i + l + 1 >= n ||
                 memcmp(t + i, title[k].w, l) != 0 || t[i + l] != ' ' ||
                 !is_upper(t[i + l + 1]))
                 continue;
