@@ -139,11 +139,6 @@ static int db_failure(ingest *x, const char *where)
     return DK_ERR_DB;
 }
 
-static int exec(ingest *x, const char *sql)
-{
-    return sqlite3_exec(dk_store_db(x->store), sql, NULL, NULL, NULL);
-}
-
 /* Store one document held in memory.  text[0, n) is the document as it
  * will be stored; meta's NULL fields are filled from the text itself. */
 static int put_doc(ingest *x, dk_docmeta *meta, const char *text, size_t n,
@@ -192,24 +187,14 @@ static int put_doc(ingest *x, dk_docmeta *meta, const char *text, size_t n,
         x->skipped++;
         return DK_OK;
     }
-    if (!x->in_tx) {
-        if (dk_store_begin(x->store))
-            return db_failure(x, where);
-        x->in_tx = 1;
-        x->batch_t0 = now();
-    }
-    if (exec(x, "SAVEPOINT doc"))
-        return db_failure(x, where);
-    int64_t docid;
-    if (dk_store_put_doc(x->store, meta, hash, text, n, &docid))
-        return db_failure(x, where);
-
+    /* the engine runs before anything is written: a document it fails
+     * on leaves no rows, and no savepoint is needed (a savepoint per
+     * document would make FTS5 flush its pending terms every time) */
     dk_docctx probe;
     const char *date = meta->date && dk_parse_iso_date(meta->date, &probe)
                            ? meta->date : NULL;
     dk_doc *d = dk_doc_open(x->engine, meta->name, date);
     if (!d) {
-        exec(x, "ROLLBACK TO doc; RELEASE doc");
         dk_cli_error("%s: out of memory", where);
         x->failed++;
         return DK_ERR_NOMEM;
@@ -217,10 +202,31 @@ static int put_doc(ingest *x, dk_docmeta *meta, const char *text, size_t n,
     int st = dk_doc_feed(d, x->work.data, n);
     if (!st)
         st = dk_doc_finish(d);
+    if (st) {
+        dk_cli_error("%s: %s, skipped", where,
+                     *dk_doc_errmsg(d) ? dk_doc_errmsg(d) : dk_strerror(st));
+        dk_doc_close(d);
+        x->failed++;
+        return st;
+    }
+    if (!x->in_tx) {
+        if (dk_store_begin(x->store)) {
+            dk_doc_close(d);
+            return db_failure(x, where);
+        }
+        x->in_tx = 1;
+        x->batch_t0 = now();
+    }
+    /* a database failure from here on rolls the whole batch back */
+    int64_t docid;
+    if (dk_store_put_doc(x->store, meta, hash, text, n, &docid)) {
+        dk_doc_close(d);
+        return db_failure(x, where);
+    }
     int64_t sid = 0;
     long long nm = 0;
     const dk_mention *m;
-    while (!st && (m = dk_doc_next(d)) != NULL) {
+    while ((m = dk_doc_next(d)) != NULL) {
         if (m->kind == DK_SENTENCE) {
             if (dk_store_put_sentence(x->store, docid, m->start, m->end,
                                       m->text, m->end - m->start, &sid)) {
@@ -235,18 +241,7 @@ static int put_doc(ingest *x, dk_docmeta *meta, const char *text, size_t n,
         }
         nm++;
     }
-    if (st) {
-        dk_cli_error("%s: %s, skipped", where,
-                     *dk_doc_errmsg(d) ? dk_doc_errmsg(d) : dk_strerror(st));
-        dk_doc_close(d);
-        if (exec(x, "ROLLBACK TO doc; RELEASE doc"))
-            return db_failure(x, where);
-        x->failed++;
-        return st;
-    }
     dk_doc_close(d);
-    if (exec(x, "RELEASE doc"))
-        return db_failure(x, where);
     x->pend_added++;
     x->pend_replaced += what == 2;
     x->pend_mentions += nm;
