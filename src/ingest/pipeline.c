@@ -510,6 +510,13 @@ const dk_ingest_stats *dk_ingest_stats_of(const dk_ingest *x)
     return &x->done;
 }
 
+void dk_ingest_reset(dk_ingest *x, void *ctx)
+{
+    memset(&x->done, 0, sizeof x->done);
+    x->status = DK_OK;
+    x->o.ctx = ctx;
+}
+
 void dk_ingest_close(dk_ingest *x)
 {
     if (!x)

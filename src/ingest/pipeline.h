@@ -87,6 +87,11 @@ int dk_ingest_failed(const dk_ingest *x);
 /* Committed counts (after dk_ingest_finish, everything). */
 const dk_ingest_stats *dk_ingest_stats_of(const dk_ingest *x);
 
+/* Start a new run on the same engine (after dk_ingest_finish): counts
+ * and status back to zero, the callbacks' ctx replaced.  Not after the
+ * database failed: close and reopen then. */
+void dk_ingest_reset(dk_ingest *x, void *ctx);
+
 /* Rolls back a batch still open, frees the engine and buffers. */
 void dk_ingest_close(dk_ingest *x);
 
