@@ -167,10 +167,23 @@ static int emit_value(tokstate *t, double v, int start, int end, int colocated)
     char buf[48];
     buf[0] = '#';
     int n;
-    if (v == floor(v) && fabs(v) < 1e18)
-        n = snprintf(buf + 1, sizeof buf - 1, "%.0f", v);
-    else
+    if (v == floor(v) && fabs(v) < 1e18) {
+        /* the common case, written by hand: printf's "%.0f" is slow */
+        unsigned long long u = (unsigned long long)fabs(v);
+        char digits[24];
+        int k = 0;
+        do {
+            digits[k++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        n = 0;
+        if (v < 0)
+            buf[1 + n++] = '-';
+        while (k)
+            buf[1 + n++] = digits[--k];
+    } else {
         n = snprintf(buf + 1, sizeof buf - 1, "%.12g", v);
+    }
     return t->cb(t->ctx, flags, buf, n + 1, start, end);
 }
 
