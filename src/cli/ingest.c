@@ -31,6 +31,8 @@ static void usage(FILE *f)
         "                     .jsonl, .html/.htm, anything else is text)\n"
         "  --batch N          documents per transaction (default 5000; a\n"
         "                     transaction also ends after 16 MB or 2 s)\n"
+        "  --threads N        1: read, extract and write on one thread;\n"
+        "                     2 (default): extract on a second thread\n"
         "  -q, --quiet        no summary line\n"
         "  -h, --help         this help\n");
 }
@@ -78,6 +80,7 @@ int dk_cmd_ingest(int argc, char **argv)
         {"input", required_argument, 0, 'i'},
         {"quiet", no_argument, 0, 'q'},
         {"batch", required_argument, 0, 'b'},
+        {"threads", required_argument, 0, 'j'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -103,6 +106,14 @@ int dk_cmd_ingest(int argc, char **argv)
             }
             break;
         }
+        case 'j':
+            if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0) {
+                dk_cli_error("ingest: --threads wants 1 or 2, not '%s'",
+                             optarg);
+                return DK_ERR_USAGE;
+            }
+            io.threads = optarg[0] - '0';
+            break;
         case 'i':
             if (!strcmp(optarg, "text")) io.format = DK_INGEST_TEXT;
             else if (!strcmp(optarg, "jsonl")) io.format = DK_INGEST_JSONL;

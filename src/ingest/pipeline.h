@@ -15,9 +15,17 @@
  * is reported (on_error) and skipped; a failing database (a full disk)
  * rolls back the open batch and stops the run.
  *
- * Ownership: dk_ingest owns its engine and buffers, never the store (the
- * caller opens and closes it, and must not write through it while a
- * batch is open).  Not thread-safe: one dk_ingest per thread at a time.
+ * Two threads: one reads the source and runs the engine, the caller's
+ * writes to the database, with a bounded queue of documents between
+ * them (8 MB), so memory stays flat whatever the corpus size.  The
+ * reading thread also keeps a read-only connection to the same file, to
+ * pass over stored documents without running the engine.  Callbacks are
+ * only ever called on the caller's thread, in input order.
+ *
+ * Ownership: dk_ingest owns its engine, its read-only connection and
+ * buffers, never the store (the caller opens and closes it, and must not
+ * write through it while a batch is open).  One dk_ingest serves one
+ * caller at a time.
  */
 #ifndef DK_PIPELINE_H
 #define DK_PIPELINE_H
@@ -57,6 +65,9 @@ typedef struct dk_ingest_opts {
     long batch_docs;              /* 0: DK_INGEST_BATCH */
     const char *pack_dir;         /* the engine's pack, NULL for none */
     int need_id;                  /* JSON Lines records must have an "id" */
+    int threads;                  /* 1: read and write on the caller's
+                                   * thread; else reading and the engine
+                                   * run on a second thread */
     dk_ingest_error_fn on_error;  /* may be NULL */
     dk_ingest_progress_fn on_progress;
     void *ctx;                    /* passed to both */

@@ -59,7 +59,8 @@ void dk_store_hash(const dk_docmeta *m, const char *text, size_t n,
                    char out[17]);
 
 /* What to do with a document: 0 new, 1 same content already stored
- * (skip), 2 the name exists with other content (replace). -1 on error. */
+ * (skip), 2 the name exists with other content (replace). -1 on error.
+ * Works on read-only stores too. */
 int dk_store_check(dk_store *s, const char *name, const char *hash);
 
 /* Insert a document, first deleting any old one of the same name with
