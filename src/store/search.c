@@ -8,6 +8,40 @@
 #include "store.h"
 #include "../text/jsonw.h"
 
+#define SNIPPET_WORDS 24
+
+/* The query (?1) and the filters (?2-?6) of q on st. */
+static void bind_filters(sqlite3_stmt *st, const char *fts, const dk_searchq *q)
+{
+    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+    if (q->from) sqlite3_bind_text(st, 2, q->from, -1, SQLITE_TRANSIENT);
+    if (q->to) sqlite3_bind_text(st, 3, q->to, -1, SQLITE_TRANSIENT);
+    if (q->source) sqlite3_bind_text(st, 4, q->source, -1, SQLITE_TRANSIENT);
+    if (q->entity) sqlite3_bind_text(st, 5, q->entity, -1, SQLITE_TRANSIENT);
+    if (q->metric) sqlite3_bind_text(st, 6, q->metric, -1, SQLITE_TRANSIENT);
+}
+
+/* The rowid of the n-th newest row of "SELECT f.rowid <from_where>" at
+ * or above floor, or 0 when there are fewer.  A failure (a bad query)
+ * gives 0 here, and comes again, to be reported, at dk_search_next. */
+static sqlite3_int64 nth_newest(sqlite3 *db, const char *from_where,
+                                const char *fts, const dk_searchq *q, int n,
+                                sqlite3_int64 floor)
+{
+    char sql[2048];
+    snprintf(sql, sizeof sql, "SELECT f.rowid %s AND f.rowid >= ?8 ORDER BY "
+             "f.rowid DESC LIMIT 1 OFFSET %d", from_where, n - 1);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    bind_filters(st, fts, q);
+    sqlite3_bind_int64(st, 8, floor);
+    sqlite3_int64 id = sqlite3_step(st) == SQLITE_ROW
+                           ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return id;
+}
+
 dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
 {
     memset(s, 0, sizeof *s);
@@ -19,10 +53,9 @@ dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
         return DK_ERR_USAGE;
     }
     int filtered = q->from || q->to || q->source || q->entity || q->metric;
-    char sql[2048];
-    snprintf(sql, sizeof sql,
-        "SELECT f.rowid, dk_rank(sentences_fts) AS score FROM sentences_fts f "
-        "%s WHERE sentences_fts MATCH ?1 %s%s%s%s%s ORDER BY score LIMIT ?7",
+    char where[1024];
+    snprintf(where, sizeof where,
+        "FROM sentences_fts f %s WHERE sentences_fts MATCH ?1 %s%s%s%s%s",
         filtered ? "JOIN sentences s ON s.id = f.rowid "
                    "JOIN docs d ON d.id = s.doc" : "",
         q->from ? "AND substr(d.date, 1, length(?2)) >= ?2 " : "",
@@ -32,25 +65,31 @@ dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
                     "AND m.eid = ?5) " : "",
         q->metric ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = s.id "
                     "AND m.metric = ?6) " : "");
+    /* only the DK_SEARCH_CAP newest matches are ranked, so a common
+     * word costs what a rare one does; with filters, they are looked for
+     * among the DK_SEARCH_SCAN newest matches */
+    char sql[2048];
+    sqlite3_int64 first = 0;
+    if (filtered)
+        first = nth_newest(db, "FROM sentences_fts f WHERE sentences_fts "
+                           "MATCH ?1", s->fts, q, DK_SEARCH_SCAN, 0);
+    sqlite3_int64 f2 = nth_newest(db, where, s->fts, q, DK_SEARCH_CAP, first);
+    if (f2 > first)
+        first = f2;
+    snprintf(sql, sizeof sql, "SELECT f.rowid, dk_rank(sentences_fts) AS "
+             "score %s AND f.rowid >= ?8 ORDER BY score LIMIT ?7", where);
     if (sqlite3_prepare_v2(db, sql, -1, &s->rank, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db,
-            "SELECT d.name, d.title, d.date, d.source, f.text, "
-            "snippet(sentences_fts, 0, '[', ']', '...', 24) "
+            "SELECT d.name, d.title, d.date, d.source, f.text "
             "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-            "JOIN docs d ON d.id = s.doc "
-            "WHERE sentences_fts MATCH ?1 AND f.rowid = ?2", -1, &s->row,
+            "JOIN docs d ON d.id = s.doc WHERE f.rowid = ?2", -1, &s->row,
             NULL) != SQLITE_OK) {
         dk_search_close(s);
         return DK_ERR_DB;
     }
-    sqlite3_bind_text(s->rank, 1, s->fts, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->row, 1, s->fts, -1, SQLITE_STATIC);
-    if (q->from) sqlite3_bind_text(s->rank, 2, q->from, -1, SQLITE_TRANSIENT);
-    if (q->to) sqlite3_bind_text(s->rank, 3, q->to, -1, SQLITE_TRANSIENT);
-    if (q->source) sqlite3_bind_text(s->rank, 4, q->source, -1, SQLITE_TRANSIENT);
-    if (q->entity) sqlite3_bind_text(s->rank, 5, q->entity, -1, SQLITE_TRANSIENT);
-    if (q->metric) sqlite3_bind_text(s->rank, 6, q->metric, -1, SQLITE_TRANSIENT);
+    bind_filters(s->rank, s->fts, q);
     sqlite3_bind_int64(s->rank, 7, q->limit > 0 ? q->limit : -1);
+    sqlite3_bind_int64(s->rank, 8, first);
     return DK_OK;
 }
 
@@ -69,8 +108,18 @@ int dk_search_next(dk_search *s)
         s->score = -sqlite3_column_double(s->rank, 1);
         sqlite3_bind_int64(s->row, 2, sqlite3_column_int64(s->rank, 0));
         rc = sqlite3_step(s->row);
-        if (rc == SQLITE_ROW)
+        if (rc == SQLITE_ROW) {
+            /* the snippet from the text, without another MATCH */
+            s->snip.len = 0;
+            const char *text = (const char *)sqlite3_column_text(s->row, 4);
+            size_t n = (size_t)sqlite3_column_bytes(s->row, 4);
+            if (dk_fts_snippet(&s->snip, s->fts, text ? text : "", n,
+                               SNIPPET_WORDS)) {
+                s->rc = SQLITE_NOMEM;
+                return -1;
+            }
             return 1;
+        }
         if (rc != SQLITE_DONE) {
             s->rc = rc;
             return -1;
@@ -83,6 +132,8 @@ const char *dk_search_col(const dk_search *s, int i)
 {
     if (i < 0 || i >= DK_SEARCH_COLS)
         return NULL;
+    if (i == 5)
+        return s->snip.data;
     return (const char *)sqlite3_column_text(s->row, i);
 }
 
@@ -106,6 +157,7 @@ void dk_search_close(dk_search *s)
 {
     sqlite3_finalize(s->rank);
     sqlite3_finalize(s->row);
+    dk_buf_free(&s->snip);
     free(s->fts);
     memset(s, 0, sizeof *s);
 }

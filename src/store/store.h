@@ -86,6 +86,16 @@ dk_status dk_fts_register(sqlite3 *db);
  * a malloc'd string (caller frees) or NULL when out of memory. (fts.c) */
 char *dk_fts_query(const char *q);
 
+/* The snippet of a sentence text[0, n) for a rewritten query fts
+ * (dk_fts_query's output), appended to b NUL-terminated: the words the
+ * query finds (figures by value too, prefixes) marked "[...]", merged
+ * into one mark when only spaces part them, at most `words` words around
+ * the marks with "..." where the sentence is cut.  No FTS5 MATCH is run,
+ * so a snippet costs a tokenization of its sentence.  (fts.c) */
+struct dk_buf;
+dk_status dk_fts_snippet(struct dk_buf *b, const char *fts, const char *text,
+                         size_t n, int words);
+
 /* Read a mention row (columns in the order of DK_MENTION_COLS) back into
  * m; strings point into the statement (valid until the next step). */
 #define DK_MENTION_COLS \
