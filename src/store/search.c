@@ -21,25 +21,28 @@ static void bind_filters(sqlite3_stmt *st, const char *fts, const dk_searchq *q)
     if (q->metric) sqlite3_bind_text(st, 6, q->metric, -1, SQLITE_TRANSIENT);
 }
 
-/* The rowid of the n-th newest row of "SELECT f.rowid <from_where>" at
- * or above floor, or 0 when there are fewer.  A failure (a bad query)
- * gives 0 here, and comes again, to be reported, at dk_search_next. */
-static sqlite3_int64 nth_newest(sqlite3 *db, const char *from_where,
-                                const char *fts, const dk_searchq *q, int n,
-                                sqlite3_int64 floor)
+/* The lowest rowid of the n newest rows of "SELECT f.rowid <from_where>"
+ * at or above floor (all of them when there are fewer), or -1 when there
+ * is none.  A failure (a bad query) gives floor here, and comes again, to
+ * be reported, at dk_search_next. */
+static sqlite3_int64 newest_floor(sqlite3 *db, const char *from_where,
+                                  const char *fts, const dk_searchq *q, int n,
+                                  sqlite3_int64 floor)
 {
     char sql[2048];
     snprintf(sql, sizeof sql, "SELECT f.rowid %s AND f.rowid >= ?8 ORDER BY "
-             "f.rowid DESC LIMIT 1 OFFSET %d", from_where, n - 1);
+             "f.rowid DESC LIMIT %d", from_where, n);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        return 0;
+        return floor;
     bind_filters(st, fts, q);
     sqlite3_bind_int64(st, 8, floor);
-    sqlite3_int64 id = sqlite3_step(st) == SQLITE_ROW
-                           ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_int64 low = -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        low = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    return id;
+    return rc == SQLITE_DONE ? low : floor;
 }
 
 dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
@@ -53,29 +56,33 @@ dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
         return DK_ERR_USAGE;
     }
     int filtered = q->from || q->to || q->source || q->entity || q->metric;
+    /* the document filters need the joins; entity and metric need only
+     * the sentence's id */
+    int by_doc = q->from || q->to || q->source;
     char where[1024];
     snprintf(where, sizeof where,
         "FROM sentences_fts f %s WHERE sentences_fts MATCH ?1 %s%s%s%s%s",
-        filtered ? "JOIN sentences s ON s.id = f.rowid "
-                   "JOIN docs d ON d.id = s.doc" : "",
+        by_doc ? "JOIN sentences s ON s.id = f.rowid "
+                 "JOIN docs d ON d.id = s.doc" : "",
         q->from ? "AND substr(d.date, 1, length(?2)) >= ?2 " : "",
         q->to ? "AND substr(d.date, 1, length(?3)) <= ?3 " : "",
         q->source ? "AND d.source = ?4 " : "",
-        q->entity ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = s.id "
-                    "AND m.eid = ?5) " : "",
-        q->metric ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = s.id "
-                    "AND m.metric = ?6) " : "");
+        q->entity ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = "
+                    "f.rowid AND m.eid = ?5) " : "",
+        q->metric ? "AND EXISTS (SELECT 1 FROM mentions m WHERE m.sentence = "
+                    "f.rowid AND m.metric = ?6) " : "");
     /* only the DK_SEARCH_CAP newest matches are ranked, so a common
      * word costs what a rare one does; with filters, they are looked for
      * among the DK_SEARCH_SCAN newest matches */
     char sql[2048];
     sqlite3_int64 first = 0;
     if (filtered)
-        first = nth_newest(db, "FROM sentences_fts f WHERE sentences_fts "
-                           "MATCH ?1", s->fts, q, DK_SEARCH_SCAN, 0);
-    sqlite3_int64 f2 = nth_newest(db, where, s->fts, q, DK_SEARCH_CAP, first);
-    if (f2 > first)
-        first = f2;
+        first = newest_floor(db, "FROM sentences_fts f WHERE sentences_fts "
+                             "MATCH ?1", s->fts, q, DK_SEARCH_SCAN, 0);
+    if (first >= 0)
+        first = newest_floor(db, where, s->fts, q, DK_SEARCH_CAP, first);
+    if (first < 0)
+        s->done = 1;       /* nothing matches: no ranking to do */
     snprintf(sql, sizeof sql, "SELECT f.rowid, dk_rank(sentences_fts) AS "
              "score %s AND f.rowid >= ?8 ORDER BY score LIMIT ?7", where);
     if (sqlite3_prepare_v2(db, sql, -1, &s->rank, NULL) != SQLITE_OK ||
@@ -95,6 +102,8 @@ dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
 
 int dk_search_next(dk_search *s)
 {
+    if (s->done)
+        return 0;
     for (;;) {
         sqlite3_reset(s->row);
         int rc = sqlite3_step(s->rank);

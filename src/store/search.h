@@ -39,6 +39,7 @@ typedef struct dk_search {
     dk_buf snip;           /* the current hit's snippet */
     double score;          /* of the current hit; grows with relevance */
     int rc;                /* SQLite code of a failed step */
+    int done;              /* known to have no hits */
 } dk_search;
 
 enum { DK_SEARCH_COLS = 6 };   /* doc title date source sentence snippet */
