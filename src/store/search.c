@@ -75,16 +75,21 @@ dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
      * word costs what a rare one does; with filters, they are looked for
      * among the DK_SEARCH_SCAN newest matches */
     char sql[2048];
+    /* asked for all hits, or more than the cap: everything is ranked */
+    long cap = q->limit <= 0 ? -1 : q->limit > DK_SEARCH_CAP ? q->limit
+                                                             : DK_SEARCH_CAP;
     sqlite3_int64 first = 0;
-    if (filtered)
+    if (filtered && cap > 0)
         first = newest_floor(db, "FROM sentences_fts f WHERE sentences_fts "
-                             "MATCH ?1", s->fts, q, DK_SEARCH_SCAN, 0);
-    if (first >= 0)
-        first = newest_floor(db, where, s->fts, q, DK_SEARCH_CAP, first);
+                             "MATCH ?1", s->fts, q,
+                             (int)(cap * (DK_SEARCH_SCAN / DK_SEARCH_CAP)), 0);
     if (first < 0)
         s->done = 1;       /* nothing matches: no ranking to do */
-    snprintf(sql, sizeof sql, "SELECT f.rowid, dk_rank(sentences_fts) AS "
-             "score %s AND f.rowid >= ?8 ORDER BY score LIMIT ?7", where);
+    /* one pass: the newest matches in rowid order (FTS5 walks its
+     * doclists backwards and stops after cap of them), ranked */
+    snprintf(sql, sizeof sql, "SELECT id, score FROM (SELECT f.rowid AS id, "
+             "dk_rank(sentences_fts) AS score %s AND f.rowid >= ?8 ORDER BY "
+             "f.rowid DESC LIMIT %ld) ORDER BY score LIMIT ?7", where, cap);
     if (sqlite3_prepare_v2(db, sql, -1, &s->rank, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db,
             "SELECT d.name, d.title, d.date, d.source, f.text "

@@ -7,10 +7,12 @@
  * "sentence","snippet","score"}.
  *
  * Latency is bounded whatever the record's size: of a query's matches
- * (after the filters) only the DK_SEARCH_CAP most recently added are
- * ranked, so a word found in half a million sentences costs what a rare
- * one does; the best of the newest come first.  With filters, those are
- * looked for among the DK_SEARCH_SCAN newest matches of the words.  The IDF of dk_rank is
+ * (after the filters) only the DK_SEARCH_CAP most recently added (or
+ * the limit, when larger) are ranked, so a word found in half a million
+ * sentences costs what a rare one does; the best of the newest come
+ * first.  With filters, those are looked for among the DK_SEARCH_SCAN
+ * newest matches of the words (scaled likewise).  A search without a
+ * limit ranks every match.  The IDF of dk_rank is
  * estimated from the first matches of each phrase (fts.c).
  *
  * Ownership: dk_search owns its statements and the rewritten query; close
@@ -23,8 +25,8 @@
 #include "dostyk.h"
 #include "../base/buf.h"
 
-#define DK_SEARCH_CAP 1000   /* matches ranked at most, the newest */
-#define DK_SEARCH_SCAN 4000  /* with filters: newest matches looked at */
+#define DK_SEARCH_CAP 300    /* matches ranked at most, the newest */
+#define DK_SEARCH_SCAN 2400  /* with filters: newest matches looked at */
 
 typedef struct dk_searchq {
     const char *query;     /* the user's words (dk_fts_query rewrites them) */
