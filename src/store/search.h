@@ -12,7 +12,10 @@
  * sentences costs what a rare one does; the best of the newest come
  * first.  With filters, those are looked for among the DK_SEARCH_SCAN
  * newest matches of the words (scaled likewise).  A search without a
- * limit ranks every match.  The IDF of dk_rank is
+ * limit ranks every match.  Prefix terms (tour*) are the exception:
+ * FTS5 merges the doclists of all the words they cover before the first
+ * match comes out, so a prefix shared by common words costs in
+ * proportion to their matches.  The IDF of dk_rank is
  * estimated from the first matches of each phrase (fts.c).
  *
  * Ownership: dk_search owns its statements and the rewritten query; close
