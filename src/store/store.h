@@ -60,7 +60,8 @@ void dk_store_hash(const dk_docmeta *m, const char *text, size_t n,
                    char out[17]);
 
 /* What to do with a document: 0 new, 1 same content already stored
- * (skip), 2 the name exists with other content (replace). -1 on error. */
+ * (skip), 2 the name exists with other content (replace). -1 on error.
+ * Works on read-only stores too. */
 int dk_store_check(dk_store *s, const char *name, const char *hash);
 
 /* Insert a document, first deleting any old one of the same name with
@@ -85,6 +86,16 @@ dk_status dk_fts_register(sqlite3 *db);
  * term is quoted so "$12bn" or "U.S." cannot be a syntax error.  Returns
  * a malloc'd string (caller frees) or NULL when out of memory. (fts.c) */
 char *dk_fts_query(const char *q);
+
+/* The snippet of a sentence text[0, n) for a rewritten query fts
+ * (dk_fts_query's output), appended to b NUL-terminated: the words the
+ * query finds (figures by value too, prefixes) marked "[...]", merged
+ * into one mark when only spaces part them, at most `words` words around
+ * the marks with "..." where the sentence is cut.  No FTS5 MATCH is run,
+ * so a snippet costs a tokenization of its sentence.  (fts.c) */
+struct dk_buf;
+dk_status dk_fts_snippet(struct dk_buf *b, const char *fts, const char *text,
+                         size_t n, int words);
 
 /* Read a mention row (columns in the order of DK_MENTION_COLS) back into
  * m; strings point into the statement (valid until the next step). */
