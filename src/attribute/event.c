@@ -60,6 +60,7 @@ typedef struct ev_item {
     int t0, t1;
     int what;                 /* IT_* */
     int adj;                  /* a "mutual"/"bilateral" pair: fallback */
+    int leaders;              /* "the two leaders": the pair's persons */
     int dropped;
     int nid;
     char id[2][DK_ID_MAX];
@@ -80,6 +81,15 @@ typedef struct ev_event {
     int verb;                 /* reported as an act (verb or support) */
     int frame;                /* set after a frame word */
     int args;                 /* own arguments found (nouns need one) */
+    int passive;              /* a verb after a form of "be" */
+    int poss;                 /* a noun with its own participant before it */
+    int from;                 /* the event it continues, or -1 */
+    int multi;                /* happenings in several places */
+    int te;                   /* end of the trigger words (a noun after a
+                                 support verb ends here, not at t1) */
+    int sup_end, noun0;       /* support verb: its end, the noun's start */
+    int gone;                 /* dropped after reading (a future setting) */
+    int partner_verb;         /* a verb that needs a participant ("meet") */
     int nact;
     char act[DK_MAX_ACTORS][DK_ID_MAX];
     char place[DK_ID_MAX];
@@ -372,6 +382,8 @@ static void hit_items(dk_event_doc *ev)
         it->nid = 0;          /* resolved in text order below */
         it->adj = h->kind == DK_EV_PAIR && strcmp(rule_of(ev, h)->arg,
                                                    "adj") == 0;
+        it->leaders = h->kind == DK_EV_PAIR &&
+                      strcmp(rule_of(ev, h)->arg, "leaders") == 0;
         it->country[0] = (char)h->kind;  /* kind until resolved */
         it->country[1] = '\0';
     }
@@ -385,6 +397,32 @@ static int by_start(const void *a, const void *b)
     return x->t1 > y->t1 ? -1 : x->t1 < y->t1;
 }
 
+/* A pronoun at token t inside a leading frame ("During his visit to
+ * China, President Tokayev ...") stands for the first person named after
+ * the frame's comma; returns that person's id, or NULL. */
+static const char *lead_frame_person(const dk_event_doc *ev, int t)
+{
+    const dk_sent *s = ev->s;
+    int framed = 0;
+    for (int i = 0; i < ev->nhit; i++)
+        if (ev->hit[i].kind == DK_EV_FRAME && ev->hit[i].t0 <= 1)
+            framed = 1;
+    if (!framed)
+        return NULL;
+    int comma = -1;
+    for (int i = 0; i < s->ntok && comma < 0; i++)
+        if (tok_punct(s, i, ",;:"))
+            comma = i;
+    if (comma < 0 || t > comma || !tok_punct(s, comma, ","))
+        return NULL;
+    for (int i = 0; i < ev->nitem; i++) {
+        const ev_item *it = &ev->item[i];
+        if (it->t0 > comma && it->t0 <= comma + 4 && it->person && it->nid)
+            return it->id[0];
+    }
+    return NULL;
+}
+
 /* Resolve titles and pronouns in text order; absorb a country written
  * just before its own person or organisation. */
 static void resolve_items(dk_event_doc *ev)
@@ -393,6 +431,7 @@ static void resolve_items(dk_event_doc *ev)
     ev_item *v = ev->item;
     int n = ev->nitem;
     const char *lastp = NULL;     /* last person so far in the sentence */
+    int outer = 0;                /* end of the items kept so far */
     const ev_person *lp = last_person(ev, "");
     if (lp)
         lastp = lp->id;
@@ -400,16 +439,22 @@ static void resolve_items(dk_event_doc *ev)
         ev_item *it = &v[i];
         if (it->dropped)
             continue;
-        /* an item inside the one before (a title inside a name) */
-        if (i > 0 && it->t0 < v[i - 1].t1 && !v[i - 1].dropped) {
+        /* an item inside an earlier one ("China" in "Kazakhstan-China
+         * Investment Roundtable", a title inside a name) */
+        if (it->t0 < outer) {
             it->dropped = 1;
             continue;
         }
+        if (it->nid && it->t1 > outer)   /* an entity */
+            outer = it->t1;
         ev_item *next = i + 1 < n ? &v[i + 1] : NULL;
         if (it->nid == 0 && it->country[0] == (char)DK_EV_PAIR) {
             it->nid = 2;
-            strcpy(it->id[0], dk_pack_pair(ev->p, 0));
-            strcpy(it->id[1], dk_pack_pair(ev->p, 1));
+            for (int k = 0; k < 2; k++) {
+                const char *c = dk_pack_pair(ev->p, k);
+                const ev_person *p = it->leaders ? last_person(ev, c) : NULL;
+                snprintf(it->id[k], DK_ID_MAX, "%s", p ? p->id : c);
+            }
             it->country[0] = '\0';
             if (!it->id[0][0] || !it->id[1][0])
                 it->dropped = 1;
@@ -417,7 +462,11 @@ static void resolve_items(dk_event_doc *ev)
         }
         if (it->nid == 0 && it->country[0] == (char)DK_EV_PRONOUN) {
             it->country[0] = '\0';
-            if (lastp) {
+            const char *ahead = lead_frame_person(ev, it->t0);
+            if (ahead) {
+                it->nid = 1;
+                snprintf(it->id[0], DK_ID_MAX, "%s", ahead);
+            } else if (lastp) {
                 it->nid = 1;
                 snprintf(it->id[0], DK_ID_MAX, "%s", lastp);
             } else {
@@ -430,6 +479,8 @@ static void resolve_items(dk_event_doc *ev)
             /* "President Xi Jinping": the name says who */
             if (next && next->t0 == it->t1 && next->person && next->nid) {
                 it->dropped = 1;
+                if (it->t0 < next->t0)
+                    next->t0 = it->t0;
                 continue;
             }
             /* "the Kazakh president": the country before it */
@@ -469,12 +520,18 @@ static void resolve_items(dk_event_doc *ev)
             continue;
         }
         /* "Chinese President Xi", "Kazakh Ministry of ...": one name */
-        if (it->what == IT_COUNTRY && next && next->nid &&
-            (next->person || next->what == IT_ACTOR) &&
-            strcmp(next->country, it->id[0]) == 0 &&
-            next->t0 - it->t1 <= 3) {
-            it->dropped = 1;
-            continue;
+        if (it->what == IT_COUNTRY) {
+            int j = i + 1;
+            while (j < n && v[j].nid == 0 &&
+                   v[j].country[0] == (char)DK_EV_TITLE)
+                j++;      /* titles not resolved yet */
+            if (j < n && v[j].nid && v[j].what == IT_ACTOR &&
+                strcmp(v[j].country, it->id[0]) == 0 &&
+                v[j].t0 - it->t1 <= 3) {
+                it->dropped = 1;
+                v[j].t0 = it->t0;   /* the name now starts here */
+                continue;
+            }
         }
         if (it->person && it->nid)
             lastp = it->id[0];
@@ -504,7 +561,20 @@ static int blocked(const dk_event_doc *ev, int t)
             from = ev->ev[i].t1;
     for (int i = 0; i < ev->nhit; i++) {
         const ev_hit *h = &ev->hit[i];
-        if (h->kind == DK_EV_BLOCK && h->t0 >= from && h->t1 <= t)
+        if (h->kind == DK_EV_BLOCK && h->t0 >= from && h->t1 <= t &&
+            !rule_of(ev, h)->arg[0])
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a habitual marker follow the event ("meets twice a year")? */
+static int blocked_after(const dk_event_doc *ev, const ev_event *e)
+{
+    for (int i = 0; i < ev->nhit; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if (h->kind == DK_EV_BLOCK && rule_of(ev, h)->arg[0] &&
+            h->t0 >= e->t1 && h->t0 <= e->t1 + 3)
             return 1;
     }
     return 0;
@@ -535,12 +605,102 @@ static int can_act(const ev_item *it)
     return it && (it->what & (IT_ACTOR | IT_COUNTRY)) && it->nid;
 }
 
+/* Is there a hit of kind k ending at token t (exclusive)?  Its index, or
+ * -1. */
+static int hit_ending(const dk_event_doc *ev, int t, dk_evkind k)
+{
+    for (int i = 0; i < ev->nhit; i++)
+        if (ev->hit[i].t1 == t && ev->hit[i].kind == k)
+            return i;
+    return -1;
+}
+
+/* Is item it marked as an argument of something else: after "in", "to",
+ * "with", a frame word, or right after a verb event ("visited China")? */
+static int marked(dk_event_doc *ev, const ev_item *it, const ev_event *self)
+{
+    const dk_sent *s = ev->s;
+    int t = it->t0;
+    if (t > 0 && tok_is(s, t - 1, "the"))
+        t--;
+    if (hit_ending(ev, t, DK_EV_FRAME) >= 0)
+        return 1;
+    int r = hit_ending(ev, t, DK_EV_ROLE);
+    if (r >= 0 && strcmp(rule_of(ev, &ev->hit[r])->arg, "actor") != 0 &&
+        strcmp(rule_of(ev, &ev->hit[r])->arg, "agent") != 0)
+        return 1;
+    for (int i = 0; i < ev->nev; i++)
+        if (&ev->ev[i] != self && ev->ev[i].verb && ev->ev[i].t1 == t)
+            return 1;
+    return 0;
+}
+
+/* Is token k a word that may stand between two joined participants
+ * ("Kazakh companies and their Chinese partners")?  1 for "and" or a
+ * comma, 2 for another plain word, 0 for anything else. */
+static int join_word(dk_event_doc *ev, int k)
+{
+    const dk_sent *s = ev->s;
+    if (tok_is(s, k, "and") || tok_punct(s, k, ","))
+        return 1;
+    if (s->tok[k].type == DK_TOK_PUNCT)
+        return 0;
+    for (int i = 0; i < ev->nhit; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if (h->t0 <= k && k < h->t1 && h->kind != DK_EV_PAIR &&
+            h->kind != DK_EV_TITLE && h->kind != DK_EV_PRONOUN)
+            return 0;   /* a trigger, role, frame or other marked word */
+    }
+    return 2;
+}
+
+/* Add the group of participants ending with item it (joined by "and",
+ * commas and a few plain words) to e's actors, first one first. */
+static void subject_group(dk_event_doc *ev, ev_event *e, ev_item *it,
+                          int lim)
+{
+    ev_item *group[8];
+    int ng = 0;
+    group[ng++] = it;
+    int j = it->t0 - 1;
+    while (j >= lim && ng < 8) {
+        int k = j, joined = 0;
+        ev_item *o = NULL;
+        for (; k >= lim && j - k < 4; k--) {
+            o = item_at(ev, k);
+            if (o)
+                break;
+            int w = join_word(ev, k);
+            if (!w)
+                break;
+            joined |= w == 1;
+        }
+        if (!o || !joined || !can_act(o) || o->adj)
+            break;
+        group[ng++] = o;
+        j = o->t0 - 1;
+    }
+    for (int g = ng - 1; g >= 0; g--)
+        add_item_actors(e, group[g]);
+}
+
 /* The subject of a verb event: participants before token t, or the
  * actors of the event it continues. */
 static void subject(dk_event_doc *ev, ev_event *e, int t)
 {
     const dk_sent *s = ev->s;
     int lim = t - EV_BACK > 0 ? t - EV_BACK : 0;
+    /* "China, which will host ...": the word before the relative */
+    if (tok_is(s, t - 1, "which") || tok_is(s, t - 1, "who") ||
+        tok_is(s, t - 1, "that")) {
+        int k = t - 2;
+        if (tok_punct(s, k, ","))
+            k--;
+        ev_item *it = item_at(ev, k);
+        if (can_act(it) && !it->adj)
+            subject_group(ev, e, it, lim);
+        return;   /* else the antecedent is no participant */
+    }
     for (int i = t - 1; i >= lim; i--) {
         if (tok_punct(s, i, ";:"))
             return;
@@ -548,30 +708,13 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
         if (prev) {
             for (int k = 0; k < prev->nact; k++)
                 add_actor(e, prev->act[k]);
+            e->from = (int)(prev - ev->ev);
             return;
         }
         ev_item *it = item_at(ev, i);
-        if (!can_act(it) || it->adj)
+        if (!can_act(it) || it->adj || marked(ev, it, e))
             continue;
-        /* the group: items joined by "and" and commas */
-        ev_item *group[8];
-        int ng = 0;
-        group[ng++] = it;
-        int j = it->t0 - 1;
-        while (j >= lim && ng < 8) {
-            int k = j;
-            while (k >= lim && k > j - 3 && joiner(s, k))
-                k--;
-            if (k == j)
-                break;
-            ev_item *o = item_at(ev, k);
-            if (!can_act(o) || o->adj)
-                break;
-            group[ng++] = o;
-            j = o->t0 - 1;
-        }
-        for (int g = ng - 1; g >= 0; g--)
-            add_item_actors(e, group[g]);
+        subject_group(ev, e, it, lim);
         return;
     }
 }
@@ -606,10 +749,32 @@ static int role_items(dk_event_doc *ev, int t, int end, ev_item **out,
     return n;
 }
 
-static void set_place(ev_event *e, const ev_item *it)
+/* A place for the event from a role word; a second place joined by "and"
+ * means happenings in several places (then none is given). */
+static void role_place(dk_event_doc *ev, ev_event *e, ev_item **got, int n)
 {
-    if (!e->place[0] && it && (it->what & (IT_PLACE | IT_COUNTRY)))
-        snprintf(e->place, sizeof e->place, "%s", it->id[0]);
+    int places = 0, several = 0;
+    for (int g = 0; g < n; g++)
+        if (got[g]->what & (IT_PLACE | IT_COUNTRY)) {
+            places++;   /* "in Almaty and Zhanaozen"; not "in Xi'an,
+                           Shaanxi province" */
+            several |= g > 0 && tok_is(ev->s, got[g]->t0 - 1, "and");
+        }
+    if (!places)
+        return;
+    e->args++;
+    if (several ||
+        (e->place[0] && strcmp(e->place, got[0]->id[0]) != 0 &&
+         tok_is(ev->s, got[0]->t0 - 1, "and")))
+        e->multi = 1;
+    if (!e->place[0] && (got[0]->what & (IT_PLACE | IT_COUNTRY)))
+        snprintf(e->place, sizeof e->place, "%s", got[0]->id[0]);
+}
+
+/* Is token t the end of a noun's phrase ("is", "which")? */
+static int phrase_end(const dk_event_doc *ev, int t)
+{
+    return hit_at(ev, t, DK_EV_AUX) >= 0 || hit_at(ev, t, DK_EV_STOP) >= 0;
 }
 
 /* Arguments after the span: role words, a verb's object, a noun's "of". */
@@ -631,8 +796,10 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         ev_item *it = item_at(ev, k);
         if (it && it->t0 == k && it->nid) {
             if (strcmp(obj, "place") == 0) {
-                set_place(e, it);
-                e->args++;
+                if (it->what & (IT_PLACE | IT_COUNTRY)) {
+                    snprintf(e->place, sizeof e->place, "%s", it->id[0]);
+                    e->args++;
+                }
             } else if (strcmp(obj, "partner") == 0 &&
                        (n = role_items(ev, k, end, got, 8)) > 0) {
                 for (int g = 0; g < n; g++)
@@ -644,7 +811,7 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
     }
     int first = 1;
     for (int i = t; i < end; i++) {
-        if (event_at(ev, i, e))
+        if (event_at(ev, i, e) || (!e->verb && phrase_end(ev, i)))
             break;
         int h = -1;
         for (int k = 0; k < ev->nhit; k++)
@@ -665,11 +832,10 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         if (n == 0)
             continue;
         if (strcmp(role, "place") == 0 || (visit && strcmp(role, "dest") == 0)) {
-            set_place(e, got[0]);
-            if (got[0]->what & (IT_PLACE | IT_COUNTRY))
-                e->args++;
+            role_place(ev, e, got, n);
         } else if (strcmp(role, "partner") == 0 ||
                    strcmp(role, "agent") == 0 ||
+                   strcmp(role, "target") == 0 ||
                    strcmp(role, "actor") == 0) {
             for (int g = 0; g < n; g++)
                 if (can_act(got[g])) {
@@ -681,37 +847,83 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
     }
 }
 
+/* The first token of the date, number or other figure candidate ending at
+ * token t (exclusive), or -1. */
+static int figure_ending(const dk_event_doc *ev, int t)
+{
+    for (int i = 0; i < ev->c->n; i++) {
+        const dk_cand *x = &ev->c->v[i];
+        if (!x->dropped && x->t1 == t && x->m.kind != DK_ENTITY &&
+            x->m.kind != DK_EVENT && x->m.kind != DK_SENTENCE)
+            return x->t0;
+    }
+    return -1;
+}
+
 /* The participant right before a noun: "his meeting", "Tokayev's visit",
- * "the CICA summit". */
+ * "the CICA summit" (a modifier like "CICA" is an actor but not enough of
+ * an argument to make the noun an event). */
 static void before_noun(dk_event_doc *ev, ev_event *e)
 {
     const dk_sent *s = ev->s;
-    for (int i = e->t0 - 1; i >= 0 && i >= e->t0 - 4; i--) {
-        if (s->tok[i].type == DK_TOK_PUNCT && !tok_punct(s, i, "'’"))
-            return;
-        ev_item *it = item_at(ev, i);
-        if (it) {
-            if (can_act(it) && !it->adj) {
-                add_item_actors(e, it);
-                e->args++;
-            }
-            return;
+    int i = e->t0 - 1;
+    for (int steps = 0; i >= 0 && steps < 4; steps++, i--) {
+        int f = figure_ending(ev, i + 1);
+        if (f >= 0) {       /* "Tokayev's Sept. 11-12 state visit" */
+            i = f;
+            continue;
         }
-        if (tok_is(s, i, "of") || tok_is(s, i, "with") ||
-            tok_is(s, i, "by") || tok_is(s, i, "and") || tok_is(s, i, "in"))
-            return;
+        if (tok_punct(s, i, "'") || tok_is(s, i, "'s"))
+            continue;
+        ev_item *it = item_at(ev, i);
+        if (!it)
+            return;         /* only a participant right before the noun */
+        if (it->what == IT_PLACE) {     /* "the Astana summit" */
+            snprintf(e->place, sizeof e->place, "%s", it->id[0]);
+            e->args++;
+        } else if (can_act(it) && !it->adj) {
+            add_item_actors(e, it);
+            const dk_token *last = &s->tok[it->t1 - 1];
+            const char *end = s->text + last->end;
+            int poss = it->person || tok_is(s, it->t1, "'s") ||
+                       tok_punct(s, it->t1, "'") ||
+                       (last->end - last->start > 2 &&
+                        (memcmp(end - 2, "'s", 2) == 0 ||
+                         memcmp(end - 2, "\x99s", 2) == 0));
+            if (poss) {
+                e->args++;
+                e->poss = 1;
+            }
+        }
+        return;
     }
 }
 
+/* Join two ISO dates or intervals into the interval that covers both. */
+static void cover(char *out, size_t cap, const char *a, const char *b)
+{
+    const char *be = strchr(b, '/');
+    int an = (int)strcspn(a, "/");
+    be = be ? be + 1 : b;
+    int bn = (int)strlen(be);
+    if (an > 23 || bn > 23 || cap < (size_t)(an + bn + 2))
+        return;    /* cannot happen with ISO dates; keep the first */
+    memcpy(out, a, (size_t)an);
+    out[an] = '/';
+    memcpy(out + an + 1, be, (size_t)bn + 1);
+}
+
 /* The date of the event: the nearest date after the span (before the next
- * event), else the nearest before it. */
+ * event), else the nearest before it; dates joined by "and" after it give
+ * the interval that covers them ("in 1996 and ... in 1997"). */
 static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
 {
     const dk_cand *best = NULL;
     int bestd = 1 << 30;
     for (int i = 0; i < ev->c->n; i++) {
         const dk_cand *x = &ev->c->v[i];
-        if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0])
+        if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0] ||
+            tok_is(ev->s, x->t0 - 1, "since"))
             continue;
         int d;
         if (x->t0 >= e->t1 && x->t0 < next_t0)
@@ -728,6 +940,20 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
     if (!best)
         return;
     snprintf(e->date, sizeof e->date, "%s", best->m.date);
+    if (bestd < 1000) {
+        for (int i = 0; i < ev->c->n; i++) {
+            const dk_cand *x = &ev->c->v[i];
+            if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0] ||
+                x->t0 < best->t1 || x->t0 > best->t1 + 5 || x->t0 >= next_t0)
+                continue;
+            int joined = 0;
+            for (int k = best->t1; k < x->t0; k++)
+                joined |= tok_is(ev->s, k, "and");
+            if (joined && strcmp(x->m.date, best->m.date) > 0)
+                cover(e->date, sizeof e->date, best->m.date, x->m.date);
+            break;
+        }
+    }
     /* a date attached to a noun counts as its argument */
     if (bestd <= 6 || bestd == 1000 || bestd == 1001)
         e->args++;
@@ -762,7 +988,7 @@ static void count_value(dk_event_doc *ev, ev_event *e)
         for (int k = 0; k < ev->c->n; k++) {
             const dk_cand *x = &ev->c->v[k];
             if (x->dropped || x->m.kind != DK_MONEY || !x->m.has_value ||
-                x->t0 < h->t1 || x->t0 > h->t1 + 1)
+                x->t0 < h->t1 || x->t0 > h->t1 + 3)
                 continue;
             e->has_value = 1;
             e->value = x->m.value;
@@ -776,17 +1002,107 @@ static void count_value(dk_event_doc *ev, ev_event *e)
         e->args++;
 }
 
+static const char *type_name(const dk_event_doc *ev, int type)
+{
+    return dk_pack_event_types(ev->p, NULL)[type].name;
+}
+
+/* Can hit sp stand as the support verb of a noun of type noun_type?
+ * Support rows can; so can a launch verb before a summit ("opened the
+ * first China-Central Asia Summit"). */
+static int supports(const dk_event_doc *ev, const ev_hit *sp, int noun_type)
+{
+    if (sp->kind == DK_EV_SUPPORT)
+        return !rule_of(ev, sp)->arg[0];
+    return sp->kind == DK_EV_VERB &&
+           strcmp(type_name(ev, rule_of(ev, sp)->type), "launch") == 0 &&
+           strcmp(type_name(ev, noun_type), "summit") == 0;
+}
+
+/* The noun trigger (or named event) a verb hit supports, starting within
+ * three words after it; its first token, or -1. */
+static int supported_noun(dk_event_doc *ev, const ev_hit *sp)
+{
+    for (int k = 0; k < ev->nhit; k++) {
+        const ev_hit *h = &ev->hit[k];
+        if (h->kind != DK_EV_NOUN || h->t0 < sp->t1)
+            continue;
+        int t0 = h->t0;
+        ev_item *in = item_at(ev, t0);
+        if (in && in->what == IT_NAME)
+            t0 = in->t0;
+        if (t0 < sp->t1 || t0 - sp->t1 > 3 ||
+            !supports(ev, sp, rule_of(ev, h)->type))
+            continue;
+        for (int j = sp->t1; j < t0; j++)
+            if (ev->s->tok[j].type == DK_TOK_PUNCT)
+                return -1;
+        return t0;
+    }
+    return -1;
+}
+
+/* Is the verb of tokens starting at t passive: a form of "be" before it
+ * ("were signed"), or right after a comma ("the port, launched in 2015,")
+ * and not an -ing form? */
+static int passive_at(dk_event_doc *ev, int t)
+{
+    const dk_sent *s = ev->s;
+    const dk_token *v = &s->tok[t];
+    size_t n = v->end - v->start;
+    if (n > 3 && memcmp(s->text + v->end - 3, "ing", 3) == 0)
+        return 0;
+    int a = hit_ending(ev, t, DK_EV_AUX);
+    if (a >= 0 && rule_of(ev, &ev->hit[a])->arg[0])
+        return 1;
+    return tok_punct(s, t - 1, ",");
+}
+
+/* Is a noun at t a restatement or a count rather than a happening: after
+ * an ordinal ("his third visit", "the 24th meeting"), a number ("17,523
+ * trips") or a form of "be" ("was the ... meeting")? */
+static int not_a_happening(dk_event_doc *ev, int t)
+{
+    const dk_sent *s = ev->s;
+    const ev_item *in = item_at(ev, t);
+    int named = in && in->what == IT_NAME;   /* "the two Five Nations
+                                                Conferences": one mention */
+    int i = t - 1;
+    for (int steps = 0; i >= 0 && steps < 3; steps++) {
+        int f = figure_ending(ev, i + 1);
+        if (f >= 0) {
+            for (int k = 0; k < ev->c->n; k++) {
+                const dk_cand *x = &ev->c->v[k];
+                if (!x->dropped && x->t1 == i + 1 &&
+                    (x->m.kind == DK_ORDINAL ||
+                     (x->m.kind == DK_NUMBER && !named)))
+                    return 1;
+            }
+            i = f - 1;
+            continue;
+        }
+        if (tok_is(s, i, "the") || tok_is(s, i, "a") || tok_is(s, i, "an")) {
+            i--;
+            continue;
+        }
+        int a = hit_ending(ev, i + 1, DK_EV_AUX);
+        return a >= 0 && rule_of(ev, &ev->hit[a])->arg[0];
+    }
+    return 0;
+}
+
 /* Read hit i (a verb or noun trigger) as an event; 0 when it is none. */
 static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
 {
-    const dk_sent *s = ev->s;
     const ev_hit *h = &ev->hit[i];
     const dk_pack_evrule *r = rule_of(ev, h);
     memset(e, 0, sizeof *e);
+    e->from = -1;
+    e->sup_end = -1;
     e->trig = i;
     e->type = r->type;
     e->t0 = h->t0;
-    e->t1 = h->t1;
+    e->t1 = e->te = h->t1;
     e->verb = h->kind == DK_EV_VERB;
     /* a trigger inside a name: a named event stands for itself ("Boao
      * Forum for Asia"), other names are no trigger ("Conference on
@@ -796,50 +1112,87 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
         if (in->what != IT_NAME)
             return 0;
         e->t0 = in->t0;
-        e->t1 = in->t1;
+        e->t1 = e->te = in->t1;
     }
-    if (!e->verb) {
-        /* a support verb before the noun */
-        for (int k = 0; k < ev->nhit; k++) {
-            const ev_hit *sp = &ev->hit[k];
-            if (sp->kind != DK_EV_SUPPORT || sp->t1 > e->t0 ||
-                e->t0 - sp->t1 > 3 || rule_of(ev, sp)->arg[0])
-                continue;
-            int ok = 1;
-            for (int j = sp->t1; j < e->t0; j++)
-                if (s->tok[j].type == DK_TOK_PUNCT || item_at(ev, j))
-                    ok = 0;
-            if (!ok)
-                continue;
-            e->verb = 1;
-            if (has_figure(ev, sp->t0, e->t1))
-                e->t1 = sp->t1;
-            e->t0 = sp->t0;
+    if (e->verb) {
+        if (supported_noun(ev, h) >= 0)
+            return 0;   /* read with its noun */
+        e->passive = passive_at(ev, e->t0);
+        return 1;
+    }
+    /* a support verb before the noun: "held talks", "hosted many CICA
+     * conferences" */
+    for (int k = 0; k < ev->nhit; k++) {
+        const ev_hit *sp = &ev->hit[k];
+        if (sp->t1 > e->t0 || supported_noun(ev, sp) != e->t0)
+            continue;
+        e->verb = 1;
+        e->sup_end = sp->t1;
+        e->noun0 = e->t0;
+        if (has_figure(ev, sp->t0, e->t1))
+            e->t1 = sp->t1;
+        e->t0 = sp->t0;
+        e->passive = passive_at(ev, e->t0);
+        return 1;
+    }
+    if (not_a_happening(ev, e->t0))
+        return 0;
+    /* or one after it: "talks were held", "a roundtable held the same
+     * day" */
+    for (int k = 0; k < ev->nhit; k++) {
+        const ev_hit *sp = &ev->hit[k];
+        if (sp->kind == DK_EV_SUPPORT && sp->t0 == e->t1 &&
+            (strcmp(rule_of(ev, sp)->arg, "after") == 0 ||
+             supported_noun(ev, sp) < 0)) {
+            e->t1 = e->te = sp->t1;
             break;
         }
-        /* or one after it: "talks were held" */
-        int pa = -1;
-        for (int k = 0; k < ev->nhit; k++) {
-            const ev_hit *sp = &ev->hit[k];
-            if (sp->kind == DK_EV_SUPPORT && sp->t0 == e->t1 &&
-                strcmp(rule_of(ev, sp)->arg, "after") == 0)
-                pa = k;
-        }
-        if (pa >= 0 && !e->verb)
-            e->t1 = ev->hit[pa].t1;
     }
     return 1;
 }
 
-/* An intent cue ending right before the event: it becomes an intent. */
+/* Where the act of intent cue h starts: right after a cue ending in "to"
+ * or "on" ("agreed to hold", "agree on more flights"), else after a "to"
+ * within five words ("agreed on Monday to raise").  -1 when none. */
+static int intent_act(dk_event_doc *ev, const ev_hit *h)
+{
+    const dk_sent *s = ev->s;
+    if (tok_is(s, h->t1 - 1, "to") || tok_is(s, h->t1 - 1, "on") ||
+        strcmp(rule_of(ev, h)->arg, "aux") == 0)
+        return h->t1;
+    for (int k = h->t1; k < s->ntok && k < h->t1 + 6; k++) {
+        if (tok_is(s, k, "to"))
+            return k + 1;
+        if (s->tok[k].type == DK_TOK_PUNCT)
+            return -1;
+    }
+    return -1;
+}
+
+/* An intent cue whose act starts at the event: it becomes an intent. */
 static int intent_before(dk_event_doc *ev, const ev_event *e)
 {
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *h = &ev->hit[k];
-        if (h->kind == DK_EV_INTENT && h->t1 <= e->t0 && e->t0 - h->t1 <= 1)
+        if (h->kind != DK_EV_INTENT || h->t1 > e->t0 || e->t0 - h->t1 > 7)
+            continue;
+        int a = intent_act(ev, h);
+        if (a >= 0 && a <= e->t0 && e->t0 - a <= 1)
             return k;
     }
     return -1;
+}
+
+/* The nearest person (or title, pronoun) before token t, or NULL. */
+static const ev_item *person_before(const dk_event_doc *ev, int t)
+{
+    const ev_item *best = NULL;
+    for (int i = 0; i < ev->nitem; i++) {
+        const ev_item *it = &ev->item[i];
+        if (!it->dropped && it->person && it->nid && it->t1 <= t)
+            best = it;
+    }
+    return best;
 }
 
 static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
@@ -851,15 +1204,36 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
     for (int i = e->t1; i < end; i++)
         if (tok_punct(ev->s, i, ";:"))
             end = i;
-    if (e->verb)
+    if (e->verb && !e->passive)
         subject(ev, e, e->t0);
-    else
+    else if (!e->verb)
         before_noun(ev, e);
+    if (e->sup_end >= 0)   /* "hosted many CICA conferences" */
+        for (int i = 0; i < ev->nitem; i++) {
+            const ev_item *it = &ev->item[i];
+            if (!it->dropped && it->t0 >= e->sup_end &&
+                it->t1 <= e->noun0 && can_act(it) && !it->adj)
+                add_item_actors(e, it);
+        }
     after_args(ev, e, obj, end);
     pick_date(ev, e, next_t0);
     const char *type = dk_pack_event_types(ev->p, NULL)[e->type].name;
     if (strcmp(type, "agreement") == 0)
         count_value(ev, e);
+    if (e->from >= 0) {     /* "visited China to attend ...": its place */
+        const ev_event *f = &ev->ev[e->from];
+        if (!e->place[0])
+            memcpy(e->place, f->place, sizeof e->place);
+        if (!e->date[0])
+            memcpy(e->date, f->date, sizeof e->date);
+    }
+    /* a visit without a named visitor: the person the sentence names
+     * before it ("The President's stay ... was part of a state visit") */
+    if (strcmp(type, "visit") == 0 && !e->nact) {
+        const ev_item *p = person_before(ev, e->t0);
+        if (p)
+            add_item_actors(e, p);
+    }
 }
 
 /* Is the event's noun preceded by a frame word ("during his visit")? */
@@ -868,7 +1242,7 @@ static int framed(const dk_event_doc *ev, const ev_event *e)
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *h = &ev->hit[k];
         if (h->kind == DK_EV_FRAME && h->t1 <= e->t0 && e->t0 - h->t1 <= 3)
-            return 1;
+            return k + 1;
     }
     return 0;
 }
@@ -910,39 +1284,94 @@ static void tidy_actors(dk_event_doc *ev, ev_event *e)
     }
 }
 
+/* e takes the actors of f first, then its own. */
+static void prepend_actors(ev_event *e, const ev_event *f)
+{
+    ev_event tmp = *e;
+    e->nact = 0;
+    for (int k = 0; k < f->nact; k++)
+        add_actor(e, f->act[k]);
+    for (int k = 0; k < tmp.nact; k++)
+        add_actor(e, tmp.act[k]);
+}
+
+static void lend_place_date(ev_event *e, const ev_event *f)
+{
+    if (!e->place[0] && !e->multi && !f->multi)
+        memcpy(e->place, f->place, sizeof e->place);
+    if (!e->date[0])
+        memcpy(e->date, f->date, sizeof e->date);
+}
+
 /* Lend a frame's arguments to the other events of the sentence. */
 static void apply_frames(dk_event_doc *ev)
 {
+    const dk_pack_evtype *types = dk_pack_event_types(ev->p, NULL);
     for (int f = 0; f < ev->nev; f++) {
         ev_event *fr = &ev->ev[f];
         if (!fr->frame)
             continue;
-        const char *type = dk_pack_event_types(ev->p, NULL)[fr->type].name;
-        int summit = strcmp(type, "summit") == 0;
+        if (strcmp(types[fr->type].name, "summit") == 0) {
+            /* a setting: the event it sets ("held talks in Bishkek on the
+             * sidelines of the summit"), right before its frame word */
+            const ev_hit *fw = &ev->hit[fr->frame - 1];
+            ev_event *set = NULL;
+            for (int i = 0; i < ev->nev; i++) {
+                ev_event *e = &ev->ev[i];
+                if (i != f && e->t1 <= fw->t0 && fw->t0 - e->t1 <= 8 &&
+                    (!set || e->t1 > set->t1))
+                    set = e;
+            }
+            if (!set && fw->t0 <= 1)  /* "At a roundtable held that day,
+                                          X signed ..." */
+                for (int i = 0; i < ev->nev && !set; i++)
+                    if (i != f && !ev->ev[i].frame && ev->ev[i].t0 >= fr->t1)
+                        set = &ev->ev[i];
+            if (set && set->type == ev->intent_type) {
+                /* the setting of an intended act is not happening yet:
+                 * it gives the intent its place and date */
+                fr->gone = 1;
+                lend_place_date(set, fr);
+            } else if (set) {
+                prepend_actors(fr, set);
+                lend_place_date(fr, set);
+                lend_place_date(set, fr);
+                set->args++;   /* "signed at the conference" */
+            }
+            continue;
+        }
         for (int i = 0; i < ev->nev; i++) {
             ev_event *e = &ev->ev[i];
-            if (i == f || e->frame)
+            if (i == f || e->frame || e->type == ev->intent_type)
                 continue;
-            if (summit) {   /* a setting: those it sets come first */
-                ev_event tmp = *fr;
-                fr->nact = 0;
-                for (int k = 0; k < e->nact; k++)
-                    add_actor(fr, e->act[k]);
-                for (int k = 0; k < tmp.nact; k++)
-                    add_actor(fr, tmp.act[k]);
-            } else if (fr->nact) {
-                ev_event tmp = *e;
-                e->nact = 0;
-                for (int k = 0; k < fr->nact; k++)
-                    add_actor(e, fr->act[k]);
-                for (int k = 0; k < tmp.nact; k++)
-                    add_actor(e, tmp.act[k]);
-            }
-            if (!e->place[0])
-                memcpy(e->place, fr->place, sizeof e->place);
-            if (!e->date[0])
-                memcpy(e->date, fr->date, sizeof e->date);
+            if (fr->nact)
+                prepend_actors(e, fr);
+            lend_place_date(e, fr);
         }
+    }
+    /* "The visit of X to China included meetings with ...": a visit frames
+     * the event nouns after it that name no participant of their own */
+    for (int f = 0; f < ev->nev; f++) {
+        ev_event *fr = &ev->ev[f];
+        if (fr->frame || strcmp(types[fr->type].name, "visit") != 0)
+            continue;
+        for (int i = f + 1; i < ev->nev; i++) {
+            ev_event *e = &ev->ev[i];
+            if (e->verb || e->poss || e->frame || e->t0 < fr->t1)
+                continue;
+            prepend_actors(e, fr);
+            lend_place_date(e, fr);
+        }
+    }
+    for (int i = 0; i < ev->nev; i++) {
+        ev_event *e = &ev->ev[i];
+        if (e->multi)
+            e->place[0] = '\0';
+        /* a verb with nothing attached: "products that meet quality
+         * requirements" */
+        if (e->verb && e->partner_verb && !e->args && !e->nact &&
+            !e->place[0] && !e->date[0])
+            e->gone = 1;
     }
 }
 
@@ -965,17 +1394,20 @@ static void find_events(dk_event_doc *ev)
             if (strcmp(rule_of(ev, h)->arg, "strong") != 0 ||
                 ev->intent_type < 0)
                 continue;
-            int v = h->t1;
-            if (v >= ev->s->ntok || ev->s->tok[v].type != DK_TOK_WORD ||
-                hit_at(ev, v, DK_EV_VAGUE) >= 0 || next_trigger(ev, v) <= v + 2)
+            int v = intent_act(ev, h);
+            if (v < 0 || v >= ev->s->ntok ||
+                ev->s->tok[v].type != DK_TOK_WORD ||
+                hit_at(ev, v, DK_EV_VAGUE) >= 0 || next_trigger(ev, v) <= v + 1)
                 continue;   /* vague, or a trigger follows: read there */
             if (blocked(ev, h->t0))
                 continue;
             memset(e, 0, sizeof *e);
+            e->from = -1;
             e->trig = i;
             e->type = ev->intent_type;
             e->t0 = h->t0;
-            e->t1 = v + 1;
+            e->t1 = e->te = v + 1;
+            e->sup_end = -1;
             e->verb = 1;
             e->args = 1;
         } else {
@@ -994,10 +1426,16 @@ static void find_events(dk_event_doc *ev)
             }
             if (blocked(ev, e->t0))
                 continue;
-            e->frame = !e->verb && framed(ev, e);
+            e->frame = e->verb ? 0 : framed(ev, e);
         }
+        e->partner_verb = strcmp(obj, "partner") == 0;
         ev->nev++;
-        finish_event(ev, e, obj, next_trigger(ev, e->t1));
+        finish_event(ev, e, obj,
+                     next_trigger(ev, e->te > e->t1 ? e->te : e->t1));
+        if (blocked_after(ev, e)) {
+            ev->nev--;       /* "meets twice a year" */
+            continue;
+        }
         if (h->kind == DK_EV_INTENT || e->type == ev->intent_type) {
             /* an intent needs who commits */
             if (!e->nact) {
@@ -1005,10 +1443,11 @@ static void find_events(dk_event_doc *ev)
                 continue;
             }
         }
-        if (!e->verb && !e->args) {
-            ev->nev--;       /* a bare noun: "this visit" */
+        if ((!e->verb || e->passive) && !e->args) {
+            ev->nev--;       /* a bare noun: "this visit"; "are introduced" */
             continue;
         }
+
     }
     /* "mutual", "bilateral": the pair, when no one else is named */
     for (int i = 0; i < ev->nev; i++) {
@@ -1032,6 +1471,8 @@ static void emit(dk_event_doc *ev, dk_cands *c)
     const dk_pack_evtype *types = dk_pack_event_types(ev->p, NULL);
     for (int i = 0; i < ev->nev; i++) {
         const ev_event *e = &ev->ev[i];
+        if (e->gone)
+            continue;
         dk_cand *x = dk_cand_push(c, ev->s, e->t0, e->t1, DK_EVENT, 0);
         if (!x)
             return;

@@ -522,15 +522,18 @@ static void metric_line(loader *L, char *s)
 
 static const char *const evkind_names[DK_EV_KIND_COUNT] = {
     "", "verb", "noun", "support", "intent", "title", "pronoun", "pair",
-    "role", "frame", "document", "worth", "block", "vague", "skip"};
+    "role", "frame", "document", "worth", "block", "vague", "skip", "aux",
+    "stop"};
 
 /* The argument words each row kind accepts ("-" is always allowed). */
 static const char *const verb_args[] = {"place", "partner", NULL};
 static const char *const support_args[] = {"after", NULL};
 static const char *const intent_args[] = {"strong", "aux", NULL};
-static const char *const pair_args[] = {"adj", NULL};
+static const char *const pair_args[] = {"adj", "leaders", NULL};
 static const char *const role_args[] = {"partner", "agent", "place",
-                                        "dest", "actor", NULL};
+                                        "dest", "actor", "target", NULL};
+static const char *const block_args[] = {"after", NULL};
+static const char *const aux_args[] = {"passive", NULL};
 static const char *const no_args[] = {NULL};
 
 static const char *const *args_of(dk_evkind k)
@@ -547,6 +550,10 @@ static const char *const *args_of(dk_evkind k)
         return pair_args;
     case DK_EV_ROLE:
         return role_args;
+    case DK_EV_AUX:
+        return aux_args;
+    case DK_EV_BLOCK:
+        return block_args;
     default:
         return no_args;
     }
@@ -695,7 +702,7 @@ static void event_line(loader *L, char *s)
     if (k == DK_EV_NONE) {
         problem(L, "unknown row kind '%.30s' (want type, verb, noun, support, "
                    "intent, title, pronoun, pair, role, frame, document, "
-                   "worth, block, vague or skip)", f[0]);
+                   "worth, block, vague, skip, aux or stop)", f[0]);
         return;
     }
     if (n != 4) {
