@@ -47,6 +47,9 @@
 #define EV_MAX_PERSONS 64
 #define EV_BACK 24          /* tokens a subject may lie before its verb */
 #define EV_AFTER 16         /* tokens after a trigger read for arguments */
+#define EV_WBACK 16         /* the pack's words are looked for from this */
+#define EV_WAFTER 20        /* many tokens before the first trigger word to
+                               this many after the last */
 
 /* What a participant of the sentence can be. */
 enum {
@@ -61,6 +64,8 @@ typedef struct ev_item {
     int what;                 /* IT_* */
     int adj;                  /* a "mutual"/"bilateral" pair: fallback */
     int leaders;              /* "the two leaders": the pair's persons */
+    int x0;                   /* t0 with the title or country written
+                                 before the name ("Chinese President") */
     int dropped;
     int nid;
     char id[2][DK_ID_MAX];
@@ -147,6 +152,15 @@ void dk_event_doc_free(dk_event_doc *ev)
 }
 
 /* ---- small helpers ---- */
+
+/* Copy the string src into dst of cap bytes, cut to fit (no printf: this
+ * runs for every event and entity). */
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+    size_t n = strnlen(src, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
 
 /* The index of a letter in dk_pack_evmask: a-z (either case) 0-25, else 26. */
 static inline int letter(char c)
@@ -273,7 +287,7 @@ static ev_person *person_slot(dk_event_doc *ev, const char *id)
 static void note_person(dk_event_doc *ev, const char *id, const char *country)
 {
     ev_person *p = person_slot(ev, id);
-    snprintf(p->country, sizeof p->country, "%s", country);
+    copy_str(p->country, sizeof p->country, country);
     p->count++;
     p->last = ++ev->seq;
 }
@@ -330,7 +344,7 @@ static ev_item *new_item(dk_event_doc *ev, int t0, int t1, int what)
         return NULL;
     ev_item *it = &ev->item[ev->nitem++];
     memset(it, 0, sizeof *it);
-    it->t0 = t0;
+    it->t0 = it->x0 = t0;
     it->t1 = t1;
     it->what = what;
     return it;
@@ -340,14 +354,10 @@ static void entity_items(dk_event_doc *ev)
 {
     int n = 0;
     const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
-    int outer_end = -1;
     for (int i = 0; i < ev->c->n; i++) {
         const dk_cand *x = &ev->c->v[i];
         if (x->m.kind != DK_ENTITY || x->dropped)
-            continue;
-        if (x->t1 <= outer_end)
-            continue;  /* nested in the entity before */
-        outer_end = x->t1;
+            continue;   /* (nested entities are dropped in resolve_items) */
         const char *ty = x->m.type;
         int what = strcmp(ty, "person") == 0 || strcmp(ty, "organization") == 0
                        ? IT_ACTOR
@@ -389,12 +399,26 @@ static void hit_items(dk_event_doc *ev)
     }
 }
 
-static int by_start(const void *a, const void *b)
+/* Does item x come before y: by start, the longer first? */
+static int item_before(const ev_item *x, const ev_item *y)
 {
-    const ev_item *x = a, *y = b;
-    if (x->t0 != y->t0)
-        return x->t0 < y->t0 ? -1 : 1;
-    return x->t1 > y->t1 ? -1 : x->t1 < y->t1;
+    return x->t0 < y->t0 || (x->t0 == y->t0 && x->t1 > y->t1);
+}
+
+/* Put the items in text order: an insertion sort, as they come in two
+ * nearly sorted runs (entities, then the pack's words). */
+static void sort_items(dk_event_doc *ev)
+{
+    ev_item *v = ev->item;
+    for (int i = 1; i < ev->nitem; i++) {
+        if (!item_before(&v[i], &v[i - 1]))
+            continue;
+        ev_item x = v[i];
+        int j = i;
+        for (; j > 0 && item_before(&x, &v[j - 1]); j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
 }
 
 /* A pronoun at token t inside a leading frame ("During his visit to
@@ -453,7 +477,7 @@ static void resolve_items(dk_event_doc *ev)
             for (int k = 0; k < 2; k++) {
                 const char *c = dk_pack_pair(ev->p, k);
                 const ev_person *p = it->leaders ? last_person(ev, c) : NULL;
-                snprintf(it->id[k], DK_ID_MAX, "%s", p ? p->id : c);
+                copy_str(it->id[k], DK_ID_MAX, p ? p->id : c);
             }
             it->country[0] = '\0';
             if (!it->id[0][0] || !it->id[1][0])
@@ -465,10 +489,10 @@ static void resolve_items(dk_event_doc *ev)
             const char *ahead = lead_frame_person(ev, it->t0);
             if (ahead) {
                 it->nid = 1;
-                snprintf(it->id[0], DK_ID_MAX, "%s", ahead);
+                copy_str(it->id[0], DK_ID_MAX, ahead);
             } else if (lastp) {
                 it->nid = 1;
-                snprintf(it->id[0], DK_ID_MAX, "%s", lastp);
+                copy_str(it->id[0], DK_ID_MAX, lastp);
             } else {
                 it->dropped = 1;
             }
@@ -479,8 +503,8 @@ static void resolve_items(dk_event_doc *ev)
             /* "President Xi Jinping": the name says who */
             if (next && next->t0 == it->t1 && next->person && next->nid) {
                 it->dropped = 1;
-                if (it->t0 < next->t0)
-                    next->t0 = it->t0;
+                if (it->t0 < next->x0)
+                    next->x0 = it->t0;
                 continue;
             }
             /* "the Kazakh president": the country before it */
@@ -515,27 +539,29 @@ static void resolve_items(dk_event_doc *ev)
             }
             for (int k = 0; k < 2 && c[k]; k++) {
                 const ev_person *p = last_person(ev, c[k]);
-                snprintf(it->id[it->nid++], DK_ID_MAX, "%s", p ? p->id : c[k]);
+                copy_str(it->id[it->nid++], DK_ID_MAX, p ? p->id : c[k]);
             }
             continue;
         }
         /* "Chinese President Xi", "Kazakh Ministry of ...": one name */
         if (it->what == IT_COUNTRY) {
-            int j = i + 1;
-            while (j < n && v[j].nid == 0 &&
+            int j = i + 1, pos = it->t1;
+            while (j < n && v[j].nid == 0 && v[j].t0 == pos &&
                    v[j].country[0] == (char)DK_EV_TITLE)
-                j++;      /* titles not resolved yet */
+                pos = v[j++].t1;   /* titles not resolved yet */
             if (j < n && v[j].nid && v[j].what == IT_ACTOR &&
-                strcmp(v[j].country, it->id[0]) == 0 &&
-                v[j].t0 - it->t1 <= 3) {
+                strcmp(v[j].country, it->id[0]) == 0 && v[j].t0 == pos) {
                 it->dropped = 1;
-                v[j].t0 = it->t0;   /* the name now starts here */
+                if (it->t0 < v[j].x0)
+                    v[j].x0 = it->t0;   /* the name now starts here */
                 continue;
             }
         }
         if (it->person && it->nid)
             lastp = it->id[0];
     }
+    for (int i = 0; i < n; i++)
+        v[i].t0 = v[i].x0;
 }
 
 /* ---- triggers ---- */
@@ -768,7 +794,7 @@ static void role_place(dk_event_doc *ev, ev_event *e, ev_item **got, int n)
          tok_is(ev->s, got[0]->t0 - 1, "and")))
         e->multi = 1;
     if (!e->place[0] && (got[0]->what & (IT_PLACE | IT_COUNTRY)))
-        snprintf(e->place, sizeof e->place, "%s", got[0]->id[0]);
+        copy_str(e->place, sizeof e->place, got[0]->id[0]);
 }
 
 /* Is token t the end of a noun's phrase ("is", "which")? */
@@ -797,7 +823,7 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         if (it && it->t0 == k && it->nid) {
             if (strcmp(obj, "place") == 0) {
                 if (it->what & (IT_PLACE | IT_COUNTRY)) {
-                    snprintf(e->place, sizeof e->place, "%s", it->id[0]);
+                    copy_str(e->place, sizeof e->place, it->id[0]);
                     e->args++;
                 }
             } else if (strcmp(obj, "partner") == 0 &&
@@ -879,7 +905,7 @@ static void before_noun(dk_event_doc *ev, ev_event *e)
         if (!it)
             return;         /* only a participant right before the noun */
         if (it->what == IT_PLACE) {     /* "the Astana summit" */
-            snprintf(e->place, sizeof e->place, "%s", it->id[0]);
+            copy_str(e->place, sizeof e->place, it->id[0]);
             e->args++;
         } else if (can_act(it) && !it->adj) {
             add_item_actors(e, it);
@@ -939,7 +965,7 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
     }
     if (!best)
         return;
-    snprintf(e->date, sizeof e->date, "%s", best->m.date);
+    copy_str(e->date, sizeof e->date, best->m.date);
     if (bestd < 1000) {
         for (int i = 0; i < ev->c->n; i++) {
             const dk_cand *x = &ev->c->v[i];
@@ -992,7 +1018,7 @@ static void count_value(dk_event_doc *ev, ev_event *e)
                 continue;
             e->has_value = 1;
             e->value = x->m.value;
-            snprintf(e->unit, sizeof e->unit, "%s", x->m.unit);
+            copy_str(e->unit, sizeof e->unit, x->m.unit);
             break;
         }
         if (e->has_value)
@@ -1157,16 +1183,15 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
 static int intent_act(dk_event_doc *ev, const ev_hit *h)
 {
     const dk_sent *s = ev->s;
-    if (tok_is(s, h->t1 - 1, "to") || tok_is(s, h->t1 - 1, "on") ||
-        strcmp(rule_of(ev, h)->arg, "aux") == 0)
+    if (tok_is(s, h->t1 - 1, "to") || strcmp(rule_of(ev, h)->arg, "aux") == 0)
         return h->t1;
     for (int k = h->t1; k < s->ntok && k < h->t1 + 6; k++) {
         if (tok_is(s, k, "to"))
             return k + 1;
         if (s->tok[k].type == DK_TOK_PUNCT)
-            return -1;
+            break;
     }
-    return -1;
+    return tok_is(s, h->t1 - 1, "on") ? h->t1 : -1;
 }
 
 /* An intent cue whose act starts at the event: it becomes an intent. */
@@ -1406,7 +1431,10 @@ static void find_events(dk_event_doc *ev)
             e->trig = i;
             e->type = ev->intent_type;
             e->t0 = h->t0;
-            e->t1 = e->te = v + 1;
+            /* "agreed to reduce"; "agreed [on Monday] to raise": the cue
+             * alone, so that the span holds no date */
+            e->t1 = v == h->t1 ? v + 1 : h->t1;
+            e->te = v + 1;
             e->sup_end = -1;
             e->verb = 1;
             e->args = 1;
@@ -1477,8 +1505,8 @@ static void emit(dk_event_doc *ev, dk_cands *c)
         if (!x)
             return;
         dk_mention *m = &x->m;
-        snprintf(m->event, sizeof m->event, "%s", types[e->type].name);
-        snprintf(m->cameo, sizeof m->cameo, "%s", types[e->type].cameo);
+        copy_str(m->event, sizeof m->event, types[e->type].name);
+        copy_str(m->cameo, sizeof m->cameo, types[e->type].cameo);
         m->nactors = e->nact;
         memcpy(m->actors, e->act, sizeof m->actors);
         memcpy(m->place, e->place, sizeof m->place);
@@ -1517,8 +1545,8 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
         return;
     }
     /* the matcher reads only as far as arguments are looked for */
-    lo = lo - EV_BACK - 2 > 0 ? lo - EV_BACK - 2 : 0;
-    hi = hi + EV_AFTER + 4 < s->ntok ? hi + EV_AFTER + 4 : s->ntok - 1;
+    lo = lo - EV_WBACK > 0 ? lo - EV_WBACK : 0;
+    hi = hi + EV_WAFTER < s->ntok ? hi + EV_WAFTER : s->ntok - 1;
     uint32_t from = s->tok[lo].start;
     int n = dk_pack_find_events(ev->p, s->text + from,
                                 s->tok[hi].end - from, ev->mt, EV_MAX_HITS);
@@ -1552,7 +1580,7 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
         ev->nitem = 0;
         entity_items(ev);
         hit_items(ev);
-        qsort(ev->item, (size_t)ev->nitem, sizeof ev->item[0], by_start);
+        sort_items(ev);
         resolve_items(ev);
         ev->nev = 0;
         find_events(ev);
