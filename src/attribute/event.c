@@ -64,11 +64,12 @@ typedef struct ev_item {
     int what;                 /* IT_* */
     int adj;                  /* a "mutual"/"bilateral" pair: fallback */
     int leaders;              /* "the two leaders": the pair's persons */
+    int plural;               /* "they": the last group of actors */
     int x0;                   /* t0 with the title or country written
                                  before the name ("Chinese President") */
     int dropped;
     int nid;
-    char id[2][DK_ID_MAX];
+    char id[DK_MAX_ACTORS][DK_ID_MAX];
     char country[DK_ID_MAX];  /* the person's or organisation's country */
     int person;
 } ev_item;
@@ -116,6 +117,9 @@ struct dk_event_doc {
     int intent_type;          /* type index of "intent", or -1 */
     ev_person person[EV_MAX_PERSONS];
     int nperson;
+    char group[DK_MAX_ACTORS][DK_ID_MAX];   /* the last event's actors,
+                                               when two or more */
+    int ngroup;
     long seq;
     /* scratch for the current sentence */
     const dk_sent *s;
@@ -197,7 +201,10 @@ static int tok_punct(const dk_sent *s, int i, const char *set)
 static int joiner(const dk_sent *s, int i)
 {
     return tok_is(s, i, "and") || tok_punct(s, i, ",&") ||
-           tok_is(s, i, "both") || tok_is(s, i, "the");
+           tok_is(s, i, "both") || tok_is(s, i, "the") ||
+           (tok_is(s, i, "as") && tok_is(s, i + 1, "well")) ||
+           (tok_is(s, i, "well") && tok_is(s, i + 1, "as")) ||
+           (tok_is(s, i, "as") && tok_is(s, i - 1, "well"));
 }
 
 /* First token starting at or after byte b. */
@@ -394,6 +401,8 @@ static void hit_items(dk_event_doc *ev)
                                                    "adj") == 0;
         it->leaders = h->kind == DK_EV_PAIR &&
                       strcmp(rule_of(ev, h)->arg, "leaders") == 0;
+        it->plural = h->kind == DK_EV_PRONOUN &&
+                     strcmp(rule_of(ev, h)->arg, "plural") == 0;
         it->country[0] = (char)h->kind;  /* kind until resolved */
         it->country[1] = '\0';
     }
@@ -484,6 +493,16 @@ static void resolve_items(dk_event_doc *ev)
                 it->dropped = 1;
             continue;
         }
+        if (it->nid == 0 && it->country[0] == (char)DK_EV_PRONOUN &&
+            it->plural) {   /* "they": the last group of actors */
+            it->country[0] = '\0';
+            for (int k = 0; k < ev->ngroup; k++)
+                memcpy(it->id[it->nid++], ev->group[k], DK_ID_MAX);
+            it->person = 0;
+            if (!it->nid)
+                it->dropped = 1;
+            continue;
+        }
         if (it->nid == 0 && it->country[0] == (char)DK_EV_PRONOUN) {
             it->country[0] = '\0';
             const char *ahead = lead_frame_person(ev, it->t0);
@@ -509,25 +528,33 @@ static void resolve_items(dk_event_doc *ev)
             }
             /* "the Kazakh president": the country before it */
             ev_item *prev = i > 0 ? &v[i - 1] : NULL;
-            const char *c[2] = {NULL, NULL};
+            const char *c[DK_MAX_ACTORS] = {NULL};
+            int nc = 0;
             if (prev && !prev->dropped && prev->what == IT_COUNTRY &&
                 (prev->t1 == it->t0 ||
                  (prev->t1 + 1 == it->t0 && tok_is(s, prev->t1, "'s")))) {
-                c[0] = prev->id[0];
+                c[nc++] = prev->id[0];
                 prev->dropped = 1;
             } else if (next && next->what == IT_COUNTRY &&
                        tok_is(s, it->t1, "of") && next->t0 == it->t1 + 1) {
-                /* "the leaders of Kazakhstan and China" */
-                c[0] = next->id[0];
-                next->dropped = 1;
-                ev_item *n2 = i + 2 < n ? &v[i + 2] : NULL;
-                if (n2 && n2->what == IT_COUNTRY && n2->t0 == next->t1 + 1 &&
-                    tok_is(s, next->t1, "and")) {
-                    c[1] = n2->id[0];
-                    n2->dropped = 1;
+                /* "the leaders of Kazakhstan and China", "the leaders of
+                 * Kyrgyzstan, Tajikistan and Uzbekistan" */
+                int at = it->t1 + 1;
+                for (int j = i + 1; j < n && nc < DK_MAX_ACTORS; j++) {
+                    ev_item *o = &v[j];
+                    if (o->what != IT_COUNTRY || o->t0 != at)
+                        break;
+                    c[nc++] = o->id[0];
+                    o->dropped = 1;
+                    it->t1 = o->t1;   /* the title covers its countries */
+                    if (!tok_is(s, o->t1, "and") && !tok_punct(s, o->t1, ","))
+                        break;
+                    at = o->t1 + 1;
+                    if (tok_punct(s, o->t1, ",") && tok_is(s, at, "and"))
+                        at++;
                 }
             }
-            if (!c[0]) {
+            if (!nc) {
                 const ev_person *mp = main_person(ev);
                 if (!mp) {
                     it->dropped = 1;
@@ -537,7 +564,7 @@ static void resolve_items(dk_event_doc *ev)
                 strcpy(it->id[0], mp->id);
                 continue;
             }
-            for (int k = 0; k < 2 && c[k]; k++) {
+            for (int k = 0; k < nc; k++) {
                 const ev_person *p = last_person(ev, c[k]);
                 copy_str(it->id[it->nid++], DK_ID_MAX, p ? p->id : c[k]);
             }
@@ -728,8 +755,8 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
         return;   /* else the antecedent is no participant */
     }
     for (int i = t - 1; i >= lim; i--) {
-        if (tok_punct(s, i, ";:"))
-            return;
+        if (tok_punct(s, i, ";:") || hit_at(ev, i, DK_EV_STOP) >= 0)
+            return;   /* "since the regime took effect": no subject */
         ev_event *prev = event_at(ev, i, e);
         if (prev) {
             for (int k = 0; k < prev->nact; k++)
@@ -753,14 +780,17 @@ static int role_items(dk_event_doc *ev, int t, int end, ev_item **out,
     const dk_sent *s = ev->s;
     int n = 0;
     for (int i = t; i < end && i < t + 5; i++) {
+        if (hit_at(ev, i, DK_EV_STOP) >= 0 ||
+            (ev->s->tok[i].type == DK_TOK_PUNCT && !tok_punct(s, i, "'-")))
+            break;   /* "in 2014, gives Kazakh grain": not "in" Kazakh */
         ev_item *it = item_at(ev, i);
         if (!it || !it->nid)
             continue;
         out[n++] = it;
-        int j = it->t1;
-        while (n < max && j < end) {
+        int j = it->t1;   /* joined participants may run past the window */
+        while (n < max && j < s->ntok) {
             int k = j;
-            while (k < end && k < j + 3 && joiner(s, k))
+            while (k < s->ntok && k < j + 3 && joiner(s, k))
                 k++;
             if (k == j)
                 break;
@@ -801,6 +831,25 @@ static void role_place(dk_event_doc *ev, ev_event *e, ev_item **got, int n)
 static int phrase_end(const dk_event_doc *ev, int t)
 {
     return hit_at(ev, t, DK_EV_AUX) >= 0 || hit_at(ev, t, DK_EV_STOP) >= 0;
+}
+
+/* Is there a past participle of no event between tokens a and b ("on
+ * land provided by")?  Then a "by" after it is that participle's. */
+static int participle_between(const dk_event_doc *ev, int a, int b)
+{
+    const dk_sent *s = ev->s;
+    for (int i = a; i < b; i++) {
+        const dk_token *t = &s->tok[i];
+        if (t->type != DK_TOK_WORD || t->end - t->start < 4 ||
+            memcmp(s->text + t->end - 2, "ed", 2) != 0)
+            continue;
+        int in_hit = 0;
+        for (int k = 0; k < ev->nhit && !in_hit; k++)
+            in_hit = ev->hit[k].t0 <= i && i < ev->hit[k].t1;
+        if (!in_hit)
+            return 1;
+    }
+    return 0;
 }
 
 /* Arguments after the span: role words, a verb's object, a noun's "of". */
@@ -853,6 +902,9 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
                                                    : rule_of(ev, hh)->arg;
         if (strcmp(role, "actor") == 0 && (!first || e->verb || i != t))
             continue;   /* "of" only right after a noun */
+        if (strcmp(role, "agent") == 0 && e->verb && !e->passive &&
+            participle_between(ev, e->t1, i))
+            continue;   /* "opened ... on land provided by": not its agent */
         first = 0;
         int n = role_items(ev, hh->t1, end, got, 8);
         if (n == 0)
@@ -1099,9 +1151,18 @@ static int not_a_happening(dk_event_doc *ev, int t)
         if (f >= 0) {
             for (int k = 0; k < ev->c->n; k++) {
                 const dk_cand *x = &ev->c->v[k];
-                if (!x->dropped && x->t1 == i + 1 &&
-                    (x->m.kind == DK_ORDINAL ||
-                     (x->m.kind == DK_NUMBER && !named)))
+                if (x->dropped || x->t1 != i + 1)
+                    continue;
+                if (x->m.kind == DK_NUMBER && !named)
+                    return 1;
+                /* "his third visit", "China's second trip": a series
+                 * position restating another event (not "the first
+                 * summit of the format was held ...") */
+                if (x->m.kind == DK_ORDINAL &&
+                    (hit_at(ev, x->t0 - 1, DK_EV_PRONOUN) >= 0 ||
+                     tok_is(s, x->t0 - 1, "'s") ||
+                     tok_punct(s, x->t0 - 1, "'") || tok_is(s, x->t0 - 1, "its") ||
+                     tok_is(s, x->t0 - 1, "their")))
                     return 1;
             }
             i = f - 1;
@@ -1163,6 +1224,10 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
     }
     if (not_a_happening(ev, e->t0))
         return 0;
+    for (int k = 0; k < ev->nhit; k++)   /* "a forum will be held": a
+                                            schedule, no committing actor */
+        if (ev->hit[k].kind == DK_EV_INTENT && ev->hit[k].t0 == e->t1)
+            return 0;
     /* or one after it: "talks were held", "a roundtable held the same
      * day" */
     for (int k = 0; k < ev->nhit; k++) {
@@ -1223,12 +1288,15 @@ static const ev_item *person_before(const dk_event_doc *ev, int t)
 static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
                          int next_t0)
 {
-    int end = next_t0 < e->t1 + EV_AFTER ? next_t0 : e->t1 + EV_AFTER;
+    int last = e->te > e->t1 ? e->te : e->t1;
+    int end = next_t0 < last + EV_AFTER ? next_t0 : last + EV_AFTER;
     if (end > ev->s->ntok)
         end = ev->s->ntok;
     for (int i = e->t1; i < end; i++)
-        if (tok_punct(ev->s, i, ";:"))
-            end = i;
+        if (tok_punct(ev->s, i, ";:") ||
+            (tok_punct(ev->s, i, ",") && (tok_is(ev->s, i + 1, "and") ||
+                                          hit_at(ev, i + 1, DK_EV_STOP) >= 0)))
+            end = i;   /* another clause: ", and tour operators in ..." */
     if (e->verb && !e->passive)
         subject(ev, e, e->t0);
     else if (!e->verb)
@@ -1279,8 +1347,10 @@ static int next_trigger(const dk_event_doc *ev, int t)
     for (int i = 0; i < ev->nhit; i++) {
         const ev_hit *h = &ev->hit[i];
         if ((h->kind == DK_EV_VERB || h->kind == DK_EV_NOUN ||
-             h->kind == DK_EV_INTENT) && h->t0 >= t && h->t0 < best)
-            best = h->t0;
+             (h->kind == DK_EV_INTENT &&
+              strcmp(rule_of(ev, h)->arg, "aux") != 0)) &&
+            h->t0 >= t && h->t0 < best)
+            best = h->t0;   /* (an aux cue is read with its trigger) */
     }
     return best;
 }
@@ -1422,8 +1492,11 @@ static void find_events(dk_event_doc *ev)
             int v = intent_act(ev, h);
             if (v < 0 || v >= ev->s->ntok ||
                 ev->s->tok[v].type != DK_TOK_WORD ||
-                hit_at(ev, v, DK_EV_VAGUE) >= 0 || next_trigger(ev, v) <= v + 1)
-                continue;   /* vague, or a trigger follows: read there */
+                hit_at(ev, v, DK_EV_VAGUE) >= 0 || hit_at(ev, v, DK_EV_AUX) >= 0 ||
+                next_trigger(ev, v) <= v ||
+                (hit_at(ev, v, DK_EV_SUPPORT) >= 0 &&
+                 supported_noun(ev, &ev->hit[hit_at(ev, v, DK_EV_SUPPORT)]) >= 0))
+                continue;   /* vague, or an event follows: read there */
             if (blocked(ev, h->t0))
                 continue;
             memset(e, 0, sizeof *e);
@@ -1585,6 +1658,11 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
         ev->nev = 0;
         find_events(ev);
         note_persons(ev, s, c);
+        for (int i = 0; i < ev->nev; i++)   /* who "they" may be next */
+            if (!ev->ev[i].gone && ev->ev[i].nact >= 2) {
+                ev->ngroup = ev->ev[i].nact;
+                memcpy(ev->group, ev->ev[i].act, sizeof ev->group);
+            }
         emit(ev, c);
         return;
     }

@@ -535,6 +535,7 @@ static const char *const pair_args[] = {"adj", "leaders", NULL};
 static const char *const role_args[] = {"partner", "agent", "place",
                                         "dest", "actor", "target", NULL};
 static const char *const block_args[] = {"after", NULL};
+static const char *const pronoun_args[] = {"plural", NULL};
 static const char *const aux_args[] = {"passive", NULL};
 static const char *const no_args[] = {NULL};
 
@@ -556,6 +557,8 @@ static const char *const *args_of(dk_evkind k)
         return aux_args;
     case DK_EV_BLOCK:
         return block_args;
+    case DK_EV_PRONOUN:
+        return pronoun_args;
     default:
         return no_args;
     }
