@@ -36,6 +36,7 @@
  *      gets the participants of the event it sets.  A noun with no
  *      argument at all ("this visit", "during the talks") is no event.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,9 +70,10 @@ typedef struct ev_item {
                                  before the name ("Chinese President") */
     int dropped;
     int nid;
-    char id[DK_MAX_ACTORS][DK_ID_MAX];
-    char country[DK_ID_MAX];  /* the person's or organisation's country */
     int person;
+    char country[DK_ID_MAX];  /* the person's or organisation's country */
+    char id[DK_MAX_ACTORS][DK_ID_MAX];   /* last: not cleared (nid says
+                                            how many are set) */
 } ev_item;
 
 typedef struct ev_hit {
@@ -207,20 +209,6 @@ static int joiner(const dk_sent *s, int i)
            (tok_is(s, i, "as") && tok_is(s, i - 1, "well"));
 }
 
-/* First token starting at or after byte b. */
-static int tok_at(const dk_sent *s, uint32_t b)
-{
-    int lo = 0, hi = s->ntok;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (s->tok[mid].start < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static const dk_pack_evrule *rule_of(const dk_event_doc *ev, const ev_hit *h)
 {
     int n = 0;
@@ -350,7 +338,8 @@ static ev_item *new_item(dk_event_doc *ev, int t0, int t1, int what)
     if (ev->nitem == EV_MAX_ITEMS)
         return NULL;
     ev_item *it = &ev->item[ev->nitem++];
-    memset(it, 0, sizeof *it);
+    memset(it, 0, offsetof(ev_item, id));   /* ids are set as they are given */
+    it->id[0][0] = '\0';
     it->t0 = it->x0 = t0;
     it->t1 = t1;
     it->what = what;
@@ -1604,7 +1593,7 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
         if (t->type != DK_TOK_WORD)
             continue;
         uint32_t n = t->end - t->start;
-        if (!((*mask)[n < 16 ? n : 15][letter(s->text[t->start])] &
+        if (n < 3 || !((*mask)[n < 16 ? n : 15][letter(s->text[t->start])] &
               (1u << letter(s->text[t->end - 1]))))
             continue;
         if (dk_pack_event_word(ev->p, s->text + t->start, n)) {
@@ -1638,9 +1627,13 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
         ev->s = s;
         ev->c = c;
         ev->nhit = 0;
+        int t = lo;   /* matches come in text order: one walk */
         for (int i = 0; i < n; i++) {
-            int t0 = tok_at(s, ev->mt[i].start);
-            int t1 = tok_at(s, ev->mt[i].end);
+            while (t < s->ntok && s->tok[t].start < ev->mt[i].start)
+                t++;
+            int t0 = t, t1 = t;
+            while (t1 < s->ntok && s->tok[t1].start < ev->mt[i].end)
+                t1++;
             if (t0 >= s->ntok || s->tok[t0].start != ev->mt[i].start ||
                 t1 == t0 || s->tok[t1 - 1].end != ev->mt[i].end)
                 continue;   /* not on token boundaries */

@@ -653,8 +653,9 @@ static int evword_put(dk_pack *p, const char *w)
     return 1;
 }
 
-/* Is w (normalised) a one-word phrase of a row that is no trigger ("in",
- * "with", "was")?  Such words are in most sentences: no key words. */
+/* Is w (normalised) a one-word phrase of a row of function words ("in",
+ * "with", "was", "the two sides")?  Such words are in most sentences: no
+ * key words. */
 static int argument_word(const dk_pack *p, const char *w)
 {
     dk_ac_hit h;
@@ -663,7 +664,23 @@ static int argument_word(const dk_pack *p, const char *w)
         h.end != n)
         return 0;
     dk_evkind k = p->evrules[h.index].kind;
-    return k != DK_EV_VERB && k != DK_EV_NOUN && k != DK_EV_INTENT;
+    return k == DK_EV_ROLE || k == DK_EV_FRAME || k == DK_EV_AUX ||
+           k == DK_EV_STOP || k == DK_EV_PRONOUN || k == DK_EV_PAIR ||
+           k == DK_EV_BLOCK;
+}
+
+/* Is w (normalised) a one-word trigger phrase itself ("visit" of
+ * "working visit")?  Then it is the phrase's key word: no new one. */
+static int trigger_word(const dk_pack *p, const char *w)
+{
+    dk_ac_hit h;
+    size_t n = strlen(w);
+    if (!p->ev_ac || dk_ac_find(p->ev_ac, w, n, &h, 1) != 1 || h.start != 0 ||
+        h.end != n)
+        return 0;
+    dk_evkind k = p->evrules[h.index].kind;
+    return k == DK_EV_VERB || k == DK_EV_NOUN ||
+           (k == DK_EV_INTENT && strcmp(p->evrules[h.index].arg, "strong") == 0);
 }
 
 /* The key word of every trigger phrase: its longest word that is not an
@@ -676,27 +693,42 @@ static void note_key_words(loader *L)
     for (int r = 0; r < p->nkeyphr; r++) {
         int k = dk_ac_normalise(p->keyphr[r], strlen(p->keyphr[r]), 1, norm,
                                 sizeof norm);
-        const char *best = NULL;
-        size_t bestn = 0;
+        /* a word that is a trigger phrase of its own ("visit" of "working
+         * visit"), else the longest word that is no function word (on a tie
+         * the later), else the longest word */
+        const char *best = NULL, *any = NULL;
+        size_t bestn = 0, anyn = 0;
         for (int i = 0; i < k;) {
             int j = i;
             while (j < k && norm[j] != ' ')
                 j++;
-            char w[EVWORD_MAX];
             size_t wn = (size_t)(j - i);
-            if (wn > bestn) {
-                int arg = 0;
-                if (wn < EVWORD_MAX) {
-                    memcpy(w, norm + i, wn);
-                    w[wn] = '\0';
-                    arg = argument_word(p, w);
-                }
-                if (!arg || !best) {
-                    best = norm + i;
-                    bestn = wn;
-                }
+            if (wn > anyn) {
+                any = norm + i;
+                anyn = wn;
+            }
+            char w[EVWORD_MAX];
+            int arg = 0, trig = 0;
+            if (wn < EVWORD_MAX) {
+                memcpy(w, norm + i, wn);
+                w[wn] = '\0';
+                arg = argument_word(p, w);
+                trig = wn < (size_t)k && trigger_word(p, w);
+            }
+            if (trig) {   /* a trigger word of its own: already a key */
+                best = norm + i;
+                bestn = wn;
+                break;
+            }
+            if (wn >= bestn && !arg) {
+                best = norm + i;
+                bestn = wn;
             }
             i = j + 1;
+        }
+        if (!best) {
+            best = any;
+            bestn = anyn;
         }
         if (!best)
             continue;
