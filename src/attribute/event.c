@@ -86,6 +86,8 @@ typedef struct ev_event {
     int t0, t1;               /* span */
     int trig;                 /* the trigger hit */
     int type;                 /* pack event type */
+    int act_type;             /* the type of the act (of an intent: the
+                                 intended act's, for its arguments) */
     int verb;                 /* reported as an act (verb or support) */
     int frame;                /* set after a frame word */
     int args;                 /* own arguments found (nouns need one) */
@@ -848,7 +850,7 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
     const dk_sent *s = ev->s;
     ev_item *got[8];
     int t = e->t1;
-    const char *type = dk_pack_event_types(ev->p, NULL)[e->type].name;
+    const char *type = dk_pack_event_types(ev->p, NULL)[e->act_type].name;
     int visit = strcmp(type, "visit") == 0;
     /* the object right after a verb */
     if (e->verb && obj[0]) {
@@ -1176,7 +1178,7 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
     e->from = -1;
     e->sup_end = -1;
     e->trig = i;
-    e->type = r->type;
+    e->type = e->act_type = r->type;
     e->t0 = h->t0;
     e->t1 = e->te = h->t1;
     e->verb = h->kind == DK_EV_VERB;
@@ -1213,10 +1215,16 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
     }
     if (not_a_happening(ev, e->t0))
         return 0;
-    for (int k = 0; k < ev->nhit; k++)   /* "a forum will be held": a
-                                            schedule, no committing actor */
-        if (ev->hit[k].kind == DK_EV_INTENT && ev->hit[k].t0 == e->t1)
+    /* "a forum will be held", "talks on a pipeline will take place": a
+     * schedule with no committing actor */
+    for (int t = e->t1; t < ev->s->ntok && t < e->t1 + 7; t++) {
+        int k = hit_at(ev, t, DK_EV_INTENT);
+        if (k >= 0 && strcmp(rule_of(ev, &ev->hit[k])->arg, "aux") == 0)
             return 0;
+        if (ev->s->tok[t].type == DK_TOK_PUNCT || phrase_end(ev, t) ||
+            hit_at(ev, t, DK_EV_VERB) >= 0 || hit_at(ev, t, DK_EV_NOUN) >= 0)
+            break;
+    }
     /* or one after it: "talks were held", "a roundtable held the same
      * day" */
     for (int k = 0; k < ev->nhit; k++) {
@@ -1246,6 +1254,20 @@ static int intent_act(dk_event_doc *ev, const ev_hit *h)
             break;
     }
     return tok_is(s, h->t1 - 1, "on") ? h->t1 : -1;
+}
+
+/* Does a trigger start at token v or within three words after it, with
+ * no punctuation between ("agreed to hold the next meeting")?  Then the
+ * intent is read with that trigger. */
+static int act_noun_near(dk_event_doc *ev, int v)
+{
+    for (int t = v; t < ev->s->ntok && t <= v + 3; t++) {
+        if (hit_at(ev, t, DK_EV_VERB) >= 0 || hit_at(ev, t, DK_EV_NOUN) >= 0)
+            return 1;
+        if (ev->s->tok[t].type == DK_TOK_PUNCT)
+            return 0;
+    }
+    return 0;
 }
 
 /* An intent cue whose act starts at the event: it becomes an intent. */
@@ -1482,7 +1504,7 @@ static void find_events(dk_event_doc *ev)
             if (v < 0 || v >= ev->s->ntok ||
                 ev->s->tok[v].type != DK_TOK_WORD ||
                 hit_at(ev, v, DK_EV_VAGUE) >= 0 || hit_at(ev, v, DK_EV_AUX) >= 0 ||
-                next_trigger(ev, v) <= v ||
+                act_noun_near(ev, v) ||
                 (hit_at(ev, v, DK_EV_SUPPORT) >= 0 &&
                  supported_noun(ev, &ev->hit[hit_at(ev, v, DK_EV_SUPPORT)]) >= 0))
                 continue;   /* vague, or an event follows: read there */
@@ -1491,7 +1513,7 @@ static void find_events(dk_event_doc *ev)
             memset(e, 0, sizeof *e);
             e->from = -1;
             e->trig = i;
-            e->type = ev->intent_type;
+            e->type = e->act_type = ev->intent_type;
             e->t0 = h->t0;
             /* "agreed to reduce"; "agreed [on Monday] to raise": the cue
              * alone, so that the span holds no date */
@@ -1510,6 +1532,7 @@ static void find_events(dk_event_doc *ev)
                 if (hit_at(ev, v, DK_EV_VAGUE) >= 0)
                     continue;
                 e->t0 = ev->hit[k].t0;
+                e->act_type = e->type;
                 e->type = ev->intent_type >= 0 ? ev->intent_type : e->type;
                 e->verb = 1;
                 e->args++;

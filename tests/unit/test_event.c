@@ -306,6 +306,23 @@ static void test_intent_vague_or_uncommitted(void **state)
     assert_int_equal(g.n, 0);
     run("A new forum will be held in Port City.", &g);   /* no one commits */
     assert_int_equal(g.n, 0);
+    run("Talks on a new road will be held in Port City.", &g);
+    assert_int_equal(g.n, 0);
+}
+
+static void test_intent_takes_act_arguments(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim agreed to hold talks with Bors in Port City in 2025.", &g);
+    assert_int_equal(g.n, 1);
+    const dk_mention *m = one(&g, "intent");
+    assert_string_equal(m->text, "agreed to hold talks");
+    actors(m, 2, "alim", "bors");
+    assert_string_equal(m->place, "port_city");
+    assert_string_equal(m->date, "2025");
+    run("Alim will arrive in Lake Town.", &g);   /* "arrive" is no trigger */
+    assert_int_equal(g.n, 0);
 }
 
 static void test_launch_and_passive(void **state)
@@ -566,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_intent_strong),
         cmocka_unit_test(test_intent_absorbs_act),
         cmocka_unit_test(test_intent_vague_or_uncommitted),
+        cmocka_unit_test(test_intent_takes_act_arguments),
         cmocka_unit_test(test_launch_and_passive),
         cmocka_unit_test(test_protest_target),
         cmocka_unit_test(test_named_summit),
