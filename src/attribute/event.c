@@ -392,7 +392,7 @@ static void hit_items(dk_event_doc *ev)
                                                    "adj") == 0;
         it->leaders = h->kind == DK_EV_PAIR &&
                       strcmp(rule_of(ev, h)->arg, "leaders") == 0;
-        it->plural = h->kind == DK_EV_PRONOUN &&
+        it->plural = (h->kind == DK_EV_PRONOUN || h->kind == DK_EV_TITLE) &&
                      strcmp(rule_of(ev, h)->arg, "plural") == 0;
         it->country[0] = (char)h->kind;  /* kind until resolved */
         it->country[1] = '\0';
@@ -546,8 +546,8 @@ static void resolve_items(dk_event_doc *ev)
                 }
             }
             if (!nc) {
-                const ev_person *mp = main_person(ev);
-                if (!mp) {
+                const ev_person *mp = it->plural ? NULL : main_person(ev);
+                if (!mp) {   /* "the foreign ministers": who, unsaid */
                     it->dropped = 1;
                     continue;
                 }
@@ -997,6 +997,8 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
         int d;
         if (x->t0 >= e->t1 && x->t0 < next_t0)
             d = x->t0 - e->t1;
+        else if (x->t0 >= e->t1 && x->t0 < e->te && e->te > e->t1)
+            d = x->t0 - e->t1;   /* between an intent cue and its act */
         else if (x->t1 <= e->t0)
             d = 1000 + (e->t0 - x->t1);
         else
@@ -1008,6 +1010,32 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
     }
     if (!best)
         return;
+    if (e->type == ev->intent_type && e->te > e->t1) {
+        /* "agreed last Friday to extend 5G by the end of 2025": the
+         * intended act's date first */
+        const dk_cand *act = NULL;
+        for (int i = 0; i < ev->c->n; i++) {
+            const dk_cand *x = &ev->c->v[i];
+            if (!x->dropped && x->m.kind == DK_DATE && x->m.date[0] &&
+                x->t0 >= e->te - 1 && x->t0 < next_t0 &&
+                (!act || x->t0 < act->t0))
+                act = x;
+        }
+        if (act)
+            best = act;
+    }
+    /* "two weeks ago, on November 10": the day, not the week */
+    if (bestd < 1000 && strchr(best->m.date, '/')) {
+        for (int i = 0; i < ev->c->n; i++) {
+            const dk_cand *x = &ev->c->v[i];
+            if (!x->dropped && x->m.kind == DK_DATE && x->m.date[0] &&
+                x->t0 > best->t1 && x->t0 <= best->t1 + 3 &&
+                tok_punct(ev->s, best->t1, ",") && !strchr(x->m.date, '/')) {
+                best = x;
+                break;
+            }
+        }
+    }
     copy_str(e->date, sizeof e->date, best->m.date);
     if (bestd < 1000) {
         for (int i = 0; i < ev->c->n; i++) {
@@ -1357,11 +1385,9 @@ static int next_trigger(const dk_event_doc *ev, int t)
     int best = ev->s->ntok;
     for (int i = 0; i < ev->nhit; i++) {
         const ev_hit *h = &ev->hit[i];
-        if ((h->kind == DK_EV_VERB || h->kind == DK_EV_NOUN ||
-             (h->kind == DK_EV_INTENT &&
-              strcmp(rule_of(ev, h)->arg, "aux") != 0)) &&
+        if ((h->kind == DK_EV_VERB || h->kind == DK_EV_NOUN) &&
             h->t0 >= t && h->t0 < best)
-            best = h->t0;   /* (an aux cue is read with its trigger) */
+            best = h->t0;   /* (an intent cue is read with its act) */
     }
     return best;
 }

@@ -558,6 +558,7 @@ static const char *const *args_of(dk_evkind k)
     case DK_EV_BLOCK:
         return block_args;
     case DK_EV_PRONOUN:
+    case DK_EV_TITLE:
         return pronoun_args;
     default:
         return no_args;
