@@ -211,6 +211,17 @@ static int joiner(const dk_sent *s, int i)
            (tok_is(s, i, "as") && tok_is(s, i - 1, "well"));
 }
 
+/* Is the rest of token t after byte b a possessive "'s" or "’s" (the
+ * tokenizer keeps "President’s" whole)? */
+static int possessive_rest(const dk_sent *s, const dk_token *t, uint32_t b)
+{
+    const char *p = s->text + b, *end = s->text + t->end;
+    if (end - p == 2 && p[0] == '\'' && (p[1] == 's' || p[1] == 'S'))
+        return 1;
+    return end - p == 4 && memcmp(p, "\xE2\x80\x99", 3) == 0 &&
+           (p[3] == 's' || p[3] == 'S');
+}
+
 static const dk_pack_evrule *rule_of(const dk_event_doc *ev, const ev_hit *h)
 {
     int n = 0;
@@ -763,6 +774,34 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
     }
 }
 
+/* Is a title within the three words before token t ("The leaders agreed
+ * to ...")? */
+static int title_before(const dk_event_doc *ev, int t)
+{
+    for (int i = 0; i < ev->nhit; i++)
+        if (ev->hit[i].kind == DK_EV_TITLE && ev->hit[i].t1 <= t &&
+            t - ev->hit[i].t1 <= 2)
+            return 1;
+    return 0;
+}
+
+/* The subject of the clause holding event noun e (not across a comma). */
+static void clause_subject(dk_event_doc *ev, ev_event *e)
+{
+    const dk_sent *s = ev->s;
+    int lim = e->t0 - EV_BACK > 0 ? e->t0 - EV_BACK : 0;
+    for (int i = e->t0 - 1; i >= lim; i--) {
+        if (s->tok[i].type == DK_TOK_PUNCT || hit_at(ev, i, DK_EV_STOP) >= 0 ||
+            event_at(ev, i, e))
+            return;
+        ev_item *it = item_at(ev, i);
+        if (!can_act(it) || it->adj || marked(ev, it, e))
+            continue;
+        subject_group(ev, e, it, lim);
+        return;
+    }
+}
+
 /* Participants after a role word starting at token t: the first one
  * within a few tokens, and those joined to it. */
 static int role_items(dk_event_doc *ev, int t, int end, ev_item **out,
@@ -852,6 +891,7 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
     int t = e->t1;
     const char *type = dk_pack_event_types(ev->p, NULL)[e->act_type].name;
     int visit = strcmp(type, "visit") == 0;
+    int of_actor = strcmp(type, "agreement") != 0 && strcmp(type, "launch") != 0;
     /* the object right after a verb */
     if (e->verb && obj[0]) {
         int n = 0;
@@ -877,8 +917,10 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
     }
     int first = 1;
     for (int i = t; i < end; i++) {
-        if (event_at(ev, i, e) || (!e->verb && phrase_end(ev, i)))
-            break;
+        if (event_at(ev, i, e) ||
+            (!e->verb && (phrase_end(ev, i) || hit_at(ev, i, DK_EV_SKIP) >= 0)))
+            break;   /* (a skip phrase is another predicate: "the meeting
+                        opened a new chapter in relations between ...") */
         int h = -1;
         for (int k = 0; k < ev->nhit; k++)
             if (ev->hit[k].t0 == i && (ev->hit[k].kind == DK_EV_ROLE ||
@@ -891,6 +933,12 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         const ev_hit *hh = &ev->hit[h];
         const char *role = hh->kind == DK_EV_FRAME ? "place"
                                                    : rule_of(ev, hh)->arg;
+        if (strcmp(role, "actor") == 0 && !e->verb && i == t && first &&
+            !of_actor) {
+            e->args++;   /* "the launch of a route": attached, no actor */
+            first = 0;
+            continue;
+        }
         if (strcmp(role, "actor") == 0 && (!first || e->verb || i != t))
             continue;   /* "of" only right after a noun */
         if (strcmp(role, "agent") == 0 && e->verb && !e->passive &&
@@ -1284,6 +1332,18 @@ static int intent_act(dk_event_doc *ev, const ev_hit *h)
     return tok_is(s, h->t1 - 1, "on") ? h->t1 : -1;
 }
 
+/* Is intent cue h used as a noun ("against plans to move", "its plans
+ * to")?  A preposition or determiner right before it says so. */
+static int cue_is_noun(dk_event_doc *ev, const ev_hit *h)
+{
+    const dk_sent *s = ev->s;
+    int b = h->t0 - 1;
+    return hit_ending(ev, h->t0, DK_EV_ROLE) >= 0 ||
+           hit_ending(ev, h->t0, DK_EV_FRAME) >= 0 || tok_is(s, b, "the") ||
+           tok_is(s, b, "a") || tok_is(s, b, "its") || tok_is(s, b, "their") ||
+           tok_is(s, b, "his") || tok_is(s, b, "her") || tok_is(s, b, "our");
+}
+
 /* Does a trigger start at token v or within three words after it, with
  * no punctuation between ("agreed to hold the next meeting")?  Then the
  * intent is read with that trigger. */
@@ -1303,7 +1363,8 @@ static int intent_before(dk_event_doc *ev, const ev_event *e)
 {
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *h = &ev->hit[k];
-        if (h->kind != DK_EV_INTENT || h->t1 > e->t0 || e->t0 - h->t1 > 7)
+        if (h->kind != DK_EV_INTENT || h->t1 > e->t0 || e->t0 - h->t1 > 7 ||
+            cue_is_noun(ev, h))
             continue;
         int a = intent_act(ev, h);
         if (a >= 0 && a <= e->t0 && e->t0 - a <= 1)
@@ -1359,6 +1420,10 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
         if (!e->date[0])
             memcpy(e->date, f->date, sizeof e->date);
     }
+    /* a signing nobody is named for: those in whose presence it is
+     * ("the two leaders witnessed the signing of 30 documents") */
+    if (strcmp(type, "agreement") == 0 && !e->verb && !e->nact)
+        clause_subject(ev, e);
     /* a visit without a named visitor: the person the sentence names
      * before it ("The President's stay ... was part of a state visit") */
     if (strcmp(type, "visit") == 0 && !e->nact) {
@@ -1524,7 +1589,7 @@ static void find_events(dk_event_doc *ev)
         if (h->kind == DK_EV_INTENT) {
             /* a strong cue with a plain verb: "agreed to reduce" */
             if (strcmp(rule_of(ev, h)->arg, "strong") != 0 ||
-                ev->intent_type < 0)
+                ev->intent_type < 0 || cue_is_noun(ev, h))
                 continue;
             int v = intent_act(ev, h);
             if (v < 0 || v >= ev->s->ntok ||
@@ -1576,8 +1641,9 @@ static void find_events(dk_event_doc *ev)
             continue;
         }
         if (h->kind == DK_EV_INTENT || e->type == ev->intent_type) {
-            /* an intent needs who commits */
-            if (!e->nact) {
+            /* an intent needs who commits ("the leaders" count, named or
+             * not) */
+            if (!e->nact && !title_before(ev, e->t0)) {
                 ev->nev--;
                 continue;
             }
@@ -1684,7 +1750,9 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
             while (t1 < s->ntok && s->tok[t1].start < ev->mt[i].end)
                 t1++;
             if (t0 >= s->ntok || s->tok[t0].start != ev->mt[i].start ||
-                t1 == t0 || s->tok[t1 - 1].end != ev->mt[i].end)
+                t1 == t0 || (s->tok[t1 - 1].end != ev->mt[i].end &&
+                             !possessive_rest(s, &s->tok[t1 - 1],
+                                              ev->mt[i].end)))
                 continue;   /* not on token boundaries */
             ev_hit *h = &ev->hit[ev->nhit++];
             h->t0 = t0;

@@ -36,10 +36,11 @@ static const char *const events_tsv =
     "noun\tagreement\t-\tsigning\n"
     "verb\tlaunch\t-\tlaunched|opened\n"
     "noun\tprotest\t-\trallies\n"
+    "noun\tlaunch\t-\tlaunch\n"
     "noun\tsummit\t-\tforum|summit|summits\n"
     "support\t-\t-\theld|took part in|joined|hosted\n"
     "support\t-\tafter\twere held|was held\n"
-    "intent\t-\tstrong\tagreed to|agreed\n"
+    "intent\t-\tstrong\tagreed to|agreed|plans to\n"
     "intent\t-\taux\twill\n"
     "title\t-\t-\tpresident|leader\n"
     "pronoun\t-\t-\the|his\n"
@@ -415,6 +416,31 @@ static void test_title_before_name(void **state)
     actors(one(&g, "meeting"), 2, "alim", "bors");
 }
 
+static void test_possessive_title(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim spoke. The president\xE2\x80\x99s visit to Boria was short.", &g);
+    actors(one(&g, "visit"), 1, "alim");
+}
+
+static void test_launched_thing_is_no_actor(void **state)
+{
+    (void)state;
+    got g;
+    run("The launch of a Borian railway line was a success.", &g);
+    const dk_mention *m = one(&g, "launch");   /* attached: "of ..." */
+    assert_int_equal(m->nactors, 0);   /* not BB: what is launched */
+}
+
+static void test_cue_as_noun(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim spoke against plans to open a Borian port.", &g);
+    assert_int_equal(g.n, 0);
+}
+
 static void test_pronoun(void **state)
 {
     (void)state;
@@ -593,6 +619,9 @@ int main(void)
         cmocka_unit_test(test_title_resolves_to_person),
         cmocka_unit_test(test_title_before_name),
         cmocka_unit_test(test_pronoun),
+        cmocka_unit_test(test_possessive_title),
+        cmocka_unit_test(test_launched_thing_is_no_actor),
+        cmocka_unit_test(test_cue_as_noun),
         cmocka_unit_test(test_two_leaders),
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_setting_summit),
