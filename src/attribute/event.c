@@ -135,6 +135,11 @@ struct dk_event_doc {
     int nitem;
     ev_event ev[EV_MAX_EVENTS];
     int nev;
+    /* per token of the sentence (matches do not overlap, nor do the kept
+     * items): the hit starting at it, the hit ending before it, the item
+     * covering it; -1 for none.  Grown as sentences need, owned. */
+    int *hit_start, *hit_end, *item_of;
+    int idxcap;
 };
 
 dk_event_doc *dk_event_doc_new(const dk_pack *p)
@@ -156,7 +161,36 @@ dk_event_doc *dk_event_doc_new(const dk_pack *p)
 
 void dk_event_doc_free(dk_event_doc *ev)
 {
+    if (!ev)
+        return;
+    free(ev->hit_start);
+    free(ev->hit_end);
+    free(ev->item_of);
     free(ev);
+}
+
+/* Room for the token indexes of n tokens (+1); 0 when out of memory. */
+static int index_room(dk_event_doc *ev, int n)
+{
+    if (n + 1 <= ev->idxcap)
+        return 1;
+    int cap = ev->idxcap ? ev->idxcap : 256;
+    while (cap < n + 1)
+        cap *= 2;
+    int *a = realloc(ev->hit_start, (size_t)cap * sizeof *a);
+    if (!a)
+        return 0;
+    ev->hit_start = a;
+    a = realloc(ev->hit_end, (size_t)cap * sizeof *a);
+    if (!a)
+        return 0;
+    ev->hit_end = a;
+    a = realloc(ev->item_of, (size_t)cap * sizeof *a);
+    if (!a)
+        return 0;
+    ev->item_of = a;
+    ev->idxcap = cap;
+    return 1;
 }
 
 /* ---- small helpers ---- */
@@ -232,10 +266,10 @@ static const dk_pack_evrule *rule_of(const dk_event_doc *ev, const ev_hit *h)
 /* Is there a hit of kind k covering tokens [t0, t1)?  Its index, or -1. */
 static int hit_at(const dk_event_doc *ev, int t0, dk_evkind k)
 {
-    for (int i = 0; i < ev->nhit; i++)
-        if (ev->hit[i].t0 == t0 && ev->hit[i].kind == k)
-            return i;
-    return -1;
+    if (t0 < 0 || t0 >= ev->s->ntok)
+        return -1;
+    int i = ev->hit_start[t0];
+    return i >= 0 && ev->hit[i].kind == k ? i : -1;
 }
 
 /* Does a candidate of a numeric or date kind lie in tokens [t0, t1)? */
@@ -638,12 +672,10 @@ static int blocked_after(const dk_event_doc *ev, const ev_event *e)
 /* The item covering token t, or NULL. */
 static ev_item *item_at(dk_event_doc *ev, int t)
 {
-    for (int i = 0; i < ev->nitem; i++) {
-        ev_item *it = &ev->item[i];
-        if (!it->dropped && it->t0 <= t && t < it->t1)
-            return it;
-    }
-    return NULL;
+    if (t < 0 || t >= ev->s->ntok || ev->item_of[t] < 0)
+        return NULL;
+    ev_item *it = &ev->item[ev->item_of[t]];
+    return it->dropped ? NULL : it;
 }
 
 /* The event whose span covers token t, or NULL. */
@@ -664,10 +696,10 @@ static int can_act(const ev_item *it)
  * -1. */
 static int hit_ending(const dk_event_doc *ev, int t, dk_evkind k)
 {
-    for (int i = 0; i < ev->nhit; i++)
-        if (ev->hit[i].t1 == t && ev->hit[i].kind == k)
-            return i;
-    return -1;
+    if (t < 0 || t > ev->s->ntok)
+        return -1;
+    int i = ev->hit_end[t];
+    return i >= 0 && ev->hit[i].kind == k ? i : -1;
 }
 
 /* Is item it marked as an argument of something else: after "in", "to",
@@ -921,14 +953,9 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
             (!e->verb && (phrase_end(ev, i) || hit_at(ev, i, DK_EV_SKIP) >= 0)))
             break;   /* (a skip phrase is another predicate: "the meeting
                         opened a new chapter in relations between ...") */
-        int h = -1;
-        for (int k = 0; k < ev->nhit; k++)
-            if (ev->hit[k].t0 == i && (ev->hit[k].kind == DK_EV_ROLE ||
-                                       ev->hit[k].kind == DK_EV_FRAME)) {
-                h = k;
-                break;
-            }
-        if (h < 0)
+        int h = ev->hit_start[i];
+        if (h < 0 || (ev->hit[h].kind != DK_EV_ROLE &&
+                      ev->hit[h].kind != DK_EV_FRAME))
             continue;
         const ev_hit *hh = &ev->hit[h];
         const char *role = hh->kind == DK_EV_FRAME ? "place"
@@ -1760,11 +1787,29 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
             h->rule = ev->mt[i].index;
             h->kind = rules[h->rule].kind;
         }
+        if (!index_room(ev, s->ntok)) {
+            note_persons(ev, s, c);
+            return;   /* out of memory: no events for this sentence */
+        }
+        for (int i = 0; i <= s->ntok; i++)
+            ev->hit_start[i] = ev->hit_end[i] = ev->item_of[i] = -1;
+        for (int i = 0; i < ev->nhit; i++) {
+            ev->hit_start[ev->hit[i].t0] = i;
+            ev->hit_end[ev->hit[i].t1] = i;
+        }
         ev->nitem = 0;
         entity_items(ev);
         hit_items(ev);
         sort_items(ev);
         resolve_items(ev);
+        for (int i = 0; i < ev->nitem; i++) {   /* outer items come first */
+            const ev_item *it = &ev->item[i];
+            if (it->dropped)
+                continue;
+            for (int k = it->t0; k < it->t1 && k < s->ntok; k++)
+                if (ev->item_of[k] < 0)
+                    ev->item_of[k] = i;
+        }
         ev->nev = 0;
         find_events(ev);
         note_persons(ev, s, c);
