@@ -1,40 +1,55 @@
 /*
  * event.c - the event reader (event.h): trigger words of the pack's
- * events.tsv become DK_EVENT candidates with their arguments.
+ * events.tsv become DK_EVENT candidates with their arguments.  Every word
+ * comes from the pack (docs/packs.md "events.tsv"); this file holds only
+ * the rules that combine them, and a few English function words ("and",
+ * "the", "'s") that join or mark them.
  *
  * One sentence at a time:
- *   1. One pass of the pack's event matcher; without a verb or noun
- *      trigger the sentence only updates who was named last.
+ *   1. A look-up of each word in the pack's key words of triggers; only a
+ *      sentence that has one is read further, with one pass of the pack's
+ *      event matcher over it.  Every sentence updates who was named last.
  *   2. The sentence's participants ("items"), in text order: entities
  *      (persons, organisations, countries, places, named events), titles
  *      ("the Kazakh president" -> the last person of that country named,
  *      else the country; "the president" alone -> the person the document
- *      names most), pronouns (the last person named), "the two sides" (the
- *      pack's pair).  A country written just before its own person or
+ *      names most; "the leaders of X, Y and Z" -> theirs), pronouns ("he":
+ *      the last person named; "they": the last group of actors), "the two
+ *      sides" (the pack's pair), "the two leaders" (the pair's persons).
+ *      A country or title written just before its own person or
  *      organisation ("Chinese President Xi") is part of that name.
  *   3. Each trigger: a support verb before an event noun makes it a
  *      reported act ("held talks", "took part in a roundtable"), one after
- *      it extends the span ("talks were held"); an intent cue right before
+ *      it extends the span ("talks were held"); an intent cue before it
  *      turns the act into an intent ("agreed to hold", "will visit"), and a
  *      strong cue makes one of any verb ("agreed to reduce").  A block word
  *      earlier in the clause (negation, proposal, readiness, hypothesis,
- *      generic or future happening) drops it.
+ *      generic or future happening) or a habitual marker after it drops
+ *      it; so do restating nouns ("his third visit", "was the 24th
+ *      meeting") and schedules nobody commits to ("talks will be held").
  *   4. Arguments.  A verb's actors start with its subject: the nearest
- *      participants before it (joined by "and" or commas), or the actors
- *      of an earlier event of the sentence it continues ("visited China to
- *      attend ...").  A noun's actors start with the participant right
- *      before it ("his meeting", "the CICA summit") or after "of".  Then
- *      come the participants after role words (with, between, by) and,
- *      for verbs that take one, the direct object.  The place follows
- *      "in", "at" or a visit's "to" (or a visit verb's object); the date
- *      is the nearest date of the sentence after the trigger, else before
- *      it.  Agreements count the documents ("ten agreements") and take
- *      their worth ("worth $22 billion").
- *   5. Frames: an event after a frame word ("during his visit to China",
- *      "on the sidelines of the summit") lends its actors, place and date
- *      to the other events of its sentence; a summit used as a setting
- *      gets the participants of the event it sets.  A noun with no
- *      argument at all ("this visit", "during the talks") is no event.
+ *      participants before it (joined by "and", commas, "as well as"),
+ *      skipping places and objects, or the actors of an earlier event of
+ *      the sentence it continues ("visited China to attend ..."); a
+ *      passive verb has none.  A noun's actors start with the participant
+ *      right before it ("his meeting", "the CICA summit") or after "of"
+ *      (not for what is signed or launched).  Then come the participants
+ *      after role words (with, between, by, against) and, for verbs that
+ *      take one, the direct object.  The place follows "in", "at" or a
+ *      visit's "to" (or a visit verb's object); none when places are
+ *      joined by "and".  The date is the nearest date after the trigger,
+ *      else before it; an intent takes its act's.  Agreements count the
+ *      documents ("ten agreements") and take their worth ("worth $22
+ *      billion").
+ *   5. Frames: an event after a frame word ("during his visit to China")
+ *      lends its actors, place and date to the other events of its
+ *      sentence; a summit used as a setting ("on the sidelines of the
+ *      summit") gets the participants of the event it sets, and the
+ *      setting of an intent is not reported.  A noun with no argument at
+ *      all ("this visit", "during the talks") is no event.
+ *
+ * Nothing is allocated per sentence: the scratch arrays live in the
+ * document state (the token indexes grow to the longest sentence).
  */
 #include <stddef.h>
 #include <stdio.h>
