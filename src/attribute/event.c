@@ -86,6 +86,7 @@ typedef struct ev_item {
     int dropped;
     int nid;
     int person;
+    int org;                  /* an organisation (a venue after "at") */
     char country[DK_ID_MAX];  /* the person's or organisation's country */
     char id[DK_MAX_ACTORS][DK_ID_MAX];   /* last: not cleared (nid says
                                             how many are set) */
@@ -430,6 +431,7 @@ static void entity_items(dk_event_doc *ev)
         it->nid = 1;
         strcpy(it->id[0], x->m.id);
         it->person = strcmp(ty, "person") == 0;
+        it->org = strcmp(ty, "organization") == 0;
         int k = dk_pack_entity_index(ev->p, x->m.id);
         if (k >= 0)
             strcpy(it->country, pe[k].country);
@@ -904,6 +906,13 @@ static void role_place(dk_event_doc *ev, ev_event *e, ev_item **got, int n)
         copy_str(e->place, sizeof e->place, got[0]->id[0]);
 }
 
+/* The verb or noun trigger hit starting at token t, or -1. */
+static int hit_start_event(const dk_event_doc *ev, int t)
+{
+    int k = hit_at(ev, t, DK_EV_NOUN);
+    return k >= 0 ? k : hit_at(ev, t, DK_EV_VERB);
+}
+
 /* Is token t the end of a noun's phrase ("is", "which")? */
 static int phrase_end(const dk_event_doc *ev, int t)
 {
@@ -992,6 +1001,13 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
             continue;
         if (strcmp(role, "place") == 0 || (visit && strcmp(role, "dest") == 0)) {
             role_place(ev, e, got, n);
+            /* "held talks at the Akorda": after a frame word, a body that
+             * is no event's modifier ("at the SCO summit") is the venue */
+            if (hh->kind == DK_EV_FRAME && !e->place[0] && got[0]->org &&
+                hit_start_event(ev, got[0]->t1) < 0) {
+                copy_str(e->place, sizeof e->place, got[0]->id[0]);
+                e->args++;
+            }
         } else if (strcmp(role, "partner") == 0 ||
                    strcmp(role, "agent") == 0 ||
                    strcmp(role, "target") == 0 ||

@@ -494,6 +494,18 @@ static void test_continued_subject(void **state)
     assert_string_equal(m->place, "port_city");
 }
 
+static void test_venue_after_at(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim met Bors at the Borian Trade Council.", &g);
+    const dk_mention *m = one(&g, "meeting");
+    actors(m, 2, "alim", "bors");
+    assert_string_equal(m->place, "bb_council");
+    run("Alim met Bors at the Borian Trade Council summit.", &g);
+    assert_string_equal(one(&g, "meeting")->place, "");   /* a setting */
+}
+
 static void test_several_places(void **state)
 {
     (void)state;
@@ -626,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_setting_summit),
         cmocka_unit_test(test_continued_subject),
+        cmocka_unit_test(test_venue_after_at),
         cmocka_unit_test(test_several_places),
         cmocka_unit_test(test_covering_dates),
         cmocka_unit_test(test_no_events_file),
