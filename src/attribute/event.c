@@ -674,6 +674,17 @@ static int blocked(const dk_event_doc *ev, int t)
     return 0;
 }
 
+/* Is a block word in tokens [a, b) ("will not attend")? */
+static int blocked_between(const dk_event_doc *ev, int a, int b)
+{
+    for (int t = a; t < b; t++) {
+        int k = hit_at(ev, t, DK_EV_BLOCK);
+        if (k >= 0 && !rule_of(ev, &ev->hit[k])->arg[0])
+            return 1;
+    }
+    return 0;
+}
+
 /* Does a habitual marker follow the event ("meets twice a year")? */
 static int blocked_after(const dk_event_doc *ev, const ev_event *e)
 {
@@ -1657,7 +1668,7 @@ static void find_events(dk_event_doc *ev)
                 (hit_at(ev, v, DK_EV_SUPPORT) >= 0 &&
                  supported_noun(ev, &ev->hit[hit_at(ev, v, DK_EV_SUPPORT)]) >= 0))
                 continue;   /* vague, or an event follows: read there */
-            if (blocked(ev, h->t0))
+            if (blocked(ev, h->t0) || blocked_between(ev, h->t1, v))
                 continue;
             memset(e, 0, sizeof *e);
             e->from = -1;
@@ -1678,8 +1689,9 @@ static void find_events(dk_event_doc *ev)
             int k = intent_before(ev, e);
             if (k >= 0) {
                 int v = e->t0;
-                if (hit_at(ev, v, DK_EV_VAGUE) >= 0)
-                    continue;
+                if (hit_at(ev, v, DK_EV_VAGUE) >= 0 ||
+                    blocked_between(ev, ev->hit[k].t1, v))
+                    continue;   /* "will not attend" */
                 e->t0 = ev->hit[k].t0;
                 e->act_type = e->type;
                 e->type = ev->intent_type >= 0 ? ev->intent_type : e->type;

@@ -373,6 +373,10 @@ static void test_negation_and_proposal(void **state)
     assert_int_equal(g.n, 0);
     run("Alim is ready to meet Bors.", &g);
     assert_int_equal(g.n, 0);
+    run("Alim will not visit Boria.", &g);   /* between cue and act */
+    assert_int_equal(g.n, 0);
+    run("Alim agreed not to reduce tariffs.", &g);
+    assert_int_equal(g.n, 0);
     run("It was not only a visit to Boria.", &g);   /* "not only" skips */
     assert_int_equal(g.n, 1);
 }
