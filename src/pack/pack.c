@@ -47,6 +47,8 @@ struct dk_pack {
     char (*evword)[EVWORD_MAX];/* key words of triggers: a hash set */
     int nevword, capevword;    /* capevword: a power of two, or 0 */
     int evword_all;            /* a key word too long for the set */
+    char **keyphr;             /* trigger phrases, while loading */
+    int nkeyphr, capkeyphr;
     dk_pack_evmask evmask;     /* [length][first letter]: last letters */
 };
 
@@ -522,15 +524,19 @@ static void metric_line(loader *L, char *s)
 
 static const char *const evkind_names[DK_EV_KIND_COUNT] = {
     "", "verb", "noun", "support", "intent", "title", "pronoun", "pair",
-    "role", "frame", "document", "worth", "block", "vague", "skip"};
+    "role", "frame", "document", "worth", "block", "vague", "skip", "aux",
+    "stop"};
 
 /* The argument words each row kind accepts ("-" is always allowed). */
 static const char *const verb_args[] = {"place", "partner", NULL};
 static const char *const support_args[] = {"after", NULL};
 static const char *const intent_args[] = {"strong", "aux", NULL};
-static const char *const pair_args[] = {"adj", NULL};
+static const char *const pair_args[] = {"adj", "leaders", NULL};
 static const char *const role_args[] = {"partner", "agent", "place",
-                                        "dest", "actor", NULL};
+                                        "dest", "actor", "target", NULL};
+static const char *const block_args[] = {"after", NULL};
+static const char *const pronoun_args[] = {"plural", NULL};
+static const char *const aux_args[] = {"passive", NULL};
 static const char *const no_args[] = {NULL};
 
 static const char *const *args_of(dk_evkind k)
@@ -547,6 +553,13 @@ static const char *const *args_of(dk_evkind k)
         return pair_args;
     case DK_EV_ROLE:
         return role_args;
+    case DK_EV_AUX:
+        return aux_args;
+    case DK_EV_BLOCK:
+        return block_args;
+    case DK_EV_PRONOUN:
+    case DK_EV_TITLE:
+        return pronoun_args;
     default:
         return no_args;
     }
@@ -641,40 +654,131 @@ static int evword_put(dk_pack *p, const char *w)
     return 1;
 }
 
-/* Remember a key word of every phrase of list (a trigger row): its
- * longest word, which any text holding the phrase holds as a word too. */
-static void note_key_words(loader *L, const char *list)
+/* Is w (normalised) a one-word phrase of a row of function words ("in",
+ * "with", "was", "the two sides")?  Such words are in most sentences: no
+ * key words. */
+static int argument_word(const dk_pack *p, const char *w)
 {
+    dk_ac_hit h;
+    size_t n = strlen(w);
+    if (!p->ev_ac || dk_ac_find(p->ev_ac, w, n, &h, 1) != 1 || h.start != 0 ||
+        h.end != n)
+        return 0;
+    dk_evkind k = p->evrules[h.index].kind;
+    return k == DK_EV_ROLE || k == DK_EV_FRAME || k == DK_EV_AUX ||
+           k == DK_EV_STOP || k == DK_EV_PRONOUN || k == DK_EV_PAIR ||
+           k == DK_EV_BLOCK;
+}
+
+/* Is w (normalised) a one-word trigger phrase itself ("visit" of
+ * "working visit")?  Then it is the phrase's key word: no new one. */
+static int trigger_word(const dk_pack *p, const char *w)
+{
+    dk_ac_hit h;
+    size_t n = strlen(w);
+    if (!p->ev_ac || dk_ac_find(p->ev_ac, w, n, &h, 1) != 1 || h.start != 0 ||
+        h.end != n)
+        return 0;
+    dk_evkind k = p->evrules[h.index].kind;
+    return k == DK_EV_VERB || k == DK_EV_NOUN ||
+           (k == DK_EV_INTENT && strcmp(p->evrules[h.index].arg, "strong") == 0);
+}
+
+/* The key word of every trigger phrase: its longest word that is not an
+ * argument word; any text holding the phrase holds it as a word too.
+ * Called once every row is read (the matcher built). */
+static void note_key_words(loader *L)
+{
+    dk_pack *p = L->p;
     char norm[DK_AC_MAXPAT + 1];
+    for (int r = 0; r < p->nkeyphr; r++) {
+        int k = dk_ac_normalise(p->keyphr[r], strlen(p->keyphr[r]), 1, norm,
+                                sizeof norm);
+        /* a word that is a trigger phrase of its own ("visit" of "working
+         * visit"), else the longest word that is no function word (on a tie
+         * the later), else the longest word */
+        const char *best = NULL, *any = NULL;
+        size_t bestn = 0, anyn = 0;
+        for (int i = 0; i < k;) {
+            int j = i;
+            while (j < k && norm[j] != ' ')
+                j++;
+            size_t wn = (size_t)(j - i);
+            if (wn > anyn) {
+                any = norm + i;
+                anyn = wn;
+            }
+            char w[EVWORD_MAX];
+            int arg = 0, trig = 0;
+            if (wn < EVWORD_MAX) {
+                memcpy(w, norm + i, wn);
+                w[wn] = '\0';
+                arg = argument_word(p, w);
+                trig = wn < (size_t)k && trigger_word(p, w);
+            }
+            if (trig) {   /* a trigger word of its own: already a key */
+                best = norm + i;
+                bestn = wn;
+                break;
+            }
+            if (wn >= bestn && !arg) {
+                best = norm + i;
+                bestn = wn;
+            }
+            i = j + 1;
+        }
+        if (!best) {
+            best = any;
+            bestn = anyn;
+        }
+        if (!best)
+            continue;
+        if (bestn >= EVWORD_MAX) {
+            p->evword_all = 1;
+            continue;
+        }
+        char w[EVWORD_MAX];
+        memcpy(w, best, bestn);
+        w[bestn] = '\0';
+        if (!evword_put(p, w))
+            out_of_memory(L);
+    }
+}
+
+static void free_key_phrases(dk_pack *p)
+{
+    for (int i = 0; i < p->nkeyphr; i++)
+        free(p->keyphr[i]);
+    free(p->keyphr);
+    p->keyphr = NULL;
+    p->nkeyphr = p->capkeyphr = 0;
+}
+
+/* Keep each phrase of list (a trigger row) for note_key_words. */
+static void keep_phrases(loader *L, const char *list)
+{
+    dk_pack *p = L->p;
     for (const char *s = list; s;) {
         const char *bar = strchr(s, '|');
         size_t n = bar ? (size_t)(bar - s) : strlen(s);
         if (n && *s == '=')
             s++, n--;
-        int k = dk_ac_normalise(s, n, 1, norm, sizeof norm);
-        const char *best = NULL;
-        size_t bestn = 0;
-        for (int i = 0; i < k;) {
-            int j = i;
-            while (j < k && norm[j] != ' ')
-                j++;
-            if ((size_t)(j - i) > bestn) {
-                best = norm + i;
-                bestn = (size_t)(j - i);
+        if (p->nkeyphr == p->capkeyphr) {
+            int cap = p->capkeyphr ? p->capkeyphr * 2 : 64;
+            char **v = realloc(p->keyphr, (size_t)cap * sizeof *v);
+            if (!v) {
+                out_of_memory(L);
+                return;
             }
-            i = j + 1;
+            p->keyphr = v;
+            p->capkeyphr = cap;
         }
-        if (best) {
-            char w[EVWORD_MAX];
-            if (bestn >= EVWORD_MAX) {
-                L->p->evword_all = 1;
-            } else {
-                memcpy(w, best, bestn);
-                w[bestn] = '\0';
-                if (!evword_put(L->p, w))
-                    out_of_memory(L);
-            }
+        char *c = strndup(s, n);
+        if (!c) {
+            out_of_memory(L);
+            return;
         }
+        p->keyphr[p->nkeyphr++] = c;
         s = bar ? bar + 1 : NULL;
     }
 }
@@ -695,7 +799,7 @@ static void event_line(loader *L, char *s)
     if (k == DK_EV_NONE) {
         problem(L, "unknown row kind '%.30s' (want type, verb, noun, support, "
                    "intent, title, pronoun, pair, role, frame, document, "
-                   "worth, block, vague or skip)", f[0]);
+                   "worth, block, vague, skip, aux or stop)", f[0]);
         return;
     }
     if (n != 4) {
@@ -755,7 +859,7 @@ static void event_line(loader *L, char *s)
     int idx = p->nevrules++;
     if (k == DK_EV_VERB || k == DK_EV_NOUN ||
         (k == DK_EV_INTENT && strcmp(r->arg, "strong") == 0))
-        note_key_words(L, f[3]);
+        keep_phrases(L, f[3]);
     add_phrases(L, p->ev_ac, f[3], idx, "phrase", TAB_EVENT);
 }
 
@@ -840,6 +944,11 @@ static dk_pack *load(const char *dir, dk_pack_report report, void *ctx,
         L.file = "entities.tsv";
         out_of_memory(&L);
     }
+    if (!L.problems) {
+        L.file = "events.tsv";
+        note_key_words(&L);
+    }
+    free_key_phrases(p);
     *nproblems = L.problems;
     return p;
 }
@@ -896,6 +1005,7 @@ void dk_pack_free(dk_pack *p)
     free(p->evrule_line);
     dk_ac_free(p->ev_ac);
     free(p->evword);
+    free_key_phrases(p);
     free(p);
 }
 

@@ -71,6 +71,9 @@ typedef enum dk_evkind {
     DK_EV_BLOCK,     /* before a trigger: no event ("not", "proposed") */
     DK_EV_VAGUE,     /* after an intent cue: not a specific act */
     DK_EV_SKIP,      /* no meaning; hides shorter phrases ("not only") */
+    DK_EV_AUX,       /* a form of "be"/"have": a passive verb after it,
+                        the end of a noun's phrase */
+    DK_EV_STOP,      /* the end of a noun's phrase ("which", "but") */
     DK_EV_KIND_COUNT
 } dk_evkind;
 
