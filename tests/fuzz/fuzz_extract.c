@@ -8,7 +8,8 @@
  * 3-7 equal to 00001 and the low nibble of byte 1 zero: repeat the text
  * to 68 KiB, past the forced sentence cut and the end of the dateline
  * window, fed in bigger pieces - slow, so one input in 512),
- * bytes 1-2 seed the chunk splitter, the rest is the document.
+ * bytes 1-2 seed the chunk splitter, the rest is the document.  Inputs
+ * with sentences on go through an engine with the kz-cn pack loaded.
  *
  * Invariants checked (abort on failure, so libFuzzer reports a crash):
  *   - every mention has start < end <= length of the text fed;
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "dostyk.h"
 #include "ingest/jsonl.h"
 
@@ -130,7 +132,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dk_options o;
         memset(&o, 0, sizeof o);
         engines[0] = dk_engine_new(&o, NULL);
+        /* the second engine also reads the domain pack (entities,
+         * attribution, events) when it is found: the fuzzer runs from
+         * the source tree (make fuzz), or DOSTYK_PACK names one */
         o.sentences = 1;
+        const char *pack = getenv("DOSTYK_PACK");
+        if (!pack || !*pack)
+            pack = "packs/kz-cn";
+        if (access(pack, R_OK) == 0)
+            o.pack_dir = pack;
         engines[1] = dk_engine_new(&o, NULL);
         if (!engines[0] || !engines[1])
             abort();
