@@ -4,6 +4,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "cli.h"
 
 static const struct command {
@@ -59,8 +62,21 @@ static void usage(FILE *f)
                "'man dostyk' for everything.\n");
 }
 
+/* glibc gives the top of the heap back to the kernel whenever 128 KB
+ * are free there, and takes it again for the next document: with JSON
+ * Lines that is thousands of brk calls and page faults a second, a third
+ * of an ingest's time.  Keep up to 64 MB (the bound on ingest memory). */
+static void tune_malloc(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_TOP_PAD, 4 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     if (argc < 2) {
         usage(stderr);
         return DK_ERR_USAGE;
