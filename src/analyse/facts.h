@@ -12,6 +12,7 @@
 #ifndef DK_FACTS_H
 #define DK_FACTS_H
 
+#include <stdint.h>
 #include <sqlite3.h>
 #include "dostyk.h"
 #include "compare.h"
@@ -19,6 +20,7 @@
 
 typedef struct dk_fact {
     dk_fig fig;
+    dk_kind kind;           /* money, quantity, percent, ... */
     char unit[16];
     char metric[DK_ID_MAX];
     char period[DK_DATE_MAX];
@@ -26,12 +28,14 @@ typedef struct dk_fact {
     int has_span;
     int nsubjects;
     char subjects[DK_MAX_SUBJECTS][DK_ID_MAX];
-    int current;            /* no date in its sentence: stated as current */
+    int current;            /* its period is stated by no date of its
+                               sentence (the document's own time): current */
     int implied;            /* computed from a stated change */
     int has_change;
     double change_value;
     char change_unit[16];
     char *doc, *date, *sentence, *text;   /* owned; date may be "" */
+    int64_t sid;            /* its sentence (sentences.id), 0 if none */
 } dk_fact;
 
 typedef struct dk_facts {
@@ -45,6 +49,12 @@ typedef struct dk_facts {
  * connection) or DK_ERR_NOMEM. */
 dk_status dk_facts_load(sqlite3 *db, const char *metric,
                         const char *subjects, dk_facts *out);
+
+/* The figures the pack attributed to no metric ("can carry up to 20
+ * million tons of crude a year"), for claims matched by their wording:
+ * each with the date its sentence states nearest to it as its period
+ * (none: stated as current). */
+dk_status dk_facts_load_loose(sqlite3 *db, dk_facts *out);
 
 /* Append a copy of f (its strings duplicated). */
 dk_status dk_facts_push(dk_facts *fs, const dk_fact *f);
