@@ -27,6 +27,7 @@
 #include "evcheck.h"
 #include "sentidx.h"
 #include "../pack/pack.h"
+#include "../store/store.h"
 #include "../text/utf8.h"
 #include "../text/jsonw.h"
 
@@ -48,11 +49,18 @@
 #define TEXT_COVER 0.6
 #define OWN_SHARE 0.25
 
+/* The documents' names and dates by id. */
+typedef struct doc_names {
+    int64_t *id;
+    char **name, **date;
+    int n;
+} doc_names;
+
 struct dk_checker {
     dk_engine *engine;
+    doc_names docs;          /* the strings the facts borrow */
     dk_pack *pack;           /* cues: changes, "since", negation */
     dk_facts facts;          /* attributed figures, sorted by metric */
-    dk_groups groups;
     dk_facts loose;          /* figures of no metric */
     dk_sentidx sents;
     int *sfirst, *sfacts;    /* figures of sentence s: sfacts[sfirst[s] ..
@@ -96,7 +104,25 @@ typedef struct claim_t {
     int nwords;
     int sign;              /* +1 a rise, -1 a fall, 0 neither */
     int negated;
+    /* the record sentences holding its wording, made on first use:
+     * [0] best by own share, [1] best with context */
+    dk_sentmatch match[2][MAX_MATCHES];
+    int nmatch[2];         /* -1: not made yet */
 } claim_t;
+
+/* The sentences holding the claim's wording, best by own share (by_own)
+ * or with their context. */
+static int claim_matches(dk_checker *c, claim_t *cl, int by_own,
+                         const dk_sentmatch **out)
+{
+    int k = by_own ? 0 : 1;
+    if (cl->nmatch[k] < 0)
+        cl->nmatch[k] = dk_sentidx_match(&c->sents, cl->words, cl->nwords,
+                                         OWN_SHARE, by_own, cl->match[k],
+                                         MAX_MATCHES);
+    *out = cl->match[k];
+    return cl->nmatch[k];
+}
 
 /* One piece of evidence: a figure of the record, or a sentence. */
 typedef struct evidence {
@@ -135,6 +161,106 @@ static void consider(verdict_ctx *v, const dk_fact *f, const dk_fact *claim)
                  dk_fig_agree(&claim->fig, &f->fig));
 }
 
+/* The order of the facts, as integers: metric, period, document date
+ * and name, position. */
+typedef struct fact_key {
+    int metric, doc;
+    long lo, hi, start;
+    int implied, idx;
+} fact_key;
+
+static int cmp_key(const void *x, const void *y)
+{
+    const fact_key *a = x, *b = y;
+    if (a->metric != b->metric)
+        return a->metric < b->metric ? -1 : 1;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    if (a->hi != b->hi)
+        return a->hi < b->hi ? -1 : 1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->implied - b->implied;
+}
+
+static int cmp_str_ptr(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Documents ranked by date, then name (ties of date keep id order). */
+static int cmp_doc_rank(const void *x, const void *y)
+{
+    const char *const *a = x, *const *b = y;
+    int c = strcmp(a[0], b[0]);
+    return c ? c : strcmp(a[1], b[1]);
+}
+
+/* Sort the facts by metric (then period, document date and name,
+ * position): integer keys are sorted, the facts moved once. */
+static dk_status sort_facts(dk_facts *fs)
+{
+    int n = fs->n;
+    fact_key *k = malloc(((size_t)n + 1) * sizeof *k);
+    const char **names = malloc(((size_t)n + 1) * sizeof *names);
+    const char **docs = malloc(((size_t)n + 1) * 2 * sizeof *docs);
+    dk_fact *v = malloc(((size_t)n + 1) * sizeof *v);
+    if (!k || !names || !docs || !v) {
+        free(k);
+        free(names);
+        free(docs);
+        free(v);
+        return DK_ERR_NOMEM;
+    }
+    /* metric ranks: the distinct names, sorted (facts of one metric
+     * mostly follow each other, so few strcmp) */
+    int nn = 0;
+    for (int i = 0; i < n; i++)
+        if (!nn || strcmp(names[nn - 1], fs->v[i].metric) != 0)
+            names[nn++] = fs->v[i].metric;
+    qsort(names, (size_t)nn, sizeof *names, cmp_str_ptr);
+    int u = 0;
+    for (int i = 0; i < nn; i++)
+        if (!u || strcmp(names[u - 1], names[i]) != 0)
+            names[u++] = names[i];
+    /* document ranks: (date, name) pairs sorted, distinct */
+    int nd = 0;
+    for (int i = 0; i < n; i++)
+        if (!nd || docs[2 * (nd - 1) + 1] != fs->v[i].doc) {
+            docs[2 * nd] = fs->v[i].date;
+            docs[2 * nd + 1] = fs->v[i].doc;
+            nd++;
+        }
+    qsort(docs, (size_t)nd, 2 * sizeof *docs, cmp_doc_rank);
+    for (int i = 0; i < n; i++) {
+        const dk_fact *f = &fs->v[i];
+        const char *key = f->metric, *pair[2] = {f->date, f->doc};
+        const char **m = bsearch(&key, names, (size_t)u, sizeof *names,
+                                 cmp_str_ptr);
+        const char **d = bsearch(pair, docs, (size_t)nd, 2 * sizeof *docs,
+                                 cmp_doc_rank);
+        k[i].metric = m ? (int)(m - names) : 0;
+        k[i].doc = d ? (int)((d - docs) / 2) : 0;
+        k[i].lo = f->has_span ? f->span.lo : -1000000000L;
+        k[i].hi = f->has_span ? f->span.hi : -1000000000L;
+        k[i].start = f->start;
+        k[i].implied = f->implied;
+        k[i].idx = i;
+    }
+    qsort(k, (size_t)n, sizeof *k, cmp_key);
+    for (int i = 0; i < n; i++)
+        v[i] = fs->v[k[i].idx];
+    free(k);
+    free(names);
+    free(docs);
+    free(fs->v);
+    fs->v = v;
+    fs->cap = n + 1;
+    return DK_OK;
+}
+
 /* The figures of each sentence: a CSR list over the sentence index. */
 static dk_status index_sentence_facts(dk_checker *c)
 {
@@ -166,6 +292,205 @@ static dk_status index_sentence_facts(dk_checker *c)
     return DK_OK;
 }
 
+static void doc_names_free(doc_names *d)
+{
+    for (int i = 0; i < d->n; i++) {
+        free(d->name[i]);
+        free(d->date[i]);
+    }
+    free(d->id);
+    free(d->name);
+    free(d->date);
+}
+
+static dk_status doc_names_load(sqlite3 *db, doc_names *d)
+{
+    memset(d, 0, sizeof *d);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT id, name, date FROM docs ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return DK_ERR_DB;
+    int cap = 0, rc;
+    dk_status s = DK_OK;
+    while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (d->n == cap) {
+            cap = cap ? cap * 2 : 256;
+            int64_t *id = realloc(d->id, (size_t)cap * sizeof *id);
+            if (id)
+                d->id = id;
+            char **nm = realloc(d->name, (size_t)cap * sizeof *nm);
+            if (nm)
+                d->name = nm;
+            char **dt = realloc(d->date, (size_t)cap * sizeof *dt);
+            if (dt)
+                d->date = dt;
+            if (!id || !nm || !dt) {
+                s = DK_ERR_NOMEM;
+                break;
+            }
+        }
+        const char *nm = (const char *)sqlite3_column_text(st, 1);
+        const char *dt = (const char *)sqlite3_column_text(st, 2);
+        d->id[d->n] = sqlite3_column_int64(st, 0);
+        d->name[d->n] = strdup(nm ? nm : "");
+        d->date[d->n] = strdup(dt ? dt : "");
+        d->n++;
+        if (!d->name[d->n - 1] || !d->date[d->n - 1])
+            s = DK_ERR_NOMEM;
+    }
+    if (!s && rc != SQLITE_DONE)
+        s = DK_ERR_DB;
+    sqlite3_finalize(st);
+    if (s)
+        doc_names_free(d);
+    return s;
+}
+
+static int doc_index(const doc_names *d, int64_t id)
+{
+    int a = 0, b = d->n;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (d->id[m] < id)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a < d->n && d->id[a] == id ? a : -1;
+}
+
+/* After the dates are known: an attributed fact is current when no date
+ * of its sentence states its period; a figure of no metric takes the
+ * date of its sentence nearest to it as its period (none: current). */
+static void date_facts(dk_checker *c)
+{
+    const dk_sentidx *x = &c->sents;
+    for (int i = 0; i < c->facts.n; i++) {
+        dk_fact *f = &c->facts.v[i];
+        int s = dk_sentidx_find(x, f->sid);
+        f->current = 1;
+        for (int k = 0; s >= 0 && k < x->v[s].ndates; k++)
+            if (f->has_span &&
+                dk_period_equal(x->dates[x->v[s].date0 + k].span, f->span))
+                f->current = 0;
+    }
+    for (int i = 0; i < c->loose.n; i++) {
+        dk_fact *f = &c->loose.v[i];
+        int s = dk_sentidx_find(x, f->sid), best = -1;
+        long bd = 0;
+        for (int k = 0; s >= 0 && k < x->v[s].ndates; k++) {
+            long d = x->dates[x->v[s].date0 + k].start - f->start;
+            d = d < 0 ? -d : d;
+            if (best < 0 || d < bd) {
+                best = x->v[s].date0 + k;
+                bd = d;
+            }
+        }
+        if (best >= 0) {
+            memcpy(f->period, x->dates[best].date, sizeof f->period);
+            f->span = x->dates[best].span;
+            f->has_span = 1;
+        }
+        f->current = !f->has_span;
+    }
+}
+
+/* One pass over the record's mentions: dates (to the sentences),
+ * figures (attributed, or of no metric), events. */
+static dk_status load_record(sqlite3 *db, dk_checker *c)
+{
+    doc_names *dn = &c->docs;
+    dk_status s = doc_names_load(db, dn);
+    if (s)
+        return s;
+    c->facts.borrows = c->loose.borrows = 1;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+            "SELECT " DK_MENTION_COLS ", m.doc, m.sentence FROM mentions m "
+            "WHERE m.kind IN ('date', 'event') OR "
+            "(m.value IS NOT NULL AND m.kind <> 'entity')",
+            -1, &st, NULL) != SQLITE_OK)
+        return DK_ERR_DB;
+    for (int i = 0; i < c->sents.n; i++) {
+        dk_sentrec *r = &c->sents.v[i];
+        int di = r->prev >= 0 ? -1 : doc_index(dn, r->docid);
+        if (r->prev >= 0) {
+            r->doc = c->sents.v[r->prev].doc;
+            r->date = c->sents.v[r->prev].date;
+        } else if (di >= 0) {
+            r->doc = dn->name[di];
+            r->date = dn->date[di];
+        }
+    }
+    dk_sentdate *dates = NULL;
+    int nd = 0, dcap = 0, rc;
+    while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t sid = sqlite3_column_int64(st, DK_MENTION_NCOLS + 1);
+        const char *kind = (const char *)sqlite3_column_text(st, 3);
+        if (kind && strcmp(kind, "date") == 0) {
+            /* a date: only where and when (the full read costs more) */
+            const char *dt = (const char *)sqlite3_column_text(st, 9);
+            if (!dt)
+                continue;
+            if (nd == dcap) {
+                dcap = dcap ? dcap * 2 : 1024;
+                dk_sentdate *d = realloc(dates, (size_t)dcap * sizeof *d);
+                if (!d) {
+                    s = DK_ERR_NOMEM;
+                    break;
+                }
+                dates = d;
+            }
+            dk_sentdate *d = &dates[nd];
+            d->sid = sid;
+            d->start = (long)sqlite3_column_int64(st, 0);
+            snprintf(d->date, sizeof d->date, "%s", dt);
+            if (dk_period_parse(d->date, &d->span))
+                nd++;
+            continue;
+        }
+        dk_mention m;
+        dk_store_read_mention(st, 0, &m);
+        int di = doc_index(dn, sqlite3_column_int64(st, DK_MENTION_NCOLS));
+        int si = dk_sentidx_find(&c->sents, sid);
+        const char *doc = di >= 0 ? dn->name[di] : "";
+        const char *date = di >= 0 ? dn->date[di] : "";
+        const char *sentence = si >= 0 ? c->sents.v[si].text : "";
+        if (m.kind == DK_EVENT) {
+            if (!m.event[0])
+                continue;
+            dk_evfact e;
+            dk_evfact_from_mention(&m, &e);
+            e.doc = (char *)doc;
+            e.date = (char *)date;
+            e.sentence = (char *)sentence;
+            s = dk_evfacts_push(&c->events, &e);
+        } else {
+            dk_fact f;
+            dk_fact_from_mention(&m, &f);
+            char text[256];
+            size_t tl = (size_t)(m.end - m.start);
+            if (tl >= sizeof text)
+                tl = sizeof text - 1;
+            memcpy(text, m.text, tl);
+            text[tl] = '\0';
+            f.text = text;
+            f.doc = (char *)doc;
+            f.date = (char *)date;
+            f.sentence = (char *)sentence;
+            f.sid = sid;
+            s = dk_facts_push(f.metric[0] ? &c->facts : &c->loose, &f);
+        }
+    }
+    if (!s && rc != SQLITE_DONE)
+        s = DK_ERR_DB;
+    sqlite3_finalize(st);
+    dk_sentidx_set_dates(&c->sents, dates, s ? 0 : nd);
+    if (!s)
+        date_facts(c);
+    return s;
+}
+
 dk_status dk_checker_open(sqlite3 *db, const char *pack_dir,
                           dk_checker **out, char *err, size_t cap)
 {
@@ -189,15 +514,13 @@ dk_status dk_checker_open(sqlite3 *db, const char *pack_dir,
         dk_checker_close(c);
         return DK_ERR_PACK;
     }
-    s = dk_facts_load(db, NULL, NULL, &c->facts);
+    s = dk_sentidx_load(db, &c->sents);
     if (!s)
-        s = dk_group_facts(&c->facts, &c->groups);
+        s = load_record(db, c);
     if (!s)
-        s = dk_facts_load_loose(db, &c->loose);
+        s = dk_facts_add_implied(&c->facts);
     if (!s)
-        s = dk_sentidx_load(db, &c->sents);
-    if (!s)
-        s = dk_evfacts_load(db, &c->events);
+        s = sort_facts(&c->facts);
     if (!s)
         s = index_sentence_facts(c);
     if (s) {
@@ -216,11 +539,11 @@ void dk_checker_close(dk_checker *c)
         return;
     dk_engine_free(c->engine);
     dk_pack_free(c->pack);
-    dk_groups_free(&c->groups);
     dk_facts_free(&c->facts);
     dk_facts_free(&c->loose);
-    dk_sentidx_free(&c->sents);
     dk_evfacts_free(&c->events);
+    dk_sentidx_free(&c->sents);
+    doc_names_free(&c->docs);
     free(c->sfirst);
     free(c->sfacts);
     free(c);
@@ -396,6 +719,7 @@ static int read_claim(dk_checker *c, const char *text, claim_t *cl)
     }
     dk_doc_close(d);
     cl->nwords = dk_text_words(blank, cl->len, cl->words, DK_CLAIM_WORDS);
+    cl->nmatch[0] = cl->nmatch[1] = -1;
     free(blank);
 
     dk_pack_match mt[MAX_CUES];
@@ -486,10 +810,11 @@ static int subjects_match(const dk_fact *claim, const dk_fact *f, int loose,
     return 1;
 }
 
+/* A fact of the claim figure's metric range (metric_range) fits it: the
+ * same unit and subjects. */
 static int fact_fits(const claim_fig *cf, const dk_fact *f, int loose)
 {
-    return strcmp(cf->f.metric, f->metric) == 0 &&
-           strcmp(cf->f.unit, f->unit) == 0 &&
+    return cf->f.unit[0] == f->unit[0] && strcmp(cf->f.unit, f->unit) == 0 &&
            subjects_match(&cf->f, f, loose, cf->ordered);
 }
 
@@ -584,7 +909,7 @@ static int loose_period_fits(const dk_checker *c, const claim_fig *cf,
     const dk_sentrec *r = &c->sents.v[s];
     for (int i = 0; i < r->ndates; i++) {
         dk_fact g = *f;
-        g.span = c->sents.dates[r->date0 + i];
+        g.span = c->sents.dates[r->date0 + i].span;
         g.has_span = 1;
         g.period[0] = '\0';
         if (period_fits(cf, &g, 1))
@@ -604,12 +929,11 @@ static int loose_period_fits(const dk_checker *c, const claim_fig *cf,
  *   compared with it (returns 2, v filled), a sentence agreeing when one
  *   of its figures allows the claim's.
  * only_loose: figures of no metric only.  Returns 0 when nothing fits. */
-static int by_wording(dk_checker *c, const claim_t *cl, claim_fig *cf,
+static int by_wording(dk_checker *c, claim_t *cl, claim_fig *cf,
                       int only_loose, verdict_ctx *v)
 {
-    dk_sentmatch sm[MAX_MATCHES];
-    int ns = dk_sentidx_match(&c->sents, cl->words, cl->nwords, OWN_SHARE, 1,
-                              sm, MAX_MATCHES);
+    const dk_sentmatch *sm;
+    int ns = claim_matches(c, cl, 1, &sm);
     memset(v, 0, sizeof *v);
     /* the best attributed figure */
     const dk_fact *att = NULL;
@@ -703,14 +1027,13 @@ static int fact_sign(const dk_checker *c, const dk_fact *f)
 /* A claim that a figure rose or fell by a percentage ("rail freight rose
  * by 22% in 2023"): the stated change of the sentence that holds most of
  * the claim's wording, of the claim's period.  Returns the fact, or NULL. */
-static const dk_fact *change_fact(dk_checker *c, const claim_t *cl,
+static const dk_fact *change_fact(dk_checker *c, claim_t *cl,
                                   claim_fig *cf)
 {
     if (cf->f.kind != DK_PERCENT || !cl->sign)
         return NULL;
-    dk_sentmatch sm[MAX_MATCHES];
-    int ns = dk_sentidx_match(&c->sents, cl->words, cl->nwords, OWN_SHARE, 1,
-                              sm, MAX_MATCHES);
+    const dk_sentmatch *sm;
+    int ns = claim_matches(c, cl, 1, &sm);
     for (int k = 0; k < ns && sm[k].own >= FIG_COVER; k++) {
         int s = sm[k].sent;
         for (int j = c->sfirst[s]; j < c->sfirst[s + 1]; j++) {
@@ -1010,7 +1333,7 @@ static int dates_fit(const dk_checker *c, const claim_t *cl, int s,
     if (!cl->ndates)
         return 1;
     for (int i = 0; i < r->ndates; i++) {
-        dk_period p = c->sents.dates[r->date0 + i];
+        dk_period p = c->sents.dates[r->date0 + i].span;
         if (dk_period_contains(cl->dates[0].span, p) ||
             dk_period_contains(p, cl->dates[0].span)) {
             *which = p;
@@ -1024,13 +1347,12 @@ static int dates_fit(const dk_checker *c, const claim_t *cl, int s,
  * a date that allows the claim's): each supports it, or contradicts it
  * when one of the two is negated.  period_text receives the fitting
  * dates (kept in v's evidence). */
-static void wording_claim(dk_checker *c, const claim_t *cl, verdict_ctx *v,
+static void wording_claim(dk_checker *c, claim_t *cl, verdict_ctx *v,
                           char (*periods)[DK_DATE_MAX])
 {
     memset(v, 0, sizeof *v);
-    dk_sentmatch sm[MAX_MATCHES];
-    int ns = dk_sentidx_match(&c->sents, cl->words, cl->nwords, OWN_SHARE, 0,
-                              sm, MAX_MATCHES);
+    const dk_sentmatch *sm;
+    int ns = claim_matches(c, cl, 0, &sm);
     for (int k = 0; k < ns && sm[k].cover >= TEXT_COVER; k++) {
         dk_period p = {0, 0};
         if (!dates_fit(c, cl, sm[k].sent, &p))

@@ -6,8 +6,8 @@
  * 35 percent and reached $24.2 billion" in 2023 implies about $17.9
  * billion for 2022, marked implied.
  *
- * Ownership: a dk_facts owns every string of its facts; free it with
- * dk_facts_free.
+ * Ownership: a dk_facts owns every string of its facts (but for doc,
+ * date and sentence when it borrows them); free it with dk_facts_free.
  */
 #ifndef DK_FACTS_H
 #define DK_FACTS_H
@@ -36,11 +36,14 @@ typedef struct dk_fact {
     char change_unit[16];
     char *doc, *date, *sentence, *text;   /* owned; date may be "" */
     int64_t sid;            /* its sentence (sentences.id), 0 if none */
+    long start;             /* byte offset of the figure in its document */
 } dk_fact;
 
 typedef struct dk_facts {
     dk_fact *v;
     int n, cap;
+    int borrows;            /* doc, date and sentence are the caller's
+                               (they outlive the facts): not copied */
 } dk_facts;
 
 /* Load the facts of metric (NULL = every metric) whose subjects are
@@ -50,11 +53,13 @@ typedef struct dk_facts {
 dk_status dk_facts_load(sqlite3 *db, const char *metric,
                         const char *subjects, dk_facts *out);
 
-/* The figures the pack attributed to no metric ("can carry up to 20
- * million tons of crude a year"), for claims matched by their wording:
- * each with the date its sentence states nearest to it as its period
- * (none: stated as current). */
-dk_status dk_facts_load_loose(sqlite3 *db, dk_facts *out);
+/* A figure mention as a fact: value, precision, unit, metric, period,
+ * subjects, change, position; no strings (doc, date, sentence, text are
+ * NULL), not current, not implied. */
+void dk_fact_from_mention(const dk_mention *m, dk_fact *f);
+
+/* Add the figures the stated changes of fs imply for the year before. */
+dk_status dk_facts_add_implied(dk_facts *fs);
 
 /* Append a copy of f (its strings duplicated). */
 dk_status dk_facts_push(dk_facts *fs, const dk_fact *f);

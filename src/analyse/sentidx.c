@@ -125,50 +125,82 @@ static char *dup_or_empty(const unsigned char *s)
     return strdup(s ? (const char *)s : "");
 }
 
-/* The sentences, their words and document frequencies. */
-static dk_status load_sentences(sqlite3 *db, dk_sentidx *x, int *nwords)
+/* Room for one more sentence. */
+static dk_status sentence_room(dk_sentidx *x, int *cap)
+{
+    if (x->n == *cap) {
+        *cap = *cap ? *cap * 2 : 1024;
+        dk_sentrec *v = realloc(x->v, (size_t)*cap * sizeof *v);
+        if (!v)
+            return DK_ERR_NOMEM;
+        x->v = v;
+    }
+    return DK_OK;
+}
+
+/* Room for the words of one more sentence. */
+static dk_status words_room(dk_sentidx *x, int nwords, int *wcap)
+{
+    if (nwords + DK_CLAIM_WORDS * 8 > *wcap) {
+        *wcap = *wcap ? *wcap * 2 : 65536;
+        uint32_t *w = realloc(x->words, (size_t)*wcap * sizeof *w);
+        if (!w)
+            return DK_ERR_NOMEM;
+        x->words = w;
+    }
+    return DK_OK;
+}
+
+/* The sentences and their documents, in id order (texts come later). */
+static dk_status load_sentences(sqlite3 *db, dk_sentidx *x)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db,
-            "SELECT s.id, s.doc, d.name, d.date, f.text FROM sentences s "
-            "JOIN docs d ON d.id = s.doc "
-            "LEFT JOIN sentences_fts f ON f.rowid = s.id ORDER BY s.id",
-            -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT id, doc FROM sentences ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK)
         return DK_ERR_DB;
-    int cap = 0, wcap = 0, rc, nvocab = 0;
-    int64_t last_doc = -1;
+    int cap = 0, rc;
     dk_status s = DK_OK;
-    *nwords = 0;
     while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (x->n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            dk_sentrec *v = realloc(x->v, (size_t)cap * sizeof *v);
-            if (!v) {
-                s = DK_ERR_NOMEM;
-                break;
-            }
-            x->v = v;
-        }
-        if (*nwords + DK_CLAIM_WORDS * 8 > wcap) {
-            wcap = wcap ? wcap * 2 : 65536;
-            uint32_t *w = realloc(x->words, (size_t)wcap * sizeof *w);
-            if (!w) {
-                s = DK_ERR_NOMEM;
-                break;
-            }
-            x->words = w;
-        }
+        if ((s = sentence_room(x, &cap)))
+            break;
         dk_sentrec *r = &x->v[x->n];
         memset(r, 0, sizeof *r);
         r->id = sqlite3_column_int64(st, 0);
-        int64_t doc = sqlite3_column_int64(st, 1);
-        r->prev = doc == last_doc ? x->n - 1 : -1;
-        last_doc = doc;
-        r->doc = dup_or_empty(sqlite3_column_text(st, 2));
-        r->date = dup_or_empty(sqlite3_column_text(st, 3));
-        r->text = dup_or_empty(sqlite3_column_text(st, 4));
+        r->docid = sqlite3_column_int64(st, 1);
+        r->doc = r->date = "";
+        r->prev = x->n && x->v[x->n - 1].docid == r->docid ? x->n - 1 : -1;
         x->n++;
-        if (!r->doc || !r->date || !r->text) {
+    }
+    if (!s && rc != SQLITE_DONE)
+        s = DK_ERR_DB;
+    sqlite3_finalize(st);
+    return s;
+}
+
+/* The texts (one scan of the full-text table) and their words. */
+static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT rowid, text FROM sentences_fts",
+                           -1, &st, NULL) != SQLITE_OK)
+        return DK_ERR_DB;
+    int rc, wcap = 0, at = 0, nvocab = 0;
+    dk_status s = DK_OK;
+    while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (at >= x->n || x->v[at].id != id)
+            at = dk_sentidx_find(x, id);
+        if (at < 0) {
+            at = 0;
+            continue;
+        }
+        dk_sentrec *r = &x->v[at++];
+        if (r->text)
+            continue;
+        if ((s = words_room(x, *nwords, &wcap)))
+            break;
+        r->text = dup_or_empty(sqlite3_column_text(st, 1));
+        if (!r->text) {
             s = DK_ERR_NOMEM;
             break;
         }
@@ -190,66 +222,56 @@ static dk_status load_sentences(sqlite3 *db, dk_sentidx *x, int *nwords)
     if (!s && rc != SQLITE_DONE)
         s = DK_ERR_DB;
     sqlite3_finalize(st);
+    for (int i = 0; !s && i < x->n; i++)
+        if (!x->v[i].text && !(x->v[i].text = strdup("")))
+            s = DK_ERR_NOMEM;
     if (!s && !x->vcap)
         s = vocab_grow(x);
     return s;
 }
 
-/* The dates each sentence states (kind date mentions). */
-static dk_status load_dates(sqlite3 *db, dk_sentidx *x)
+static int cmp_date(const void *a, const void *b)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db,
-            "SELECT sentence, date FROM mentions WHERE kind = 'date' AND "
-            "sentence IS NOT NULL AND date IS NOT NULL ORDER BY sentence, start",
-            -1, &st, NULL) != SQLITE_OK)
-        return DK_ERR_DB;
-    int cap = 0, nd = 0, rc, cur = -1;
-    dk_status s = DK_OK;
-    while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        dk_period p;
-        if (!dk_period_parse((const char *)sqlite3_column_text(st, 1), &p))
-            continue;
-        int64_t sid = sqlite3_column_int64(st, 0);
-        if (cur < 0 || x->v[cur].id != sid)
-            cur = dk_sentidx_find(x, sid);
+    const dk_sentdate *x = a, *y = b;
+    if (x->sid != y->sid)
+        return x->sid < y->sid ? -1 : 1;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+void dk_sentidx_set_dates(dk_sentidx *x, dk_sentdate *d, int n)
+{
+    free(x->dates);
+    x->dates = d;
+    qsort(d, (size_t)n, sizeof *d, cmp_date);
+    int cur = -1;
+    for (int i = 0; i < n; i++) {
+        if (cur < 0 || x->v[cur].id != d[i].sid)
+            cur = dk_sentidx_find(x, d[i].sid);
         if (cur < 0)
             continue;
-        if (nd == cap) {
-            cap = cap ? cap * 2 : 1024;
-            dk_period *d = realloc(x->dates, (size_t)cap * sizeof *d);
-            if (!d) {
-                s = DK_ERR_NOMEM;
-                break;
-            }
-            x->dates = d;
-        }
         if (!x->v[cur].ndates)
-            x->v[cur].date0 = nd;
+            x->v[cur].date0 = i;
         x->v[cur].ndates++;
-        x->dates[nd++] = p;
     }
-    if (!s && rc != SQLITE_DONE)
-        s = DK_ERR_DB;
-    sqlite3_finalize(st);
-    return s;
 }
 
 dk_status dk_sentidx_load(sqlite3 *db, dk_sentidx *x)
 {
     memset(x, 0, sizeof *x);
     int nwords = 0;
-    dk_status s = load_sentences(db, x, &nwords);
+    dk_status s = load_sentences(db, x);
     if (!s)
-        s = load_dates(db, x);
+        s = load_texts(db, x, &nwords);
     if (!s) {
         /* postings: the start of each word's list, then the lists */
         x->vpost = malloc((size_t)x->vcap * sizeof *x->vpost);
         x->post = malloc(((size_t)nwords + 1) * sizeof *x->post);
         x->mask = calloc((size_t)x->n + 1, sizeof *x->mask);
         x->pmask = calloc((size_t)x->n + 1, sizeof *x->pmask);
+        x->ownw = calloc((size_t)x->n + 1, sizeof *x->ownw);
         x->touched = malloc(((size_t)x->n + 1) * sizeof *x->touched);
-        if (!x->vpost || !x->post || !x->mask || !x->pmask || !x->touched)
+        if (!x->vpost || !x->post || !x->mask || !x->pmask || !x->ownw ||
+            !x->touched)
             s = DK_ERR_NOMEM;
     }
     if (!s) {
@@ -272,11 +294,8 @@ dk_status dk_sentidx_load(sqlite3 *db, dk_sentidx *x)
 
 void dk_sentidx_free(dk_sentidx *x)
 {
-    for (int i = 0; i < x->n; i++) {
-        free(x->v[i].doc);
-        free(x->v[i].date);
+    for (int i = 0; i < x->n; i++)
         free(x->v[i].text);
-    }
     free(x->v);
     free(x->words);
     free(x->dates);
@@ -286,6 +305,7 @@ void dk_sentidx_free(dk_sentidx *x)
     free(x->post);
     free(x->mask);
     free(x->pmask);
+    free(x->ownw);
     free(x->touched);
     memset(x, 0, sizeof *x);
 }
@@ -355,6 +375,7 @@ int dk_sentidx_match(dk_sentidx *x, const uint32_t *w, int nw,
             if (!x->mask[s] && !x->pmask[s])
                 x->touched[x->ntouched++] = s;
             x->mask[s] |= 1u << k;
+            x->ownw[s] += (float)wt[k];
             for (int nx = s + 1; nx <= s + DK_CONTEXT_SENTENCES &&
                                  nx < x->n && x->v[nx].prev == nx - 1; nx++) {
                 if (!x->mask[nx] && !x->pmask[nx])
@@ -367,13 +388,13 @@ int dk_sentidx_match(dk_sentidx *x, const uint32_t *w, int nw,
     for (int t = 0; t < x->ntouched; t++) {
         int s = x->touched[t];
         uint32_t m = x->mask[s], pm = x->pmask[s];
+        double own = x->ownw[s] / total;
         x->mask[s] = x->pmask[s] = 0;
-        if (total <= 0 || !m)
+        x->ownw[s] = 0;
+        if (total <= 0 || !m || own < min_own - 1e-6)
             continue;
         dk_sentmatch sm = {s, mask_weight(wt, nw, m) / total,
                            mask_weight(wt, nw, m | pm) / total, m};
-        if (sm.own < min_own)
-            continue;
         /* keep the best max */
         int at = nout < max ? nout : max;
         while (at > 0 && better(&sm, &out[at - 1], by_own))

@@ -27,23 +27,35 @@
 
 typedef struct dk_sentrec {
     int64_t id;              /* sentences.id */
-    char *doc, *date, *text; /* document name and date ("" if none) */
+    int64_t docid;           /* docs.id */
+    const char *doc, *date;  /* document name and date: "" until the
+                                caller points them at its own strings */
+    char *text;              /* owned */
     int prev;                /* the sentence before in its document, or -1 */
     int word0, nwords;       /* its distinct words: words[word0 .. +nwords) */
     int date0, ndates;       /* the dates it states: dates[date0 .. +ndates) */
 } dk_sentrec;
 
+/* A date a sentence states. */
+typedef struct dk_sentdate {
+    int64_t sid;             /* sentences.id */
+    long start;              /* byte offset of the mention in its document */
+    dk_period span;
+    char date[DK_DATE_MAX];
+} dk_sentdate;
+
 typedef struct dk_sentidx {
     dk_sentrec *v;
     int n;
     uint32_t *words;         /* per sentence, distinct normalised words */
-    dk_period *dates;
+    dk_sentdate *dates;      /* by sentence, then position */
     /* vocabulary: open addressing on the word hash */
     uint32_t *vkey;
     int *vdf, *vpost, vcap;
     int *post;               /* sentence indices, per word */
     /* scratch for matching */
     uint32_t *mask, *pmask;
+    float *ownw;
     int *touched, ntouched;
 } dk_sentidx;
 
@@ -55,9 +67,14 @@ typedef struct dk_sentmatch {
     uint32_t mask;           /* which claim words it holds */
 } dk_sentmatch;
 
-/* Load the sentences of db with their dates and index their words.
+/* Load the sentences of db and index their words (no dates yet).
  * Returns DK_OK, DK_ERR_DB (message on the connection) or DK_ERR_NOMEM. */
 dk_status dk_sentidx_load(sqlite3 *db, dk_sentidx *x);
+
+/* Give the index the dates of its sentences (any order; dates of unknown
+ * sentences are dropped).  Takes ownership of d (malloc'ed), also on
+ * failure. */
+void dk_sentidx_set_dates(dk_sentidx *x, dk_sentdate *d, int n);
 void dk_sentidx_free(dk_sentidx *x);
 
 /* The normalised words of text[0, n), distinct, at most max: letters and
