@@ -845,16 +845,16 @@ static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
     if (cf->dated) {
         for (int wide = 0; wide < 2 && !v->n; wide++)
             for (int i = lo; i < hi; i++)
-                if (fact_fits(cf, &fs->v[i], loose) &&
-                    period_fits(cf, &fs->v[i], wide) &&
-                    (!wide || !period_fits(cf, &fs->v[i], 0)))
+                if (period_fits(cf, &fs->v[i], wide) &&
+                    (!wide || !period_fits(cf, &fs->v[i], 0)) &&
+                    fact_fits(cf, &fs->v[i], loose))
                     consider(v, &fs->v[i], &cf->f);
         return;
     }
     /* no date: facts stated as current, else the latest period */
     for (int i = lo; i < hi; i++)
-        if (fact_fits(cf, &fs->v[i], loose) && fs->v[i].current &&
-            !fs->v[i].implied)
+        if (fs->v[i].current && !fs->v[i].implied &&
+            fact_fits(cf, &fs->v[i], loose))
             consider(v, &fs->v[i], &cf->f);
     if (v->n)
         return;

@@ -178,6 +178,65 @@ static dk_status load_sentences(sqlite3 *db, dk_sentidx *x)
 }
 
 /* The texts (one scan of the full-text table) and their words. */
+/* Copies: texts by a hash of their bytes, open addressing over the
+ * sentence indices of the first of each text. */
+typedef struct text_map {
+    uint32_t *key;
+    int *rep, cap, n;
+} text_map;
+
+static uint32_t hash_text(const char *t)
+{
+    uint32_t h = 2166136261u;
+    for (; *t; t++)
+        h = (h ^ (unsigned char)*t) * 16777619u;
+    return h;
+}
+
+/* The first sentence with this text, or -1 after noting s as its first. */
+static int text_rep(text_map *m, const dk_sentidx *x, const char *t, int s)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        int cap = m->cap ? m->cap * 2 : 4096;
+        uint32_t *key = malloc((size_t)cap * sizeof *key);
+        int *rep = malloc((size_t)cap * sizeof *rep);
+        if (!key || !rep) {
+            free(key);
+            free(rep);
+            return -2;
+        }
+        for (int i = 0; i < cap; i++)
+            rep[i] = -1;
+        for (int i = 0; i < m->cap; i++) {
+            if (m->rep[i] < 0)
+                continue;
+            unsigned j = m->key[i] & (unsigned)(cap - 1);
+            while (rep[j] >= 0)
+                j = (j + 1) & (unsigned)(cap - 1);
+            key[j] = m->key[i];
+            rep[j] = m->rep[i];
+        }
+        free(m->key);
+        free(m->rep);
+        m->key = key;
+        m->rep = rep;
+        m->cap = cap;
+    }
+    uint32_t h = hash_text(t);
+    unsigned j = h & (unsigned)(m->cap - 1);
+    while (m->rep[j] >= 0) {
+        if (m->key[j] == h && strcmp(x->v[m->rep[j]].text, t) == 0)
+            return m->rep[j];
+        j = (j + 1) & (unsigned)(m->cap - 1);
+    }
+    m->key[j] = h;
+    m->rep[j] = s;
+    m->n++;
+    return -1;
+}
+
+/* The texts (one scan of the full-text table) and the words of each
+ * distinct text; a copy shares its first's text and words. */
 static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
 {
     sqlite3_stmt *st;
@@ -185,7 +244,12 @@ static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
                            -1, &st, NULL) != SQLITE_OK)
         return DK_ERR_DB;
     int rc, wcap = 0, at = 0, nvocab = 0;
+    text_map tm = {0};
     dk_status s = DK_OK;
+    for (int i = 0; i < x->n; i++) {
+        x->v[i].rep = i;
+        x->v[i].next_copy = -1;
+    }
     while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(st, 0);
         if (at >= x->n || x->v[at].id != id)
@@ -194,20 +258,48 @@ static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
             at = 0;
             continue;
         }
-        dk_sentrec *r = &x->v[at++];
+        int si = at++;
+        dk_sentrec *r = &x->v[si];
         if (r->text)
             continue;
+        const char *t = (const char *)sqlite3_column_text(st, 1);
+        int rep = text_rep(&tm, x, t ? t : "", si);
+        if (rep == -2) {
+            s = DK_ERR_NOMEM;
+            break;
+        }
+        if (rep >= 0) {
+            /* a copy: linked after the last copy of its first */
+            int last = rep;
+            while (x->v[last].next_copy >= 0)
+                last = x->v[last].next_copy;
+            x->v[last].next_copy = si;
+            r->rep = rep;
+            r->text = x->v[rep].text;
+            /* rarity counts every sentence, copies too */
+            for (int k = 0; k < x->v[rep].nwords; k++)
+                x->vdf[slot(x, x->words[x->v[rep].word0 + k])]++;
+            continue;
+        }
         if ((s = words_room(x, *nwords, &wcap)))
             break;
-        r->text = dup_or_empty(sqlite3_column_text(st, 1));
+        r->text = dup_or_empty((const unsigned char *)t);
         if (!r->text) {
             s = DK_ERR_NOMEM;
             break;
         }
+        /* the new text is keyed by its first sentence's text */
+        r->owns_text = 1;
         r->word0 = *nwords;
         r->nwords = dk_text_words(r->text, strlen(r->text),
                                   x->words + *nwords, DK_CLAIM_WORDS * 8);
+        r->bloom[0] = r->bloom[1] = 0;
+        for (int k = 0; k < r->nwords; k++) {
+            uint32_t h = x->words[r->word0 + k];
+            r->bloom[(h >> 6) & 1] |= 1ull << (h & 63);
+        }
         *nwords += r->nwords;
+        x->ntexts++;
         for (int k = 0; k < r->nwords && !s; k++) {
             if ((nvocab + 1) * 2 > x->vcap && (s = vocab_grow(x)))
                 break;
@@ -222,9 +314,14 @@ static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
     if (!s && rc != SQLITE_DONE)
         s = DK_ERR_DB;
     sqlite3_finalize(st);
+    free(tm.key);
+    free(tm.rep);
     for (int i = 0; !s && i < x->n; i++)
-        if (!x->v[i].text && !(x->v[i].text = strdup("")))
-            s = DK_ERR_NOMEM;
+        if (!x->v[i].text) {
+            if (!(x->v[i].text = strdup("")))
+                s = DK_ERR_NOMEM;
+            x->v[i].owns_text = 1;
+        }
     if (!s && !x->vcap)
         s = vocab_grow(x);
     return s;
@@ -265,27 +362,35 @@ dk_status dk_sentidx_load(sqlite3 *db, dk_sentidx *x)
     if (!s) {
         /* postings: the start of each word's list, then the lists */
         x->vpost = malloc((size_t)x->vcap * sizeof *x->vpost);
+        x->vnpost = malloc((size_t)x->vcap * sizeof *x->vnpost);
         x->post = malloc(((size_t)nwords + 1) * sizeof *x->post);
         x->mask = calloc((size_t)x->n + 1, sizeof *x->mask);
-        x->pmask = calloc((size_t)x->n + 1, sizeof *x->pmask);
         x->ownw = calloc((size_t)x->n + 1, sizeof *x->ownw);
         x->touched = malloc(((size_t)x->n + 1) * sizeof *x->touched);
-        if (!x->vpost || !x->post || !x->mask || !x->pmask || !x->ownw ||
+        if (!x->vpost || !x->vnpost || !x->post || !x->mask || !x->ownw ||
             !x->touched)
             s = DK_ERR_NOMEM;
     }
     if (!s) {
-        int at = 0;
-        for (int i = 0; i < x->vcap; i++) {
+        /* postings of the distinct texts: the first sentence of each
+         * (copies have no words); vdf keeps the count over sentences */
+        int at = 0, *fill = calloc((size_t)x->vcap, sizeof *fill);
+        if (!fill)
+            s = DK_ERR_NOMEM;
+        for (int j = 0; !s && j < x->n; j++)
+            for (int k = 0; k < x->v[j].nwords; k++)
+                fill[slot(x, x->words[x->v[j].word0 + k])]++;
+        for (int i = 0; !s && i < x->vcap; i++) {
             x->vpost[i] = at;
-            at += x->vdf[i];
-            x->vdf[i] = 0;           /* counted again while filling */
+            x->vnpost[i] = 0;
+            at += fill[i];
         }
-        for (int j = 0; j < x->n; j++)
+        for (int j = 0; !s && j < x->n; j++)
             for (int k = 0; k < x->v[j].nwords; k++) {
                 int i = slot(x, x->words[x->v[j].word0 + k]);
-                x->post[x->vpost[i] + x->vdf[i]++] = j;
+                x->post[x->vpost[i] + x->vnpost[i]++] = j;
             }
+        free(fill);
     }
     if (s)
         dk_sentidx_free(x);
@@ -295,16 +400,17 @@ dk_status dk_sentidx_load(sqlite3 *db, dk_sentidx *x)
 void dk_sentidx_free(dk_sentidx *x)
 {
     for (int i = 0; i < x->n; i++)
-        free(x->v[i].text);
+        if (x->v[i].owns_text)
+            free(x->v[i].text);
     free(x->v);
     free(x->words);
     free(x->dates);
     free(x->vkey);
     free(x->vdf);
     free(x->vpost);
+    free(x->vnpost);
     free(x->post);
     free(x->mask);
-    free(x->pmask);
     free(x->ownw);
     free(x->touched);
     memset(x, 0, sizeof *x);
@@ -357,55 +463,111 @@ static int better(const dk_sentmatch *a, const dk_sentmatch *b, int by_own)
     return a1 > b1 || (a1 == b1 && a2 > b2);
 }
 
+/* Does sentence s hold word w? */
+static int holds(const dk_sentidx *x, int s, uint32_t w)
+{
+    s = x->v[s].rep;                 /* a copy has its first's words */
+    if (!(x->v[s].bloom[(w >> 6) & 1] & (1ull << (w & 63))))
+        return 0;                    /* surely not: no bit of it */
+    const uint32_t *v = x->words + x->v[s].word0;
+    for (int i = 0; i < x->v[s].nwords; i++)
+        if (v[i] == w)
+            return 1;
+    return 0;
+}
+
+/* Which of the claim's words (those of mask todo) sentence s holds. */
+static uint32_t held(const dk_sentidx *x, int s, const uint32_t *w,
+                     uint32_t todo)
+{
+    uint32_t m = 0;
+    while (todo) {
+        int k = __builtin_ctz(todo);
+        todo &= todo - 1;
+        if (holds(x, s, w[k]))
+            m |= 1u << k;
+    }
+    return m;
+}
+
 int dk_sentidx_match(dk_sentidx *x, const uint32_t *w, int nw,
                      double min_own, int by_own, dk_sentmatch *out, int max)
 {
     double wt[DK_CLAIM_WORDS], total = 0;
     if (nw > DK_CLAIM_WORDS)
         nw = DK_CLAIM_WORDS;
-    x->ntouched = 0;
     for (int k = 0; k < nw; k++) {
         wt[k] = dk_sentidx_weight(x, w[k]);
         total += wt[k];
-        if (wt[k] <= 0 || !x->vcap)
+    }
+    if (total <= 0 || !x->vcap)
+        return 0;
+    /* The commonest words, together under min_own of the weight, cannot
+     * make a sentence reach min_own alone: only the others' sentences are
+     * gathered from the postings (the long lists are the common words'),
+     * and the common words are then looked up in those sentences. */
+    uint32_t common = 0, all = 0;
+    double common_w = 0;
+    for (int k = 0; k < nw; k++)
+        if (wt[k] > 0)
+            all |= 1u << k;
+    for (;;) {
+        int pick = -1;
+        for (int k = 0; k < nw; k++)
+            if ((all & ~common & (1u << k)) && (pick < 0 || wt[k] < wt[pick]))
+                pick = k;
+        if (pick < 0 || (common_w + wt[pick]) / total >= min_own - 1e-9)
+            break;
+        common |= 1u << pick;
+        common_w += wt[pick];
+    }
+    x->ntouched = 0;
+    for (int k = 0; k < nw; k++) {
+        if (!(all & ~common & (1u << k)))
             continue;
         int i = slot(x, w[k]);
-        for (int p = x->vpost[i]; p < x->vpost[i] + x->vdf[i]; p++) {
+        for (int p = x->vpost[i]; p < x->vpost[i] + x->vnpost[i]; p++) {
             int s = x->post[p];
-            if (!x->mask[s] && !x->pmask[s])
+            if (!x->mask[s])
                 x->touched[x->ntouched++] = s;
             x->mask[s] |= 1u << k;
             x->ownw[s] += (float)wt[k];
-            for (int nx = s + 1; nx <= s + DK_CONTEXT_SENTENCES &&
-                                 nx < x->n && x->v[nx].prev == nx - 1; nx++) {
-                if (!x->mask[nx] && !x->pmask[nx])
-                    x->touched[x->ntouched++] = nx;
-                x->pmask[nx] |= 1u << k;
-            }
         }
     }
     int nout = 0;
     for (int t = 0; t < x->ntouched; t++) {
         int s = x->touched[t];
-        uint32_t m = x->mask[s], pm = x->pmask[s];
-        double own = x->ownw[s] / total;
-        x->mask[s] = x->pmask[s] = 0;
+        uint32_t m = x->mask[s];
+        double rare = x->ownw[s];
+        x->mask[s] = 0;
         x->ownw[s] = 0;
-        if (total <= 0 || !m || own < min_own - 1e-6)
+        if ((rare + common_w) / total < min_own - 1e-6)
             continue;
-        dk_sentmatch sm = {s, mask_weight(wt, nw, m) / total,
-                           mask_weight(wt, nw, m | pm) / total, m};
-        /* keep the best max */
-        int at = nout < max ? nout : max;
-        while (at > 0 && better(&sm, &out[at - 1], by_own))
-            at--;
-        if (at >= max)
+        m |= held(x, s, w, common);
+        double own = mask_weight(wt, nw, m) / total;
+        if (own < min_own - 1e-6)
             continue;
-        int last = nout < max ? nout : max - 1;
-        memmove(out + at + 1, out + at, (size_t)(last - at) * sizeof *out);
-        out[at] = sm;
-        if (nout < max)
-            nout++;
+        /* the text and its copies, DK_SAME_WORDING of them at most */
+        for (int c = s, copies = 0; c >= 0 && copies < DK_SAME_WORDING;
+             c = x->v[c].next_copy, copies++) {
+            uint32_t ctx = m;
+            for (int p = x->v[c].prev, d = 0; !by_own && p >= 0 &&
+                                              d < DK_CONTEXT_SENTENCES;
+                 p = x->v[p].prev, d++)
+                ctx |= held(x, p, w, all & ~ctx);
+            dk_sentmatch sm = {c, own, mask_weight(wt, nw, ctx) / total, m};
+            /* keep the best max */
+            int at = nout < max ? nout : max;
+            while (at > 0 && better(&sm, &out[at - 1], by_own))
+                at--;
+            if (at >= max)
+                continue;
+            int last = nout < max ? nout : max - 1;
+            memmove(out + at + 1, out + at, (size_t)(last - at) * sizeof *out);
+            out[at] = sm;
+            if (nout < max)
+                nout++;
+        }
     }
     return nout;
 }

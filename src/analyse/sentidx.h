@@ -5,7 +5,8 @@
  * stemming: "signed"/"signs" -> "sign", "centre" -> "center") and weighted
  * by rarity (inverse document frequency over sentences); words found in
  * more than a quarter of the sentences tell nothing apart and are left
- * out.  A sentence's match is the share of the claim's word weight it
+ * out.  Copies (sentences of the same text) are indexed and matched once
+ * and answer with their first DK_SAME_WORDING sentences.  A sentence's match is the share of the claim's word weight it
  * holds, alone and together with the DK_CONTEXT_SENTENCES sentences
  * before it (which "The centre opened in April 2012" needs to know which
  * centre: the one the paragraph named a sentence or two earlier).
@@ -24,15 +25,21 @@
 
 #define DK_CLAIM_WORDS 32   /* words of a claim that count */
 #define DK_CONTEXT_SENTENCES 2
+#define DK_SAME_WORDING 3   /* copies of one sentence a match keeps */
 
 typedef struct dk_sentrec {
     int64_t id;              /* sentences.id */
     int64_t docid;           /* docs.id */
     const char *doc, *date;  /* document name and date: "" until the
                                 caller points them at its own strings */
-    char *text;              /* owned */
+    char *text;              /* owned unless a copy's */
     int prev;                /* the sentence before in its document, or -1 */
     int word0, nwords;       /* its distinct words: words[word0 .. +nwords) */
+    int rep;                 /* the first sentence with its text (itself
+                                unless a copy: copies have no words) */
+    int next_copy;           /* the next sentence with its text, or -1 */
+    int owns_text;
+    uint64_t bloom[2];       /* a bit per word: a quick "not there" */
     int date0, ndates;       /* the dates it states: dates[date0 .. +ndates) */
 } dk_sentrec;
 
@@ -47,14 +54,16 @@ typedef struct dk_sentdate {
 typedef struct dk_sentidx {
     dk_sentrec *v;
     int n;
+    int ntexts;              /* distinct texts */
     uint32_t *words;         /* per sentence, distinct normalised words */
     dk_sentdate *dates;      /* by sentence, then position */
     /* vocabulary: open addressing on the word hash */
     uint32_t *vkey;
-    int *vdf, *vpost, vcap;
+    int *vdf, *vpost, *vnpost, vcap;   /* sentences holding the word,
+                                         its postings: start, count */
     int *post;               /* sentence indices, per word */
     /* scratch for matching */
-    uint32_t *mask, *pmask;
+    uint32_t *mask;
     float *ownw;
     int *touched, ntouched;
 } dk_sentidx;
@@ -87,8 +96,10 @@ double dk_sentidx_weight(const dk_sentidx *x, uint32_t w);
 
 /* The sentences holding the claim's words w[0, nw) (nw at most
  * DK_CLAIM_WORDS), best first, at most max; only sentences whose own
- * share is at least min_own.  by_own: best by own share (then cover),
- * else by cover (then own share).  Returns how many were written. */
+ * share is at least min_own.  by_own: best by own share, and cover is
+ * not reckoned (it equals own); else best by cover (then own share).
+ * Copies (the same text) give DK_SAME_WORDING sentences at most.
+ * Returns how many were written. */
 int dk_sentidx_match(dk_sentidx *x, const uint32_t *w, int nw,
                      double min_own, int by_own, dk_sentmatch *out, int max);
 
