@@ -464,6 +464,7 @@ static dk_status load_record(sqlite3 *db, dk_checker *c)
             e.doc = (char *)doc;
             e.date = (char *)date;
             e.sentence = (char *)sentence;
+            e.sid = sid;
             s = dk_evfacts_push(&c->events, &e);
         } else {
             dk_fact f;
@@ -1264,7 +1265,9 @@ static const char *change_claim(const dk_checker *c, const claim_t *cl,
     return metric;
 }
 
-/* The claim's events against the record's. */
+/* The claim's events against the record's (evcheck.h).  The structure
+ * does not say what was agreed or launched: the record event's sentence
+ * must also hold OWN_SHARE of the claim's wording. */
 static void event_claim(const dk_checker *c, const claim_t *cl, verdict_ctx *v,
                         const char **why)
 {
@@ -1275,7 +1278,9 @@ static void event_claim(const dk_checker *c, const claim_t *cl, verdict_ctx *v,
             const dk_evfact *r = &c->events.v[i];
             const char *w = NULL;
             int j = dk_event_judge(&cl->events[k], r, c->pack, &w);
-            if (!j)
+            if (!j || dk_sentidx_share(&c->sents,
+                                       dk_sentidx_find(&c->sents, r->sid),
+                                       cl->words, cl->nwords) < OWN_SHARE)
                 continue;
             if (w && !*why)
                 *why = w;

@@ -153,6 +153,9 @@ static int same_year(dk_period a, dk_period b)
     return year_of(a.hi) == y && year_of(b.lo) == y && year_of(b.hi) == y;
 }
 
+/* How one attribute of the two events compares. */
+enum { UNKNOWN, AGREE, DIFFER };
+
 int dk_event_judge(const dk_evfact *c, const dk_evfact *r, const dk_pack *pack,
                    const char **why)
 {
@@ -167,45 +170,48 @@ int dk_event_judge(const dk_evfact *c, const dk_evfact *r, const dk_pack *pack,
     } else if (place < 0) {
         return 0;   /* nothing says it is the same happening */
     }
-    /* when: the claim's date must allow the record's */
-    int date_ok = 1;
+    int at[4] = {UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN};
+    static const char *const names[4] = {"date", "place", "count", "value"};
     if (c->has_span) {
         if (!r->has_span)
-            return 0;
-        date_ok = dk_period_contains(c->span, r->span) ||
-                  dk_period_contains(r->span, c->span);
-        if (!date_ok) {
-            if (!same_year(c->span, r->span) || place == 0)
-                return 0;   /* another year: another happening */
-            if (why)
-                *why = "date";
-            return -1;
-        }
+            return 0;   /* the claim's date cannot be confirmed */
+        if (dk_period_contains(c->span, r->span) ||
+            dk_period_contains(r->span, c->span))
+            at[0] = AGREE;
+        else if (same_year(c->span, r->span))
+            at[0] = DIFFER;
+        else
+            return 0;   /* another year: another happening */
     }
+    if (place >= 0)
+        at[1] = place ? AGREE : DIFFER;
     if (c->has_count) {
         if (!r->has_count)
-            return 0;
-        if (!dk_fig_agree(&c->count, &r->count)) {
-            if (why)
-                *why = "count";
-            return -1;
-        }
+            return 0;   /* a count the record does not state */
+        at[2] = dk_fig_agree(&c->count, &r->count) ? AGREE : DIFFER;
     }
     if (c->has_value) {
         if (!r->has_value || strcmp(c->unit, r->unit) != 0)
             return 0;
-        if (!dk_fig_agree(&c->value, &r->value)) {
-            if (why)
-                *why = "value";
-            return -1;
-        }
+        at[3] = dk_fig_agree(&c->value, &r->value) ? AGREE : DIFFER;
     }
-    if (place == 0) {
-        if (!c->has_span)
-            return 0;   /* undated: could be another happening */
+    int differ = -1, ndiffer = 0, nagree = 0;
+    for (int k = 0; k < 4; k++) {
+        if (at[k] == DIFFER) {
+            differ = k;
+            ndiffer++;
+        }
+        nagree += at[k] == AGREE;
+    }
+    if (!ndiffer)
+        return 1;
+    /* the same happening told otherwise: one thing differs, and what
+     * agrees says it is the same (the date for a count, place or value;
+     * a place, count or value for a date) */
+    if (ndiffer == 1 && nagree >= 1 && (differ == 0 || at[0] == AGREE)) {
         if (why)
-            *why = "place";
+            *why = names[differ];
         return -1;
     }
-    return 1;
+    return 0;
 }

@@ -8,10 +8,14 @@
  *   supports     when its date, place, count and value all allow the
  *                claim's (dates allow each other when one holds the
  *                other; places when equal or one lies in the other);
- *   contradicts  when it is the same happening told otherwise: the date
- *                allows the claim's but the count, value or place do not,
- *                or the date differs within the same year;
- *   is unrelated otherwise (another year is another happening).
+ *   contradicts  when it is the same happening told otherwise: one of
+ *                them differs and the rest says it is the same - the
+ *                date allows the claim's but the count, value or place
+ *                do not; or the date differs within the same year while
+ *                the place, count or value agree;
+ *   is unrelated otherwise (another year, or more than one difference,
+ *   is another happening; a claimed date or count the record does not
+ *   state cannot be confirmed).
  *
  * Ownership: a dk_evfacts owns its strings; free with dk_evfacts_free.
  */
@@ -39,6 +43,7 @@ typedef struct dk_evfact {
     dk_fig value;
     char unit[16];
     char *doc, *date, *sentence;   /* owned by a dk_evfacts; may be NULL */
+    int64_t sid;                   /* its sentence, 0 if none */
 } dk_evfact;
 
 typedef struct dk_evfacts {

@@ -571,3 +571,17 @@ int dk_sentidx_match(dk_sentidx *x, const uint32_t *w, int nw,
     }
     return nout;
 }
+
+double dk_sentidx_share(const dk_sentidx *x, int s, const uint32_t *w, int nw)
+{
+    double total = 0, held_w = 0;
+    if (nw > DK_CLAIM_WORDS)
+        nw = DK_CLAIM_WORDS;
+    for (int k = 0; k < nw; k++) {
+        double wt = dk_sentidx_weight(x, w[k]);
+        total += wt;
+        if (wt > 0 && s >= 0 && s < x->n && holds(x, s, w[k]))
+            held_w += wt;
+    }
+    return total > 0 ? held_w / total : 0;
+}

@@ -103,6 +103,10 @@ double dk_sentidx_weight(const dk_sentidx *x, uint32_t w);
 int dk_sentidx_match(dk_sentidx *x, const uint32_t *w, int nw,
                      double min_own, int by_own, dk_sentmatch *out, int max);
 
+/* The share of the claim's words w[0, nw) that sentence s holds (as
+ * `own` of dk_sentmatch). */
+double dk_sentidx_share(const dk_sentidx *x, int s, const uint32_t *w, int nw);
+
 /* Index of the sentence with this id, or -1. */
 int dk_sentidx_find(const dk_sentidx *x, int64_t id);
 

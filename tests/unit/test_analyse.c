@@ -212,6 +212,20 @@ static void test_events(void **state)
     claim.count.value = 12;
     assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), -1);
     assert_string_equal(why, "count");
+    /* two differences (the month and the count): another signing */
+    dk_evfact other = claim;
+    assert_true(dk_period_parse("2019-10", &other.span));
+    assert_int_equal(dk_event_judge(&other, &rec, pack, &why), 0);
+    /* another month and nothing else to say it is the same signing:
+     * the two countries sign many agreements a year */
+    other.has_count = 0;
+    assert_int_equal(dk_event_judge(&other, &rec, pack, &why), 0);
+    /* the same month, the same count: the same signing, the day differs */
+    other = claim;
+    other.count.value = 10;
+    assert_true(dk_period_parse("2019-09-20", &other.span));
+    assert_int_equal(dk_event_judge(&other, &rec, pack, &why), -1);
+    assert_string_equal(why, "date");
     /* a claimed count the record does not state: unrelated */
     rec.has_count = 0;
     assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 0);
