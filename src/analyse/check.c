@@ -261,6 +261,14 @@ static dk_status sort_facts(dk_facts *fs)
     return DK_OK;
 }
 
+/* Events by type, then sentence. */
+static int cmp_event(const void *x, const void *y)
+{
+    const dk_evfact *a = x, *b = y;
+    int c = strcmp(a->event, b->event);
+    return c ? c : (a->sid > b->sid) - (a->sid < b->sid);
+}
+
 /* The figures of each sentence: a CSR list over the sentence index. */
 static dk_status index_sentence_facts(dk_checker *c)
 {
@@ -522,6 +530,8 @@ dk_status dk_checker_open(sqlite3 *db, const char *pack_dir,
         s = dk_facts_add_implied(&c->facts);
     if (!s)
         s = sort_facts(&c->facts);
+    if (!s && c->events.n)
+        qsort(c->events.v, (size_t)c->events.n, sizeof *c->events.v, cmp_event);
     if (!s)
         s = index_sentence_facts(c);
     if (s) {
@@ -1265,6 +1275,23 @@ static const char *change_claim(const dk_checker *c, const claim_t *cl,
     return metric;
 }
 
+/* The record's events of one type: [*lo, *hi) of the sorted events. */
+static void event_range(const dk_evfacts *es, const char *type, int *lo,
+                        int *hi)
+{
+    int a = 0, b = es->n;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (strcmp(es->v[m].event, type) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = *hi = a;
+    while (*hi < es->n && strcmp(es->v[*hi].event, type) == 0)
+        (*hi)++;
+}
+
 /* The claim's events against the record's (evcheck.h).  The structure
  * does not say what was agreed or launched: the record event's sentence
  * must also hold OWN_SHARE of the claim's wording. */
@@ -1273,11 +1300,18 @@ static void event_claim(const dk_checker *c, const claim_t *cl, verdict_ctx *v,
 {
     memset(v, 0, sizeof *v);
     *why = NULL;
-    for (int k = 0; k < cl->nevents; k++)
-        for (int i = 0; i < c->events.n; i++) {
+    for (int k = 0; k < cl->nevents; k++) {
+        const dk_evfact *ce = &cl->events[k];
+        int lo, hi;
+        event_range(&c->events, ce->event, &lo, &hi);
+        for (int i = lo; i < hi; i++) {
             const dk_evfact *r = &c->events.v[i];
+            /* a year or more away: another happening (quick) */
+            if (ce->has_span && r->has_span &&
+                (r->span.hi < ce->span.lo - 366 || r->span.lo > ce->span.hi + 366))
+                continue;
             const char *w = NULL;
-            int j = dk_event_judge(&cl->events[k], r, c->pack, &w);
+            int j = dk_event_judge(ce, r, c->pack, &w);
             if (!j || dk_sentidx_share(&c->sents,
                                        dk_sentidx_find(&c->sents, r->sid),
                                        cl->words, cl->nwords) < OWN_SHARE)
@@ -1287,6 +1321,7 @@ static void event_claim(const dk_checker *c, const claim_t *cl, verdict_ctx *v,
             add_evidence(v, NULL, r->doc, r->date, r->sentence, r->period,
                          j > 0);
         }
+    }
 }
 
 /* Is a negation cue of sentence text between the first and the last of
