@@ -261,11 +261,13 @@ static dk_status sort_facts(dk_facts *fs)
     return DK_OK;
 }
 
-/* Events by type, then sentence. */
+/* Events by type, then text (copies together), then sentence. */
 static int cmp_event(const void *x, const void *y)
 {
     const dk_evfact *a = x, *b = y;
     int c = strcmp(a->event, b->event);
+    if (!c)
+        c = (a->rep > b->rep) - (a->rep < b->rep);
     return c ? c : (a->sid > b->sid) - (a->sid < b->sid);
 }
 
@@ -473,6 +475,7 @@ static dk_status load_record(sqlite3 *db, dk_checker *c)
             e.date = (char *)date;
             e.sentence = (char *)sentence;
             e.sid = sid;
+            e.rep = si >= 0 ? c->sents.v[si].rep : -1;
             s = dk_evfacts_push(&c->events, &e);
         } else {
             dk_fact f;
@@ -1300,6 +1303,8 @@ static void event_claim(const dk_checker *c, const claim_t *cl, verdict_ctx *v,
 {
     memset(v, 0, sizeof *v);
     *why = NULL;
+    int last_rep = -2;
+    double share = 0;
     for (int k = 0; k < cl->nevents; k++) {
         const dk_evfact *ce = &cl->events[k];
         int lo, hi;
@@ -1312,9 +1317,14 @@ static void event_claim(const dk_checker *c, const claim_t *cl, verdict_ctx *v,
                 continue;
             const char *w = NULL;
             int j = dk_event_judge(ce, r, c->pack, &w);
-            if (!j || dk_sentidx_share(&c->sents,
-                                       dk_sentidx_find(&c->sents, r->sid),
-                                       cl->words, cl->nwords) < OWN_SHARE)
+            if (!j)
+                continue;
+            if (r->rep != last_rep || r->rep < 0) {   /* copies share it */
+                last_rep = r->rep;
+                share = dk_sentidx_share(&c->sents, r->rep, cl->words,
+                                         cl->nwords);
+            }
+            if (share < OWN_SHARE)
                 continue;
             if (w && !*why)
                 *why = w;

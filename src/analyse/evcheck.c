@@ -20,6 +20,7 @@ static dk_fig plain_fig(double v)
 void dk_evfact_from_mention(const dk_mention *m, dk_evfact *e)
 {
     memset(e, 0, sizeof *e);
+    e->rep = -1;
     memcpy(e->event, m->event, sizeof e->event);
     e->nactors = m->nactors;
     memcpy(e->actors, m->actors, sizeof e->actors);
@@ -163,15 +164,9 @@ int dk_event_judge(const dk_evfact *c, const dk_evfact *r, const dk_pack *pack,
         *why = NULL;
     if (!c->event[0] || strcmp(c->event, r->event) != 0)
         return 0;
-    int place = places_fit(c, r, pack);
-    if (c->nactors && r->nactors) {
-        if (!shared_actor(c, r))
-            return 0;
-    } else if (place < 0) {
-        return 0;   /* nothing says it is the same happening */
-    }
     int at[4] = {UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN};
     static const char *const names[4] = {"date", "place", "count", "value"};
+    /* the cheap tests first: when, then who, then where */
     if (c->has_span) {
         if (!r->has_span)
             return 0;   /* the claim's date cannot be confirmed */
@@ -183,6 +178,11 @@ int dk_event_judge(const dk_evfact *c, const dk_evfact *r, const dk_pack *pack,
         else
             return 0;   /* another year: another happening */
     }
+    if (c->nactors && r->nactors && !shared_actor(c, r))
+        return 0;
+    int place = places_fit(c, r, pack);
+    if ((!c->nactors || !r->nactors) && place < 0)
+        return 0;   /* nothing says it is the same happening */
     if (place >= 0)
         at[1] = place ? AGREE : DIFFER;
     if (c->has_count) {

@@ -44,6 +44,8 @@ typedef struct dk_evfact {
     char unit[16];
     char *doc, *date, *sentence;   /* owned by a dk_evfacts; may be NULL */
     int64_t sid;                   /* its sentence, 0 if none */
+    int rep;                       /* the caller's key of its sentence's
+                                      text (copies alike), -1 if none */
 } dk_evfact;
 
 typedef struct dk_evfacts {
