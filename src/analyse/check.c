@@ -1515,20 +1515,19 @@ dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,
         bv = v;
         verdict = verdict_of(&v);
         basis = "change";
-        char rec[600];
-        say_record(rec, sizeof rec, &v, cl->sign > 0 ? 0 : 1);
+        /* agreeing sources state the claim's direction, the others the
+         * opposite one */
+        char same[600], opposite[600];
+        say_record(same, sizeof same, &v, 1);
+        say_record(opposite, sizeof opposite, &v, 0);
+        const char *dir = cl->sign > 0 ? "rose" : "fell";
+        const char *other = cl->sign > 0 ? "fell" : "rose";
         snprintf(expl, sizeof expl, "the claim says %s %s for %s; the record "
-                 "says it rose for %s", metric, cl->sign > 0 ? "rose" : "fell",
-                 chf.f.period, rec[0] ? rec : "no source");
-        if (strcmp(verdict, "supported") == 0 ||
-            strcmp(verdict, "conflicting_sources") == 0) {
-            char fell[600];
-            say_record(fell, sizeof fell, &v, cl->sign > 0 ? 1 : 0);
-            snprintf(expl, sizeof expl, "the claim says %s %s for %s; the "
-                     "record says it rose for %s and fell for %s", metric,
-                     cl->sign > 0 ? "rose" : "fell", chf.f.period,
-                     cl->sign > 0 ? fell : rec, cl->sign > 0 ? rec : fell);
-        }
+                 "says it %s%s%s%s%s%s%s", metric, dir, chf.f.period,
+                 v.nagree ? dir : "", v.nagree ? ": " : "", v.nagree ? same : "",
+                 v.nagree && v.ndisagree ? "; it " : "",
+                 v.ndisagree ? other : "", v.ndisagree ? ": " : "",
+                 v.ndisagree ? opposite : "");
     }
     /* happenings */
     const char *why = NULL;
