@@ -339,7 +339,8 @@ void dk_sentidx_set_dates(dk_sentidx *x, dk_sentdate *d, int n)
 {
     free(x->dates);
     x->dates = d;
-    qsort(d, (size_t)n, sizeof *d, cmp_date);
+    if (n > 1)
+        qsort(d, (size_t)n, sizeof *d, cmp_date);
     int cur = -1;
     for (int i = 0; i < n; i++) {
         if (cur < 0 || x->v[cur].id != d[i].sid)
