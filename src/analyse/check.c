@@ -34,6 +34,7 @@
 #define MAX_CLAIM_FIGS 8
 #define MAX_CLAIM_DATES 8
 #define MAX_CLAIM_EVENTS 4
+#define MAX_CLAIM_NAMES 16
 #define MAX_EVIDENCE 12
 #define MAX_MATCHES 48
 #define MAX_CUES 48
@@ -43,10 +44,16 @@
  *   FIG_COVER   for a figure of that sentence to answer a claim figure the
  *               pack attributes to no indicator (the figure's own unit
  *               and value are further evidence);
- *   TEXT_COVER  to answer a claim with no figure by the sentence alone;
+ *   TEXT_COVER  to answer a claim with no figure by the sentence alone
+ *               (with its context), when a date of it allows the claim's;
+ *   TEXT_OWN    ... when the claim has no date: nothing but the words
+ *               then says it is the same statement, so the sentence
+ *               itself must hold nearly all of them, and some of what the
+ *               claim says of the named (not only the names);
  *   OWN_SHARE   in the sentence itself, not in the one before it. */
 #define FIG_COVER 0.4
 #define TEXT_COVER 0.6
+#define TEXT_OWN 0.8
 #define OWN_SHARE 0.25
 
 /* The documents' names and dates by id. */
@@ -102,6 +109,8 @@ typedef struct claim_t {
     int ncountries;
     uint32_t words[DK_CLAIM_WORDS];   /* wording without figures and dates */
     int nwords;
+    uint32_t said;         /* of words, those outside names (what is said
+                              of the named) */
     int sign;              /* +1 a rise, -1 a fall, 0 neither */
     int negated;
     /* the record sentences holding its wording, made on first use:
@@ -695,11 +704,14 @@ static int read_claim(dk_checker *c, const char *text, claim_t *cl)
     dk_doc *d = dk_doc_open(c->engine, "claim", NULL);
     if (!d)
         return -1;
-    char *blank = malloc(cl->len + 1);
+    char *blank = malloc(2 * (cl->len + 1));
     if (!blank) {
         dk_doc_close(d);
         return -1;
     }
+    char *unnamed = blank + cl->len + 1;   /* names blanked too */
+    size_t names[MAX_CLAIM_NAMES][2];
+    int nnames = 0;
     memcpy(blank, text, cl->len + 1);
     const dk_mention *m;
     if (dk_doc_feed(d, text, cl->len) == DK_OK)
@@ -715,7 +727,13 @@ static int read_claim(dk_checker *c, const char *text, claim_t *cl)
         } else if (m->kind == DK_EVENT && m->event[0] &&
                    cl->nevents < MAX_CLAIM_EVENTS) {
             dk_evfact_from_mention(m, &cl->events[cl->nevents++]);
-        } else if (m->kind == DK_ENTITY && strcmp(m->type, "country") == 0 &&
+        }
+        if (m->kind == DK_ENTITY && nnames < MAX_CLAIM_NAMES &&
+            m->end <= cl->len) {
+            names[nnames][0] = (size_t)m->start;
+            names[nnames++][1] = (size_t)m->end;
+        }
+        if (m->kind == DK_ENTITY && strcmp(m->type, "country") == 0 &&
                    cl->ncountries < DK_MAX_SUBJECTS) {
             int seen = 0;
             for (int i = 0; i < cl->ncountries; i++)
@@ -732,7 +750,16 @@ static int read_claim(dk_checker *c, const char *text, claim_t *cl)
         }
     }
     dk_doc_close(d);
+    memcpy(unnamed, blank, cl->len + 1);
+    for (int i = 0; i < nnames; i++)
+        memset(unnamed + names[i][0], ' ', names[i][1] - names[i][0]);
     cl->nwords = dk_text_words(blank, cl->len, cl->words, DK_CLAIM_WORDS);
+    uint32_t said[DK_CLAIM_WORDS];
+    int nsaid = dk_text_words(unnamed, cl->len, said, DK_CLAIM_WORDS);
+    for (int k = 0; k < cl->nwords; k++)
+        for (int j = 0; j < nsaid; j++)
+            if (cl->words[k] == said[j])
+                cl->said |= 1u << k;
     cl->nmatch[0] = cl->nmatch[1] = -1;
     free(blank);
 
@@ -1393,8 +1420,9 @@ static int dates_fit(const dk_checker *c, const claim_t *cl, int s,
     return 0;
 }
 
-/* The sentences that say what the claim says (TEXT_COVER of its wording,
- * a date that allows the claim's): each supports it, or contradicts it
+/* The sentences that say what the claim says (TEXT_COVER of its wording
+ * and a date that allows the claim's, or TEXT_OWN in the sentence itself
+ * for a claim without a date): each supports it, or contradicts it
  * when one of the two is negated.  period_text receives the fitting
  * dates (kept in v's evidence). */
 static void wording_claim(dk_checker *c, claim_t *cl, verdict_ctx *v,
@@ -1405,7 +1433,9 @@ static void wording_claim(dk_checker *c, claim_t *cl, verdict_ctx *v,
     int ns = claim_matches(c, cl, 0, &sm);
     for (int k = 0; k < ns && sm[k].cover >= TEXT_COVER; k++) {
         dk_period p = {0, 0};
-        if (!dates_fit(c, cl, sm[k].sent, &p))
+        if (!dates_fit(c, cl, sm[k].sent, &p) ||
+            (!cl->ndates && (sm[k].own < TEXT_OWN ||
+                             (cl->said && !(sm[k].mask & cl->said)))))
             continue;
         const dk_sentrec *r = &c->sents.v[sm[k].sent];
         char *pt = periods[v->n < MAX_EVIDENCE ? v->n : MAX_EVIDENCE - 1];

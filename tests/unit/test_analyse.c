@@ -418,6 +418,9 @@ static void test_verdicts_wording(void **state)
     assert_string_equal(verdict(state, "Kazakhstan and China launched a joint satellite in 2022."), "not_found");
     /* the sentences before give "the centre" its name */
     assert_string_equal(verdict(state, "The Khorgos International Center of Boundary Cooperation opened in April 2012."), "supported");
+    /* without a date, a sentence naming the same thing says nothing of it
+     * being opened: the name alone does not support the claim */
+    assert_string_equal(verdict(state, "The Khorgos International Center of Boundary Cooperation opened."), "not_found");
     /* a negation on one side only */
     assert_string_equal(verdict(state, "Kazakhstan is a member of the G20."), "contradicted");
     assert_string_equal(verdict(state, "Kazakhstan is not a member of the G20."), "supported");
