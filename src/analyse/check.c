@@ -12,6 +12,8 @@
  *             stated change;
  *   change    a claim of a rise or fall without a figure ("trade fell in
  *             2023") against the direction the record states;
+ *   comparison  "A report a lower figure for 2024 than B": the figures of
+ *             the period in the sentences holding each side's wording;
  *   events    the claim's event mentions against the record's (evcheck.h);
  * and, only when none of them finds anything,
  *   wording   a record sentence holding most of the claim's wording, with
@@ -111,6 +113,10 @@ typedef struct claim_t {
     int nwords;
     uint32_t said;         /* of words, those outside names (what is said
                               of the named) */
+    /* a comparison: "A report a lower figure ... than B" */
+    int compare;           /* +1 higher, -1 lower, 0 none */
+    uint32_t awords[DK_CLAIM_WORDS], bwords[DK_CLAIM_WORDS];
+    int nawords, nbwords;
     int sign;              /* +1 a rise, -1 a fall, 0 neither */
     int negated;
     /* the record sentences holding its wording, made on first use:
@@ -761,19 +767,33 @@ static int read_claim(dk_checker *c, const char *text, claim_t *cl)
             if (cl->words[k] == said[j])
                 cl->said |= 1u << k;
     cl->nmatch[0] = cl->nmatch[1] = -1;
-    free(blank);
 
     dk_pack_match mt[MAX_CUES];
     int nm = find_cues(c, text, cl->len, mt);
+    size_t sign_at = 0;
     for (int i = 0; i < nm; i++) {
         const char *id = cue_id(c, &mt[i]);
-        if (!cl->sign && strcmp(id, "_up") == 0)
+        if (!cl->sign && strcmp(id, "_up") == 0) {
             cl->sign = 1;
-        else if (!cl->sign && strcmp(id, "_down") == 0)
+            sign_at = mt[i].start;
+        } else if (!cl->sign && strcmp(id, "_down") == 0) {
             cl->sign = -1;
-        else if (strcmp(id, "_not") == 0)
+            sign_at = mt[i].start;
+        } else if (strcmp(id, "_not") == 0) {
             cl->negated = 1;
+        }
     }
+    /* a comparison: a direction word, then "than": the wording before
+     * the direction names one side, the wording after "than" the other */
+    const char *than = strstr(text, " than ");
+    if (cl->sign && than && (size_t)(than - text) > sign_at) {
+        size_t b0 = (size_t)(than - text) + 6;
+        cl->compare = cl->sign;
+        cl->nawords = dk_text_words(blank, sign_at, cl->awords, DK_CLAIM_WORDS);
+        cl->nbwords = dk_text_words(blank + b0, cl->len - b0, cl->bwords,
+                                    DK_CLAIM_WORDS);
+    }
+    free(blank);
     for (int i = 0; i < cl->nfigs; i++) {
         claim_fig *cf = &cl->figs[i];
         if (cl->sign && cf->f.kind == DK_ORDINAL && cf->f.fig.value >= 2 &&
@@ -1322,6 +1342,51 @@ static void event_range(const dk_evfacts *es, const char *type, int *lo,
         (*hi)++;
 }
 
+/* The record figure of the claim's period a side of a comparison names:
+ * the first figure (of the period or inside it) of the sentence holding
+ * most of that side's wording (half of it at least).  NULL if none. */
+static const dk_fact *side_fact(dk_checker *c, const claim_t *cl,
+                                const uint32_t *w, int nw, const dk_fact *not,
+                                const char *unit)
+{
+    dk_sentmatch sm[MAX_MATCHES];
+    int ns = dk_sentidx_match(&c->sents, w, nw, 0.5, 1, sm, MAX_MATCHES);
+    for (int k = 0; k < ns; k++) {
+        int s = sm[k].sent;
+        for (int j = c->sfirst[s]; j < c->sfirst[s + 1]; j++) {
+            const dk_fact *f = fact_at(c, c->sfacts[j]);
+            if (f == not || f->implied || !f->has_span || !f->unit[0] ||
+                (unit && strcmp(f->unit, unit) != 0) ||
+                !dk_period_contains(cl->dates[0].span, f->span))
+                continue;
+            return f;
+        }
+    }
+    return NULL;
+}
+
+/* "A report a lower figure for 2024 than B": the figures the two sides
+ * give for the period, compared.  Fills v (both figures as evidence,
+ * agreeing when the claimed order holds); 0 when a side has none or the
+ * two allow a common value. */
+static int compare_claim(dk_checker *c, const claim_t *cl, verdict_ctx *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!cl->compare || cl->nall || !cl->ndates || !cl->nawords ||
+        !cl->nbwords)
+        return 0;
+    const dk_fact *a = side_fact(c, cl, cl->awords, cl->nawords, NULL, NULL);
+    const dk_fact *b = a ? side_fact(c, cl, cl->bwords, cl->nbwords, a,
+                                     a->unit) : NULL;
+    if (!a || !b || dk_fig_agree(&a->fig, &b->fig))
+        return 0;
+    int a_higher = a->fig.value > b->fig.value;
+    int holds = (cl->compare > 0) == a_higher;
+    add_evidence(v, a, NULL, NULL, NULL, NULL, holds);
+    add_evidence(v, b, NULL, NULL, NULL, NULL, holds);
+    return 1;
+}
+
 /* The claim's events against the record's (evcheck.h).  The structure
  * does not say what was agreed or launched: the record event's sentence
  * must also hold OWN_SHARE of the claim's wording. */
@@ -1558,6 +1623,21 @@ dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,
                  v.nagree && v.ndisagree ? "; it " : "",
                  v.ndisagree ? other : "", v.ndisagree ? ": " : "",
                  v.ndisagree ? opposite : "");
+    }
+    /* a comparison of two sources */
+    if (rank(verdict) == 0 && compare_claim(c, cl, &v)) {
+        best = -1;
+        bv = v;
+        verdict = verdict_of(&v);
+        basis = "comparison";
+        char va[96], vb[96];
+        fmt_value(va, sizeof va, v.e[0].f);
+        fmt_value(vb, sizeof vb, v.e[1].f);
+        snprintf(expl, sizeof expl, "the claim says the first gives a %s "
+                 "figure than the second; the record has %s for %s (%s) and "
+                 "%s for %s (%s)", cl->compare > 0 ? "higher" : "lower", va,
+                 v.e[0].f->period, v.e[0].f->doc, vb, v.e[1].f->period,
+                 v.e[1].f->doc);
     }
     /* happenings */
     const char *why = NULL;
