@@ -308,6 +308,7 @@ static const char *const record[][3] = {
     {"h", "2024-04-10", "China has invested more than $24 billion in Kazakhstan since 2005."},
     {"i", "2024-10-07", "Diplomatic relations between Kazakhstan and China were established on January 3, 1992."},
     {"j", "2022-12-05", "The International Center of Boundary Cooperation Khorgos marked ten years of operation this year. Shoppers come from both countries. The centre opened in April 2012 on land provided by both governments."},
+    {"l", "2023-05-19", "China's trade with the five countries reached $70 billion in 2022."},
     {"k", "2025-01-16", "Trade between Kazakhstan and China reached $43.8 billion in 2024, according to Chinese customs data. Kazakhstan's own statistics give a lower number: $29.6 billion for the first 11 months of 2024."},
 };
 
@@ -422,6 +423,10 @@ static void test_verdicts_wording(void **state)
     /* without a date, a sentence naming the same thing says nothing of it
      * being opened: the name alone does not support the claim */
     assert_string_equal(verdict(state, "The Khorgos International Center of Boundary Cooperation opened."), "not_found");
+    /* China's trade with a group of five countries is not the pair's: the
+     * pair's 2022 trade is the one implied by 2023's +32% (about $31.06
+     * billion), so the claim is contradicted, not a conflict of sources */
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China was $70 billion in 2022."), "contradicted");
     /* a comparison of two sources: which gives the higher figure */
     assert_string_equal(verdict(state, "Chinese customs report a lower trade figure for 2024 than Kazakhstan's statistics."), "contradicted");
     assert_string_equal(verdict(state, "Chinese customs report a higher trade figure for 2024 than Kazakhstan's statistics."), "supported");
