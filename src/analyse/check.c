@@ -541,6 +541,9 @@ dk_status dk_checker_open(sqlite3 *db, const char *pack_dir,
         dk_checker_close(c);
         return DK_ERR_PACK;
     }
+    /* the record is read whole, once: mapped, not copied page by page
+     * (an optimisation only: ignored where mmap is not available) */
+    sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
     s = dk_sentidx_load(db, &c->sents);
     if (!s)
         s = load_record(db, c);
