@@ -378,6 +378,78 @@ ARTICLES = [
             "Press contacts: tel. +7 7172 74 00 00, 09:00-18:00 on weekdays."
         ),
     },
+    {
+        "id": "s18_astana_summit_2025",
+        "title": "Xi in Astana for a state visit and the second China-Central Asia Summit",
+        "date": "2025-06-18",
+        "source": "Steppe Wire (sample)",
+        "author": "Dana Abenova",
+        "url": "https://steppe-wire.example/2025/06/18/astana-summit",
+        "text": (
+            "Chinese President Xi Jinping arrived in Astana on Monday for a state visit to Kazakhstan, "
+            "his second trip to the country since July 2024. President Kassym-Jomart Tokayev welcomed "
+            "his guest at the airport.\n"
+            "Later the same day the two presidents held talks at the Akorda and discussed trade, transit "
+            "and energy. Ministers of the two countries then signed a package of cooperation documents in "
+            "their presence, among them agreements on railway links, energy and education.\n"
+            "On Tuesday Tokayev hosted the second China-Central Asia Summit, attended by the leaders of "
+            "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan as well as Xi. Tokayev, Xi and the "
+            "presidents of Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan signed a treaty on permanent "
+            "good-neighbourliness, friendship and cooperation. They also agreed to hold the next meeting of "
+            "the format in China in 2027.\n"
+            "The first summit of the format was held in Xi'an in May 2023. The foreign ministers of the "
+            "six countries met in Almaty in April to prepare the documents of the Astana meeting.\n"
+            "Kazakh officials did not announce new figures for trade, but said that the two sides would "
+            "keep working on a third railway crossing and on more flights between their cities. A "
+            "proposal to hold a business forum on the margins of the summit was not taken up."
+        ),
+    },
+    {
+        "id": "s19_harbin_meeting_2025",
+        "title": "Tokayev and Xi meet in Harbin",
+        "date": "2025-02-08",
+        "source": "Silk Road Chronicle (sample)",
+        "author": "Yerlan Kassymov",
+        "url": "https://silkroad-chronicle.example/2025/02/08/tokayev-xi-harbin",
+        "text": (
+            "President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Harbin on Friday. Both "
+            "leaders were in the northeastern Chinese city for the opening ceremony of the Asian Winter "
+            "Games, which Tokayev attended at the invitation of his host.\n"
+            "The two presidents discussed transport corridors, energy and the supply of Kazakh farm "
+            "products to China, the Akorda said. Tokayev invited Xi to come to Astana for the second "
+            "China-Central Asia Summit in June, and Xi accepted the invitation.\n"
+            "The meeting followed a telephone conversation between the two leaders in January, in which "
+            "they reviewed the results of the previous year. According to the Kazakh side, Kazakhstan "
+            "and China also plan to open a new air route between Harbin and Almaty in April.\n"
+            "Kazakhstan is a neighbour of China, and the two countries have a long border in the east. "
+            "Chinese visitors have come to Kazakhstan in larger numbers since the visa-free regime took "
+            "effect in November 2023, and tour operators in Almaty expect the flow to keep growing. A "
+            "Kazakh business delegation stayed in Harbin for talks with local companies after the "
+            "president left."
+        ),
+    },
+    {
+        "id": "s20_business_forum_almaty",
+        "title": "Kazakh and Chinese firms sign deals at an Almaty forum",
+        "date": "2024-09-27",
+        "source": "Capital Markets Kazakhstan (sample)",
+        "author": "Timur Seitkazy",
+        "url": "https://cmk.example/news/2024-09-27-almaty-forum",
+        "text": (
+            "Kazakh and Chinese companies signed 25 commercial agreements worth $3.2 billion at a "
+            "business forum in Almaty on Thursday, the Ministry of Trade and Integration said. The deals "
+            "cover food processing, building materials, logistics and solar power.\n"
+            "Kazakhstan Temir Zholy and China Railway launched a new container service between Xi'an and "
+            "Almaty the same day. The first train left Xi'an on Wednesday and is due in Almaty next week.\n"
+            "Trade minister Arman Shakkaliyev opened the forum and held separate meetings with the heads "
+            "of several Chinese provincial delegations. A delegation from Shanghai did not travel to "
+            "Almaty, and its planned visit was postponed to next year.\n"
+            "The Chinese side proposed to hold the next forum in Urumqi in 2025. Kazakh business "
+            "associations said they were ready to sign more contracts if the new rail service keeps its "
+            "schedule. Almaty hosts forums of this kind every year, and the number of participants has "
+            "grown steadily, organisers said."
+        ),
+    },
 ]
 
 

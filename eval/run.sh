@@ -45,6 +45,7 @@ got = {
     "seeds.claims_f1": score["claims"]["f1"],
     "seeds.entities_f1": score["entities"]["f1"],
     "seeds.events_f1": (score.get("events") or {}).get("detection", {}).get("overall", {}).get("f1", 0.0),
+    "seeds.event_actors_f1": ((score.get("events") or {}).get("actors") or {}).get("f1", 0.0),
 }
 want = {}
 for line in open(claims_gold, encoding="utf-8"):

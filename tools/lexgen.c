@@ -30,6 +30,21 @@ static const char *const class_names[LX_CLASS_MAX] = {
     [LX_VFRAC] = "vfrac",
 };
 
+/* The roles of lexicon.h, looked up by class and sym. */
+static const struct { int role, cls; const char *sym; } role_names[] = {
+#define ROLE_NAME(name, cls, sym) {R_##name, cls, sym},
+    DK_LEX_ROLES(ROLE_NAME)
+#undef ROLE_NAME
+};
+
+static int role_of(int cls, const char *sym)
+{
+    for (size_t k = 0; k < sizeof role_names / sizeof *role_names; k++)
+        if (role_names[k].cls == cls && strcmp(role_names[k].sym, sym) == 0)
+            return role_names[k].role;
+    return R_NONE;
+}
+
 static const struct { const char *name; int bit; } flag_names[] = {
     {"pre", LXF_PRE},     {"post", LXF_POST},     {"cap", LXF_CAP},
     {"abbr", LXF_ABBR},   {"plural", LXF_PLURAL}, {"ambig", LXF_AMBIG},
@@ -113,6 +128,11 @@ static int cmp_entry(const void *a, const void *b)
     if (c)
         return c;
     return x->is_prefix_only - y->is_prefix_only;
+}
+
+static int is_letter(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
 static uint32_t hash(const char *p, size_t n)
@@ -236,8 +256,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < nents; i++) {
         if (ents[i].is_prefix_only)
             continue;
-        fprintf(out, "    {%d, %d, %s, ", ents[i].cls, ents[i].flags,
-                ents[i].value);
+        fprintf(out, "    {%d, %d, %d, %s, ", ents[i].cls, ents[i].flags,
+                role_of(ents[i].cls, ents[i].sym), ents[i].value);
         c_string(out, ents[i].sym);
         fprintf(out, ", ");
         c_string(out, ents[i].orig);
@@ -245,21 +265,27 @@ int main(int argc, char **argv)
         nreal++;
     }
     if (!nreal)
-        fprintf(out, "    {0, 0, 0, \"\", \"\"},\n");
+        fprintf(out, "    {0, 0, 0, 0, \"\", \"\"},\n");
     fprintf(out, "};\n\n");
 
     /* lexemes: one per distinct key */
     size_t nwords = 0, cap = 0;
-    struct word { const char *key; int ntok, prefix; size_t first, n; } *w = NULL;
+    struct word {
+        const char *key;
+        int ntok, prefix;
+        size_t first, n;
+        uint32_t cmask, spaced, glued;
+    } *w = NULL;
     size_t real_index = 0;
     for (size_t i = 0; i < nents;) {
         size_t j = i;
-        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0};
+        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0, 0, 0, 0};
         while (j < nents && strcmp(ents[j].key, ents[i].key) == 0) {
             if (ents[j].is_prefix_only) {
                 cur.prefix = 1;
             } else {
                 cur.n++;
+                cur.cmask |= 1u << ents[j].cls;
                 real_index++;
             }
             j++;
@@ -273,13 +299,32 @@ int main(int argc, char **argv)
         w[nwords++] = cur;
         i = j;
     }
+    /* the classes of the longer keys that start with this one, by the
+     * byte after it: a space (the next token is spaced), or anything
+     * else (glued), but never a letter after a letter, which the
+     * tokenizer keeps in one word.  The keys are sorted, so those that
+     * start with key i follow it. */
+    for (size_t i = 0; i < nwords; i++) {
+        size_t n = strlen(w[i].key);
+        unsigned char last = n ? (unsigned char)w[i].key[n - 1] : 0;
+        for (size_t j = i + 1; j < nwords && strncmp(w[j].key, w[i].key, n) == 0;
+             j++) {
+            unsigned char c = (unsigned char)w[j].key[n];
+            if (c == ' ')
+                w[i].spaced |= w[j].cmask;
+            else if (!(is_letter(last) && is_letter(c)))
+                w[i].glued |= w[j].cmask;
+        }
+    }
     fprintf(out, "const dk_lexeme dk_lex_words[] = {\n");
     for (size_t i = 0; i < nwords; i++) {
         fprintf(out, "    {");
         c_string(out, w[i].key);
-        fprintf(out, ", %zu, %d, %d, %zu, %s%zu},\n", strlen(w[i].key),
-                w[i].ntok, w[i].prefix, w[i].n,
-                w[i].n ? "entries + " : "entries + 0 * ", w[i].first);
+        fprintf(out, ", %zu, %d, %d, %zu, %s%zu, 0x%xu, 0x%xu, 0x%xu},\n",
+                strlen(w[i].key), w[i].ntok, w[i].prefix, w[i].n,
+                w[i].n ? "entries + " : "entries + 0 * ", w[i].first,
+                (unsigned)w[i].cmask, (unsigned)w[i].spaced,
+                (unsigned)w[i].glued);
     }
     fprintf(out, "};\n\n");
 

@@ -1,7 +1,7 @@
 /*
- * app.js - the dostyk page: a small hash router over five views (search,
- * indicator timeline, conflicts, claim check, document) that read the
- * JSON API of `dostyk serve`.  No framework; uPlot draws the chart.
+ * app.js - the dostyk page: a small hash router over six views (search,
+ * indicator timeline, conflicts, chronology of events, claim check,
+ * document) that read the JSON API of `dostyk serve`.  No framework; uPlot draws the chart.
  * Everything from the record is put in the page as text (textContent),
  * never as HTML.
  */
@@ -81,7 +81,7 @@ function periodRange(p) {
 }
 
 /* ------------------------------------------------------------- router */
-const views = ['search', 'indicator', 'conflicts', 'check', 'doc'];
+const views = ['search', 'indicator', 'conflicts', 'events', 'check', 'doc'];
 
 function route() {
   const h = location.hash.replace(/^#\/?/, '');
@@ -96,8 +96,9 @@ function route() {
     search: () => doSearch(params),
     indicator: () => showIndicator(params),
     conflicts: () => showConflicts(),
+    events: () => showEvents(params),
     check: () => doCheck(params),
-    doc: () => showDoc(decodeURIComponent(rest.join('/'))),
+    doc: () => showDoc(decodeURIComponent(rest.join('/')), params.get('at')),
   }[view];
   Promise.resolve(run()).catch(showError);
 }
@@ -295,6 +296,84 @@ async function showConflicts() {
   }
 }
 
+/* --------------------------------------------------------- chronology */
+let allEvents = null;   /* every happening, for the filters' choices */
+
+/* When: its date, else when the first source reported it. */
+function eventWhen(e) {
+  if (e.date) return e.date;
+  const d = e.sources.length && e.sources[0].date;
+  return d ? 'reported ' + d : 'undated';
+}
+
+/* A source sentence with the report's trigger marked. */
+function sourceSentence(s) {
+  const q = el('blockquote', { class: 'sentence' });
+  const at = s.text ? s.sentence.indexOf(s.text) : -1;
+  if (at < 0) q.append('“' + s.sentence + '”');
+  else q.append('“' + s.sentence.slice(0, at), el('mark', {}, s.text), s.sentence.slice(at + s.text.length) + '”');
+  return q;
+}
+
+function happening(e) {
+  const n = e.sources.length;
+  const list = el('ul', { class: 'sources', hidden: true }, ...e.sources.map((s) =>
+    el('li', {}, sourceSentence(s),
+      el('div', { class: 'meta muted' },
+        el('a', { href: '#/doc/' + encodeURIComponent(s.doc) + '?at=' + s.start, class: 'doclink' }, s.doc),
+        s.date ? ' · ' + s.date : ''))));
+  const toggle = el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false' },
+    `${n} source${n > 1 ? 's' : ''}`);
+  toggle.addEventListener('click', () => {
+    list.hidden = !list.hidden;
+    toggle.setAttribute('aria-expanded', String(!list.hidden));
+  });
+  const what = [];
+  if (e.count !== undefined) what.push(fmtNum(e.count) + ' documents');
+  if (e.value !== undefined) what.push(fmtValue(e.value, e.unit));
+  return el('li', { class: 'happening ev-' + e.event, 'data-event': e.event },
+    el('div', { class: 'head' },
+      el('span', { class: 'when' }, eventWhen(e)),
+      el('span', { class: 'badge ev', title: 'CAMEO ' + (e.cameo || '—') }, e.event),
+      el('span', { class: 'actors' }, (e.actors || []).join(', ') || '—'),
+      e.place ? el('span', { class: 'place muted' }, '@ ' + e.place) : null,
+      what.length ? el('span', { class: 'muted' }, what.join(' · ')) : null,
+      toggle),
+    list);
+}
+
+async function showEvents(params) {
+  if (!allEvents) allEvents = await api('/api/events?limit=10000');
+  const actor = params.get('actor') || '', type = params.get('type') || '';
+  const asel = $('#ev-actor'), tsel = $('#ev-type');
+  if (asel.options.length === 1) {
+    const actors = [...new Set(allEvents.flatMap((e) => e.actors || []))].sort();
+    asel.append(...actors.map((a) => el('option', { value: a }, a)));
+    const types = [...new Set(allEvents.map((e) => e.event))].sort();
+    tsel.append(...types.map((t) => el('option', { value: t }, t)));
+  }
+  asel.value = actor;
+  tsel.value = type;
+  const sp = new URLSearchParams({ limit: '10000' });
+  if (actor) sp.set('actor', actor);
+  if (type) sp.set('type', type);
+  const evs = actor || type ? await api('/api/events?' + sp) : allEvents;
+  const box = $('#chronology');
+  box.replaceChildren(...evs.map(happening));
+  const reports = evs.reduce((k, e) => k + e.sources.length, 0);
+  $('#events-status').textContent = evs.length
+    ? `${evs.length} happening${evs.length > 1 ? 's' : ''} from ${reports} report${reports > 1 ? 's' : ''}; open an entry for its sentences.`
+    : 'No events' + (actor || type ? ' match.' : ' in the record.');
+}
+
+for (const id of ['#ev-actor', '#ev-type'])
+  $(id).addEventListener('change', () => {
+    const p = {};
+    if ($('#ev-actor').value) p.actor = $('#ev-actor').value;
+    if ($('#ev-type').value) p.type = $('#ev-type').value;
+    go('events', p);
+  });
+
 /* -------------------------------------------------------------- check */
 async function doCheck(params) {
   const claim = params.get('claim') || '';
@@ -324,7 +403,7 @@ $('#check-form').addEventListener('submit', (e) => {
 });
 
 /* --------------------------------------------------------------- doc */
-const KINDS = ['money', 'percent', 'number', 'quantity', 'duration', 'ordinal', 'date', 'entity'];
+const KINDS = ['money', 'percent', 'number', 'quantity', 'duration', 'ordinal', 'date', 'entity', 'event'];
 
 function mentionTitle(m) {
   const t = [m.kind + (m.type ? ' (' + m.type + ')' : '')];
@@ -335,28 +414,42 @@ function mentionTitle(m) {
   if (m.period) t.push('period: ' + m.period);
   if (m.subjects) t.push('subjects: ' + m.subjects.join(', '));
   if (m.change) t.push('change: ' + m.change.value + (m.change.unit || ''));
+  if (m.event) t.push('event: ' + m.event + (m.cameo ? ' (CAMEO ' + m.cameo + ')' : ''));
+  if (m.actors) t.push('actors: ' + m.actors.join(', '));
+  if (m.place) t.push('place: ' + m.place);
+  if (m.count !== undefined) t.push('count: ' + m.count);
   return t.join('\n');
 }
 
-async function showDoc(id) {
+/* The bytes [from, to) with the mentions among ms[i..] that lie inside,
+ * nested ones (entities inside an event) inside their outer mention. */
+function renderSpan(bytes, ms, i, from, to, out) {
+  const dec = new TextDecoder();
+  let at = from;
+  while (i < ms.length && ms[i].start < to) {
+    const m = ms[i];
+    if (m.start < at || m.end > to || m.end <= m.start) { i++; continue; } /* overlapping or bad */
+    out.append(dec.decode(bytes.subarray(at, m.start)));
+    const kind = KINDS.includes(m.kind) ? m.kind : 'other';
+    const span = el('span', { class: `m k-${kind}${m.metric ? ' attr' : ''}`, 'data-kind': m.kind,
+      'data-start': m.start, title: mentionTitle(m) });
+    i = renderSpan(bytes, ms, i + 1, m.start, m.end, span);
+    out.append(span);
+    at = m.end;
+  }
+  out.append(dec.decode(bytes.subarray(at, to)));
+  return i;
+}
+
+async function showDoc(id, at) {
   const box = $('#doc');
   box.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
   const d = await api('/api/docs/' + encodeURIComponent(id));
   /* mention offsets are in bytes of the UTF-8 text */
   const bytes = new TextEncoder().encode(d.text || '');
-  const dec = new TextDecoder();
   const text = el('div', { class: 'doc-text' });
   const ms = (d.mentions || []).slice().sort((a, b) => a.start - b.start || b.end - a.end);
-  let at = 0;
-  for (const m of ms) {
-    if (m.start < at || m.end > bytes.length || m.end <= m.start) continue; /* nested or bad */
-    text.append(dec.decode(bytes.subarray(at, m.start)));
-    const kind = KINDS.includes(m.kind) ? m.kind : 'other';
-    text.append(el('span', { class: `m k-${kind}${m.metric ? ' attr' : ''}`, 'data-kind': m.kind,
-      title: mentionTitle(m) }, dec.decode(bytes.subarray(m.start, m.end))));
-    at = m.end;
-  }
-  text.append(dec.decode(bytes.subarray(at)));
+  renderSpan(bytes, ms, 0, 0, bytes.length, text);
   const counts = {};
   for (const m of ms) counts[m.kind] = (counts[m.kind] || 0) + 1;
   box.replaceChildren(
@@ -366,8 +459,14 @@ async function showDoc(id) {
         /^https?:\/\//i.test(d.url || '') ? el('a', { href: d.url, rel: 'noopener noreferrer nofollow' }, 'original') : null)),
     el('div', { class: 'keys' }, ...Object.keys(counts).map((k) =>
       el('span', { class: 'k-' + (KINDS.includes(k) ? k : 'other') }, `${k} ${counts[k]}`)),
-      el('span', { class: 'hint' }, 'bold outlined = figure attributed to a metric; hover for details')),
+      el('span', { class: 'hint' }, 'bold outlined = figure attributed to a metric; double underline = event; hover for details')),
     text);
+  /* from the chronology: bring the report's event into view */
+  const target = at !== null && at !== undefined ? text.querySelector(`.k-event[data-start="${+at}"]`) : null;
+  if (target) {
+    target.classList.add('focus');
+    target.scrollIntoView({ block: 'center' });
+  }
 }
 
 /* -------------------------------------------------------------- start */

@@ -6,6 +6,7 @@
 #ifndef DK_ATTR_INT_H
 #define DK_ATTR_INT_H
 
+#include <string.h>
 #include "attribute.h"
 #include "../base/buf.h"
 
@@ -107,18 +108,48 @@ struct dk_attr_doc {
     int nbound;
     at_ref ref[AT_MAX_REFS];
     int nref;
+    int refs_done;          /* at_collect_refs ran for this sentence */
     dk_buf sign;              /* per candidate: change sign (-1, 0, +1) */
     int chg_end[AT_MAX_CHG];  /* end tokens of the change figures */
     int nchg;
     dk_pack_match mt[AT_MAX_CUES];
 };
 
+/* snprintf(dst, cap, "%s", src) without the format machinery: at most
+ * cap - 1 bytes and a NUL (ids are copied a dozen times a sentence). */
+static inline void at_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = strnlen(src, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 /* +1 / -1 when figure f states a change, else 0; *unit gets "%" or
  * "times" (attribute.c). */
 int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit);
 
-/* Token helpers (attribute.c). */
-int at_tok_is(const dk_sent *s, int i, const char *word);
+/* Token helpers.  at_tok_is: is token i the lower-case word (ASCII case
+ * folded)?  Inline, so that strlen of the literal it is mostly called
+ * with is folded away. */
+static inline int at_tok_is(const dk_sent *s, int i, const char *word)
+{
+    if (i < 0 || i >= s->ntok)
+        return 0;
+    const dk_token *t = &s->tok[i];
+    size_t n = t->end - t->start, k;
+    if (strlen(word) != n)
+        return 0;
+    for (k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char)s->text[t->start + k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        if (ch != (unsigned char)word[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* (attribute.c) */
 int at_clause(const dk_attr_doc *a, int t);
 /* The group of independent clauses token t is in (hard bounds only). */
 int at_group(const dk_attr_doc *a, int t);

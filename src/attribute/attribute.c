@@ -14,6 +14,7 @@
  * attributed figure of its clause.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,26 +30,9 @@ static const char *const special_names[SP_COUNT_] = {
 static const char *const rule_names[] = {
     "pair", "to", "from", "whole", "one", "transit", "route", "host",
 };
+static const size_t rule_len[] = {4, 2, 4, 5, 3, 7, 5, 4};
 
 /* ---- token helpers ---- */
-
-int at_tok_is(const dk_sent *s, int i, const char *word)
-{
-    if (i < 0 || i >= s->ntok)
-        return 0;
-    const dk_token *t = &s->tok[i];
-    size_t n = t->end - t->start, k;
-    if (strlen(word) != n)
-        return 0;
-    for (k = 0; k < n; k++) {
-        unsigned char ch = (unsigned char)s->text[t->start + k];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch - 'A' + 'a');
-        if (ch != (unsigned char)word[k])
-            return 0;
-    }
-    return 1;
-}
 
 static int tok_punct(const dk_sent *s, int i, char ch)
 {
@@ -104,24 +88,29 @@ static int metric_index(const dk_attr_doc *a, const char *id, size_t n)
     return -1;
 }
 
+/* The figure kinds named in kinds ("money|quantity"): each name counts
+ * where it is a whole run of letters. */
 static unsigned kind_bits(const char *kinds)
 {
-    static const struct { const char *name; dk_kind k; } names[] = {
-        {"number", DK_NUMBER}, {"ordinal", DK_ORDINAL},
-        {"percent", DK_PERCENT}, {"money", DK_MONEY},
-        {"quantity", DK_QUANTITY}, {"duration", DK_DURATION},
+    static const struct { const char *name; size_t n; dk_kind k; } names[] = {
+        {"number", 6, DK_NUMBER}, {"ordinal", 7, DK_ORDINAL},
+        {"percent", 7, DK_PERCENT}, {"money", 5, DK_MONEY},
+        {"quantity", 8, DK_QUANTITY}, {"duration", 8, DK_DURATION},
     };
     unsigned bits = 0;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        const char *p = kinds;
-        size_t n = strlen(names[i].name);
-        while ((p = strstr(p, names[i].name)) != NULL) {
-            int left = p == kinds || !dk_cp_is_letter((unsigned char)p[-1]);
-            int right = !dk_cp_is_letter((unsigned char)p[n]);
-            if (left && right)
-                bits |= 1u << names[i].k;
-            p += n;
+    const char *p = kinds;
+    while (*p) {
+        if (!dk_cp_is_letter((unsigned char)*p)) {
+            p++;
+            continue;
         }
+        const char *w = p;
+        while (*p && dk_cp_is_letter((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w);
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (names[i].n == n && memcmp(names[i].name, w, n) == 0)
+                bits |= 1u << names[i].k;
     }
     return bits;
 }
@@ -155,8 +144,7 @@ static void parse_order(dk_attr_doc *a, int i)
         } else {
             for (size_t r = 0; r < sizeof rule_names / sizeof rule_names[0];
                  r++)
-                if (strlen(rule_names[r]) == n &&
-                    memcmp(rule_names[r], p, n) == 0)
+                if (rule_len[r] == n && memcmp(rule_names[r], p, n) == 0)
                     m->rule = (int)r;
         }
         p += n + (e != NULL);
@@ -165,9 +153,14 @@ static void parse_order(dk_attr_doc *a, int i)
 
 dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
 {
-    dk_attr_doc *a = calloc(1, sizeof *a);
+    /* one per document: the per-sentence arrays (read only below their
+     * counts) are not worth clearing, the rest starts at zero */
+    dk_attr_doc *a = malloc(sizeof *a);
     if (!a)
         return NULL;
+    memset(a, 0, offsetof(dk_attr_doc, cue));
+    a->ncue = a->nbound = a->nref = a->nchg = a->refs_done = 0;
+    memset(&a->sign, 0, sizeof a->sign);
     a->p = pack;
     if (!pack)
         return a;
@@ -182,15 +175,19 @@ dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
     }
     for (int i = 0; i < a->npm; i++) {
         at_metric *m = &a->met[i];
-        for (int sp = 1; sp < SP_COUNT_; sp++)
-            if (strcmp(a->pm[i].id, special_names[sp]) == 0)
-                m->special = sp;
+        if (a->pm[i].id[0] == '_')  /* every special name starts so */
+            for (int sp = 1; sp < SP_COUNT_; sp++)
+                if (special_names[sp][1] == a->pm[i].id[1] &&
+                    strcmp(a->pm[i].id, special_names[sp]) == 0) {
+                    m->special = sp;
+                    break;  /* the names differ */
+                }
         m->kinds = kind_bits(a->pm[i].kinds);
     }
     for (int i = 0; i < a->npm; i++)
         parse_order(a, i);
     for (int w = 0; w < 2; w++)
-        snprintf(a->pair[w], DK_ID_MAX, "%s", dk_pack_pair(pack, w));
+        at_copy(a->pair[w], DK_ID_MAX, dk_pack_pair(pack, w));
     return a;
 }
 
@@ -541,7 +538,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
     a->c = c;
     a->year = s->doc ? s->doc->year : 0;
     a->ex.len = 0;
-    a->ncue = a->nbound = a->nref = 0;
+    a->ncue = a->nbound = a->nref = a->refs_done = 0;
     a->nsent++;
     if (wants_work(c)) {
         at_doc_pair(a);
@@ -571,6 +568,8 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             }
             char why[160];
             char period[DK_DATE_MAX];
+            why[0] = '\0';  /* at_period leaves it alone for "now" with
+                                no document year */
             if (!at_period(a, f, mi, period, why, sizeof why) &&
                 !a->met[mi].plans) {
                 if (explain)
@@ -586,8 +585,8 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                                 a->pm[mi].id);
                 continue;
             }
-            snprintf(f->m.metric, sizeof f->m.metric, "%s", a->pm[mi].id);
-            snprintf(f->m.period, sizeof f->m.period, "%s", period);
+            at_copy(f->m.metric, sizeof f->m.metric, a->pm[mi].id);
+            at_copy(f->m.period, sizeof f->m.period, period);
             if (explain) {
                 char subj[4 * DK_ID_MAX + 8] = "", named[160] = "";
                 for (int j = 0; j < f->m.nsubjects; j++) {
@@ -614,7 +613,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             dk_cand *f = &c->v[j];
             f->m.has_change = 1;
             f->m.change_value = sign * x->m.value;
-            snprintf(f->m.change_unit, sizeof f->m.change_unit, "%s", unit);
+            at_copy(f->m.change_unit, sizeof f->m.change_unit, unit);
             if (explain && f->m.explain) {
                 size_t off = (uintptr_t)f->m.explain - 1;
                 char tmp[600];

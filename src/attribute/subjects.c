@@ -60,7 +60,7 @@ static void add_ref(dk_attr_doc *a, const char *id, int t, char how)
     if (!id[0] || a->nref >= AT_MAX_REFS)
         return;
     at_ref *r = &a->ref[a->nref++];
-    snprintf(r->id, sizeof r->id, "%s", id);
+    at_copy(r->id, sizeof r->id, id);
     r->t = t;
     r->how = how;
     r->mark = mark_before(a->s, t);
@@ -103,6 +103,7 @@ void at_collect_refs(dk_attr_doc *a)
 {
     const dk_cands *c = a->c;
     a->nref = 0;
+    a->refs_done = 1;
     if (!has_entities(c))
         refs_from_aliases(a);
     for (int i = 0; i < c->n; i++) {
@@ -150,7 +151,7 @@ static void add(dk_mention *m, const char *id)
 {
     if (!id || !id[0] || has(m, id) || m->nsubjects >= DK_MAX_SUBJECTS)
         return;
-    snprintf(m->subjects[m->nsubjects++], DK_ID_MAX, "%s", id);
+    at_copy(m->subjects[m->nsubjects++], DK_ID_MAX, id);
 }
 
 static const char *other_of_pair(const dk_attr_doc *a, const char *id)
@@ -431,7 +432,7 @@ static void count_country(dk_attr_doc *a, const char *id)
             return;
         }
     if (a->ncount < AT_MAX_COUNTED) {
-        snprintf(a->count_id[a->ncount], DK_ID_MAX, "%s", id);
+        at_copy(a->count_id[a->ncount], DK_ID_MAX, id);
         a->count[a->ncount++] = 1;
     }
 }
@@ -461,15 +462,15 @@ void at_doc_pair(dk_attr_doc *a)
         x = y;
         y = s;
     }
-    snprintf(a->dpair[0], DK_ID_MAX, "%s", x);
-    snprintf(a->dpair[1], DK_ID_MAX, "%s", y);
+    at_copy(a->dpair[0], DK_ID_MAX, x);
+    at_copy(a->dpair[1], DK_ID_MAX, y);
 }
 
 void at_note_countries(dk_attr_doc *a)
 {
     const dk_cands *c = a->c;
     if (!has_entities(c)) {
-        if (!a->nref)
+        if (!a->refs_done)  /* the same sentence gives the same refs */
             at_collect_refs(a);
         for (int i = 0; i < a->nref; i++)
             if (a->ref[i].how == 'e')
@@ -485,12 +486,12 @@ void at_note_countries(dk_attr_doc *a)
         }
         if (id0) {
             char keep[DK_ID_MAX];
-            snprintf(keep, sizeof keep, "%s", a->last[0]);
-            snprintf(a->last[0], DK_ID_MAX, "%s", id0);
+            at_copy(keep, sizeof keep, a->last[0]);
+            at_copy(a->last[0], DK_ID_MAX, id0);
             if (id1)
-                snprintf(a->last[1], DK_ID_MAX, "%s", id1);
+                at_copy(a->last[1], DK_ID_MAX, id1);
             else if (strcmp(keep, id0) != 0)
-                snprintf(a->last[1], DK_ID_MAX, "%s", keep);
+                at_copy(a->last[1], DK_ID_MAX, keep);
         }
         return;
     }
@@ -517,10 +518,10 @@ void at_note_countries(dk_attr_doc *a)
     if (!id0)
         return;
     char keep[DK_ID_MAX];
-    snprintf(keep, sizeof keep, "%s", a->last[0]);
-    snprintf(a->last[0], DK_ID_MAX, "%s", id0);
+    at_copy(keep, sizeof keep, a->last[0]);
+    at_copy(a->last[0], DK_ID_MAX, id0);
     if (id1)
-        snprintf(a->last[1], DK_ID_MAX, "%s", id1);
+        at_copy(a->last[1], DK_ID_MAX, id1);
     else if (strcmp(keep, id0) != 0)
-        snprintf(a->last[1], DK_ID_MAX, "%s", keep);
+        at_copy(a->last[1], DK_ID_MAX, keep);
 }

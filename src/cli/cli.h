@@ -41,5 +41,8 @@ int dk_cmd_docs(int argc, char **argv);
 int dk_cmd_show(int argc, char **argv);
 int dk_cmd_export(int argc, char **argv);
 int dk_cmd_stats(int argc, char **argv);
+/* events.c: the chronology, and `export --events` */
+int dk_cmd_events(int argc, char **argv);
+int dk_cmd_export_events(int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ static const struct command {
     {"stats", dk_cmd_stats, "what the record holds"},
     {"timeline", dk_cmd_timeline, "an indicator over time, from every source"},
     {"conflicts", dk_cmd_conflicts, "figures of the record that disagree"},
+    {"events", dk_cmd_events, "a chronology of happenings, with their sources"},
     {"check", dk_cmd_check, "a verdict on a claim, with evidence"},
     {"serve", dk_cmd_serve, "the record over HTTP: JSON API and page"},
     {"pack", dk_cmd_pack, "check a domain pack, suggest what it misses"},

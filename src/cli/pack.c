@@ -55,12 +55,14 @@ static int cmd_check(int argc, char **argv)
         } else {
             char err[512];
             dk_pack *p = dk_pack_load(argv[i], err, sizeof err);
-            int ne = 0, nm = 0;
+            int ne = 0, nm = 0, nr = 0;
             if (p) {
                 dk_pack_entities(p, &ne);
                 dk_pack_metrics(p, &nm);
+                dk_pack_event_rules(p, &nr);
             }
-            printf("%s: ok (%d entities, %d metrics)\n", argv[i], ne, nm);
+            printf("%s: ok (%d entities, %d metrics, %d event rows)\n",
+                   argv[i], ne, nm, nr);
             dk_pack_free(p);
         }
     }

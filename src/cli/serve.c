@@ -21,11 +21,16 @@ static void usage(FILE *f)
         "  GET /api/search?q=&from=&to=&source=&entity=&metric=&limit=\n"
         "  GET /api/facts?metric=&subject=&period=&doc=&limit=\n"
         "  GET /api/timeline?metric=&subjects=   /api/conflicts?metric=\n"
-        "  GET /api/check?claim=\n\n"
+        "  GET /api/check?claim=\n"
+        "  POST /api/ingest   JSON Lines documents, with --token only\n\n"
         "  --db FILE      the record (default $DOSTYK_DB or dostyk.db)\n"
         "  --bind ADDR    IPv4 address to listen on (default 127.0.0.1)\n"
         "  --port N       port (default 8080; 0 picks a free one)\n"
         "  --threads N    serving threads (default 4)\n"
+        "  --token TOKEN  allow POST /api/ingest with 'Authorization: Bearer\n"
+        "                 TOKEN' (16 characters or more); better passed in\n"
+        "                 $DOSTYK_TOKEN, which ps does not show\n"
+        "  --max-body MB  largest ingest request body (default 16)\n"
         "  --quiet        no access log on stdout\n");
 }
 
@@ -35,6 +40,8 @@ int dk_cmd_serve(int argc, char **argv)
         {"db", required_argument, 0, 'd'}, {"bind", required_argument, 0, 'b'},
         {"port", required_argument, 0, 'p'},
         {"threads", required_argument, 0, 't'},
+        {"token", required_argument, 0, 'k'},
+        {"max-body", required_argument, 0, 'm'},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -45,6 +52,8 @@ int dk_cmd_serve(int argc, char **argv)
     o.port = 8080;
     o.threads = 4;
     o.log = stdout;
+    const char *env_token = getenv("DOSTYK_TOKEN");
+    o.token = env_token && *env_token ? env_token : NULL;
     int c;
     long v;
     optind = 1;
@@ -70,6 +79,15 @@ int dk_cmd_serve(int argc, char **argv)
             }
             o.threads = (int)v;
             break;
+        case 'k': o.token = optarg; break;
+        case 'm':
+            if (!dk_api_valid_count(optarg, 1024, &v)) {
+                dk_cli_error("serve: --max-body wants 1-1024 (MB), not '%s'",
+                             optarg);
+                return DK_ERR_USAGE;
+            }
+            o.max_body = (size_t)v << 20;
+            break;
         case 'q': o.log = NULL; break;
         case 'h': usage(stdout); return DK_OK;
         default:
@@ -77,6 +95,10 @@ int dk_cmd_serve(int argc, char **argv)
                          argv[optind - 1]);
             return DK_ERR_USAGE;
         }
+    }
+    if (o.token && strlen(o.token) < 16) {
+        dk_cli_error("serve: the token must have at least 16 characters");
+        return DK_ERR_USAGE;
     }
     if (optind != argc) {
         dk_cli_error("serve: unexpected argument '%s'", argv[optind]);

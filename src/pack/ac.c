@@ -4,15 +4,26 @@
  * Building: patterns go into a trie kept as first-child / next-sibling
  * lists.  dk_ac_build() gives every byte that occurs in a pattern its own
  * class (class 0 = any other byte), then fills a dense transition table
- * delta[state * ncls + class] breadth first, so that following a failure
+ * delta[state * ncls + class] breadth first (16-bit entries when the
+ * states fit, see dk_ac_build), so that following a failure
  * link never happens while scanning.  dict[s] is the nearest proper
  * suffix state of s that ends a pattern, for reporting shorter patterns
  * when the longest one ending at a byte is not a whole word.
  *
- * Scanning keeps a ring of the text offsets of the last DK_AC_MAXPAT
- * normalised bytes, which gives a match's start in the original text
- * without copying the text.
+ * When every pattern starts with a word byte (the usual pack), a match
+ * can only start after a byte that is not an ASCII letter or digit, so
+ * the automaton follows only the suffixes that start there: a failure
+ * inside a word goes to a sink state instead of a suffix state in the
+ * middle of the word, and the scan skips the rest of the word.  On news
+ * text that is a fifth fewer table look-ups, and fewer distinct rows.
+ * Letters and digits no pattern uses get a class of their own for it.
+ *
+ * White space needs no test while scanning: a run of it is one symbol
+ * because every state reached by a space stays put on more space (the
+ * root too).  A match's start is found at the match, by stepping back
+ * over its symbols in the text (start_of), not kept for every byte.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -20,7 +31,7 @@
 #include "../text/chars.h"
 #include "../text/utf8.h"
 
-#define RING 256            /* power of two, > DK_AC_MAXPAT */
+#define SPECIAL 255         /* bcls: a lead byte of a multi-byte symbol */
 
 typedef struct pat {
     int id;
@@ -42,13 +53,18 @@ struct dk_ac {
     int built;
     int ncls;
     uint8_t cls[256];
-    int32_t *delta;         /* nnodes * ncls, mapped */
+    int32_t *delta;         /* states * ncls, mapped; NULL when narrow */
     size_t delta_bytes;
+    uint16_t *narrow;       /* the same table in 16 bits, when it fits */
+    size_t narrow_bytes;
     int32_t *dict;
     uint8_t *emit;          /* state ends a pattern or has dict */
-    uint8_t space[256];     /* ASCII bytes read as a space */
+    uint8_t bcls[256];      /* class of a text byte: white space and
+                               dashes the space's, SPECIAL for 0xC2
+                               and 0xE2 (norm_sym decides) */
     uint8_t alnum[256];     /* ASCII letters and digits */
     int anchored;           /* every pattern starts with a word byte */
+    int32_t sink;           /* the sink's table entry, -1 if none */
 };
 
 /* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
@@ -185,6 +201,8 @@ void dk_ac_free(dk_ac *a)
     free(a->pool);
     if (a->delta)
         munmap(a->delta, a->delta_bytes);
+    if (a->narrow)
+        munmap(a->narrow, a->narrow_bytes);
     free(a->dict);
     free(a->emit);
     free(a);
@@ -305,10 +323,34 @@ int dk_ac_add(dk_ac *a, const char *s, size_t n, int id, int exact, int *dup)
     return DK_AC_OK;
 }
 
+/* Entry i of the table being built (raw state numbers). */
+static int32_t tget(const dk_ac *a, size_t i)
+{
+    return a->narrow ? a->narrow[i] : a->delta[i];
+}
+
+static void tset(dk_ac *a, size_t i, int32_t v)
+{
+    if (a->narrow)
+        a->narrow[i] = (uint16_t)v;
+    else
+        a->delta[i] = v;
+}
+
+/* ASCII letters and digits: the bytes after which a word-anchored match
+ * cannot start. */
+static int ascii_alnum(unsigned c)
+{
+    return c < 0x80 && cp_is_word(c);
+}
+
 int dk_ac_build(dk_ac *a)
 {
     if (a->built)
         return DK_AC_OK;
+    a->anchored = 1;
+    for (int q = 0; q < a->npats; q++)
+        a->anchored &= a->pats[q].word0;
     memset(a->cls, 0, sizeof a->cls);
     a->ncls = 1;
     for (int v = 1; v < a->nnodes; v++)
@@ -317,23 +359,51 @@ int dk_ac_build(dk_ac *a)
     /* upper-case letters read as their lower-case class */
     for (unsigned c = 'A'; c <= 'Z'; c++)
         a->cls[c] = a->cls[c + 32];
-    size_t nc = (size_t)a->ncls, ns = (size_t)a->nnodes;
+    /* anchored: letters and digits no pattern uses get a class of their
+     * own, so that every class is all word bytes or none */
+    int other_alnum = 0;
+    for (unsigned c = 0; c < 128 && a->anchored; c++)
+        if (ascii_alnum(c) && !a->cls[c]) {
+            if (!other_alnum)
+                other_alnum = a->ncls++;
+            a->cls[c] = (uint8_t)other_alnum;
+        }
+    uint8_t cls_alnum[256] = {0};
+    for (unsigned c = 0; c < 128; c++)
+        if (ascii_alnum(c))
+            cls_alnum[a->cls[c]] = 1;
+    /* the sink: a word that no pattern can start in (anchored only) */
+    size_t nc = (size_t)a->ncls, ntrie = (size_t)a->nnodes;
+    size_t ns = ntrie + (size_t)a->anchored;
+    int32_t sink = a->anchored ? (int32_t)ntrie : -1;
     if (ns * nc * 2 > INT32_MAX)
         return DK_AC_NOMEM;  /* too many patterns for one automaton */
     int32_t *fail = malloc(ns * sizeof *fail);
     int32_t *queue = malloc(ns * sizeof *queue);
     int32_t *nid = malloc(ns * sizeof *nid);
     int32_t *first = malloc(ns * sizeof *first);
-    /* one mapping with its pages faulted in at once: much cheaper than
-     * a page fault per 4 KiB while filling the table */
-    a->delta_bytes = ns * nc * sizeof *a->delta;
-    a->delta = mmap(NULL, a->delta_bytes, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-    if (a->delta == MAP_FAILED)
-        a->delta = NULL;
+    /* One mapping with its pages faulted in at once: much cheaper than
+     * a page fault per 4 KiB while filling the table.  Entries are 16
+     * bits when the states fit (half the table: the scan is bound by the
+     * latency of its table loads, and more of a small table stays in
+     * the cache), else 32. */
+    void *table;
+    size_t bytes;
+    if (ns <= 32767)
+        bytes = a->narrow_bytes = ns * nc * sizeof *a->narrow;
+    else
+        bytes = a->delta_bytes = ns * nc * sizeof *a->delta;
+    table = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (table == MAP_FAILED)
+        table = NULL;
+    else if (ns <= 32767)
+        a->narrow = table;
+    else
+        a->delta = table;
     a->dict = malloc(ns * sizeof *a->dict);
     a->emit = malloc(ns);
-    if (!fail || !queue || !nid || !first || !a->delta || !a->dict ||
+    if (!fail || !queue || !nid || !first || !table || !a->dict ||
         !a->emit) {
         free(fail);
         free(queue);
@@ -358,22 +428,47 @@ int dk_ac_build(dk_ac *a)
     fail[0] = 0;
     a->dict[0] = 0;
     a->emit[0] = 0;
+    /* The root reads a byte no pattern starts with as the root again,
+     * except (anchored) a letter or digit: then the sink, which stays
+     * on letters and digits and goes back to the root on anything
+     * else.  A failure that ends on a letter or digit goes to the sink
+     * too: in an anchored matcher, a match starts only after a byte
+     * that is not an ASCII letter or digit, so the suffixes that start
+     * inside a word are never followed. */
+    for (size_t k = 0; k < nc; k++)
+        tset(a, k, a->anchored && cls_alnum[k] ? sink : 0);
+    if (a->anchored) {
+        for (size_t k = 0; k < nc; k++)
+            tset(a, (size_t)sink * nc + k, cls_alnum[k] ? sink : 0);
+        first[sink] = -1;
+        a->dict[sink] = 0;
+        a->emit[sink] = 0;
+    }
     for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v]) {
-        a->delta[a->cls[a->label[v]]] = nid[v];
-        fail[nid[v]] = 0;
+        unsigned c = a->cls[a->label[v]];
+        tset(a, c, nid[v]);
+        fail[nid[v]] = a->anchored && cls_alnum[c] ? sink : 0;
     }
     for (int qh = 0; qh < qt; qh++) {
         int32_t u = queue[qh], un = qh + 1;
         int32_t f = fail[un];
         a->dict[un] = first[f] >= 0 ? f : a->dict[f];
         a->emit[un] = first[un] >= 0 || a->dict[un] > 0;
-        int32_t *row = a->delta + (size_t)un * nc;
-        memcpy(row, a->delta + (size_t)f * nc, nc * sizeof *row);
+        size_t row = (size_t)un * nc, frow = (size_t)f * nc;
+        if (a->narrow)
+            memcpy(a->narrow + row, a->narrow + frow, nc * sizeof *a->narrow);
+        else
+            memcpy(a->delta + row, a->delta + frow, nc * sizeof *a->delta);
         for (int32_t v = a->child[u]; v >= 0; v = a->sibling[v]) {
             unsigned c = a->cls[a->label[v]];
-            fail[nid[v]] = a->delta[(size_t)f * nc + c];
-            row[c] = nid[v];
+            fail[nid[v]] = tget(a, frow + c);
+            tset(a, row + c, nid[v]);
         }
+        /* more white space after a space is the same symbol (patterns
+         * hold single spaces, so no state reached by a space has a space
+         * child, and the state it fails to was reached by a space too) */
+        if (a->label[u] == ' ')
+            tset(a, row + a->cls[' '], un);
     }
     free(fail);
     free(queue);
@@ -386,21 +481,33 @@ int dk_ac_build(dk_ac *a)
     free(a->label);
     a->child = a->sibling = NULL;
     a->label = NULL;
-    /* entries become (target * ncls) << 1 | emit: no multiply and no
-     * second look-up per byte while scanning */
-    for (size_t i = 0; i < ns * nc; i++) {
-        int32_t v = a->delta[i];
-        a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
-                      a->emit[v];
+    /* Entries become target << 1 | flag (16 bits), or (target * ncls)
+     * << 1 | flag (32 bits: no multiply per byte); the flag says the
+     * target ends a pattern, or is the sink. */
+    if (a->anchored)
+        a->emit[sink] = 1;
+    if (a->narrow) {
+        for (size_t i = 0; i < ns * nc; i++)
+            a->narrow[i] = (uint16_t)(a->narrow[i] << 1 |
+                                      a->emit[a->narrow[i]]);
+        a->sink = a->anchored ? (int32_t)((uint32_t)sink << 1 | 1u) : -1;
+    } else {
+        for (size_t i = 0; i < ns * nc; i++) {
+            int32_t v = a->delta[i];
+            a->delta[i] = (int32_t)(((uint32_t)v * (uint32_t)nc) << 1) |
+                          a->emit[v];
+        }
+        a->sink = a->anchored
+                      ? (int32_t)((((uint32_t)sink * (uint32_t)nc) << 1) | 1u)
+                      : -1;
     }
     for (unsigned c = 0; c < 256; c++) {
-        a->space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-                      c == '\f' || c == '\v' || c == '-';
+        int sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                 c == '\f' || c == '\v' || c == '-';
+        a->bcls[c] = sp ? a->cls[' '] : c == 0xC2 || c == 0xE2
+                                          ? SPECIAL : a->cls[c];
         a->alnum[c] = c < 0x80 && cp_is_word(c);
     }
-    a->anchored = 1;
-    for (int q = 0; q < a->npats; q++)
-        a->anchored &= a->pats[q].word0;
     a->built = 1;
     return DK_AC_OK;
 }
@@ -436,75 +543,128 @@ static int keep(dk_ac_hit *out, int nout, int max, const dk_ac_hit *h)
     return k + 1;
 }
 
+static int is_space_byte(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v' || c == '-';
+}
+
+/* The start of the normalised symbol that ends at t[pos - 1] (pos > 0),
+ * as norm_sym reads it going forward (0xC2 and 0xE2 are never the 2nd or
+ * 3rd byte of a symbol, so the reading is the same); *space when it is
+ * white space. */
+static size_t sym_back(const unsigned char *t, size_t pos, int *space)
+{
+    unsigned c = t[pos - 1];
+    *space = 0;
+    if (c < 0x80) {
+        *space = is_space_byte(c);
+        return pos - 1;
+    }
+    if (pos >= 2 && c == 0xA0 && t[pos - 2] == 0xC2) {
+        *space = 1;
+        return pos - 2;
+    }
+    if (pos >= 3 && t[pos - 3] == 0xE2 && t[pos - 2] == 0x80) {
+        if (c == 0x98 || c == 0x99)
+            return pos - 3;
+        if ((c >= 0x80 && c <= 0x95) || c == 0xAF) {
+            *space = 1;
+            return pos - 3;
+        }
+    }
+    return pos - 1;
+}
+
+/* Where the len symbols that end at text[end] start (a run of white
+ * space is one symbol); SIZE_MAX when the text has fewer. */
+static size_t start_of(const unsigned char *t, size_t end, unsigned len)
+{
+    size_t pos = end;
+    for (unsigned k = 0; k < len; k++) {
+        int space;
+        if (pos == 0)
+            return SIZE_MAX;
+        pos = sym_back(t, pos, &space);
+        while (space && pos > 0) {
+            size_t p2 = sym_back(t, pos, &space);
+            if (space)
+                pos = p2;
+        }
+    }
+    return pos;
+}
+
+/* Report the first whole-word pattern that ends at state u, text[end]. */
+static int report(const dk_ac *a, int32_t u, const unsigned char *t,
+                  size_t n, size_t end, dk_ac_hit *out, int nout, int max)
+{
+    int word_after = word_at(t, n, end);  /* the same for every pattern */
+    for (; u > 0; u = a->dict[u]) {
+        for (int q = a->first[u]; q >= 0; q = a->pats[q].next) {
+            const pat *p = &a->pats[q];
+            if (p->word1 && word_after)
+                continue;
+            size_t start = start_of(t, end, p->len);
+            if (start == SIZE_MAX || (p->word0 && word_before(t, start)))
+                continue;
+            if (p->exact && !exact_ok(a, p, (const char *)t, start, end))
+                continue;
+            dk_ac_hit h = {(uint32_t)start, (uint32_t)end, p->id};
+            return keep(out, nout, max, &h);
+        }
+    }
+    return nout;
+}
+
+/* The scan, for the 16-bit table (narrow) or the 32-bit one; inlined
+ * twice so that each loop has its table's arithmetic only.  Per byte:
+ * its class, one table load, one test of the flag. */
+static inline __attribute__((always_inline)) int
+scan(const dk_ac *a, const unsigned char *t, size_t n, dk_ac_hit *out,
+     int max, const int narrow)
+{
+    const uint16_t *d16 = a->narrow;
+    const int32_t *d32 = a->delta;
+    const uint8_t *bcls = a->bcls, *al = a->alnum;
+    const int32_t sink = a->sink;
+    const uint32_t nc = (uint32_t)a->ncls;
+    int32_t v = 0;          /* narrow: state << 1 | flag, else
+                               (state * ncls) << 1 | flag */
+    int nout = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned k = bcls[t[i]];
+        if (k == SPECIAL) {
+            int len;
+            unsigned sym = norm_sym(t, n, i, &len);
+            i += (size_t)len - 1;
+            k = a->cls[sym];
+        }
+        if (narrow)
+            v = d16[((uint32_t)v >> 1) * nc + k];
+        else
+            v = d32[((uint32_t)v >> 1) + k];
+        if (!(v & 1))
+            continue;
+        if (v == sink) {
+            /* inside a word no match can start in: skip the rest of it
+             * (the sink stays the sink on letters and digits) */
+            while (i + 1 < n && al[t[i + 1]])
+                i++;
+            continue;
+        }
+        int32_t u = narrow ? (int32_t)((uint32_t)v >> 1)
+                           : (int32_t)(((uint32_t)v >> 1) / nc);
+        nout = report(a, u, t, n, i + 1, out, nout, max);
+    }
+    return nout;
+}
+
 int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
                int max)
 {
     if (!a->built || max <= 0)
         return 0;
     const unsigned char *t = (const unsigned char *)text;
-    const int32_t *delta = a->delta;
-    const uint8_t *cls = a->cls, *sp = a->space, *al = a->alnum;
-    const int anchored = a->anchored;
-    const uint32_t nc = (uint32_t)a->ncls;
-    const unsigned space_cls = a->cls[' '];
-    uint32_t ring[RING];
-    uint32_t npos = 0;
-    int32_t v = 0;          /* (state * ncls) << 1 | emit */
-    int space = 1, nout = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = t[i], k;
-        size_t at = i;
-        if (sp[c]) {
-            if (space)
-                continue;
-            space = 1;
-            k = space_cls;
-        } else if (c == 0xC2 || c == 0xE2) {
-            int len;
-            unsigned sym = norm_sym(t, n, i, &len);
-            i += (size_t)len - 1;
-            if (sym == ' ') {
-                if (space)
-                    continue;
-                space = 1;
-            } else {
-                space = 0;
-            }
-            k = cls[sym];
-        } else {
-            space = 0;
-            k = cls[c];
-        }
-        ring[npos++ & (RING - 1)] = (uint32_t)at;
-        v = delta[((uint32_t)v >> 1) + k];
-        if (v == 0 && anchored && al[c]) {
-            /* back at the root inside a word: no match can start before
-             * the next word, so skip the rest of this one */
-            while (i + 1 < n && al[t[i + 1]])
-                i++;
-            continue;
-        }
-        if (!(v & 1))
-            continue;
-        size_t end = i + 1;
-        for (int32_t u = (int32_t)(((uint32_t)v >> 1) / nc); u > 0;
-             u = a->dict[u]) {
-            for (int q = a->first[u]; q >= 0; q = a->pats[q].next) {
-                const pat *p = &a->pats[q];
-                if (p->len > npos)
-                    continue;
-                size_t start = ring[(npos - p->len) & (RING - 1)];
-                if ((p->word0 && word_before(t, start)) ||
-                    (p->word1 && word_at(t, n, end)))
-                    continue;
-                if (p->exact && !exact_ok(a, p, text, start, end))
-                    continue;
-                dk_ac_hit h = {(uint32_t)start, (uint32_t)end, p->id};
-                nout = keep(out, nout, max, &h);
-                goto next;
-            }
-        }
-    next:;
-    }
-    return nout;
+    return a->narrow ? scan(a, t, n, out, max, 1) : scan(a, t, n, out, max, 0);
 }

@@ -6,6 +6,10 @@
  * is reported with its file and line, so `dostyk pack check` can list
  * them all; dk_pack_load fails when there was any.
  *
+ * events.tsv (optional) declares event types and the phrases the event
+ * reader (src/attribute/event.c) looks for; its phrases go into a third
+ * matcher whose ids are the row numbers.
+ *
  * Alias syntax (entities.tsv column 5, metrics.tsv column 5): phrases
  * separated by '|'; a phrase starting with '=' matches case-sensitively
  * ("=US" does not match "us").  The entity's name (column 4) is an alias
@@ -21,6 +25,7 @@
 #include "../text/utf8.h"
 
 #define MAX_FILE (32u << 20)   /* a pack file larger than this is refused */
+#define EVWORD_MAX 24          /* longest trigger first word kept, with NUL */
 
 struct dk_pack {
     char name[64];
@@ -33,6 +38,18 @@ struct dk_pack {
     dk_pack_metric *mets;
     int nmets, capmets;
     dk_ac *ent_ac, *cue_ac;
+    dk_pack_evtype *evtypes;
+    int nevtypes, capevtypes;
+    dk_pack_evrule *evrules;
+    int nevrules, capevrules;
+    int *evrule_line;          /* line of each rule, for messages */
+    dk_ac *ev_ac;              /* NULL until events.tsv has a phrase */
+    char (*evword)[EVWORD_MAX];/* key words of triggers: a hash set */
+    int nevword, capevword;    /* capevword: a power of two, or 0 */
+    int evword_all;            /* a key word too long for the set */
+    char **keyphr;             /* trigger phrases, while loading */
+    int nkeyphr, capkeyphr;
+    dk_pack_evmask evmask;     /* [length][first letter]: last letters */
 };
 
 /* The state of one load: where problems go and how many there were. */
@@ -251,8 +268,10 @@ static int find_metric(const dk_pack *p, const char *id)
 }
 
 /* Add each '|'-separated phrase of list to matcher a with id idx. */
+enum { TAB_ENTITY, TAB_METRIC, TAB_EVENT };
+
 static void add_phrases(loader *L, dk_ac *a, char *list, int idx,
-                        const char *what, int metric)
+                        const char *what, int table)
 {
     for (char *s = list; s;) {
         char *bar = strchr(s, '|');
@@ -284,11 +303,16 @@ static void add_phrases(loader *L, dk_ac *a, char *list, int idx,
             } else if (r == DK_AC_EMPTY) {
                 problem(L, "%s '%s' has no letters or digits", what, s);
             } else if (r == DK_AC_DUP) {
-                const char *other = metric ? L->p->mets[dup].id
-                                           : L->p->ents[dup].id;
+                const char *other = table == TAB_METRIC
+                                        ? L->p->mets[dup].id
+                                    : table == TAB_ENTITY
+                                        ? L->p->ents[dup].id : "";
                 if (dup == idx)
                     problem(L, "%s '%s' is repeated", what, s);
-                else if (metric)
+                else if (table == TAB_EVENT)
+                    problem(L, "%s '%s' is already on line %d", what, s,
+                            L->p->evrule_line[dup]);
+                else if (table == TAB_METRIC)
                     problem(L, "%s '%s' is already a cue of '%s'", what, s,
                             other);
                 else
@@ -438,9 +462,9 @@ static void entity_line(loader *L, char *s)
         return;
     }
     int idx = p->nents++;
-    add_phrases(L, p->ent_ac, f[3], idx, "name", 0);
+    add_phrases(L, p->ent_ac, f[3], idx, "name", TAB_ENTITY);
     if (n == 5 && f[4][0])
-        add_phrases(L, p->ent_ac, f[4], idx, "alias", 0);
+        add_phrases(L, p->ent_ac, f[4], idx, "alias", TAB_ENTITY);
 }
 
 static void metric_line(loader *L, char *s)
@@ -493,7 +517,350 @@ static void metric_line(loader *L, char *s)
     strcpy(m->kinds, f[2]);
     strcpy(m->order, f[3]);
     int idx = p->nmets++;
-    add_phrases(L, p->cue_ac, f[4], idx, "cue", 1);
+    add_phrases(L, p->cue_ac, f[4], idx, "cue", TAB_METRIC);
+}
+
+/* ---- events.tsv ---- */
+
+static const char *const evkind_names[DK_EV_KIND_COUNT] = {
+    "", "verb", "noun", "support", "intent", "title", "pronoun", "pair",
+    "role", "frame", "document", "worth", "block", "vague", "skip", "aux",
+    "stop"};
+
+/* The argument words each row kind accepts ("-" is always allowed). */
+static const char *const verb_args[] = {"place", "partner", NULL};
+static const char *const support_args[] = {"after", NULL};
+static const char *const intent_args[] = {"strong", "aux", NULL};
+static const char *const pair_args[] = {"adj", "leaders", NULL};
+static const char *const role_args[] = {"partner", "agent", "place",
+                                        "dest", "actor", "target", NULL};
+static const char *const block_args[] = {"after", NULL};
+static const char *const pronoun_args[] = {"plural", NULL};
+static const char *const aux_args[] = {"passive", NULL};
+static const char *const no_args[] = {NULL};
+
+static const char *const *args_of(dk_evkind k)
+{
+    switch (k) {
+    case DK_EV_VERB:
+    case DK_EV_NOUN:
+        return verb_args;
+    case DK_EV_SUPPORT:
+        return support_args;
+    case DK_EV_INTENT:
+        return intent_args;
+    case DK_EV_PAIR:
+        return pair_args;
+    case DK_EV_ROLE:
+        return role_args;
+    case DK_EV_AUX:
+        return aux_args;
+    case DK_EV_BLOCK:
+        return block_args;
+    case DK_EV_PRONOUN:
+    case DK_EV_TITLE:
+        return pronoun_args;
+    default:
+        return no_args;
+    }
+}
+
+static int find_evtype(const dk_pack *p, const char *name)
+{
+    for (int i = 0; i < p->nevtypes; i++)
+        if (strcmp(p->evtypes[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* "type<TAB>NAME<TAB>CAMEO": an event type and its CAMEO code. */
+static void evtype_line(loader *L, char **f, int n)
+{
+    dk_pack *p = L->p;
+    if (n != 3) {
+        problem(L, "a type row wants 3 tab-separated fields (type, name, "
+                   "CAMEO code), found %d", n > 3 ? 4 : n);
+        return;
+    }
+    if (!valid_id(f[1]) || strlen(f[1]) >= sizeof p->evtypes[0].name) {
+        problem(L, "bad event type name '%.30s' (letters, digits and '_', "
+                   "at most %d)", f[1], (int)sizeof p->evtypes[0].name - 1);
+        return;
+    }
+    size_t cl = strlen(f[2]);
+    if (cl < 2 || cl >= sizeof p->evtypes[0].cameo ||
+        strspn(f[2], "0123456789") != cl) {
+        problem(L, "CAMEO code '%.30s' of '%s' must be 2 to %d digits",
+                f[2], f[1], (int)sizeof p->evtypes[0].cameo - 1);
+        return;
+    }
+    if (find_evtype(p, f[1]) >= 0) {
+        problem(L, "event type '%s' is declared twice", f[1]);
+        return;
+    }
+    if (p->nevtypes == p->capevtypes) {
+        int cap = p->capevtypes ? p->capevtypes * 2 : 8;
+        dk_pack_evtype *v = realloc(p->evtypes, (size_t)cap * sizeof *v);
+        if (!v) {
+            out_of_memory(L);
+            return;
+        }
+        p->evtypes = v;
+        p->capevtypes = cap;
+    }
+    dk_pack_evtype *t = &p->evtypes[p->nevtypes++];
+    memset(t, 0, sizeof *t);
+    strcpy(t->name, f[1]);
+    strcpy(t->cameo, f[2]);
+}
+
+/* The letter index of c for evmask: a-z -> 0-25, anything else 26. */
+static int mask_letter(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c - 'A' + 'a');
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
+
+/* Insert w into the set of trigger first words; 0 when out of memory. */
+static int evword_put(dk_pack *p, const char *w)
+{
+    size_t wl = strlen(w);
+    p->evmask[wl < 16 ? wl : 15][mask_letter(w[0])] |=
+        1u << mask_letter(w[wl - 1]);
+    if ((p->nevword + 1) * 2 > p->capevword) {
+        int cap = p->capevword ? p->capevword * 2 : 256;
+        char (*v)[EVWORD_MAX] = calloc((size_t)cap, sizeof *v);
+        if (!v)
+            return 0;
+        for (int i = 0; i < p->capevword; i++) {
+            if (!p->evword[i][0])
+                continue;
+            unsigned j = id_hash(p->evword[i]) & (unsigned)(cap - 1);
+            while (v[j][0])
+                j = (j + 1) & (unsigned)(cap - 1);
+            memcpy(v[j], p->evword[i], EVWORD_MAX);
+        }
+        free(p->evword);
+        p->evword = v;
+        p->capevword = cap;
+    }
+    unsigned j = id_hash(w) & (unsigned)(p->capevword - 1);
+    for (; p->evword[j][0]; j = (j + 1) & (unsigned)(p->capevword - 1))
+        if (strcmp(p->evword[j], w) == 0)
+            return 1;
+    strcpy(p->evword[j], w);
+    p->nevword++;
+    return 1;
+}
+
+/* Is w (normalised) a one-word phrase of a row of function words ("in",
+ * "with", "was", "the two sides")?  Such words are in most sentences: no
+ * key words. */
+static int argument_word(const dk_pack *p, const char *w)
+{
+    dk_ac_hit h;
+    size_t n = strlen(w);
+    if (!p->ev_ac || dk_ac_find(p->ev_ac, w, n, &h, 1) != 1 || h.start != 0 ||
+        h.end != n)
+        return 0;
+    dk_evkind k = p->evrules[h.index].kind;
+    return k == DK_EV_ROLE || k == DK_EV_FRAME || k == DK_EV_AUX ||
+           k == DK_EV_STOP || k == DK_EV_PRONOUN || k == DK_EV_PAIR ||
+           k == DK_EV_BLOCK;
+}
+
+/* Is w (normalised) a one-word trigger phrase itself ("visit" of
+ * "working visit")?  Then it is the phrase's key word: no new one. */
+static int trigger_word(const dk_pack *p, const char *w)
+{
+    dk_ac_hit h;
+    size_t n = strlen(w);
+    if (!p->ev_ac || dk_ac_find(p->ev_ac, w, n, &h, 1) != 1 || h.start != 0 ||
+        h.end != n)
+        return 0;
+    dk_evkind k = p->evrules[h.index].kind;
+    return k == DK_EV_VERB || k == DK_EV_NOUN ||
+           (k == DK_EV_INTENT && strcmp(p->evrules[h.index].arg, "strong") == 0);
+}
+
+/* The key word of every trigger phrase: its longest word that is not an
+ * argument word; any text holding the phrase holds it as a word too.
+ * Called once every row is read (the matcher built). */
+static void note_key_words(loader *L)
+{
+    dk_pack *p = L->p;
+    char norm[DK_AC_MAXPAT + 1];
+    for (int r = 0; r < p->nkeyphr; r++) {
+        int k = dk_ac_normalise(p->keyphr[r], strlen(p->keyphr[r]), 1, norm,
+                                sizeof norm);
+        /* a word that is a trigger phrase of its own ("visit" of "working
+         * visit"), else the longest word that is no function word (on a tie
+         * the later), else the longest word */
+        const char *best = NULL, *any = NULL;
+        size_t bestn = 0, anyn = 0;
+        for (int i = 0; i < k;) {
+            int j = i;
+            while (j < k && norm[j] != ' ')
+                j++;
+            size_t wn = (size_t)(j - i);
+            if (wn > anyn) {
+                any = norm + i;
+                anyn = wn;
+            }
+            char w[EVWORD_MAX];
+            int arg = 0, trig = 0;
+            if (wn < EVWORD_MAX) {
+                memcpy(w, norm + i, wn);
+                w[wn] = '\0';
+                arg = argument_word(p, w);
+                trig = wn < (size_t)k && trigger_word(p, w);
+            }
+            if (trig) {   /* a trigger word of its own: already a key */
+                best = norm + i;
+                bestn = wn;
+                break;
+            }
+            if (wn >= bestn && !arg) {
+                best = norm + i;
+                bestn = wn;
+            }
+            i = j + 1;
+        }
+        if (!best) {
+            best = any;
+            bestn = anyn;
+        }
+        if (!best)
+            continue;
+        if (bestn >= EVWORD_MAX) {
+            p->evword_all = 1;
+            continue;
+        }
+        char w[EVWORD_MAX];
+        memcpy(w, best, bestn);
+        w[bestn] = '\0';
+        if (!evword_put(p, w))
+            out_of_memory(L);
+    }
+}
+
+static void free_key_phrases(dk_pack *p)
+{
+    for (int i = 0; i < p->nkeyphr; i++)
+        free(p->keyphr[i]);
+    free(p->keyphr);
+    p->keyphr = NULL;
+    p->nkeyphr = p->capkeyphr = 0;
+}
+
+/* Keep each phrase of list (a trigger row) for note_key_words. */
+static void keep_phrases(loader *L, const char *list)
+{
+    dk_pack *p = L->p;
+    for (const char *s = list; s;) {
+        const char *bar = strchr(s, '|');
+        size_t n = bar ? (size_t)(bar - s) : strlen(s);
+        if (n && *s == '=')
+            s++, n--;
+        if (p->nkeyphr == p->capkeyphr) {
+            int cap = p->capkeyphr ? p->capkeyphr * 2 : 64;
+            char **v = realloc(p->keyphr, (size_t)cap * sizeof *v);
+            if (!v) {
+                out_of_memory(L);
+                return;
+            }
+            p->keyphr = v;
+            p->capkeyphr = cap;
+        }
+        char *c = strndup(s, n);
+        if (!c) {
+            out_of_memory(L);
+            return;
+        }
+        p->keyphr[p->nkeyphr++] = c;
+        s = bar ? bar + 1 : NULL;
+    }
+}
+
+static void event_line(loader *L, char *s)
+{
+    dk_pack *p = L->p;
+    char *f[5];
+    int n = split_tabs(s, f, 4);
+    if (strcmp(f[0], "type") == 0) {
+        evtype_line(L, f, n);
+        return;
+    }
+    dk_evkind k = DK_EV_NONE;
+    for (int i = 1; i < DK_EV_KIND_COUNT; i++)
+        if (strcmp(f[0], evkind_names[i]) == 0)
+            k = (dk_evkind)i;
+    if (k == DK_EV_NONE) {
+        problem(L, "unknown row kind '%.30s' (want type, verb, noun, support, "
+                   "intent, title, pronoun, pair, role, frame, document, "
+                   "worth, block, vague, skip, aux or stop)", f[0]);
+        return;
+    }
+    if (n != 4) {
+        problem(L, "want 4 tab-separated fields (kind, type, arg, phrases), "
+                   "found %d", n > 4 ? 5 : n);
+        return;
+    }
+    int type = -1;
+    if (k == DK_EV_VERB || k == DK_EV_NOUN) {
+        type = find_evtype(p, f[1]);
+        if (type < 0) {
+            problem(L, "event type '%.30s' is not declared by a type row "
+                       "above", f[1]);
+            return;
+        }
+    } else if (strcmp(f[1], "-") != 0) {
+        problem(L, "a %s row has no event type: write '-'", f[0]);
+        return;
+    }
+    const char *const *args = args_of(k);
+    if (strcmp(f[2], "-") != 0 && !in_list(f[2], args)) {
+        char want[160] = "";
+        for (const char *const *a = args; *a; a++)
+            snprintf(want + strlen(want), sizeof want - strlen(want),
+                     "%s, ", *a);
+        problem(L, "unknown argument '%.30s' of a %s row (want %s'-')",
+                f[2], f[0], want);
+        return;
+    }
+    if (p->nevrules == p->capevrules) {
+        int cap = p->capevrules ? p->capevrules * 2 : 64;
+        dk_pack_evrule *v = realloc(p->evrules, (size_t)cap * sizeof *v);
+        if (!v) {
+            out_of_memory(L);
+            return;
+        }
+        p->evrules = v;
+        int *l = realloc(p->evrule_line, (size_t)cap * sizeof *l);
+        if (!l) {
+            out_of_memory(L);
+            return;
+        }
+        p->evrule_line = l;
+        p->capevrules = cap;
+    }
+    if (!p->ev_ac && !(p->ev_ac = dk_ac_new())) {
+        out_of_memory(L);
+        return;
+    }
+    dk_pack_evrule *r = &p->evrules[p->nevrules];
+    memset(r, 0, sizeof *r);
+    r->kind = k;
+    r->type = type;
+    if (strcmp(f[2], "-") != 0)
+        strcpy(r->arg, f[2]);  /* in_list: one of the short words above */
+    p->evrule_line[p->nevrules] = L->line;
+    int idx = p->nevrules++;
+    if (k == DK_EV_VERB || k == DK_EV_NOUN ||
+        (k == DK_EV_INTENT && strcmp(r->arg, "strong") == 0))
+        keep_phrases(L, f[3]);
+    add_phrases(L, p->ev_ac, f[3], idx, "phrase", TAB_EVENT);
 }
 
 /* Read one file of the pack; a missing optional file is no problem. */
@@ -569,12 +936,19 @@ static dk_pack *load(const char *dir, dk_pack_report report, void *ctx,
     read_part(&L, "entities.tsv", 1, entity_line);
     int entities_ok = L.problems == before;
     read_part(&L, "metrics.tsv", 0, metric_line);
+    read_part(&L, "events.tsv", 0, event_line);
     if (entities_ok)  /* else the references would only echo a problem */
         check_refs(&L);
-    if (!L.problems && (dk_ac_build(p->ent_ac) || dk_ac_build(p->cue_ac))) {
+    if (!L.problems && (dk_ac_build(p->ent_ac) || dk_ac_build(p->cue_ac) ||
+                        (p->ev_ac && dk_ac_build(p->ev_ac)))) {
         L.file = "entities.tsv";
         out_of_memory(&L);
     }
+    if (!L.problems) {
+        L.file = "events.tsv";
+        note_key_words(&L);
+    }
+    free_key_phrases(p);
     *nproblems = L.problems;
     return p;
 }
@@ -626,6 +1000,12 @@ void dk_pack_free(dk_pack *p)
     free(p->mets);
     dk_ac_free(p->ent_ac);
     dk_ac_free(p->cue_ac);
+    free(p->evtypes);
+    free(p->evrules);
+    free(p->evrule_line);
+    dk_ac_free(p->ev_ac);
+    free(p->evword);
+    free_key_phrases(p);
     free(p);
 }
 
@@ -668,4 +1048,53 @@ int dk_pack_find_cues(const dk_pack *p, const char *text, size_t n,
                       dk_pack_match *out, int max)
 {
     return dk_ac_find(p->cue_ac, text, n, out, max);
+}
+
+const dk_pack_evrule *dk_pack_event_rules(const dk_pack *p, int *n)
+{
+    if (n)
+        *n = p->nevrules;
+    return p->evrules;
+}
+
+const dk_pack_evtype *dk_pack_event_types(const dk_pack *p, int *n)
+{
+    if (n)
+        *n = p->nevtypes;
+    return p->evtypes;
+}
+
+int dk_pack_find_events(const dk_pack *p, const char *text, size_t n,
+                        dk_pack_match *out, int max)
+{
+    if (!p->ev_ac)
+        return 0;
+    return dk_ac_find(p->ev_ac, text, n, out, max);
+}
+
+int dk_pack_event_word(const dk_pack *p, const char *w, size_t n)
+{
+    if (p->evword_all)
+        return 1;
+    if (!p->capevword || n == 0 || n >= EVWORD_MAX)
+        return 0;
+    if (!(p->evmask[n < 16 ? n : 15][mask_letter(w[0])] &
+          (1u << mask_letter(w[n - 1]))))
+        return 0;   /* most words end here */
+    char low[EVWORD_MAX];
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        low[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    low[n] = '\0';
+    unsigned j = id_hash(low) & (unsigned)(p->capevword - 1);
+    for (; p->evword[j][0]; j = (j + 1) & (unsigned)(p->capevword - 1))
+        if (strcmp(p->evword[j], low) == 0)
+            return 1;
+    return 0;
+}
+
+const dk_pack_evmask *dk_pack_event_mask(const dk_pack *p)
+{
+    return &p->evmask;
 }

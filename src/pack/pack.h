@@ -8,6 +8,10 @@
  *   pack.tsv       key<TAB>value lines: name, description, pair (e.g. "KZ CN")
  *   entities.tsv   id<TAB>type<TAB>country<TAB>name<TAB>aliases (| separated)
  *   metrics.tsv    id<TAB>unit<TAB>kinds<TAB>order<TAB>cues (| separated)
+ *   events.tsv     (optional) event types with their CAMEO codes, and the
+ *                  words the event reader uses: triggers, support verbs,
+ *                  intent cues, titles, role words (kind<TAB>type<TAB>arg
+ *                  <TAB>phrases)
  *
  * An alias or cue written "=US" matches case-sensitively; all others are
  * matched on case-folded text, hyphens and dashes read as spaces.
@@ -50,6 +54,42 @@ typedef struct dk_pack_match {
     int index;               /* into dk_pack_entities() or dk_pack_metrics() */
 } dk_pack_match;
 
+/* What a row of events.tsv says about its phrases. */
+typedef enum dk_evkind {
+    DK_EV_NONE = 0,
+    DK_EV_VERB,      /* a verb reporting a happening: "visited", "signed" */
+    DK_EV_NOUN,      /* an event noun, needs an argument: "visit", "talks" */
+    DK_EV_SUPPORT,   /* a support verb around an event noun: "held" */
+    DK_EV_INTENT,    /* a commitment to a later act: "agreed to", "will" */
+    DK_EV_TITLE,     /* a title standing for a person: "the president" */
+    DK_EV_PRONOUN,   /* a pronoun standing for a person: "he", "his" */
+    DK_EV_PAIR,      /* the document's two countries: "the two sides" */
+    DK_EV_ROLE,      /* a word marking an argument: "with", "by", "in" */
+    DK_EV_FRAME,     /* a word making an event the setting of others */
+    DK_EV_DOCUMENT,  /* a counted document noun: "agreements" */
+    DK_EV_WORTH,     /* a worth marker: "worth", "valued at" */
+    DK_EV_BLOCK,     /* before a trigger: no event ("not", "proposed") */
+    DK_EV_VAGUE,     /* after an intent cue: not a specific act */
+    DK_EV_SKIP,      /* no meaning; hides shorter phrases ("not only") */
+    DK_EV_AUX,       /* a form of "be"/"have": a passive verb after it,
+                        the end of a noun's phrase */
+    DK_EV_STOP,      /* the end of a noun's phrase ("which", "but") */
+    DK_EV_KIND_COUNT
+} dk_evkind;
+
+/* One row of events.tsv (its phrases match with this row's index). */
+typedef struct dk_pack_evrule {
+    dk_evkind kind;
+    int type;                /* DK_EV_VERB / NOUN: index of the event type */
+    char arg[16];            /* the row's argument word, "" for '-' */
+} dk_pack_evrule;
+
+/* An event type: "visit" with CAMEO code "042". */
+typedef struct dk_pack_evtype {
+    char name[16];
+    char cameo[8];
+} dk_pack_evtype;
+
 /* Load the pack in dir.  On failure returns NULL and writes a one-line
  * message "FILE:LINE: problem" to err (size cap). */
 dk_pack *dk_pack_load(const char *dir, char *err, size_t cap);
@@ -73,6 +113,28 @@ const char *dk_pack_pair(const dk_pack *p, int which);
 
 const dk_pack_entity *dk_pack_entities(const dk_pack *p, int *n);
 const dk_pack_metric *dk_pack_metrics(const dk_pack *p, int *n);
+
+/* The rules and types of events.tsv (n = 0 when the pack has none). */
+const dk_pack_evrule *dk_pack_event_rules(const dk_pack *p, int *n);
+const dk_pack_evtype *dk_pack_event_types(const dk_pack *p, int *n);
+
+/* Find the phrases of events.tsv in text[0, n) (same rules as entity
+ * aliases); index = the row.  Returns 0 when the pack has no events. */
+int dk_pack_find_events(const dk_pack *p, const char *text, size_t n,
+                        dk_pack_match *out, int max);
+
+/* Is the word w[0, n) (a token of the text) the key word (the longest
+ * word) of a trigger phrase of events.tsv (a verb, noun or strong intent
+ * row)?  ASCII case is folded.  A text without any key word holds no
+ * trigger: a cheap test that lets such a sentence skip the event matcher. */
+int dk_pack_event_word(const dk_pack *p, const char *w, size_t n);
+
+/* The first, cheaper half of that test, for inlining in a token loop:
+ * mask[len < 16 ? len : 15][first letter] has bit (last letter) set for
+ * every key word (letters a-z as 0-25 in either case, anything else 26).
+ * A word whose bit is clear is no key word. */
+typedef uint32_t dk_pack_evmask[16][27];
+const dk_pack_evmask *dk_pack_event_mask(const dk_pack *p);
 
 /* Index of the entity with this id, or -1. */
 int dk_pack_entity_index(const dk_pack *p, const char *id);

@@ -2,7 +2,7 @@
  * calendar.c - Gregorian day arithmetic and ISO date text (calendar.h).
  * Day numbers use the civil-from-days method on 400-year eras.
  */
-#include <stdio.h>
+#include <string.h>
 #include "calendar.h"
 
 long dk_cal_days(int y, int m, int d)
@@ -61,35 +61,69 @@ void dk_cal_add_months(int *y, int *m, int n)
     *m = t - *y * 12 + 1;
 }
 
+/* Append v to *p as printf's "%0*d" with this width would ("-005"). */
+static void put_int(char **p, int v, int width)
+{
+    char d[12];
+    int n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do {
+        d[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        *(*p)++ = '-';
+        width--;
+    }
+    for (; width > n; width--)
+        *(*p)++ = '0';
+    while (n)
+        *(*p)++ = d[--n];
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (parts 1, 2, 3) at *p. */
+static void put_date(char **p, int y, int m, int d, int parts)
+{
+    put_int(p, y, 4);
+    if (parts >= 2) {
+        *(*p)++ = '-';
+        put_int(p, m, 2);
+    }
+    if (parts >= 3) {
+        *(*p)++ = '-';
+        put_int(p, d, 2);
+    }
+}
+
+/* Formatted by hand rather than by snprintf: a date mention is formatted
+ * for each one found, and snprintf was most of that cost. */
 void dk_cal_format(long a, long b, int form, char *out, size_t cap)
 {
     int y1, m1, d1, y2, m2, d2;
     dk_cal_civil(a, &y1, &m1, &d1);
     dk_cal_civil(b, &y2, &m2, &d2);
+    char buf[64], *p = buf;
     if (form == DK_CAL_CENTURY) {
-        snprintf(out, cap, "%02d", y1 / 100);
-        return;
-    }
-    if (form == DK_CAL_DECADE) {
-        snprintf(out, cap, "%03d", y1 / 10);
-        return;
-    }
-    int whole_months = d1 == 1 && d2 == dk_cal_month_len(y2, m2);
-    int whole_years = whole_months && m1 == 1 && m2 == 12;
-    if (whole_years) {
-        if (y1 == y2)
-            snprintf(out, cap, "%04d", y1);
-        else
-            snprintf(out, cap, "%04d/%04d", y1, y2);
-    } else if (whole_months) {
-        if (y1 == y2 && m1 == m2)
-            snprintf(out, cap, "%04d-%02d", y1, m1);
-        else
-            snprintf(out, cap, "%04d-%02d/%04d-%02d", y1, m1, y2, m2);
-    } else if (a == b) {
-        snprintf(out, cap, "%04d-%02d-%02d", y1, m1, d1);
+        put_int(&p, y1 / 100, 2);
+    } else if (form == DK_CAL_DECADE) {
+        put_int(&p, y1 / 10, 3);
     } else {
-        snprintf(out, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, d1, y2,
-                 m2, d2);
+        int whole_months = d1 == 1 && d2 == dk_cal_month_len(y2, m2);
+        int whole_years = whole_months && m1 == 1 && m2 == 12;
+        int parts = whole_years ? 1 : whole_months ? 2 : 3;
+        int same = parts == 1 ? y1 == y2 : parts == 2 ? y1 == y2 && m1 == m2
+                                                      : a == b;
+        put_date(&p, y1, m1, d1, parts);
+        if (!same) {
+            *p++ = '/';
+            put_date(&p, y2, m2, d2, parts);
+        }
     }
+    if (cap == 0)
+        return;
+    size_t n = (size_t)(p - buf);
+    if (n >= cap)
+        n = cap - 1;   /* cut as snprintf would */
+    memcpy(out, buf, n);
+    out[n] = '\0';
 }

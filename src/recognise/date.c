@@ -26,44 +26,50 @@
 
 /* ------------------------------------------------------------ tokens */
 
-static const dk_token *tk(const dk_sent *s, int k)
+static inline const dk_token *tk(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok ? &s->tok[k] : NULL;
 }
 
-static const dk_lexent *lx(const dk_sent *s, int k, int cls)
+static inline const dk_lexent *lx(const dk_sent *s, int k, int cls)
 {
     const dk_token *t = tk(s, k);
     return t ? dk_lex_get(t->lex, cls) : NULL;
 }
 
-static int is_num(const dk_sent *s, int k)
+static inline int is_num(const dk_sent *s, int k)
 {
     const dk_token *t = tk(s, k);
     return t && t->type == DK_TOK_NUM;
 }
 
-static int is_punct(const dk_sent *s, int k)
+static inline int is_punct(const dk_sent *s, int k)
 {
     const dk_token *t = tk(s, k);
     return t && t->type == DK_TOK_PUNCT;
 }
 
-/* The role of a date word ("last", "the", "mod", ...), or NULL. */
-static const char *dw(const dk_sent *s, int k)
+/* The sym of a date word ("last", "the", "mod", ...), or NULL. */
+static inline const char *dw(const dk_sent *s, int k)
 {
     const dk_lexent *e = lx(s, k, LX_DATEWORD);
     return e ? e->sym : NULL;
 }
 
-static int dwis(const dk_sent *s, int k, const char *role)
+/* Its role (R_DW_*; R_NONE for no date word or one not listed). */
+static inline int dwr(const dk_sent *s, int k)
 {
-    const char *r = dw(s, k);
-    return r && strcmp(r, role) == 0;
+    const dk_lexent *e = lx(s, k, LX_DATEWORD);
+    return e ? e->role : R_NONE;
+}
+
+static inline int dwis(const dk_sent *s, int k, int role)
+{
+    return dwr(s, k) == role;
 }
 
 /* An integer in digits at k, lo..hi, at most maxd digits; else -1. */
-static int int_at(const dk_sent *s, int k, int lo, int hi, int maxd)
+static inline int int_at(const dk_sent *s, int k, int lo, int hi, int maxd)
 {
     const dk_token *t = tk(s, k);
     if (!t || t->type != DK_TOK_NUM || t->nfrac || (t->flags & DK_TF_GROUPS) ||
@@ -73,7 +79,7 @@ static int int_at(const dk_sent *s, int k, int lo, int hi, int maxd)
 }
 
 /* Is token k the separator c glued on both sides? */
-static int glued_sep(const dk_sent *s, int k, char c)
+static inline int glued_sep(const dk_sent *s, int k, char c)
 {
     return dk_tok_is(s, k, c) && dk_tok_glued(s, k) && dk_tok_glued(s, k + 1);
 }
@@ -82,7 +88,7 @@ static int is_dash(const dk_sent *s, int k)
 {
     const dk_lexent *r = lx(s, k, LX_RANGE);
     return dk_tok_is(s, k, '-') || dk_tok_is(s, k, '~') ||
-           (r && strcmp(r->sym, "dash") == 0);
+           (r && r->role == R_RANGE_DASH);
 }
 
 /* ------------------------------------------------------------ values */
@@ -252,7 +258,7 @@ static int count_at(const dk_sent *s, int k, int *end, int a)
         *end = k + 1;
         return n;
     }
-    if (a && dwis(s, k, "a")) {
+    if (a && dwis(s, k, R_DW_A)) {
         *end = k + 1;
         return 1;
     }
@@ -296,7 +302,7 @@ static int day_at(const dk_sent *s, int k, int *end, int spelled)
             (*end)++;
         return d;
     }
-    int j = dwis(s, k, "the") ? k + 1 : k;
+    int j = dwis(s, k, R_DW_THE) ? k + 1 : k;
     d = ord_at(s, j, end);
     if (d >= 1 && d <= 31)
         return d;
@@ -377,8 +383,8 @@ static int year_date_at(const dk_sent *s, int k);
 static int year_after(const dk_sent *s, int k, int *end)
 {
     int j = k, y;
-    int of = dwis(s, j, "of");
-    if (dk_tok_is(s, j, ',') || of || dwis(s, j, "in"))
+    int of = dwis(s, j, R_DW_OF);
+    if (dk_tok_is(s, j, ',') || of || dwis(s, j, R_DW_IN))
         j++;
     if ((y = year_date_at(s, j)) != 0 ||
         (j > k && dk_tok_is(s, k, ',') && (y = year_at(s, j)) != 0 &&
@@ -398,11 +404,13 @@ static int year_after(const dk_sent *s, int k, int *end)
 
 static int prep_before(const dk_sent *s, int k)
 {
-    const char *r = dw(s, k - 1);
-    return r && (strcmp(r, "in") == 0 || strcmp(r, "prep") == 0 ||
-                 strcmp(r, "before") == 0 || strcmp(r, "after") == 0 ||
-                 strcmp(r, "of") == 0 || strcmp(r, "from") == 0 ||
-                 strcmp(r, "between") == 0);
+    switch (dwr(s, k - 1)) {
+    case R_DW_IN: case R_DW_PREP: case R_DW_BEFORE: case R_DW_AFTER:
+    case R_DW_OF: case R_DW_FROM: case R_DW_BETWEEN:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* May a plural noun after the year-like number at k make it a count?
@@ -459,8 +467,9 @@ static int p_year_ref(const dk_sent *s, int k, dv *v)
     const dk_lexent *u = lx(s, k + 1, LX_TUNIT);
     if (r && u && strcmp(u->sym, "year") == 0 && u->value == 1 &&
         !(u->flags & LXF_PLURAL)) {
-        int dir = strcmp(r, "last") == 0 ? -1 : strcmp(r, "next") == 0 ? 1
-                  : strcmp(r, "this") == 0 || strcmp(r, "the") == 0 ? 0 : 9;
+        int rr = dwr(s, k);
+        int dir = rr == R_DW_LAST ? -1 : rr == R_DW_NEXT ? 1
+                  : rr == R_DW_THIS || rr == R_DW_THE ? 0 : 9;
         if (dir == 9 || !doc->year)
             return 0;
         set_ymd(v, doc->year + dir, 0, 0);
@@ -501,12 +510,12 @@ static long month_week1(int y, int m)
 static int p_part(const dk_sent *s, int i, dv *v)
 {
     int k = i, the = 0;
-    if (dwis(s, k, "the")) {
+    if (dwis(s, k, R_DW_THE)) {
         k++;
         the = 1;
     }
     int last = 0, nth = 0, count = 0, end;
-    if (dwis(s, k, "last") && strncmp(s->text + s->tok[k].start, "last", 4) == 0 &&
+    if (dwis(s, k, R_DW_LAST) && strncmp(s->text + s->tok[k].start, "last", 4) == 0 &&
         s->tok[k].end - s->tok[k].start == 4) {
         last = 1;
         k++;
@@ -532,7 +541,7 @@ static int p_part(const dk_sent *s, int i, dv *v)
     if (u && u->value == 1 && (!strcmp(u->sym, "month") ||
                                !strcmp(u->sym, "week") || !strcmp(u->sym, "day")))
         unit = u->sym;
-    else if (dwis(s, k, "quarter") || dwis(s, k, "half"))
+    else if (dwis(s, k, R_DW_QUARTER) || dwis(s, k, R_DW_HALF))
         per = (int)lx(s, k, LX_DATEWORD)->value;
     if (!unit && !per)
         return 0;
@@ -548,7 +557,7 @@ static int p_part(const dk_sent *s, int i, dv *v)
     k++;
     dv base;
     int e;
-    if (!dwis(s, k, "of")) {
+    if (!dwis(s, k, R_DW_OF)) {
         /* "in the first quarter": of the document's year */
         if (!the || !per || !nth || count || !s->doc->year || !prep_before(s, i))
             return 0;
@@ -621,17 +630,17 @@ static int p_part(const dk_sent *s, int i, dv *v)
  * Monday-Sunday week holding that day. */
 static int p_week_of(const dk_sent *s, int i, dv *v)
 {
-    if (!dwis(s, i, "the"))
+    if (!dwis(s, i, R_DW_THE))
         return 0;
     const dk_lexent *u = lx(s, i + 1, LX_TUNIT);
     if (!u || strcmp(u->sym, "week") || u->value != 1 ||
         (u->flags & LXF_PLURAL))
         return 0;
     int k = i + 2;
-    if (!dwis(s, k, "of") && !dwis(s, k, "weekof") && !dwis(s, k, "modof"))
+    if (!dwis(s, k, R_DW_OF) && !dwis(s, k, R_DW_WEEKOF) && !dwis(s, k, R_DW_MODOF))
         return 0;
     k++;
-    if (dwis(s, k, "on"))
+    if (dwis(s, k, R_DW_ON))
         k++;
     dv x;
     int e = p_core(s, k, &x);
@@ -645,13 +654,13 @@ static int p_week_of(const dk_sent *s, int i, dv *v)
 /* "on the 18th": that day of the document's month. */
 static int p_the_nth(const dk_sent *s, int i, dv *v)
 {
-    if (!dwis(s, i, "the") || !(dwis(s, i - 1, "on") || dwis(s, i - 1, "of")))
+    if (!dwis(s, i, R_DW_THE) || !(dwis(s, i - 1, R_DW_ON) || dwis(s, i - 1, R_DW_OF)))
         return 0;
     int d = int_at(s, i + 1, 1, 31, 2), e;
     if (d < 1 || !lx(s, i + 2, LX_ORDSUF) || !dk_tok_glued(s, i + 2))
         return 0;
-    if (month_at(s, i + 3, &e) || dwis(s, i + 3, "of") || lx(s, i + 3, LX_TUNIT) ||
-        !s->doc->month || dwis(s, i - 1, "of"))
+    if (month_at(s, i + 3, &e) || dwis(s, i + 3, R_DW_OF) || lx(s, i + 3, LX_TUNIT) ||
+        !s->doc->month || dwis(s, i - 1, R_DW_OF))
         return 0;
     if (d > dk_cal_month_len(s->doc->year, s->doc->month) ||
         (i + 3 < s->ntok && !is_punct(s, i + 3) && !lx(s, i + 3, LX_RANGE)))
@@ -708,6 +717,9 @@ static int p_holiday(const dk_sent *s, int i, dv *v)
     if (!n)
         return 0;
     const dk_lexent *h = dk_lex_get(x, LX_DATEWORD);
+    if (h->role != R_DW_HOLIDAY && h->role != R_DW_EASTER &&
+        h->role != R_DW_THANKSGIVING && h->role != R_DW_BLACKFRIDAY)
+        return 0;   /* no holiday: holiday_day has no day for it */
     int y = year_date_at(s, k + n), e = k + n;
     if (y && holiday_day(h, y) >= 0) {
         long day = holiday_day(h, y);
@@ -759,8 +771,8 @@ static int p_century(const dk_sent *s, int i, dv *v)
 /* "2019 Q1", "2017-q1", "q3 2019", "Q1-2019", "2019 H2", "H1 2020". */
 static int quarter_word(const dk_sent *s, int k, int *len, int *end)
 {
-    const char *r = dw(s, k);
-    if (!r || (strcmp(r, "q") && strcmp(r, "h")))
+    int r = dwr(s, k);
+    if (r != R_DW_Q && r != R_DW_H)
         return 0;
     int per = (int)lx(s, k, LX_DATEWORD)->value;
     int n = int_at(s, k + 1, 1, 12 / per, 1);
@@ -807,7 +819,7 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
     }
     if (!d) {
         int j = k;
-        if (dwis(s, j, "the"))
+        if (dwis(s, j, R_DW_THE))
             j++;
         d = day_at(s, j, &end, 1);
         if (d && !year_at(s, j)) {
@@ -827,7 +839,7 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
         /* day ranges: "Sept. 11-12", "april 9th through 17th" */
         const dk_lexent *r = lx(s, k, LX_RANGE);
         int d2 = 0, e2;
-        if (r && strcmp(r->sym, "and") != 0 && !month_at(s, k + 1, &e2)) {
+        if (r && r->role != R_RANGE_AND && !month_at(s, k + 1, &e2)) {
             d2 = day_at(s, k + 1, &e2, 0);
             if (d2 > d && !month_at(s, e2, &end) && !lx(s, e2, LX_TUNIT) &&
                 !lx(s, e2, LX_ORDSUF) && free_side(s, k + 1, 1)) {
@@ -883,10 +895,10 @@ static int p_day_first(const dk_sent *s, int i, dv *v)
         return 0;
     int d2 = 0, e2;
     const dk_lexent *r = lx(s, k, LX_RANGE);
-    if (!spelled && r && (strcmp(r->sym, "and") || dwis(s, i - 1, "between")) &&
+    if (!spelled && r && (r->role != R_RANGE_AND || dwis(s, i - 1, R_DW_BETWEEN)) &&
         (d2 = day_at(s, k + 1, &e2, 0)) > d) {
         int j = e2;
-        if (dwis(s, j, "of"))
+        if (dwis(s, j, R_DW_OF))
             j++;
         int me;
         if (month_at(s, j, &me))
@@ -897,7 +909,7 @@ static int p_day_first(const dk_sent *s, int i, dv *v)
         d2 = 0;
     }
     int j = k, sep = 0;
-    if (dwis(s, j, "of") && !spelled)
+    if (dwis(s, j, R_DW_OF) && !spelled)
         j++;
     else if ((glued_sep(s, j, '/') || glued_sep(s, j, '-')) && !spelled) {
         sep = s->text[s->tok[j].start];
@@ -906,8 +918,8 @@ static int p_day_first(const dk_sent *s, int i, dv *v)
     int me, mo = month_at(s, j, &me);
     if (!mo)
         return 0;
-    if (!sep && !is_num(s, i) && !dwis(s, k, "of") && !spelled &&
-        !lx(s, i, LX_ORD) && !dwis(s, i, "the"))
+    if (!sep && !is_num(s, i) && !dwis(s, k, R_DW_OF) && !spelled &&
+        !lx(s, i, LX_ORD) && !dwis(s, i, R_DW_THE))
         return 0;
     k = me;
     int y = 0;
@@ -1008,7 +1020,7 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
         return e;
     }
     /* decades: "1990s", "1990 s" */
-    if (dwis(s, k, "decade") && y % 10 == 0) {
+    if (dwis(s, k, R_DW_DECADE) && y % 10 == 0) {
         set_span(v, dk_cal_days(y, 1, 1), dk_cal_days(y + 9, 12, 31));
         v->form = DK_CAL_DECADE;
         return k + 1;
@@ -1043,7 +1055,7 @@ static int p_numeric(const dk_sent *s, int i, dv *v)
             if (q >= 0 && weekday_at(s, q, &e) && e == b + 1)
                 wd_before = 1;
     }
-    int on_before = dwis(s, i - 1, "on");
+    int on_before = dwis(s, i - 1, R_DW_ON);
     /* "22.05.2024", "7.6", "5.12" read as one decimal token */
     if (t->nfrac == 2 || (t->nfrac == 1 && t->ndigits <= 2)) {
         if (t->ndigits > 2 || (t->flags & DK_TF_GROUPS))
@@ -1123,23 +1135,23 @@ static int p_numeric(const dk_sent *s, int i, dv *v)
 /* Direction of "last"/"next"/"this" at k: -1, 1, 0; 9 when none. */
 static int rel_dir(const dk_sent *s, int k)
 {
-    const char *r = dw(s, k);
-    if (!r)
-        return 9;
-    if (!strcmp(r, "last"))
+    switch (dwr(s, k)) {
+    case R_DW_LAST:
         return -1;
-    if (!strcmp(r, "next"))
+    case R_DW_NEXT:
         return 1;
-    if (!strcmp(r, "this"))
+    case R_DW_THIS:
         return 0;
-    return 9;
+    default:
+        return 9;
+    }
 }
 
 /* After a week: "next week Wednesday", "this week on Monday". */
 static int week_day_suffix(const dk_sent *s, int k, long monday, dv *v)
 {
     int j = k, e;
-    if (dwis(s, j, "on") || is_dash(s, j))
+    if (dwis(s, j, R_DW_ON) || is_dash(s, j))
         j++;
     int wd = weekday_at(s, j, &e);
     if (!wd)
@@ -1154,7 +1166,7 @@ static int p_relative(const dk_sent *s, int i, dv *v)
 {
     const dk_docctx *doc = s->doc;
     int k = i, the = 0;
-    if (dwis(s, k, "the")) {
+    if (dwis(s, k, R_DW_THE)) {
         k++;
         the = 1;
     }
@@ -1162,7 +1174,7 @@ static int p_relative(const dk_sent *s, int i, dv *v)
     if (dir == 9)
         return 0;
     k++;
-    if (dwis(s, k, "calendar"))
+    if (dwis(s, k, R_DW_CALENDAR))
         k++;
     long z;
     int e;
@@ -1196,7 +1208,7 @@ static int p_relative(const dk_sent *s, int i, dv *v)
     }
     if (the)
         return 0;
-    if (dwis(s, k, "quarter") && doc->month &&
+    if (dwis(s, k, R_DW_QUARTER) && doc->month &&
         !(lx(s, k, LX_DATEWORD)->flags & LXF_PLURAL)) {
         int q = (doc->month - 1) / 3 + dir, y = doc->year;
         if (q < 0) {
@@ -1209,7 +1221,7 @@ static int p_relative(const dk_sent *s, int i, dv *v)
         set_part(v, y, 3, q + 1);
         return k + 1;
     }
-    if (dwis(s, k, "weekend") && ref_day(doc, &z)) {
+    if (dwis(s, k, R_DW_WEEKEND) && ref_day(doc, &z)) {
         long sat = monday_of(z) + 5 + 7 * dir;
         set_span(v, sat, sat + 1);
         return k + 1;
@@ -1261,7 +1273,7 @@ static int p_relative(const dk_sent *s, int i, dv *v)
     }
     /* "last 2 quarters", "the coming three quarters" */
     int ce, cnt = count_at(s, k, &ce, 0);
-    if (dir && cnt >= 1 && cnt <= 40 && dwis(s, ce, "quarter") && doc->month) {
+    if (dir && cnt >= 1 && cnt <= 40 && dwis(s, ce, R_DW_QUARTER) && doc->month) {
         int q = (doc->year * 4) + (doc->month - 1) / 3;
         int q0 = dir < 0 ? q - cnt : q + 1, q1 = dir < 0 ? q - 1 : q + cnt;
         set_span(v, dk_cal_days(q0 / 4, (q0 % 4) * 3 + 1, 1),
@@ -1281,22 +1293,27 @@ static int p_deictic(const dk_sent *s, int i, dv *v)
     int n = dk_lex_phrase(s->text, s->tok, s->ntok, i, LX_DATEWORD, &x);
     if (!n)
         return 0;
-    const char *r = dk_lex_get(x, LX_DATEWORD)->sym;
     int off;
-    if (!strcmp(r, "today")) {
+    switch (dk_lex_get(x, LX_DATEWORD)->role) {
+    case R_DW_TODAY:
         /* "Today, ..." and "; today our ..." mean nowadays */
         if (i == 0 || is_punct(s, i - 1))
             return 0;
         off = 0;
-    } else if (!strcmp(r, "yesterday")) {
+        break;
+    case R_DW_YESTERDAY:
         off = -1;
-    } else if (!strcmp(r, "tomorrow")) {
+        break;
+    case R_DW_TOMORROW:
         off = 1;
-    } else if (!strcmp(r, "daybeforeyesterday")) {
+        break;
+    case R_DW_DAYBEFOREYESTERDAY:
         off = -2;
-    } else if (!strcmp(r, "dayaftertomorrow")) {
+        break;
+    case R_DW_DAYAFTERTOMORROW:
         off = 2;
-    } else {
+        break;
+    default:
         return 0;
     }
     set_span(v, z + off, z + off);
@@ -1309,20 +1326,17 @@ static int p_deictic(const dk_sent *s, int i, dv *v)
 static int p_shift(const dk_sent *s, int k, int cnt, const dk_lexent *u,
                    dv *v)
 {
-    const char *r = dw(s, k + 1);
-    if (!r)
-        return 0;
-    int sign;
-    if (!strcmp(r, "after") || !strcmp(r, "from"))
+    int r = dwr(s, k + 1), sign;
+    if (r == R_DW_AFTER || r == R_DW_FROM)
         sign = 1;
-    else if (!strcmp(r, "before"))
+    else if (r == R_DW_BEFORE)
         sign = -1;
     else
         return 0;
     dv x;
     long a, b;
     int e;
-    if (dwis(s, k + 2, "now") && sign > 0 && ref_day(s->doc, &a)) {
+    if (dwis(s, k + 2, R_DW_NOW) && sign > 0 && ref_day(s->doc, &a)) {
         e = k + 3;
     } else {
         e = p_core(s, k + 2, &x);
@@ -1358,7 +1372,7 @@ static int p_ago(const dk_sent *s, int i, dv *v)
     const dk_docctx *doc = s->doc;
     int cnt, k;
     dk_num n;
-    if (dwis(s, i, "a")) {
+    if (dwis(s, i, R_DW_A)) {
         cnt = 1;
         k = i + 1;
     } else if (dk_number_at(s, i, &n) && !n.fraction && n.value >= 1 &&
@@ -1371,7 +1385,7 @@ static int p_ago(const dk_sent *s, int i, dv *v)
     const dk_lexent *u = lx(s, k, LX_TUNIT);
     if (u && (u->flags & LXF_AMBIG))
         return 0;
-    if (u && !dwis(s, k + 1, "ago"))
+    if (u && !dwis(s, k + 1, R_DW_AGO))
         return p_shift(s, k, cnt, u, v);
     if (!u)
         return 0;
@@ -1435,7 +1449,7 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
     /* "Monday two weeks from now": that weekday in the week reached */
     int se = dk_tok_is(s, e, ',') ? e + 1 : e;
     if (!is_punct(s, se) && (end = p_ago(s, se, &x)) > 0 && x.span &&
-        x.a == x.b && !dwis(s, end - 1, "ago")) {
+        x.a == x.b && !dwis(s, end - 1, R_DW_AGO)) {
         long day = monday_of(x.a) + wd - 1;
         set_span(v, day, day);
         return end;
@@ -1443,9 +1457,9 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
     /* "tuesday the eleventh", "Mon 13th": the nearest month where that
      * day falls on that weekday, from the document's month on */
     int de, d = 0;
-    if (dwis(s, e, "the") || (is_num(s, e) && lx(s, e + 1, LX_ORDSUF)))
+    if (dwis(s, e, R_DW_THE) || (is_num(s, e) && lx(s, e + 1, LX_ORDSUF)))
         d = day_at(s, e, &de, 0);
-    if (d && !month_at(s, de, &(int){0}) && !dwis(s, de, "of")) {
+    if (d && !month_at(s, de, &(int){0}) && !dwis(s, de, R_DW_OF)) {
         for (int q = 0; q < 24; q++) {
             int y = s->doc->year, m = s->doc->month;
             dk_cal_add_months(&y, &m, q);
@@ -1459,7 +1473,7 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
         }
     }
     long mon = monday_of(z);
-    if (dwis(s, e, "of")) {
+    if (dwis(s, e, R_DW_OF)) {
         int dir = rel_dir(s, e + 1);
         const dk_lexent *u = lx(s, e + 2, LX_TUNIT);
         if (dir != 9 && u && !strcmp(u->sym, "week") && u->value == 1 &&
@@ -1480,7 +1494,7 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
 static int p_labelled(const dk_sent *s, int i, dv *v)
 {
     int k = i;
-    if (dwis(s, k, "calendar"))
+    if (dwis(s, k, R_DW_CALENDAR))
         k++;
     const dk_lexent *u = lx(s, k, LX_TUNIT);
     if (!u || u->value != 1 || (u->flags & LXF_PLURAL))
@@ -1498,7 +1512,7 @@ static int p_labelled(const dk_sent *s, int i, dv *v)
             return 0;
         int y = s->doc->year, end = k + 2;
         dv b;
-        if (dwis(s, end, "of") && p_year_ref(s, end + 1, &b) && !b.m && b.y) {
+        if (dwis(s, end, R_DW_OF) && p_year_ref(s, end + 1, &b) && !b.m && b.y) {
             y = b.y;
             end = p_year_ref(s, end + 1, &b);
         }
@@ -1520,7 +1534,7 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
     int k = e;
     if (dk_tok_is(s, k, '-') && dk_tok_glued(s, k))
         k++;
-    else if (dwis(s, k, "of"))
+    else if (dwis(s, k, R_DW_OF))
         k++;
     int y = year_at(s, k);
     if (!y || !free_side(s, k, 1))
@@ -1529,18 +1543,56 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
     return k + 1;
 }
 
+/* What a parser needs to find anything at token i, for p_core's test
+ * before trying it.  first: what token i may be, LXB(cls) for a word
+ * with an entry of that class, DIGITS for a number in digits, ANY for
+ * the parsers whose own first test is as cheap (a phrase lookup,
+ * dk_number_at).  later: what one of the tokens after i must be (a
+ * month after a day, a time unit after a count), from dk_token.ahead;
+ * 0 for nothing. */
+#define LXB(cls) DK_LXBIT(cls)
+#define DIGITS DK_AHEAD_DIGITS
+#define ANY 0xFFFFFFFFu
+
+static const struct parser {
+    int (*parse)(const dk_sent *, int, dv *);
+    uint32_t first, later;
+} parsers[] = {
+    {p_part, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
+     LXB(LX_TUNIT) | LXB(LX_DATEWORD)},
+    {p_week_of, LXB(LX_DATEWORD), LXB(LX_TUNIT)},
+    {p_the_nth, LXB(LX_DATEWORD), DIGITS},
+    {p_holiday, ANY, 0},
+    {p_spelled_year, DK_NUM_FIRST, 0},   /* a number word, no digits */
+    {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD), LXB(LX_TUNIT)},
+    {p_relative, LXB(LX_DATEWORD), 0},
+    {p_deictic, ANY, 0},
+    {p_ago, ANY, LXB(LX_TUNIT)},
+    {p_month_first, LXB(LX_MONTH), 0},
+    {p_day_first, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
+     LXB(LX_MONTH)},
+    {p_year_first, DIGITS, 0},
+    {p_numeric, DIGITS, 0},
+    {p_weekday, LXB(LX_WEEKDAY), 0},
+    {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT), 0},
+    {p_quarter_first, LXB(LX_DATEWORD), DIGITS},
+};
+
 /* The longest date at i, without modifiers or ranges. */
 static int p_core(const dk_sent *s, int i, dv *v)
 {
-    int (*const parsers[])(const dk_sent *, int, dv *) = {
-        p_part, p_week_of, p_the_nth, p_holiday, p_spelled_year, p_century, p_relative, p_deictic, p_ago, p_month_first,
-        p_day_first, p_year_first, p_numeric, p_weekday, p_labelled,
-        p_quarter_first,
-    };
+    const dk_token *t = tk(s, i);
+    if (!t)
+        return 0;
+    uint32_t have = t->type == DK_TOK_NUM ? DIGITS : t->lex ? t->lex->cmask : 0;
+    uint32_t later = i + 1 < s->ntok ? s->tok[i + 1].ahead : 0;
     int best = 0;
     for (size_t p = 0; p < sizeof parsers / sizeof *parsers; p++) {
+        if ((!(parsers[p].first & have) && parsers[p].first != ANY) ||
+            (parsers[p].later && !(parsers[p].later & later)))
+            continue;   /* it would find nothing at i */
         dv x;
-        int e = parsers[p](s, i, &x);
+        int e = parsers[p].parse(s, i, &x);
         if (e < 0 && best == 0)
             return e;
         if (e > best) {
@@ -1554,7 +1606,7 @@ static int p_core(const dk_sent *s, int i, dv *v)
     if (!v->span && !v->y && v->m) {
         int k = best;
         dv y;
-        if (dwis(s, k, "of") || dwis(s, k, "in"))
+        if (dwis(s, k, R_DW_OF) || dwis(s, k, R_DW_IN))
             k++;
         int e = p_year_ref(s, k, &y);
         if (e && !y.m && y.y && (k > best || rel_dir(s, k) != 9)) {
@@ -1569,12 +1621,12 @@ static int p_core(const dk_sent *s, int i, dv *v)
 static int p_mod(const dk_sent *s, int i, dv *v)
 {
     int k = i;
-    if (dwis(s, k, "the") && (dwis(s, k + 1, "modof") || dwis(s, k + 1, "mod")))
+    if (dwis(s, k, R_DW_THE) && (dwis(s, k + 1, R_DW_MODOF) || dwis(s, k + 1, R_DW_MOD)))
         k++;  /* "the end of 2020", "the early 1990s" */
-    int of = dwis(s, k, "modof");
-    if (of || dwis(s, k, "mod")) {
+    int of = dwis(s, k, R_DW_MODOF);
+    if (of || dwis(s, k, R_DW_MOD)) {
         int j = k + 1;
-        if (dwis(s, j, "of"))
+        if (dwis(s, j, R_DW_OF))
             j++;
         else if (dk_tok_is(s, j, '-') && dk_tok_glued(s, j))
             j++;
@@ -1597,52 +1649,35 @@ static int can_start(const dk_sent *s, int k)
         return 1;
     if (!t->lex)
         return 0;
-    if (lx(s, k, LX_MONTH) || lx(s, k, LX_WEEKDAY) || lx(s, k, LX_ORD) ||
-        lx(s, k, LX_CARD))
+    if (t->lex->cmask & (LXB(LX_MONTH) | LXB(LX_WEEKDAY) | LXB(LX_ORD) |
+                         LXB(LX_CARD)))
         return 1;
     const dk_lexent *u = lx(s, k, LX_TUNIT);
     if (u)
         return !(u->flags & LXF_PLURAL);
-    const char *r = dw(s, k);
-    if (!r) {  /* the first word of a holiday: "new year", "earth day" */
+    if (!lx(s, k, LX_DATEWORD)) {
+        /* the first word of a holiday: "new year", "earth day" */
         const dk_lexeme *x;
         return t->lex->is_prefix &&
                dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_DATEWORD, &x) > 1;
     }
-    switch (r[0]) {
-    case 't':   /* the, this, today, tomorrow */
-        if (!strcmp(r, "the")) {
-            const dk_token *n = tk(s, k + 1);
-            return n && (n->type == DK_TOK_NUM ||
-                         (n->lex && (lx(s, k + 1, LX_DATEWORD) ||
-                                     lx(s, k + 1, LX_ORD) ||
-                                     lx(s, k + 1, LX_CARD) ||
-                                     lx(s, k + 1, LX_TUNIT))));
-        }
-        return !strcmp(r, "this") || !strcmp(r, "today") ||
-               !strcmp(r, "tomorrow") || !strcmp(r, "thanksgiving");
-    case 'a':   /* "a year ago" */
-        return !strcmp(r, "a") && lx(s, k + 1, LX_TUNIT);
-    case 'l':
-        return !strcmp(r, "last");
-    case 'n':
-        return !strcmp(r, "next");
-    case 'y':
-        return !strcmp(r, "yesterday");
-    case 'm':   /* mod, modof */
-        return r[1] == 'o';
-    case 'f':
-        return !strcmp(r, "from");
-    case 'b':
-        return !strcmp(r, "between") || !strcmp(r, "blackfriday");
-    case 'c':
-        return !strcmp(r, "calendar");
-    case 'q':
-        return r[1] == '\0';
-    case 'h':   /* h (a half), holiday */
-        return r[1] == '\0' || r[1] == 'o';
-    case 'e':
-        return !strcmp(r, "easter");
+    switch (dwr(s, k)) {
+    case R_DW_THE: {
+        const dk_token *n = tk(s, k + 1);
+        return n && (n->type == DK_TOK_NUM ||
+                     (n->lex && (lx(s, k + 1, LX_DATEWORD) ||
+                                 lx(s, k + 1, LX_ORD) ||
+                                 lx(s, k + 1, LX_CARD) ||
+                                 lx(s, k + 1, LX_TUNIT))));
+    }
+    case R_DW_A:   /* "a year ago" */
+        return lx(s, k + 1, LX_TUNIT) != NULL;
+    case R_DW_THIS: case R_DW_TODAY: case R_DW_TOMORROW:
+    case R_DW_THANKSGIVING: case R_DW_LAST: case R_DW_NEXT:
+    case R_DW_YESTERDAY: case R_DW_MOD: case R_DW_MODOF: case R_DW_FROM:
+    case R_DW_BETWEEN: case R_DW_BLACKFRIDAY: case R_DW_CALENDAR:
+    case R_DW_Q: case R_DW_H: case R_DW_HOLIDAY: case R_DW_EASTER:
+        return 1;
     default:
         return 0;
     }
@@ -1710,9 +1745,9 @@ static int join(const dk_sent *s, dv *a, dv *b, dv *out)
 static int p_date(const dk_sent *s, int i, dv *v, int *t0)
 {
     int between = 0, k = i;
-    if (dwis(s, k, "between"))
+    if (dwis(s, k, R_DW_BETWEEN))
         between = 1;
-    if (between || dwis(s, k, "from"))
+    if (between || dwis(s, k, R_DW_FROM))
         k++;
     if (k >= s->ntok)
         return 0;

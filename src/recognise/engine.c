@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dostyk.h"
+#include "number.h"
 #include "recognise.h"
 #include "../attribute/attribute.h"
+#include "../attribute/event.h"
 #include "../base/buf.h"
 #include "../pack/pack.h"
 #include "../text/chars.h"
@@ -34,6 +36,7 @@ struct dk_engine {
     int *order, *otmp;     /* sort_cands: cands.cap indices each */
     int ordercap;
     dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
+    dk_numcache *nums;     /* numbers read in the current sentence */
 };
 
 struct dk_doc {
@@ -42,6 +45,7 @@ struct dk_doc {
     char date[16];         /* publication date as ISO text, "" if unknown */
     dk_docctx ctx;
     dk_attr_doc *attr;     /* attribution state (src/attribute) */
+    dk_event_doc *ev;      /* event reader state (src/attribute/event.c) */
     int date_known;        /* from the caller or a dateline */
     int scanned;           /* dateline window looked at */
     int failed, finished;
@@ -57,11 +61,16 @@ struct dk_doc {
 dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
 {
     dk_engine *e = calloc(1, sizeof *e);
-    if (e)
+    if (e) {
         e->tok = malloc((DK_MAX_SENTENCE + 1) * sizeof *e->tok);
-    if (!e || !e->tok) {
-        if (e)
+        e->nums = calloc(1, sizeof *e->nums);
+    }
+    if (!e || !e->tok || !e->nums) {
+        if (e) {
+            free(e->tok);
+            free(e->nums);
             free(e);
+        }
         if (err)
             *err = DK_ERR_NOMEM;
         return NULL;
@@ -72,6 +81,7 @@ dk_engine *dk_engine_new(const dk_options *opts, dk_status *err)
         e->pack = dk_pack_load(e->opt.pack_dir, NULL, 0);
         if (!e->pack) {
             free(e->tok);
+            free(e->nums);
             free(e);
             if (err)
                 *err = DK_ERR_PACK;
@@ -88,6 +98,7 @@ void dk_engine_free(dk_engine *e)
     if (!e)
         return;
     free(e->tok);
+    free(e->nums);
     free(e->order);
     free(e->otmp);
     dk_pack_free(e->pack);
@@ -119,15 +130,18 @@ dk_doc *dk_doc_open(dk_engine *e, const char *id, const char *date)
     d->e = e;
     d->id = strdup(id ? id : "stdin");
     d->attr = dk_attr_doc_new(e->pack);
-    if (!d->id || !d->attr) {
+    d->ev = dk_event_doc_new(e->pack);
+    if (!d->id || !d->attr || !d->ev) {
         free(d->id);
         dk_attr_doc_free(d->attr);
+        dk_event_doc_free(d->ev);
         free(d);
         return NULL;
     }
     if (date && *date) {
         if (!dk_parse_iso_date(date, &d->ctx)) {
             dk_attr_doc_free(d->attr);
+            dk_event_doc_free(d->ev);
             free(d->id);
             free(d);
             return NULL;
@@ -261,7 +275,8 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
         if (s)
             return s;
     }
-    dk_sent st = {text, len, base, e->tok, 0, &d->ctx};
+    dk_numcache_next(e->nums);
+    dk_sent st = {text, len, base, e->tok, 0, &d->ctx, e->nums};
     st.ntok = dk_tokenize(text, len, e->tok, DK_MAX_SENTENCE);
     if (st.ntok == 0)
         return DK_OK;
@@ -275,6 +290,7 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
     if (as)
         return as;
+    dk_events(d->ev, &st, &e->cands);
     if (e->cands.n == 0)
         return DK_OK;
     if (sort_cands(e))
@@ -446,6 +462,7 @@ void dk_doc_close(dk_doc *d)
         return;
     free(d->id);
     dk_attr_doc_free(d->attr);
+    dk_event_doc_free(d->ev);
     dk_buf_free(&d->pending);
     dk_buf_free(&d->texts);
     free(d->out);

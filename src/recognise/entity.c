@@ -13,6 +13,7 @@
  * "Governor Li Wei").  When the pack does not know them, their id is
  * made from the name (snake_case, ASCII names only).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "recognise.h"
@@ -188,28 +189,86 @@ static int headline_word(const char *t, size_t a, size_t b)
     return 0;
 }
 
-/* Names of two or three words right after a title word. */
+/* The first i' >= i that starts a word: 0, or just after a space or a
+ * line break (eight bytes a test while there is none); n if none. */
+static size_t word_start(const char *t, size_t i, size_t n)
+{
+    if (i == 0)
+        return 0;
+    size_t j = i - 1;   /* looking for the byte before the word */
+    while (j + 8 <= n) {
+        uint64_t x, sp, nl, hit;
+        memcpy(&x, t + j, 8);
+        sp = x ^ 0x2020202020202020ull;
+        nl = x ^ 0x0A0A0A0A0A0A0A0Aull;
+        hit = (((sp - 0x0101010101010101ull) & ~sp) |
+               ((nl - 0x0101010101010101ull) & ~nl)) & 0x8080808080808080ull;
+        if (hit) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* the lowest flagged byte is the first space or line break
+             * (only bytes above a true one can be flagged wrongly) */
+            return j + (size_t)(__builtin_ctzll(hit) >> 3) + 1;
+#else
+            break;
+#endif
+        }
+        j += 8;
+    }
+    while (j < n && t[j] != ' ' && t[j] != '\n')
+        j++;
+    return j < n ? j + 1 : n;
+}
+
+typedef struct title_word {
+    const char *w;
+    size_t n;
+} title_word;
+
+/* The title words that start with c (NULL-terminated), or NULL. */
+static const title_word *titles_of(char c)
+{
+#define T(w) {w, sizeof w - 1}
+    static const title_word a[] = {T("Ambassador"), T("Akim"), {NULL, 0}};
+    static const title_word c_[] = {T("Chairman"), T("Chairwoman"),
+        T("Counselor"), T("Counsellor"), T("CEO"), {NULL, 0}};
+    static const title_word g[] = {T("Governor"), {NULL, 0}};
+    static const title_word m[] = {T("Minister"), T("Mayor"), {NULL, 0}};
+    static const title_word p[] = {T("President"), T("Premier"), {NULL, 0}};
+    static const title_word s[] = {T("Spokesperson"), T("Spokesman"),
+        T("Spokeswoman"), T("Senator"), T("Secretary-General"), {NULL, 0}};
+    static const title_word sl[] = {T("spokesperson"), T("spokesman"),
+        T("spokeswoman"), {NULL, 0}};
+#undef T
+    switch (c) {
+    case 'A': return a;
+    case 'C': return c_;
+    case 'G': return g;
+    case 'M': return m;
+    case 'P': return p;
+    case 'S': return s;
+    case 's': return sl;
+    default: return NULL;
+    }
+}
+
+/* Names of two or three words right after a title word (at most one
+ * title can start at a place: none is another followed by a space). */
 static void find_titled_names(const dk_pack *p, const dk_sent *s,
                               dk_cands *out)
 {
-#define T(w) {w, sizeof w - 1}
-    static const struct { const char *w; size_t n; } title[] = {
-        T("President"), T("Minister"), T("Premier"), T("Ambassador"),
-        T("Chairman"), T("Chairwoman"), T("Governor"), T("Mayor"),
-        T("Spokesperson"), T("spokesperson"), T("Spokesman"),
-        T("spokesman"), T("Spokeswoman"), T("spokeswoman"), T("Akim"),
-        T("Senator"), T("Secretary-General"), T("Counselor"),
-        T("Counsellor"), T("CEO"), {NULL, 0}};
-#undef T
     const char *t = s->text;
     size_t n = s->len;
     for (size_t i = 0; i + 4 < n; i++) {
-        if ((i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n') ||
-            (!is_upper(t[i]) && t[i] != 's'))
+        /* a title starts a word (after a space or a line break) */
+        i = word_start(t, i, n);
+        if (i + 4 >= n)
+            break;
+        const title_word *title = titles_of(t[i]);
+        if (!title)
             continue;
         for (int k = 0; title[k].w; k++) {
             size_t l = title[k].n;
-            if (t[i] != title[k].w[0] || i + l + 1 >= n ||
+            if (i + l + 1 >= n ||
                 memcmp(t + i, title[k].w, l) != 0 || t[i + l] != ' ' ||
                 !is_upper(t[i + l + 1]))
                 continue;
@@ -352,6 +411,18 @@ static void find_ministries(const dk_pack *p, const dk_sent *s,
     }
 }
 
+/* Does t[0, n) hold "Ministry of "?  (memchr finds the rare 'M' much
+ * faster than memmem sets up its search.) */
+static int has_ministry(const char *t, size_t n)
+{
+    const char *end = t + n;
+    for (const char *p = t; (p = memchr(p, 'M', (size_t)(end - p))) != NULL;
+         p++)
+        if (end - p >= 12 && memcmp(p, "Ministry of ", 12) == 0)
+            return 1;
+    return 0;
+}
+
 void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
                            dk_cands *out)
 {
@@ -388,7 +459,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             memcpy(c->m.type, e->type, sizeof c->m.type);
             memcpy(c->m.id, e->id, sizeof c->m.id);
         }
-        if (off == 0 && memmem(s->text, s->len, "Ministry of ", 12))
+        if (off == 0 && has_ministry(s->text, s->len))
             find_ministries(p, s, out, m, n);
         if (n < BATCH)
             break;

@@ -17,22 +17,28 @@
 #include <string.h>
 #include "number.h"
 
-static const dk_lexent *lx(const dk_sent *s, int k, int cls)
+static inline const dk_lexent *lx(const dk_sent *s, int k, int cls)
 {
     return dk_tok_lex(s, k, cls);
 }
 
-static int is_word(const dk_sent *s, int k)
+/* Is token k a context word of this role (R_CTX_*)? */
+static inline int ctx(const dk_sent *s, int k, int role)
+{
+    return dk_tok_role(s, k, LX_CTX, role);
+}
+
+static inline int is_word(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_WORD;
 }
 
-static int is_cap(const dk_sent *s, int k)
+static inline int is_cap(const dk_sent *s, int k)
 {
     return is_word(s, k) && (s->tok[k].flags & DK_TF_CAP);
 }
 
-static int is_num(const dk_sent *s, int k)
+static inline int is_num(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_NUM;
 }
@@ -83,10 +89,10 @@ static dk_qualifier qualifier_before(const dk_sent *s, int i)
         const dk_lexeme *x;
         int n = dk_lex_phrase(s->text, s->tok, i, a, LX_QUAL, &x);
         if (n == len) {
-            const char *q = dk_lex_get(x, LX_QUAL)->sym;
-            if (strcmp(q, "approx") == 0) return DK_Q_APPROX;
-            if (strcmp(q, "over") == 0) return DK_Q_OVER;
-            if (strcmp(q, "under") == 0) return DK_Q_UNDER;
+            int q = dk_lex_get(x, LX_QUAL)->role;
+            if (q == R_QUAL_APPROX) return DK_Q_APPROX;
+            if (q == R_QUAL_OVER) return DK_Q_OVER;
+            if (q == R_QUAL_UNDER) return DK_Q_UNDER;
         }
     }
     return DK_Q_EXACT;
@@ -101,9 +107,8 @@ static void set_unit(dk_mention *m, const char *u)
     m->unit[n] = '\0';
 }
 
-/* A phrase of class cls at k whose entry fits the text's case; the
- * phrase must end its word (no letter or digit glued after it). */
-static int unit_phrase(const dk_sent *s, int k, int cls, const dk_lexent **e)
+/* unit_phrase once a phrase of class cls may start at k. */
+static int unit_phrase_at(const dk_sent *s, int k, int cls, const dk_lexent **e)
 {
     const dk_lexeme *x;
     int n = dk_lex_phrase(s->text, s->tok, s->ntok, k, cls, &x);
@@ -126,20 +131,46 @@ static int unit_phrase(const dk_sent *s, int k, int cls, const dk_lexent **e)
     return n;
 }
 
-/* Does a ctx phrase with this sym cover token t (starting at most 3
- * tokens before it)? */
-static int ctx_phrase_covers(const dk_sent *s, int t, const char *sym)
+/* A phrase of class cls at k whose entry fits the text's case; the
+ * phrase must end its word (no letter or digit glued after it).  Inline
+ * for the usual answer, none, from the lexicon tag of token k. */
+static inline int unit_phrase(const dk_sent *s, int k, int cls,
+                              const dk_lexent **e)
 {
+    if (k >= 0 && k < s->ntok && (s->tok[k].flags & DK_TF_LEXED) &&
+        !dk_lex_may_start(s->tok, s->ntok, k, DK_LXBIT(cls)))
+        return 0;
+    return unit_phrase_at(s, k, cls, e);
+}
+
+/* Does a ctx phrase of role r1 cover token t (starting at most 3 tokens
+ * before it)?  Returns 1; else 2 when one of role r2 does (r2 R_NONE:
+ * none asked); else 0.  One pass for two questions about the same
+ * phrases. */
+static int ctx_phrase_covers2(const dk_sent *s, int t, int r1, int r2)
+{
+    int found2 = 0;
     for (int a = t - 3 < 0 ? 0 : t - 3; a <= t; a++) {
         const dk_lexeme *x;
         int n = dk_lex_phrase(s->text, s->tok, s->ntok, a, LX_CTX, &x);
         if (!n || a + n <= t)
             continue;
-        for (int e = 0; e < x->nent; e++)
-            if (x->ent[e].cls == LX_CTX && strcmp(x->ent[e].sym, sym) == 0)
+        for (int e = 0; e < x->nent; e++) {
+            if (x->ent[e].cls != LX_CTX)
+                continue;
+            if (x->ent[e].role == r1)
                 return 1;
+            if (r2 != R_NONE && x->ent[e].role == r2)
+                found2 = 1;
+        }
     }
-    return 0;
+    return found2 ? 2 : 0;
+}
+
+/* Does a ctx phrase of this role (R_CTX_*) cover token t? */
+static int ctx_phrase_covers(const dk_sent *s, int t, int role)
+{
+    return ctx_phrase_covers2(s, t, role, R_NONE) == 1;
 }
 
 /* The previous token, skipping opening quotes. */
@@ -167,10 +198,11 @@ static int possessive(const dk_sent *s, int k)
 static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
 {
     int t = n->t0, nx = n->t1, pv = prev_tok(s, t);
-    if (ctx_phrase_covers(s, t, "discourse"))
-        return 1;
-    if (ctx_phrase_covers(s, t, "term")) {
-        *term = 1;
+    int c = ctx_phrase_covers2(s, t, R_CTX_DISCOURSE, R_CTX_TERM);
+    if (c == 1)
+        return 1;   /* discourse */
+    if (c == 2) {
+        *term = 1;  /* a term */
         return 1;
     }
     /* "Second, we ...": enumerating discourse */
@@ -178,9 +210,9 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
         if (dk_tok_is(s, nx, ',') || dk_tok_is(s, nx, ':') || dk_tok_is(s, nx, ')'))
             return 1;
     }
-    if (dk_tok_ctx(s, nx, "title") || dk_tok_ctx(s, nx, "datepart"))
+    if (ctx(s, nx, R_CTX_TITLE) || ctx(s, nx, R_CTX_DATEPART))
         return 1;   /* "First Deputy Minister", "the first half of 2024" */
-    if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !dk_tok_ctx(s, nx, "a"))) {
+    if (is_num(s, nx) || (lx(s, nx, LX_CARD) && !ctx(s, nx, R_CTX_A))) {
         dk_num p;   /* "the first 11 months": a period */
         if (dk_number_at(s, nx, &p) && lx(s, p.t1, LX_TUNIT))
             return 1;
@@ -188,7 +220,7 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
     /* a capitalised name: kept only for a recurring event */
     if (is_cap(s, t) && t > 0 && !line_start(s, t) && is_cap(s, nx)) {
         for (int k = nx; k < s->ntok && k < nx + 8; k++) {
-            if (dk_tok_ctx(s, k, "event"))
+            if (ctx(s, k, R_CTX_EVENT))
                 return 0;
             if (!is_cap(s, k) && !dk_tok_text(s, k, "and") &&
                 !dk_tok_text(s, k, "of") && !dk_tok_text(s, k, "the") &&
@@ -198,15 +230,15 @@ static int ordinal_filtered(const dk_sent *s, const dk_num *n, int *term)
         return 1;
     }
     /* enumerations: "The first is ..." */
-    if (pv >= 0 && pv == 0 && dk_tok_ctx(s, pv, "det") && dk_tok_ctx(s, nx, "enumverb"))
+    if (pv >= 0 && pv == 0 && ctx(s, pv, R_CTX_DET) && ctx(s, nx, R_CTX_ENUMVERB))
         return 1;
     /* the elliptic end of a term: "from the third world to the first" */
     if (*term && (nx >= s->ntok || s->tok[nx].type == DK_TOK_PUNCT))
         return 1;
     if (n->value == 1 && !n->nwords) {
         /* "first" as an adverb: "when I first joined" */
-        if (!(pv >= 0 && (dk_tok_ctx(s, pv, "det") || dk_tok_ctx(s, pv, "rank") ||
-                          possessive(s, pv) || dk_tok_ctx(s, pv, "a"))) &&
+        if (!(pv >= 0 && (ctx(s, pv, R_CTX_DET) || ctx(s, pv, R_CTX_RANK) ||
+                          possessive(s, pv) || ctx(s, pv, R_CTX_A))) &&
             !line_start(s, t))
             return 1;
     }
@@ -227,18 +259,18 @@ static int number_filtered(const dk_sent *s, const dk_num *n)
             return 1;
         if (n->value == 1) {
             /* "one of", "the one", "allow one to" */
-            if (dk_tok_ctx(s, nx, "oneafter") || nx >= s->ntok ||
+            if (ctx(s, nx, R_CTX_ONEAFTER) || nx >= s->ntok ||
                 s->tok[nx].type == DK_TOK_PUNCT)
                 return 1;
-            if (pv >= 0 && dk_tok_ctx(s, pv, "onebefore"))
+            if (pv >= 0 && ctx(s, pv, R_CTX_ONEBEFORE))
                 return 1;
         }
     }
     if (n->value == 2 && n->nwords <= 1 && !n->fraction && pv >= 0 &&
-        dk_tok_ctx(s, pv, "det")) {
+        ctx(s, pv, R_CTX_DET)) {
         /* "the two countries", "our two neighbouring states" */
-        if (dk_tok_ctx(s, nx, "backref") ||
-            (is_word(s, nx) && !lx(s, nx, LX_COUNTED) && dk_tok_ctx(s, nx + 1, "backref")))
+        if (ctx(s, nx, R_CTX_BACKREF) ||
+            (is_word(s, nx) && !lx(s, nx, LX_COUNTED) && ctx(s, nx + 1, R_CTX_BACKREF)))
             return 1;
     }
     return 0;
@@ -400,7 +432,7 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         if (strcmp(e->sym, "deg") == 0) {
             /* temperatures are no angles */
             for (int q = k - 6 < 0 ? 0 : k - 6; q <= j && q < s->ntok; q++)
-                if (dk_tok_ctx(s, q, "temperature"))
+                if (ctx(s, q, R_CTX_TEMPERATURE))
                     goto no_unit;
         }
         if (b != h) {
@@ -416,7 +448,7 @@ static int unit_after(const dk_sent *s, const dk_num *num, int k, fig *f,
         f->high *= e->value;
         /* "-long", "-wide" after a hyphenated unit */
         if (h != k && dk_tok_is(s, j, '-') && dk_tok_glued(s, j) &&
-            dk_tok_glued(s, j + 1) && dk_tok_ctx(s, j + 1, "dimadj"))
+            dk_tok_glued(s, j + 1) && ctx(s, j + 1, R_CTX_DIMADJ))
             j += 2;
         /* "5 feet 2 inches", "5 ft and 2 in" */
         if (strcmp(e->sym, "ft") == 0 && !f->range) {
@@ -466,7 +498,7 @@ static int half_duration(const dk_sent *s, int i, dk_cands *out)
     if (!fr || (fr->flags & LXF_PLURAL) || lx(s, i, LX_ORD) || !is_word(s, i))
         return 0;
     int k = i + 1;
-    if (dk_tok_ctx(s, k, "a"))
+    if (ctx(s, k, R_CTX_A))
         k++;
     else if (dk_tok_is(s, k, '-') && dk_tok_glued(s, k))
         k++;
@@ -506,7 +538,7 @@ static int year_like(const dk_sent *s, const dk_num *n)
 static int pop_before(const dk_sent *s, int t)
 {
     for (int k = t - 1; k >= 0 && k >= t - 4; k--) {
-        if (dk_tok_ctx(s, k, "popcue"))
+        if (ctx(s, k, R_CTX_POPCUE))
             return 1;
         if (s->tok[k].type == DK_TOK_PUNCT || is_num(s, k))
             return 0;
@@ -521,12 +553,26 @@ static int glued_dash_num(const dk_sent *s, int k)
            is_num(s, k + 1);
 }
 
-/* Recognise the figure starting at token i; returns the next token. */
+/* Can a figure start at token i?  Where a number may start, or a
+ * currency or percent phrase before one ("US dollars 5", "percent of
+ * 10").  Most tokens fail this at once. */
+static int may_start(const dk_sent *s, int i)
+{
+    const dk_token *t = &s->tok[i];
+    if (t->type == DK_TOK_WORD && !t->lex)
+        return 0;   /* a word the lexicon does not know */
+    if (!(t->flags & DK_TF_LEXED) && t->type != DK_TOK_NUM)
+        return 1;   /* not tagged: a phrase lookup would tell */
+    if (dk_lex_may_start(s->tok, s->ntok, i,
+                         DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT)))
+        return 1;
+    return dk_number_may_start(s, i);
+}
+
+/* Recognise the figure starting at token i, where one may start
+ * (may_start); returns the next token. */
 static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
 {
-    /* fast path: a word the lexicon does not know starts no figure */
-    if (s->tok[i].type == DK_TOK_WORD && !s->tok[i].lex)
-        return i + 1;
     fig f;
     memset(&f, 0, sizeof f);
     f.t0 = i;
@@ -559,7 +605,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             return h;
         /* "twice", "thrice" */
         const dk_lexent *c = lx(s, i, LX_CARD);
-        if (c && c->sym && strcmp(c->sym, "adv") == 0) {
+        if (c && c->role == R_CARD_ADV) {
             f.t1 = i + 1;
             f.value = c->value;
             f.q = qualifier_before(s, i);
@@ -586,12 +632,12 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
     int k = num.t1;
     /* ranges: "15-20", "two to three", "between 20 and 30" */
     if (k + 1 < s->ntok && !num.ordinal && lx(s, k, LX_RANGE)) {
-        const char *how = lx(s, k, LX_RANGE)->sym;
-        int glued = strcmp(how, "dash") == 0 && !num.spelled &&
+        int how = lx(s, k, LX_RANGE)->role;
+        int glued = how == R_RANGE_DASH && !num.spelled &&
                     ((dk_tok_glued(s, k) && dk_tok_glued(s, k + 1)) ||
                      (!dk_tok_glued(s, k) && !dk_tok_glued(s, k + 1)));
-        int word = strcmp(how, "to") == 0 ||
-                   (strcmp(how, "and") == 0 && dk_tok_ctx(s, prev_tok(s, f.t0), "between"));
+        int word = how == R_RANGE_TO ||
+                   (how == R_RANGE_AND && ctx(s, prev_tok(s, f.t0), R_CTX_BETWEEN));
         dk_num hi;
         if ((glued || word) && dk_number_at(s, k + 1, &hi) && !hi.ordinal &&
             hi.value > num.value && (hi.spelled == num.spelled || hi.hasscale)) {
@@ -665,7 +711,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             int h = k;
             if (dk_tok_is(s, h, '-') && dk_tok_glued(s, h) && dk_tok_glued(s, h + 1))
                 h++;
-            if (dk_tok_ctx(s, h, "times"))
+            if (ctx(s, h, R_CTX_TIMES))
                 u = h + 1;
         }
         /* a glued word nothing explains: "5G" */
@@ -742,17 +788,19 @@ static int url_chunk(const dk_sent *s, int i, int *end)
 }
 
 /* Tokens to skip at i: a line of page furniture ("READ MORE: ...") or
- * a telephone number after "tel.".  Returns the next token to look at,
- * or i when there is nothing to skip. */
-static int skip_furniture(const dk_sent *s, int i)
+ * a telephone number after "tel.".  lines: the sentence has a line
+ * break (else only its first token starts a line).  Returns the next
+ * token to look at, or i when there is nothing to skip. */
+static int skip_furniture(const dk_sent *s, int i, int lines)
 {
-    if (line_start(s, i) && ctx_phrase_covers(s, i, "furniture")) {
+    if ((lines ? line_start(s, i) : i == 0) &&
+        ctx_phrase_covers(s, i, R_CTX_FURNITURE)) {
         int k = i;
         while (k < s->ntok && !line_end(s, k))
             k++;
         return k + 1;
     }
-    if (dk_tok_ctx(s, i, "phone")) {
+    if (ctx(s, i, R_CTX_PHONE)) {
         int k = i + 1;
         while (k < s->ntok && (is_num(s, k) || (s->tok[k].type == DK_TOK_PUNCT &&
                                                 !dk_tok_is(s, k, ','))))
@@ -765,8 +813,10 @@ static int skip_furniture(const dk_sent *s, int i)
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
     int i = 0, term = 0;
+    /* a sentence without a line break starts one line: its first token */
+    int lines = memchr(s->text, '\n', s->len) != NULL;
     while (i < s->ntok) {
-        int sk = skip_furniture(s, i);
+        int sk = skip_furniture(s, i, lines);
         if (sk != i) {
             i = sk;
             continue;
@@ -778,6 +828,9 @@ void dk_recognise_figures(const dk_sent *s, dk_cands *out)
                 continue;
             }
         }
-        i = figure_at(s, i, out, &term);
+        if (!may_start(s, i))
+            i++;   /* most tokens: nothing to read */
+        else
+            i = figure_at(s, i, out, &term);
     }
 }

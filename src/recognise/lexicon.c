@@ -124,8 +124,8 @@ phrase_from(const char *s, const dk_token *tok, int ntok, int i, int j,
     return best;
 }
 
-int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
-                  int cls, const dk_lexeme **out)
+int dk_lex_phrase_at(const char *s, const dk_token *tok, int ntok, int i,
+                     int cls, const dk_lexeme **out)
 {
     *out = NULL;
     if (i < 0 || i >= ntok)
@@ -134,7 +134,7 @@ int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
         return phrase_from(s, tok, ntok, i, i, cls, NULL, 0, out);
     /* the first token was looked up by dk_lex_tag */
     const dk_lexeme *x = tok[i].lex;
-    if (!x)
+    if (!x || (cls && !dk_lex_may_start(tok, ntok, i, DK_LXBIT(cls))))
         return 0;
     int best = 0;
     if (x->nent && dk_lex_get(x, cls)) {
@@ -153,10 +153,16 @@ void dk_lex_tag(const char *s, dk_token *tok, int ntok)
     for (int k = 0; k < ntok; k++) {
         dk_token *t = &tok[k];
         t->lex = NULL;
-        if (t->type == DK_TOK_NUM)
-            continue;
         size_t n = t->end - t->start;
         const unsigned char *p = (const unsigned char *)s + t->start;
+        if (t->type == DK_TOK_NUM) {
+            /* numbers have no lexeme; one that starts no key (the filter
+             * says so) is marked looked up, so dk_lex_phrase at it
+             * answers at once */
+            if (n && !filter_pass(n, lower(p[0]), lower(p[n - 1])))
+                t->flags |= DK_TF_LEXED;
+            continue;
+        }
         t->flags |= DK_TF_LEXED;
         if (n == 0 || n + 1 > sizeof key ||
             !filter_pass(n, lower(p[0]), lower(p[n - 1])))
@@ -170,5 +176,12 @@ void dk_lex_tag(const char *s, dk_token *tok, int ntok)
             h = (h ^ c) * FNV_PRIME;
         }
         t->lex = probe(h, key, n);
+    }
+    uint32_t ahead = 0;
+    for (int k = ntok - 1; k >= 0; k--) {
+        const dk_token *t = &tok[k];
+        ahead |= t->type == DK_TOK_NUM ? DK_AHEAD_DIGITS
+                 : t->lex ? t->lex->cmask : 0;
+        tok[k].ahead = ahead;
     }
 }

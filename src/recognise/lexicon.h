@@ -45,6 +45,7 @@ enum dk_lexclass {
     LX_VFRAC,      /* vulgar fraction character: value = the fraction */
     LX_CLASS_MAX
 };
+_Static_assert(LX_CLASS_MAX <= 32, "a class is a bit of dk_lexeme.cmask");
 
 /* Entry flags. */
 enum dk_lexflag {
@@ -57,9 +58,64 @@ enum dk_lexflag {
     LXF_CASE = 1 << 6    /* must match case exactly as written ("MB") */
 };
 
+/* Roles: the syms the recognisers test in their inner loops, as small
+ * numbers in dk_lexent.role, so that a test is one compare, not a strcmp.
+ * tools/lexgen gives each entry the role listed for its class and sym
+ * here, R_NONE for a pair not listed (its sym is still there as text).
+ * X(name, class, sym) makes R_name. */
+#define DK_LEX_ROLES(X)                                                    \
+    X(DW_THE, LX_DATEWORD, "the")         X(DW_A, LX_DATEWORD, "a")         \
+    X(DW_LAST, LX_DATEWORD, "last")       X(DW_NEXT, LX_DATEWORD, "next")   \
+    X(DW_THIS, LX_DATEWORD, "this")       X(DW_AGO, LX_DATEWORD, "ago")     \
+    X(DW_AFTER, LX_DATEWORD, "after")     X(DW_BEFORE, LX_DATEWORD, "before") \
+    X(DW_BETWEEN, LX_DATEWORD, "between") X(DW_FROM, LX_DATEWORD, "from")   \
+    X(DW_OF, LX_DATEWORD, "of")           X(DW_IN, LX_DATEWORD, "in")       \
+    X(DW_ON, LX_DATEWORD, "on")           X(DW_PREP, LX_DATEWORD, "prep")   \
+    X(DW_MOD, LX_DATEWORD, "mod")         X(DW_MODOF, LX_DATEWORD, "modof") \
+    X(DW_CALENDAR, LX_DATEWORD, "calendar") X(DW_Q, LX_DATEWORD, "q")       \
+    X(DW_H, LX_DATEWORD, "h")             X(DW_HALF, LX_DATEWORD, "half")   \
+    X(DW_QUARTER, LX_DATEWORD, "quarter") X(DW_WEEKEND, LX_DATEWORD, "weekend") \
+    X(DW_WEEKOF, LX_DATEWORD, "weekof")   X(DW_DECADE, LX_DATEWORD, "decade") \
+    X(DW_NOW, LX_DATEWORD, "now")         X(DW_TODAY, LX_DATEWORD, "today") \
+    X(DW_YESTERDAY, LX_DATEWORD, "yesterday")                               \
+    X(DW_TOMORROW, LX_DATEWORD, "tomorrow")                                 \
+    X(DW_DAYBEFOREYESTERDAY, LX_DATEWORD, "daybeforeyesterday")             \
+    X(DW_DAYAFTERTOMORROW, LX_DATEWORD, "dayaftertomorrow")                 \
+    X(DW_HOLIDAY, LX_DATEWORD, "holiday") X(DW_EASTER, LX_DATEWORD, "easter") \
+    X(DW_THANKSGIVING, LX_DATEWORD, "thanksgiving")                         \
+    X(DW_BLACKFRIDAY, LX_DATEWORD, "blackfriday")                           \
+    X(CTX_A, LX_CTX, "a")                 X(CTX_BACKREF, LX_CTX, "backref") \
+    X(CTX_BETWEEN, LX_CTX, "between")     X(CTX_DATEPART, LX_CTX, "datepart") \
+    X(CTX_DET, LX_CTX, "det")             X(CTX_DIMADJ, LX_CTX, "dimadj")   \
+    X(CTX_DISCOURSE, LX_CTX, "discourse") X(CTX_ENUMVERB, LX_CTX, "enumverb") \
+    X(CTX_EVENT, LX_CTX, "event")         X(CTX_FURNITURE, LX_CTX, "furniture") \
+    X(CTX_ONEAFTER, LX_CTX, "oneafter")   X(CTX_ONEBEFORE, LX_CTX, "onebefore") \
+    X(CTX_PHONE, LX_CTX, "phone")         X(CTX_POPCUE, LX_CTX, "popcue")   \
+    X(CTX_RANK, LX_CTX, "rank")           X(CTX_TEMPERATURE, LX_CTX, "temperature") \
+    X(CTX_TERM, LX_CTX, "term")           X(CTX_TIMES, LX_CTX, "times")     \
+    X(CTX_TITLE, LX_CTX, "title")                                           \
+    X(NUMOP_NEG, LX_NUMOP, "neg")         X(NUMOP_POINT, LX_NUMOP, "point") \
+    X(NUMOP_RATIO, LX_NUMOP, "ratio")     X(NUMOP_RATIO1, LX_NUMOP, "ratio1") \
+    X(NUMOP_RATIO2, LX_NUMOP, "ratio2")   X(NUMOP_RATIO2B, LX_NUMOP, "ratio2b") \
+    X(RANGE_AND, LX_RANGE, "and")         X(RANGE_DASH, LX_RANGE, "dash")   \
+    X(RANGE_TO, LX_RANGE, "to")                                             \
+    X(QUAL_APPROX, LX_QUAL, "approx")     X(QUAL_OVER, LX_QUAL, "over")     \
+    X(QUAL_UNDER, LX_QUAL, "under")                                         \
+    X(CARD_ADV, LX_CARD, "adv")           X(CARD_APPROX, LX_CARD, "approx")
+
+enum dk_lexrole {
+    R_NONE = 0,
+#define DK_ROLE_ENUM(name, cls, sym) R_##name,
+    DK_LEX_ROLES(DK_ROLE_ENUM)
+#undef DK_ROLE_ENUM
+    R_MAX
+};
+_Static_assert(R_MAX <= 256, "a role is a byte of dk_lexent");
+
 typedef struct dk_lexent {
     uint8_t cls;
     uint8_t flags;
+    uint8_t role;       /* R_* of (cls, sym), R_NONE when not listed */
     double value;
     const char *sym;
     const char *orig;   /* the key as written in the TSV (for LXF_CASE) */
@@ -72,7 +128,31 @@ typedef struct dk_lexeme {
     uint8_t is_prefix;   /* a longer key starts with this one */
     uint16_t nent;       /* entries (0 for a pure prefix) */
     const dk_lexent *ent;
+    uint32_t cmask;      /* DK_LXBIT of the classes of ent[] */
+    uint32_t spaced;     /* the classes of the longer keys that go on with
+                            a space after this one ("per" -> "per cent") */
+    uint32_t glued;      /* ... with another byte ("a" -> "a$"; never a
+                            letter after a letter: one word) */
 } dk_lexeme;
+
+/* The bit of class cls in the masks. */
+#define DK_LXBIT(cls) (1u << (cls))
+
+/* Could a key with a class in mask start at token i, which dk_lex_tag
+ * looked up?  From the classes of its lexeme and of the longer keys that
+ * can follow it, as the next token is spaced or glued. */
+static inline int dk_lex_may_start(const dk_token *tok, int ntok, int i,
+                                   uint32_t mask)
+{
+    const struct dk_lexeme *x = tok[i].lex;
+    if (!x)
+        return 0;
+    if (x->cmask & mask)
+        return 1;
+    if (i + 1 >= ntok)
+        return 0;
+    return ((tok[i + 1].flags & DK_TF_SPACE) ? x->spaced : x->glued) & mask;
+}
 
 /* Look up a key (already in key form).  NULL when absent. */
 const dk_lexeme *dk_lex_find(const char *key, size_t n);
@@ -81,7 +161,7 @@ const dk_lexeme *dk_lex_find(const char *key, size_t n);
  * recognisers ask it for most tokens, and most have no lexeme. */
 static inline const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
 {
-    if (!x)
+    if (!x || (cls && !(x->cmask & DK_LXBIT(cls))))
         return NULL;
     for (int k = 0; k < x->nent; k++)
         if (cls == 0 || x->ent[k].cls == cls)
@@ -89,14 +169,36 @@ static inline const dk_lexent *dk_lex_get(const dk_lexeme *x, int cls)
     return NULL;
 }
 
+int dk_lex_phrase_at(const char *s, const dk_token *tok, int ntok, int i,
+                     int cls, const dk_lexeme **out);
+
 /* Longest key made of tokens tok[i], tok[i+1], ... (s = sentence text)
  * that has an entry of class cls (0 = any).  Returns the number of
- * tokens matched (0 if none) and the lexeme in *out. */
-int dk_lex_phrase(const char *s, const dk_token *tok, int ntok, int i,
-                  int cls, const dk_lexeme **out);
+ * tokens matched (0 if none) and the lexeme in *out.  Inline: at a token
+ * dk_lex_tag looked up, the answer is mostly "none", from the reach of
+ * its lexeme and the next token; dk_lex_phrase_at does the rest. */
+static inline int dk_lex_phrase(const char *s, const dk_token *tok, int ntok,
+                                int i, int cls, const dk_lexeme **out)
+{
+    if (i >= 0 && i < ntok && (tok[i].flags & DK_TF_LEXED) &&
+        (!tok[i].lex ||
+         (cls && !dk_lex_may_start(tok, ntok, i, DK_LXBIT(cls))))) {
+        *out = NULL;
+        return 0;
+    }
+    return dk_lex_phrase_at(s, tok, ntok, i, cls, out);
+}
 
-/* Set tok[k].lex for every token from the one-token keys. */
+/* Set tok[k].lex for every token from the one-token keys, and
+ * tok[k].ahead: the classes (DK_LXBIT) of the lexemes of tokens k, k+1,
+ * ... to the end, with DK_AHEAD_DIGITS when one of them is a number in
+ * digits.  A recogniser that needs a month or a time unit later on asks
+ * it before reading on. */
 void dk_lex_tag(const char *s, dk_token *tok, int ntok);
+
+/* In dk_token.ahead: a number in digits (bit 0: no class is 0). */
+#define DK_AHEAD_DIGITS DK_LXBIT(0)
+_Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
 
 /* Append token t's key text to out[*len], lower-cased, with a leading
  * space when sep is set.  Returns 0, or -1 when out (size cap) is full. */

@@ -15,24 +15,10 @@
 #include <string.h>
 #include "number.h"
 
-int dk_tok_is(const dk_sent *s, int k, char c)
-{
-    if (k < 0 || k >= s->ntok || s->tok[k].type != DK_TOK_PUNCT)
-        return 0;
-    const dk_token *t = &s->tok[k];
-    return t->end - t->start == 1 && s->text[t->start] == c;
-}
-
-const dk_lexent *dk_tok_lex(const dk_sent *s, int k, int cls)
-{
-    if (k < 0 || k >= s->ntok)
-        return NULL;
-    return dk_lex_get(s->tok[k].lex, cls);
-}
-
 int dk_tok_ctx(const dk_sent *s, int k, const char *sym)
 {
-    if (k < 0 || k >= s->ntok || !s->tok[k].lex)
+    if (k < 0 || k >= s->ntok || !s->tok[k].lex ||
+        !(s->tok[k].lex->cmask & DK_LXBIT(LX_CTX)))
         return 0;
     const dk_lexeme *x = s->tok[k].lex;
     for (int e = 0; e < x->nent; e++)
@@ -40,14 +26,6 @@ int dk_tok_ctx(const dk_sent *s, int k, const char *sym)
             strcmp(x->ent[e].sym, sym) == 0)
             return 1;
     return 0;
-}
-
-int dk_tok_text(const dk_sent *s, int k, const char *w)
-{
-    if (k < 0 || k >= s->ntok)
-        return 0;
-    size_t n = s->tok[k].end - s->tok[k].start;
-    return strlen(w) == n && memcmp(s->text + s->tok[k].start, w, n) == 0;
 }
 
 const dk_lexent *dk_lex_get_cased(const dk_lexeme *x, int cls,
@@ -68,49 +46,50 @@ const dk_lexent *dk_lex_get_cased(const dk_lexeme *x, int cls,
     return NULL;
 }
 
-static const dk_lexent *lx(const dk_sent *s, int k, int cls)
+static inline const dk_lexent *lx(const dk_sent *s, int k, int cls)
 {
     return dk_tok_lex(s, k, cls);
 }
 
-static int numop(const dk_sent *s, int k, const char *sym)
+/* Is token k a context word of this role (R_CTX_*)? */
+static inline int ctx(const dk_sent *s, int k, int role)
 {
-    if (k < 0 || k >= s->ntok || !s->tok[k].lex)
-        return 0;
-    const dk_lexeme *x = s->tok[k].lex;
-    for (int e = 0; e < x->nent; e++)
-        if (x->ent[e].cls == LX_NUMOP && strcmp(x->ent[e].sym, sym) == 0)
-            return 1;
-    return 0;
+    return dk_tok_role(s, k, LX_CTX, role);
 }
 
-static int is_num(const dk_sent *s, int k)
+/* Is token k a number operator of this role (R_NUMOP_*)? */
+static inline int numop(const dk_sent *s, int k, int role)
+{
+    return dk_tok_role(s, k, LX_NUMOP, role);
+}
+
+static inline int is_num(const dk_sent *s, int k)
 {
     return k >= 0 && k < s->ntok && s->tok[k].type == DK_TOK_NUM;
 }
 
-static int is_int(const dk_sent *s, int k)
+static inline int is_int(const dk_sent *s, int k)
 {
     return is_num(s, k) && !(s->tok[k].flags & (DK_TF_DECIMAL | DK_TF_GROUPS));
 }
 
 /* A hyphen glued on both sides at k. */
-static int glued_hyphen(const dk_sent *s, int k)
+static inline int glued_hyphen(const dk_sent *s, int k)
 {
     return dk_tok_is(s, k, '-') && dk_tok_glued(s, k) && dk_tok_glued(s, k + 1);
 }
 
 /* A hyphen with space on both sides at k ("fifty - two"). */
-static int spaced_hyphen(const dk_sent *s, int k)
+static inline int spaced_hyphen(const dk_sent *s, int k)
 {
     return dk_tok_is(s, k, '-') && k + 1 < s->ntok &&
            (s->tok[k].flags & DK_TF_SPACE) && (s->tok[k + 1].flags & DK_TF_SPACE);
 }
 
-static int is_and(const dk_sent *s, int k)
+static inline int is_and(const dk_sent *s, int k)
 {
     const dk_lexent *r = lx(s, k, LX_RANGE);
-    return r && strcmp(r->sym, "and") == 0;
+    return r && r->role == R_RANGE_AND;
 }
 
 /* A spelled scale that may stand in a number ("hundred", "million",
@@ -201,7 +180,7 @@ static void cardinal(const dk_sent *s, int i, rd *r)
                      * fraction word) */
                     if (r->items)
                         break;
-                    int approx = c->sym && strcmp(c->sym, "approx") == 0;
+                    int approx = c->role == R_CARD_APPROX;
                     int nk = at + 1;
                     const dk_lexent *f = lx(s, nk, LX_FRAC);
                     const dk_lexent *o = lx(s, nk, LX_ORD);
@@ -355,13 +334,13 @@ static double scale_after(const dk_sent *s, int *k, double whole,
                           double lastscale, double frac, int *scaled)
 {
     int j = *k;
-    if (j + 2 < s->ntok && dk_tok_text(s, j, "of") && dk_tok_ctx(s, j + 1, "a") &&
+    if (j + 2 < s->ntok && dk_tok_text(s, j, "of") && ctx(s, j + 1, R_CTX_A) &&
         word_scale(s, j + 2, 0) && lastscale == 0 && whole == 0) {
         *k = j + 3;
         *scaled = 1;
         return frac * word_scale(s, j + 2, 0)->value;
     }
-    if (j + 1 < s->ntok && dk_tok_ctx(s, j, "a") && word_scale(s, j + 1, 0) &&
+    if (j + 1 < s->ntok && ctx(s, j, R_CTX_A) && word_scale(s, j + 1, 0) &&
         whole == 0 && lastscale == 0) {
         *k = j + 2;   /* "half a million", "half a dozen" */
         *scaled = 1;
@@ -383,7 +362,7 @@ static double scale_after(const dk_sent *s, int *k, double whole,
 /* "point" and digit words: "two hundred point zero three". */
 static int point_part(const dk_sent *s, int k, double *v, int *end)
 {
-    if (!numop(s, k, "point") || !lx(s, k + 1, LX_CARD))
+    if (!numop(s, k, R_NUMOP_POINT) || !lx(s, k + 1, LX_CARD))
         return 0;
     double f = 0, scale = 1;
     int j = k + 1, any = 0;
@@ -558,11 +537,11 @@ static void ratio(const dk_sent *s, dk_num *out)
     int k = out->t1, j;
     if (out->fraction || out->ordinal || out->hasscale)
         return;
-    if (numop(s, k, "ratio"))
+    if (numop(s, k, R_NUMOP_RATIO))
         j = k + 1;
-    else if (k + 1 < s->ntok && numop(s, k, "ratio2") && numop(s, k + 1, "ratio2b"))
+    else if (k + 1 < s->ntok && numop(s, k, R_NUMOP_RATIO2) && numop(s, k + 1, R_NUMOP_RATIO2B))
         j = k + 2;  /* "out of" */
-    else if (numop(s, k, "ratio1") && out->value == 1)
+    else if (numop(s, k, R_NUMOP_RATIO1) && out->value == 1)
         j = k + 1;  /* "one in five" */
     else
         return;
@@ -766,14 +745,46 @@ no_fraction:
     return 1;
 }
 
+void dk_numcache_next(dk_numcache *c)
+{
+    if (++c->sentence == 0) {   /* wrapped: no slot may look current */
+        memset(c->slot, 0, sizeof c->slot);
+        c->sentence = 1;
+    }
+}
+
+static int number_at(const dk_sent *s, int i, dk_num *out);
+
 int dk_number_at(const dk_sent *s, int i, dk_num *out)
 {
-    if (i < 0 || i >= s->ntok)
+    if (!dk_number_may_start(s, i))
         return 0;
+    dk_numcache *c = s->nums;
+    if (!c)
+        return number_at(s, i, out);
+    dk_numslot *e = &c->slot[i % DK_NUMCACHE_SLOTS];
+    if (e->sentence == c->sentence && e->i == i) {
+        if (e->ok)
+            *out = e->n;
+        return e->ok;
+    }
+    int ok = number_at(s, i, out);
+    e = &c->slot[i % DK_NUMCACHE_SLOTS];   /* number_at may have used it */
+    e->sentence = c->sentence;
+    e->i = i;
+    e->ok = ok;
+    if (ok)
+        e->n = *out;
+    return ok;
+}
+
+/* dk_number_at without the cache. */
+static int number_at(const dk_sent *s, int i, dk_num *out)
+{
     /* signs: "minus five", "negative one", "-1" */
     double sign = 1;
     int j = i;
-    if (numop(s, i, "neg") && i + 1 < s->ntok) {
+    if (numop(s, i, R_NUMOP_NEG) && i + 1 < s->ntok) {
         sign = -1;
         j = i + 1;
     } else if (dk_tok_is(s, i, '-') && is_num(s, i + 1) && dk_tok_glued(s, i + 1) &&

@@ -22,6 +22,8 @@ typedef struct dk_docctx {
     int year, month, day;      /* publication date; 0 = unknown */
 } dk_docctx;
 
+struct dk_numcache;
+
 /* One sentence, tokenized. */
 typedef struct dk_sent {
     const char *text;          /* the sentence's bytes */
@@ -30,6 +32,8 @@ typedef struct dk_sent {
     dk_token *tok;
     int ntok;
     const dk_docctx *doc;
+    struct dk_numcache *nums;  /* dk_number_at's answers for this sentence
+                                  (number.h), or NULL for none */
 } dk_sent;
 
 /* Priorities for equal-length overlaps: higher wins. */

@@ -8,6 +8,7 @@
  *   GET /api/timeline?metric=&subjects=
  *   GET /api/conflicts?metric=
  *   GET /api/check?claim=
+ *   GET /api/events?actor=&type=&from=&to=&limit=
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@
 #include "api.h"
 #include "../analyse/check.h"
 #include "../analyse/crosscheck.h"
+#include "../analyse/events.h"
+#include "../store/events.h"
 #include "../store/query.h"
 #include "../store/search.h"
 #include "../store/store.h"
@@ -438,6 +441,55 @@ static void h_groups(dk_api *a, dk_api_param get, void *req,
     reply_ok(r);
 }
 
+/* The chronology: happenings as `dostyk events --json` writes them. */
+static void h_events(dk_api *a, dk_api_param get, void *req,
+                     dk_api_response *r)
+{
+    dk_evfilter f;
+    memset(&f, 0, sizeof f);
+    const char *from, *to;
+    long limit;
+    if (!param(get, req, "actor", dk_api_valid_id, &f.actor, r) ||
+        !param(get, req, "type", dk_api_valid_id, &f.type, r) ||
+        !param(get, req, "from", dk_api_valid_date, &from, r) ||
+        !param(get, req, "to", dk_api_valid_date, &to, r) ||
+        !limit_param(get, req, &limit, r))
+        return;
+    f.has_from = from && dk_period_parse(from, &f.from);
+    f.has_to = to && dk_period_parse(to, &f.to);
+    if ((from && !f.has_from) || (to && !f.has_to)) {
+        reply_error(r, 400, "bad value for parameter 'from' or 'to'");
+        return;
+    }
+    dk_evset set = {0};
+    dk_happenings hs = {0};
+    dk_status s = dk_events_load(dk_store_db(a->store), f.type, &set);
+    if (s == DK_ERR_DB) {
+        dk_evset_free(&set);
+        reply_db_error(a, r);
+        return;
+    }
+    if (!s)
+        s = dk_events_link(&set, &hs);
+    dk_buf_putc(&r->body, '[');
+    int n = 0;
+    for (int i = 0; i < hs.n && n < limit && !s; i++) {
+        if (!dk_happening_matches(&set, &hs.v[i], &f))
+            continue;
+        if (n++)
+            dk_buf_putc(&r->body, ',');
+        s = dk_happening_json(&r->body, &set, &hs.v[i]);
+    }
+    if (!s)
+        s = dk_buf_putc(&r->body, ']');
+    dk_happenings_free(&hs);
+    dk_evset_free(&set);
+    if (s)
+        reply_error(r, 500, "out of memory");
+    else
+        reply_ok(r);
+}
+
 static void h_check(dk_api *a, dk_api_param get, void *req, dk_api_response *r)
 {
     const char *claim = get(req, "claim");
@@ -508,6 +560,8 @@ void dk_api_handle(dk_api *a, const char *method, const char *path,
         h_groups(a, get, req, r, 1);
     else if (strcmp(p, "check") == 0)
         h_check(a, get, req, r);
+    else if (strcmp(p, "events") == 0)
+        h_events(a, get, req, r);
     else
         reply_error(r, 404, "no such endpoint");
     return;

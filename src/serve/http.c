@@ -14,6 +14,7 @@
 #include "http.h"
 #include "api.h"
 #include "assets.h"
+#include "writer.h"
 
 #define MAX_URL 8192
 #define MAX_APIS 64
@@ -24,7 +25,16 @@ typedef struct server {
     dk_api *apis[MAX_APIS];    /* one per serving thread, closed at exit */
     int napis;
     pthread_key_t key;         /* the calling thread's dk_api */
+    dk_api_writer *writer;     /* POST /api/ingest; NULL: read-only */
+    struct body_in *uploads;    /* request bodies being received */
 } server;
+
+/* The body of a POST /api/ingest being received. */
+typedef struct body_in {
+    struct body_in *next;
+    dk_buf body;
+    int too_big;               /* over the limit: the rest is discarded */
+} body_in;
 
 /* The calling thread's API handle, opened on its first request. */
 static dk_api *thread_api(server *sv, char *err, size_t cap)
@@ -140,6 +150,107 @@ static enum MHD_Result send_static(server *sv, struct MHD_Connection *c,
     return res;
 }
 
+static void reply_api(server *sv, struct MHD_Connection *c, const char *method,
+                      const char *url, dk_api_response *r,
+                      enum MHD_Result *res)
+{
+    if (r->body.len == 0 || r->body.data[r->body.len - 1] != '\n')
+        dk_buf_putc(&r->body, '\n');
+    access_log(sv, c, method, url, r->status, r->body.len);
+    *res = send_reply(c, r->status, r->content_type,
+                      r->body.data ? r->body.data : "", r->body.len);
+    dk_buf_free(&r->body);
+}
+
+static void drop_upload(server *sv, body_in *u)
+{
+    pthread_mutex_lock(&sv->lock);
+    for (body_in **p = &sv->uploads; *p; p = &(*p)->next)
+        if (*p == u) {
+            *p = u->next;
+            break;
+        }
+    pthread_mutex_unlock(&sv->lock);
+    dk_buf_free(&u->body);
+    free(u);
+}
+
+/* A request ended (answered or cut): free the body of an ingest. */
+static void on_completed(void *cls, struct MHD_Connection *c, void **state,
+                         enum MHD_RequestTerminationCode why)
+{
+    (void)c;
+    (void)why;
+    server *sv = cls;
+    body_in *found = NULL;
+    pthread_mutex_lock(&sv->lock);
+    for (body_in *u = sv->uploads; u; u = u->next)
+        if (u == *state)
+            found = u;
+    pthread_mutex_unlock(&sv->lock);
+    if (found) {
+        drop_upload(sv, found);
+        *state = NULL;
+    }
+}
+
+/* POST /api/ingest: the checks that need no body are answered at once;
+ * the body is gathered up to the limit, then handed to writer.c. */
+static enum MHD_Result on_ingest(server *sv, struct MHD_Connection *c,
+                                 const char *url, const char *method,
+                                 const char *data, size_t *size, void **state)
+{
+    dk_api_response r;
+    memset(&r, 0, sizeof r);
+    enum MHD_Result res = MHD_YES;
+    const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                   MHD_HTTP_HEADER_AUTHORIZATION);
+    if (*state == NULL) {
+        if (strcmp(method, "POST") != 0) {
+            r.status = 405;
+            r.content_type = "application/json";
+            dk_buf_append(&r.body, "{\"error\":\"use POST\"}", 20);
+        } else if (!sv->writer || !dk_api_writer_authorized(sv->writer, auth)) {
+            dk_api_ingest(sv->writer, auth, "", 0, &r);   /* 403 or 401 */
+        } else {
+            const char *len = MHD_lookup_connection_value(
+                c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+            if (len && strtoull(len, NULL, 10) > dk_api_writer_max_body(sv->writer))
+                dk_api_ingest(sv->writer, auth, "", SIZE_MAX, &r);   /* 413 */
+        }
+        if (r.status) {
+            reply_api(sv, c, method, url, &r, &res);
+            return res;
+        }
+        body_in *u = calloc(1, sizeof *u);
+        if (!u)
+            return MHD_NO;
+        pthread_mutex_lock(&sv->lock);
+        u->next = sv->uploads;
+        sv->uploads = u;
+        pthread_mutex_unlock(&sv->lock);
+        *state = u;
+        return MHD_YES;
+    }
+    body_in *u = *state;
+    if (*size) {
+        if (!u->too_big &&
+            (u->body.len + *size > dk_api_writer_max_body(sv->writer) ||
+             dk_buf_append(&u->body, data, *size)))
+            u->too_big = 1;
+        *size = 0;
+        return MHD_YES;
+    }
+    dk_api_ingest(sv->writer, auth, u->body.data ? u->body.data : "",
+                  u->too_big ? SIZE_MAX : u->body.len, &r);
+    if (!r.status) {
+        r.status = 500;
+        r.content_type = "application/json";
+    }
+    reply_api(sv, c, method, url, &r, &res);
+    return res;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   const char *url, const char *method,
                                   const char *version, const char *upload,
@@ -148,6 +259,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     (void)version;
     (void)upload;
     server *sv = cls;
+    if (strcmp(url, "/api/ingest") == 0)
+        return on_ingest(sv, c, url, method, upload, upload_size, state);
     /* first call: headers only; refuse request bodies (read-only API) */
     if (*state == NULL) {
         *state = (void *)1;
@@ -215,6 +328,12 @@ dk_status dk_http_serve(const dk_http_opts *o, char *err, size_t cap)
     if (!probe)
         return DK_ERR_DB;
     dk_api_close(probe);
+    if (o->token) {
+        sv.writer = dk_api_writer_open(o->db, o->pack_dir, o->token,
+                                       o->max_body, err, cap);
+        if (!sv.writer)
+            return DK_ERR_DB;
+    }
 
     /* the signals that stop us are taken by sigwait below, in this thread
      * only: block them before the pool threads start, so they inherit it */
@@ -229,6 +348,7 @@ dk_status dk_http_serve(const dk_http_opts *o, char *err, size_t cap)
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO |
             MHD_USE_ERROR_LOG,
         0, NULL, NULL, on_request, &sv,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
         MHD_OPTION_CONNECTION_TIMEOUT, o->timeout ? o->timeout : 10u,
@@ -239,6 +359,7 @@ dk_status dk_http_serve(const dk_http_opts *o, char *err, size_t cap)
         snprintf(err, cap, "cannot listen on %s:%d: %s",
                  o->bind ? o->bind : "127.0.0.1", o->port, strerror(errno));
         pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+        dk_api_writer_close(sv.writer);
         return DK_ERR_IO;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -251,6 +372,7 @@ dk_status dk_http_serve(const dk_http_opts *o, char *err, size_t cap)
     MHD_stop_daemon(d);   /* waits for the requests under way */
     for (int i = 0; i < sv.napis; i++)
         dk_api_close(sv.apis[i]);
+    dk_api_writer_close(sv.writer);
     pthread_key_delete(sv.key);
     pthread_mutex_destroy(&sv.lock);
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);

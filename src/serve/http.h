@@ -21,6 +21,8 @@ typedef struct dk_http_opts {
     unsigned timeout;        /* seconds of silence before a connection ends */
     unsigned max_conns;      /* connections at once */
     FILE *log;               /* access log, NULL for none */
+    const char *token;       /* POST /api/ingest allowed with it; NULL: read-only */
+    size_t max_body;         /* request body limit of an ingest, 0: 16 MB */
 } dk_http_opts;
 
 /* Serve until SIGTERM or SIGINT.  Prints "listening on http://A:P/" on

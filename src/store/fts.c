@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "store.h"
+#include "../base/buf.h"
 
 #define TOK_MAX 128
 
@@ -167,10 +168,23 @@ static int emit_value(tokstate *t, double v, int start, int end, int colocated)
     char buf[48];
     buf[0] = '#';
     int n;
-    if (v == floor(v) && fabs(v) < 1e18)
-        n = snprintf(buf + 1, sizeof buf - 1, "%.0f", v);
-    else
+    if (v == floor(v) && fabs(v) < 1e18) {
+        /* the common case, written by hand: printf's "%.0f" is slow */
+        unsigned long long u = (unsigned long long)fabs(v);
+        char digits[24];
+        int k = 0;
+        do {
+            digits[k++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        n = 0;
+        if (v < 0)
+            buf[1 + n++] = '-';
+        while (k)
+            buf[1 + n++] = digits[--k];
+    } else {
         n = snprintf(buf + 1, sizeof buf - 1, "%.12g", v);
+    }
     return t->cb(t->ctx, flags, buf, n + 1, start, end);
 }
 
@@ -290,17 +304,42 @@ static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags,
  * FTS5's bm25().  Sentences are short and alike in length, and length
  * normalisation costs FTS5 a b-tree lookup per matching row: without it
  * ranking a common word over a million sentences is several times
- * faster.  The IDF of each phrase is computed once per query. */
+ * faster.  The IDF of each phrase is computed once per query, from its
+ * number of matching rows; counting stops after IDF_SAMPLE matches and
+ * extrapolates from how far into the rowids it got, so a common word
+ * costs no more than a rare one (rowids grow with ingest order, and
+ * words spread evenly enough over them for a weight). */
+#define IDF_SAMPLE 256
+
 typedef struct rankdata {
     int nphrase;
     double idf[];
 } rankdata;
 
+typedef struct hitcount {
+    sqlite3_int64 hits, last;   /* rows seen; rowid where counting stopped */
+} hitcount;
+
 static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *p)
 {
-    (void)api; (void)fts;
-    (*(sqlite3_int64 *)p)++;
-    return SQLITE_OK;
+    hitcount *c = p;
+    if (++c->hits < IDF_SAMPLE)
+        return SQLITE_OK;
+    c->last = api->xRowid(fts);
+    return SQLITE_DONE;
+}
+
+/* Rows matching phrase i, counted or estimated. */
+static double phrase_rows(const Fts5ExtensionApi *api, Fts5Context *fts,
+                          int i, sqlite3_int64 nrow)
+{
+    hitcount c = {0, 0};
+    if (api->xQueryPhrase(fts, i, &c, count_row) != SQLITE_OK)
+        return 0;
+    if (c.last <= 0)
+        return (double)c.hits;
+    double est = (double)c.hits * (double)nrow / (double)c.last;
+    return est < c.hits ? c.hits : est > nrow ? nrow : est;
 }
 
 static void dk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
@@ -319,9 +358,7 @@ static void dk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
         }
         r->nphrase = np;
         for (int i = 0; i < np; i++) {
-            sqlite3_int64 hits = 0;
-            if (api->xQueryPhrase(fts, i, &hits, count_row) != SQLITE_OK)
-                hits = 0;
+            double hits = phrase_rows(api, fts, i, nrow);
             double idf = log((nrow - hits + 0.5) / (hits + 0.5));
             r->idf[i] = idf > 1e-6 ? idf : 1e-6;
         }
@@ -510,4 +547,204 @@ char *dk_fts_query(const char *q)
 nomem:
     free(out);
     return NULL;
+}
+
+/* ------------------------------------------------------------ snippets */
+
+#define SNIP_TERMS 32
+
+typedef struct qterm {
+    char t[TOK_MAX];
+    int len, prefix;
+} qterm;
+
+typedef struct qterms {
+    qterm v[SNIP_TERMS];
+    int n, prefix;                /* prefix: of the phrase being read */
+} qterms;
+
+static int add_qterm(void *ctx, int tflags, const char *tok, int n,
+                     int start, int end)
+{
+    (void)tflags; (void)start; (void)end;
+    qterms *q = ctx;
+    if (q->n < SNIP_TERMS && n > 0 && n < TOK_MAX) {
+        memcpy(q->v[q->n].t, tok, (size_t)n);
+        q->v[q->n].len = n;
+        q->v[q->n].prefix = q->prefix;
+        q->n++;
+    }
+    return SQLITE_OK;
+}
+
+/* The words of a rewritten query: its quoted strings, tokenized the way
+ * a query is ("$12bn" gives "12bn" and "#12000000000"); a string with
+ * '*' after it is a prefix. */
+static void query_terms(const char *fts, qterms *q)
+{
+    memset(q, 0, sizeof *q);
+    tokstate t;
+    for (const char *p = fts; *p; p++) {
+        if (*p != '"')
+            continue;
+        /* the string, inner quotes doubled */
+        char s[512];
+        size_t n = 0;
+        for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
+            if (*p == '"')
+                p++;
+            if (n < sizeof s)
+                s[n++] = *p;
+        }
+        if (!*p)
+            break;
+        q->prefix = p[1] == '*';
+        memset(&t, 0, sizeof t);
+        t.query = 1;
+        t.ctx = q;
+        t.cb = add_qterm;
+        tokenize(&t, s, (int)n);
+    }
+}
+
+typedef struct stok {
+    int start, end;               /* bytes */
+    int pos;                      /* word position (colocated share it) */
+    int hit;
+} stok;
+
+typedef struct stoks {
+    stok *v;
+    int n, cap, pos;
+    const qterms *q;
+    int oom;
+} stoks;
+
+static int term_hits(const qterms *q, const char *tok, int n)
+{
+    for (int i = 0; i < q->n; i++) {
+        const qterm *t = &q->v[i];
+        if (t->prefix ? n >= t->len && memcmp(tok, t->t, (size_t)t->len) == 0
+                      : n == t->len && memcmp(tok, t->t, (size_t)n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int add_stok(void *ctx, int tflags, const char *tok, int n, int start,
+                    int end)
+{
+    stoks *s = ctx;
+    if (s->n == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 64;
+        stok *v = realloc(s->v, (size_t)cap * sizeof *v);
+        if (!v) {
+            s->oom = 1;
+            return SQLITE_NOMEM;
+        }
+        s->v = v;
+        s->cap = cap;
+    }
+    if (!(tflags & FTS5_TOKEN_COLOCATED) && s->n)
+        s->pos++;
+    s->v[s->n++] = (stok){start, end, s->pos, term_hits(s->q, tok, n)};
+    return SQLITE_OK;
+}
+
+dk_status dk_fts_snippet(dk_buf *b, const char *fts, const char *text,
+                         size_t n, int words)
+{
+    qterms q;
+    query_terms(fts, &q);
+    stoks s = {.q = &q};
+    tokstate t;
+    memset(&t, 0, sizeof t);
+    t.ctx = &s;
+    t.cb = add_stok;
+    tokenize(&t, text, (int)n);
+    if (s.oom) {
+        free(s.v);
+        return DK_ERR_NOMEM;
+    }
+    /* the window of `words` positions with the most hits */
+    int npos = s.n ? s.v[s.n - 1].pos + 1 : 0, from = 0;
+    if (npos > words) {
+        int best = -1;
+        for (int w = 0, i = 0; w + words <= npos; w++) {
+            while (i < s.n && s.v[i].pos < w)
+                i++;
+            int hits = 0;
+            for (int k = i; k < s.n && s.v[k].pos < w + words; k++)
+                hits += s.v[k].hit;
+            if (hits > best) {
+                best = hits;
+                from = w;
+            }
+        }
+    }
+    int to = from + words;            /* positions [from, to) */
+    size_t lo = 0, hi = n;
+    for (int i = 0; i < s.n; i++)
+        if (s.v[i].pos == from && from > 0) {
+            lo = (size_t)s.v[i].start;
+            break;
+        }
+    if (to < npos) {
+        hi = 0;
+        for (int i = 0; i < s.n; i++)
+            if (s.v[i].pos == to - 1 && (size_t)s.v[i].end > hi)
+                hi = (size_t)s.v[i].end;
+    }
+    dk_status st = DK_OK;
+    if (lo > 0)
+        st |= dk_buf_append(b, "...", 3);
+    /* marks: hit spans merged when they overlap or only spaces part them */
+    size_t at = lo;
+    int i = 0;
+    while (i < s.n && !st) {
+        if (!s.v[i].hit || (size_t)s.v[i].start < lo ||
+            (size_t)s.v[i].end > hi) {
+            i++;
+            continue;
+        }
+        size_t a = (size_t)s.v[i].start, e = (size_t)s.v[i].end;
+        int k = i + 1;
+        for (; k < s.n; k++) {
+            size_t ks = (size_t)s.v[k].start, ke = (size_t)s.v[k].end;
+            if (ke > hi)
+                break;
+            if (ks <= e && ke > e && s.v[k].hit) {
+                e = ke;            /* overlapping hit ("41" and "#41e9") */
+                continue;
+            }
+            if (ks < e)
+                continue;          /* inside the span */
+            size_t g = e;
+            while (g < ks && text[g] == ' ')
+                g++;
+            if (g == ks && s.v[k].hit && g > e) {
+                e = ke;
+                continue;
+            }
+            break;
+        }
+        if (a < at) {
+            i = k;
+            continue;
+        }
+        st |= dk_buf_append(b, text + at, a - at);
+        st |= dk_buf_putc(b, '[');
+        st |= dk_buf_append(b, text + a, e - a);
+        st |= dk_buf_putc(b, ']');
+        at = e;
+        i = k;
+    }
+    if (!st && at < hi)
+        st |= dk_buf_append(b, text + at, hi - at);
+    if (!st && hi < n)
+        st |= dk_buf_append(b, "...", 3);
+    if (!st)
+        st = dk_buf_putc(b, '\0');
+    free(s.v);
+    return st ? DK_ERR_NOMEM : DK_OK;
 }

@@ -1,10 +1,22 @@
 /*
  * search.h - full-text search of the record's sentences (FTS5), shared
  * by `dostyk search` and the HTTP API.  Two steps: the matches are ranked
- * first (rowid and score only, the filters as joins), then the text and
- * snippet of each hit are fetched by rowid, so snippets are made only for
- * the rows shown.  A hit as JSON: {"doc","title","date","source",
+ * first (rowid and score only, the filters as joins), then the text of
+ * each hit is fetched by rowid and its snippet made from it (fts.c,
+ * without a second MATCH), so snippets are made only for the rows shown.  A hit as JSON: {"doc","title","date","source",
  * "sentence","snippet","score"}.
+ *
+ * Latency is bounded whatever the record's size: of a query's matches
+ * (after the filters) only the DK_SEARCH_CAP most recently added (or
+ * the limit, when larger) are ranked, so a word found in half a million
+ * sentences costs what a rare one does; the best of the newest come
+ * first.  With filters, those are looked for among the DK_SEARCH_SCAN
+ * newest matches of the words (scaled likewise).  A search without a
+ * limit ranks every match.  Prefix terms (tour*) are the exception:
+ * FTS5 merges the doclists of all the words they cover before the first
+ * match comes out, so a prefix shared by common words costs in
+ * proportion to their matches.  The IDF of dk_rank is
+ * estimated from the first matches of each phrase (fts.c).
  *
  * Ownership: dk_search owns its statements and the rewritten query; close
  * it with dk_search_close.  Column strings are valid until the next call.
@@ -16,6 +28,9 @@
 #include "dostyk.h"
 #include "../base/buf.h"
 
+#define DK_SEARCH_CAP 300    /* matches ranked at most, the newest */
+#define DK_SEARCH_SCAN 2400  /* with filters: newest matches looked at */
+
 typedef struct dk_searchq {
     const char *query;     /* the user's words (dk_fts_query rewrites them) */
     const char *from, *to; /* document dates, prefixes compared: "2023" */
@@ -26,8 +41,10 @@ typedef struct dk_searchq {
 typedef struct dk_search {
     sqlite3_stmt *rank, *row;
     char *fts;
+    dk_buf snip;           /* the current hit's snippet */
     double score;          /* of the current hit; grows with relevance */
     int rc;                /* SQLite code of a failed step */
+    int done;              /* known to have no hits */
 } dk_search;
 
 enum { DK_SEARCH_COLS = 6 };   /* doc title date source sentence snippet */

@@ -2,6 +2,7 @@
  * store.c - the record's database: opening, schema and migrations,
  * writing documents, sentences and mentions (see store.h).
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,8 @@ static const char *const migrations[] = {
     "CREATE INDEX mentions_sentence ON mentions(sentence);"
     "CREATE INDEX mentions_metric ON mentions(metric) WHERE metric IS NOT NULL;"
     "CREATE INDEX mentions_eid ON mentions(eid) WHERE eid IS NOT NULL;",
+    /* 1 -> 2: the event mentions, found without a scan (store/events.c) */
+    "CREATE INDEX mentions_event ON mentions(event) WHERE event IS NOT NULL;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -140,9 +143,22 @@ bad:
     return DK_ERR_DB;
 }
 
+/* SQLite's process-wide settings, before its first use: no memory
+ * statistics (a mutex and counters on every malloc and free), and
+ * multi-thread mode (no mutex per connection: a connection is only ever
+ * used by one thread at a time here).  When SQLite was started already
+ * the calls fail harmlessly and the defaults stay. */
+static void configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+}
+
 dk_status dk_store_open(const char *path, int readonly, dk_store **out,
                         char *err, size_t cap)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, configure);
     *out = NULL;
     dk_store *s = calloc(1, sizeof *s);
     if (!s) {
@@ -298,6 +314,16 @@ static int run(dk_store *s, sqlite3_stmt *st)
 
 int dk_store_check(dk_store *s, const char *name, const char *hash)
 {
+    /* a read-only store prepares it on first use */
+    if (!s->st[ST_CHECK]) {
+        int rc = sqlite3_prepare_v3(s->db, sql_text[ST_CHECK], -1,
+                                    SQLITE_PREPARE_PERSISTENT,
+                                    &s->st[ST_CHECK], NULL);
+        if (rc) {
+            s->last_rc = rc;
+            return -1;
+        }
+    }
     sqlite3_stmt *st = s->st[ST_CHECK];
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);

@@ -12,6 +12,7 @@
  *            qualifier, low, high, date, metric, period, subjects,
  *            change_value, change_unit, type, eid, event, cameo, actors,
  *            place, count)
+ *   index mentions_event on mentions(event) for the chronology (version 2)
  * A document and all its rows are written inside one transaction, so a
  * crash leaves either the whole document or none of it.
  *
@@ -26,7 +27,7 @@
 #include <sqlite3.h>
 #include "dostyk.h"
 
-#define DK_STORE_VERSION 1
+#define DK_STORE_VERSION 2
 
 typedef struct dk_store dk_store;
 
@@ -59,7 +60,8 @@ void dk_store_hash(const dk_docmeta *m, const char *text, size_t n,
                    char out[17]);
 
 /* What to do with a document: 0 new, 1 same content already stored
- * (skip), 2 the name exists with other content (replace). -1 on error. */
+ * (skip), 2 the name exists with other content (replace). -1 on error.
+ * Works on read-only stores too. */
 int dk_store_check(dk_store *s, const char *name, const char *hash);
 
 /* Insert a document, first deleting any old one of the same name with
@@ -84,6 +86,16 @@ dk_status dk_fts_register(sqlite3 *db);
  * term is quoted so "$12bn" or "U.S." cannot be a syntax error.  Returns
  * a malloc'd string (caller frees) or NULL when out of memory. (fts.c) */
 char *dk_fts_query(const char *q);
+
+/* The snippet of a sentence text[0, n) for a rewritten query fts
+ * (dk_fts_query's output), appended to b NUL-terminated: the words the
+ * query finds (figures by value too, prefixes) marked "[...]", merged
+ * into one mark when only spaces part them, at most `words` words around
+ * the marks with "..." where the sentence is cut.  No FTS5 MATCH is run,
+ * so a snippet costs a tokenization of its sentence.  (fts.c) */
+struct dk_buf;
+dk_status dk_fts_snippet(struct dk_buf *b, const char *fts, const char *text,
+                         size_t n, int words);
 
 /* Read a mention row (columns in the order of DK_MENTION_COLS) back into
  * m; strings point into the statement (valid until the next step). */

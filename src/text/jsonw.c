@@ -129,25 +129,38 @@ dk_status dk_json_escape(dk_buf *b, const char *s, size_t n)
 }
 
 /* Write the decimal digits of v into out (size cap).  Returns the length
- * snprintf would, or -1 if it does not fit. */
+ * snprintf would, or -1 if it does not fit.  Two digits a step. */
 static int fmt_ll(char *out, size_t cap, long long v)
 {
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324"
+        "25262728293031323334353637383940414243444546474849"
+        "50515253545556575859606162636465666768697071727374"
+        "75767778798081828384858687888990919293949596979899";
     char tmp[24];
-    int n = 0;
+    int n = (int)sizeof tmp;
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
                                  : (unsigned long long)v;
-    do {
-        tmp[n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    while (u >= 100) {
+        unsigned d = (unsigned)(u % 100) * 2;
+        u /= 100;
+        tmp[--n] = pairs[d + 1];
+        tmp[--n] = pairs[d];
+    }
+    if (u >= 10) {
+        tmp[--n] = pairs[u * 2 + 1];
+        tmp[--n] = pairs[u * 2];
+    } else {
+        tmp[--n] = (char)('0' + u);
+    }
     if (v < 0)
-        tmp[n++] = '-';
-    if ((size_t)n >= cap)
+        tmp[--n] = '-';
+    size_t len = sizeof tmp - (size_t)n;
+    if (len >= cap)
         return snprintf(out, cap, "%lld", v);
-    for (int i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    out[n] = '\0';
-    return n;
+    memcpy(out, tmp + n, len);
+    out[len] = '\0';
+    return (int)len;
 }
 
 int dk_json_fmt_num(char *out, size_t cap, double v)
@@ -296,61 +309,193 @@ void dk_jw_ids(dk_jsonw *w, const char *k, const char (*ids)[DK_ID_MAX],
         w->err = dk_buf_putc(w->b, ']');
 }
 
+/* ---- one mention, written straight into the buffer ----
+ *
+ * dk_json_mention reserves, once, room for the longest line the mention
+ * can give (every string escaped six bytes a byte, every number 40
+ * bytes), then writes through a plain pointer: no size check, call or
+ * escape scan of the constant keys per member.  The members, their order
+ * and the number and string formats are those of the dk_jw_* calls it
+ * replaces (the output is the same byte for byte). */
+
+/* Copy the string literal lit, without its NUL. */
+#define LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
+
+/* s[0, n) as a JSON string with its quotes at o; returns the end. */
+static char *w_str(char *o, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t run;
+    *o++ = '"';
+    if (n <= 16) {
+        /* most strings are short ids and words: copy while checking */
+        for (run = 0; run < n; run++) {
+            unsigned char c = (unsigned char)s[run];
+            if (needs_escape(c))
+                break;
+            o[run] = (char)c;
+        }
+    } else {
+        run = clean_prefix(s, n);
+        memcpy(o, s, run);
+    }
+    o += run;
+    for (size_t i = run; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!needs_escape(c)) {
+            *o++ = (char)c;
+            continue;
+        }
+        *o++ = '\\';
+        switch (c) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
+        case '\t': *o++ = 't'; break;
+        case '\b': *o++ = 'b'; break;
+        case '\f': *o++ = 'f'; break;
+        default:
+            *o++ = 'u'; *o++ = '0'; *o++ = '0';
+            *o++ = hex[c >> 4]; *o++ = hex[c & 15];
+        }
+    }
+    *o++ = '"';
+    return o;
+}
+
+static char *w_cstr(char *o, const char *s)
+{
+    return w_str(o, s, strlen(s));
+}
+
+/* An offset (document offsets are below 2^63, written as dk_jw_int). */
+static char *w_int(char *o, long long v)
+{
+    return o + fmt_ll(o, 32, v);
+}
+
+static char *w_num(char *o, double v)
+{
+    return o + dk_json_fmt_num(o, 40, v);
+}
+
+static char *w_ids(char *o, const char (*ids)[DK_ID_MAX], int n)
+{
+    *o++ = '[';
+    for (int i = 0; i < n; i++) {
+        if (i)
+            *o++ = ',';
+        o = w_str(o, ids[i], strnlen(ids[i], DK_ID_MAX));
+    }
+    *o++ = ']';
+    return o;
+}
+
 dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
 {
-    dk_jsonw w;
-    dk_jw_begin(&w, b);
-    dk_jw_cstr(&w, "doc", doc);
-    dk_jw_int(&w, "start", (long long)m->start);
-    dk_jw_int(&w, "end", (long long)m->end);
-    dk_jw_str(&w, "text", m->text, (size_t)(m->end - m->start));
-    dk_jw_cstr(&w, "kind", dk_kind_name(m->kind));
+    size_t docn = strlen(doc), textn = (size_t)(m->end - m->start);
+    size_t exn = m->explain ? strlen(m->explain) : 0;
+    /* strings escape to at most 6 bytes a byte; the mention's own char
+     * arrays hold at most sizeof *m bytes of text together; keys, quotes
+     * and at most 8 numbers of 40 bytes fit in 1024 */
+    size_t most = docn + textn + exn + sizeof *m;
+    if (most > ((size_t)-1 - 1024) / 6)
+        return DK_ERR_NOMEM;
+    dk_status st = dk_buf_reserve(b, 6 * most + 1024);
+    if (st)
+        return st;
+    char *o = b->data + b->len;
+    o = LIT(o, "{\"doc\":");
+    o = w_str(o, doc, docn);
+    o = LIT(o, ",\"start\":");
+    o = w_int(o, (long long)m->start);
+    o = LIT(o, ",\"end\":");
+    o = w_int(o, (long long)m->end);
+    o = LIT(o, ",\"text\":");
+    o = w_str(o, m->text, textn);
+    o = LIT(o, ",\"kind\":");
+    o = w_cstr(o, dk_kind_name(m->kind));
     if (m->has_value && m->kind != DK_EVENT) {
-        dk_jw_num(&w, "value", m->value);
-        if (m->unit[0])
-            dk_jw_cstr(&w, "unit", m->unit);
-        dk_jw_cstr(&w, "qualifier", dk_qualifier_name(m->qualifier));
+        o = LIT(o, ",\"value\":");
+        o = w_num(o, m->value);
+        if (m->unit[0]) {
+            o = LIT(o, ",\"unit\":");
+            o = w_cstr(o, m->unit);
+        }
+        o = LIT(o, ",\"qualifier\":");
+        o = w_cstr(o, dk_qualifier_name(m->qualifier));
         if (m->qualifier == DK_Q_RANGE) {
-            dk_jw_num(&w, "low", m->low);
-            dk_jw_num(&w, "high", m->high);
+            o = LIT(o, ",\"low\":");
+            o = w_num(o, m->low);
+            o = LIT(o, ",\"high\":");
+            o = w_num(o, m->high);
         }
     }
-    if (m->kind == DK_DATE && m->date[0])
-        dk_jw_cstr(&w, "date", m->date);
+    if (m->kind == DK_DATE && m->date[0]) {
+        o = LIT(o, ",\"date\":");
+        o = w_cstr(o, m->date);
+    }
     if (m->metric[0]) {
-        dk_jw_cstr(&w, "metric", m->metric);
-        if (m->period[0])
-            dk_jw_cstr(&w, "period", m->period);
-        dk_jw_ids(&w, "subjects", m->subjects, m->nsubjects);
+        int ns = m->nsubjects < DK_MAX_SUBJECTS ? m->nsubjects
+                                                : DK_MAX_SUBJECTS;
+        o = LIT(o, ",\"metric\":");
+        o = w_cstr(o, m->metric);
+        if (m->period[0]) {
+            o = LIT(o, ",\"period\":");
+            o = w_cstr(o, m->period);
+        }
+        o = LIT(o, ",\"subjects\":");
+        o = w_ids(o, m->subjects, ns);
     }
     if (m->has_change) {
-        dk_jw_obj(&w, "change");
-        dk_jw_num(&w, "value", m->change_value);
-        dk_jw_cstr(&w, "unit", m->change_unit);
-        dk_jw_end(&w);
+        o = LIT(o, ",\"change\":{\"value\":");
+        o = w_num(o, m->change_value);
+        o = LIT(o, ",\"unit\":");
+        o = w_cstr(o, m->change_unit);
+        *o++ = '}';
     }
     if (m->kind == DK_ENTITY) {
-        dk_jw_cstr(&w, "type", m->type);
-        dk_jw_cstr(&w, "id", m->id);
+        o = LIT(o, ",\"type\":");
+        o = w_cstr(o, m->type);
+        o = LIT(o, ",\"id\":");
+        o = w_cstr(o, m->id);
     }
     if (m->kind == DK_EVENT) {
-        dk_jw_cstr(&w, "event", m->event);
-        dk_jw_cstr(&w, "cameo", m->cameo);
-        if (m->nactors)
-            dk_jw_ids(&w, "actors", m->actors, m->nactors);
-        if (m->place[0])
-            dk_jw_cstr(&w, "place", m->place);
-        if (m->date[0])
-            dk_jw_cstr(&w, "date", m->date);
-        if (m->has_count)
-            dk_jw_num(&w, "count", m->count);
+        o = LIT(o, ",\"event\":");
+        o = w_cstr(o, m->event);
+        o = LIT(o, ",\"cameo\":");
+        o = w_cstr(o, m->cameo);
+        if (m->nactors) {
+            int na = m->nactors < DK_MAX_ACTORS ? m->nactors : DK_MAX_ACTORS;
+            o = LIT(o, ",\"actors\":");
+            o = w_ids(o, m->actors, na);
+        }
+        if (m->place[0]) {
+            o = LIT(o, ",\"place\":");
+            o = w_cstr(o, m->place);
+        }
+        if (m->date[0]) {
+            o = LIT(o, ",\"date\":");
+            o = w_cstr(o, m->date);
+        }
+        if (m->has_count) {
+            o = LIT(o, ",\"count\":");
+            o = w_num(o, m->count);
+        }
         if (m->has_value) {
-            dk_jw_num(&w, "value", m->value);
-            dk_jw_cstr(&w, "unit", m->unit);
+            o = LIT(o, ",\"value\":");
+            o = w_num(o, m->value);
+            o = LIT(o, ",\"unit\":");
+            o = w_cstr(o, m->unit);
         }
     }
-    if (m->explain)
-        dk_jw_cstr(&w, "explain", m->explain);
-    dk_jw_end(&w);
-    return w.err;
+    if (m->explain) {
+        o = LIT(o, ",\"explain\":");
+        o = w_str(o, m->explain, exn);
+    }
+    *o++ = '}';
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+    return DK_OK;
 }

@@ -36,6 +36,9 @@ typedef struct dk_token {
     uint8_t flags;
     uint8_t ndigits;              /* DK_TOK_NUM: digits before the point */
     uint8_t nfrac;                /* DK_TOK_NUM: digits after the point */
+    uint32_t ahead;               /* set with lex: what this token and the
+                                     ones after it in the sentence are
+                                     (lexicon.h, dk_lex_tag) */
     const struct dk_lexeme *lex;  /* dictionary entry, set by the caller */
     double num;                   /* DK_TOK_NUM: the value */
 } dk_token;

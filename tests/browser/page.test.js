@@ -2,8 +2,11 @@
  * page.test.js - the page of `dostyk serve` in headless Chromium (driven
  * by playwright-core from web/node_modules, the system's /usr/bin/chromium):
  * search, an indicator's timeline chart with a clicked point, a claim
- * check, a document view with highlighted mentions, the static files'
- * caching headers, and screenshots in $BUILD/page*.png.
+ * check, the chronology of events (filtered, an entry opened, its
+ * document with the event highlighted), a document view with highlighted
+ * mentions, the static files' caching headers, and screenshots in
+ * $BUILD/page*.png.  The record is corpus/sample.jsonl with the event
+ * reports of tests/e2e/events.sql.
  *
  *   BUILD=build node --test tests/browser/page.test.js
  * (run through tests/e2e/browser.sh, which skips without chromium)
@@ -27,6 +30,7 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dostyk-browser-'));
   const db = path.join(tmp, 'r.db');
   execFileSync(DK, ['ingest', '--db', db, 'corpus/sample.jsonl'], { stdio: 'ignore' });
+  execFileSync('sqlite3', [db], { input: fs.readFileSync('tests/e2e/events.sql') });
   server = spawn(DK, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   base = await new Promise((resolve, reject) => {
     let err = '';
@@ -142,6 +146,62 @@ test('the conflicts list links to the indicator', async () => {
   await page.waitForSelector('#conflicts .group');
   assert.ok(await page.$('#conflicts .group a[href^="#/indicator?metric="]'));
   await page.screenshot({ path: path.join(BUILD, 'page-conflicts.png') });
+});
+
+test('the chronology filters by actor and type, and an entry opens its sentences', async () => {
+  await page.click('nav a[data-view=events]');
+  await page.waitForSelector('#chronology li.happening');
+  assert.strictEqual((await page.$$('#chronology li.happening')).length, 9);
+  assert.match(await page.textContent('#events-status'), /^9 happenings from 11 reports/);
+  const whens = await page.$$eval('#chronology .when', (w) => w.map((e) => e.textContent));
+  const dated = whens.filter((w) => /^\d/.test(w));
+  assert.strictEqual(dated.length, 6);
+  assert.deepStrictEqual(dated, dated.slice().sort());
+  assert.ok(whens.includes('reported 2023-10-19'), 'an undated report shows when it was reported');
+
+  await page.selectOption('#ev-actor', 'xi_jinping');
+  await page.waitForFunction(() => document.querySelectorAll('#chronology li.happening').length === 5);
+  assert.match(page.url(), /#\/events\?actor=xi_jinping$/);
+  await page.selectOption('#ev-type', 'meeting');
+  await page.waitForFunction(() => document.querySelectorAll('#chronology li.happening').length === 4);
+  const kinds = await page.$$eval('#chronology li.happening', (ls) => ls.map((l) => l.dataset.event));
+  assert.ok(kinds.every((k) => k === 'meeting'));
+
+  await page.selectOption('#ev-actor', '');
+  await page.selectOption('#ev-type', 'agreement');
+  await page.waitForFunction(() => document.querySelectorAll('#chronology li.happening').length === 2);
+  const entry = page.locator('#chronology li.happening', { hasText: '2023-05-17' });
+  assert.strictEqual(await entry.locator('ul.sources').isHidden(), true);
+  await entry.locator('button.toggle').click();
+  await entry.locator('ul.sources').waitFor({ state: 'visible' });
+  assert.strictEqual(await entry.locator('button.toggle').getAttribute('aria-expanded'), 'true');
+  const sources = await entry.locator('ul.sources li').evaluateAll((ls) => ls.map((l) => ({
+    mark: l.querySelector('blockquote mark').textContent,
+    quote: l.querySelector('blockquote').textContent,
+    href: l.querySelector('a.doclink').getAttribute('href'),
+  })));
+  assert.strictEqual(sources.length, 2);
+  assert.deepStrictEqual(sources.map((x) => x.href.split('?')[0]),
+    ['#/doc/s09_xian_summit_2023', '#/doc/s04_visa_free']);
+  assert.ok(sources.every((x) => x.quote.includes(x.mark)));
+  await page.screenshot({ path: path.join(BUILD, 'page-events.png'), fullPage: true });
+
+  /* the source's document, with the report's event highlighted */
+  await entry.locator('a.doclink').first().click();
+  await page.waitForSelector('.doc-text .k-event.focus');
+  assert.strictEqual(await page.textContent('.doc-text .k-event.focus'), sources[0].mark);
+  const api = await (await page.request.get(base + '/api/docs/s09_xian_summit_2023')).json();
+  const evs = api.mentions.filter((m) => m.kind === 'event');
+  assert.strictEqual((await page.$$('.doc-text .m.k-event')).length, evs.length);
+  assert.strictEqual((await page.$$('.doc-text .m')).length, api.mentions.length, 'nested mentions drawn too');
+  assert.match(await page.getAttribute('.doc-text .k-event.focus', 'title'), /event: agreement \(CAMEO 057\)/);
+  /* an event holding an entity ("signed in Xi'an"): both drawn, one inside the other */
+  await page.goto(base + '/#/doc/s04_visa_free?at=' + (await (await page.request.get(base + '/api/events?type=agreement&from=2023')).json())[0].sources[1].start);
+  await page.waitForSelector('.doc-text .k-event.focus');
+  const api2 = await (await page.request.get(base + '/api/docs/s04_visa_free')).json();
+  assert.strictEqual((await page.$$('.doc-text .m')).length, api2.mentions.length);
+  assert.ok(await page.$('.doc-text .k-event.focus .k-entity'), 'the entity inside the event');
+  assert.deepStrictEqual(pageErrors, []);
 });
 
 test('a document view highlights every mention by kind, with attribution on hover', async () => {

@@ -56,6 +56,8 @@ run extract --pack tests/packs/uz-ru "$T/uz.txt"
 ids=$(grep -o '"id":"[^"]*"' "$T/out" | tr '\n' ' ')
 [ "$ids" = '"id":"mirziyoyev" "id":"putin" "id":"samarkand" "id":"russian_railways" "id":"UZ" ' ] \
     && ok || bad "extract --pack uz-ru: got $ids"
+grep -q '"text":"met","kind":"event","event":"meeting","cameo":"040","actors":\["mirziyoyev","putin"\],"place":"samarkand"' "$T/out" \
+    && ok || bad "extract --pack uz-ru: no meeting event from its events.tsv"
 run extract --pack none "$T/uz.txt"
 grep -q '"entity"' "$T/out" && bad "--pack none still finds entities" || ok
 DOSTYK_PACK=tests/packs/uz-ru "$DK" extract "$T/uz.txt" >"$T/out" 2>&1

@@ -23,7 +23,8 @@ check "bad files are reported by name" \
   "grep -q 'binary.txt: binary data' $T/err && grep -q 'badutf8.txt: invalid UTF-8' $T/err && grep -q 'wire.jsonl:3: malformed JSON' $T/err && grep -q 'empty.txt: empty' $T/err"
 check "summary line" "grep -q '^ingest: 5 documents added (0 replaced), 0 skipped, 5 failed' $T/err"
 check "nothing on stdout" "[ ! -s $T/out ]"
-check "schema version 1" "[ \"\$(sqlite3 $DB 'PRAGMA user_version')\" = 1 ]"
+V=$(sed -n 's/^#define DK_STORE_VERSION \([0-9]*\).*/\1/p' src/store/store.h)
+check "schema version $V" "[ \"\$(sqlite3 $DB 'PRAGMA user_version')\" = $V ]"
 check "WAL mode" "[ \"\$(sqlite3 $DB 'PRAGMA journal_mode')\" = wal ]"
 check "integrity" "[ \"\$(sqlite3 $DB 'PRAGMA integrity_check')\" = ok ]"
 

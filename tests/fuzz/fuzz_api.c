@@ -2,11 +2,15 @@
  * fuzz_api.c - libFuzzer target for the HTTP API's request handling
  * without the network: arbitrary paths and query parameters through
  * dk_api_handle (parameter checks, the FTS query rewriter, the claim
- * reader) against a small record made once.  Invariants: every answer
- * has a status, and its body is one valid JSON value.
+ * reader, the event linking) against a small record made once, and POST /api/ingest
+ * (dk_api_ingest: the bearer check, JSON Lines through the ingest
+ * pipeline, per-line errors) on the same record.  Invariants: every
+ * answer has a status, and its body is one valid JSON value.
  *
  * Input: "path\nname=value\nname=value..." (bytes after the first line
- * are parameters, NUL-free).
+ * are parameters, NUL-free).  When the path is "/api/ingest" the rest is
+ * the request body, sent with the right token; "/api/ingest?" sends it
+ * with a wrong one.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -15,9 +19,12 @@
 #include <unistd.h>
 #include <jansson.h>
 #include "serve/api.h"
+#include "serve/writer.h"
 #include "store/store.h"
 
 static dk_api *api;
+static dk_api_writer *writer;
+#define TOKEN "fuzz-token-0123456789"
 
 typedef struct params {
     char *name[8], *value[8];
@@ -68,10 +75,27 @@ static void setup(void)
     }
     dk_doc_close(d);
     dk_engine_free(e);
+    /* two reports of one happening and a single, for /api/events */
+    static const char *const dates[] = {"2023-05-17", "2023-05", "2024"};
+    for (int i = 0; i < 3; i++) {
+        dk_mention ev;
+        memset(&ev, 0, sizeof ev);
+        ev.kind = DK_EVENT;
+        ev.text = text;
+        ev.end = 5;
+        snprintf(ev.event, sizeof ev.event, "meeting");
+        snprintf(ev.cameo, sizeof ev.cameo, "040");
+        ev.nactors = 2;
+        snprintf(ev.actors[0], DK_ID_MAX, "tokayev");
+        snprintf(ev.actors[1], DK_ID_MAX, "xi");
+        snprintf(ev.date, sizeof ev.date, "%s", dates[i]);
+        dk_store_put_mention(s, doc, sent, &ev);
+    }
     dk_store_commit(s);
     dk_store_close(s);
     api = dk_api_open(path, NULL, err, sizeof err);
-    if (!api)
+    writer = dk_api_writer_open(path, NULL, TOKEN, 0, err, sizeof err);
+    if (!api || !writer)
         abort();
 }
 
@@ -86,8 +110,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     memcpy(buf, data, size);
     buf[size] = '\0';
-    params p = {0};
+    dk_api_response r;
+    memset(&r, 0, sizeof r);
     char *path = buf, *nl = strchr(buf, '\n');
+    if (nl && (size_t)(nl - buf) >= 11 && memcmp(buf, "/api/ingest", 11) == 0) {
+        const char *auth = nl - buf == 11 ? "Bearer " TOKEN : "Bearer " TOKEN "x";
+        dk_api_ingest(writer, auth, nl + 1, size - (size_t)(nl + 1 - buf), &r);
+        goto check;
+    }
+    params p = {0};
     if (nl) {
         *nl = '\0';
         char *line = nl + 1;
@@ -104,9 +135,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             line = next;
         }
     }
-    dk_api_response r;
-    memset(&r, 0, sizeof r);
     dk_api_handle(api, "GET", path, get, &p, &r);
+check:
     if (r.status < 200 || r.status > 599)
         abort();
     json_error_t je;

@@ -1,10 +1,12 @@
 /*
  * fuzz_pack.c - libFuzzer over the pack loader and the matcher.  The
- * input is split at the first two NUL bytes into entities.tsv,
- * metrics.tsv and a text; the files go to a temporary folder with a
- * fixed pack.tsv, the pack is loaded (and checked), and when it loads,
- * the text is searched for entities and cues.  Every match must lie in
- * the text, in order, without overlaps.
+ * input is split at the first three NUL bytes into entities.tsv,
+ * metrics.tsv, a text and events.tsv (empty when the input has no third
+ * NUL); the files go to a temporary folder with a fixed pack.tsv, the
+ * pack is loaded (and checked), and when it loads, the text is searched
+ * for entities, cues and event phrases, and each of its words is tried
+ * as a trigger key word.  Every match must lie in the text, in order,
+ * without overlaps.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -60,8 +62,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const uint8_t *b = z1 ? z1 + 1 : end;
     const uint8_t *z2 = z1 ? memchr(b, 0, (size_t)(end - b)) : NULL;
     const uint8_t *c = z2 ? z2 + 1 : end;
+    const uint8_t *z3 = z2 ? memchr(c, 0, (size_t)(end - c)) : NULL;
+    const uint8_t *d = z3 ? z3 + 1 : end;
     put("entities.tsv", a, (size_t)((z1 ? z1 : end) - a));
     put("metrics.tsv", b, (size_t)((z2 ? z2 : end) - b));
+    put("events.tsv", d, (size_t)(end - d));
+    if (z3)
+        end = z3;   /* the text ends where events.tsv starts */
     char err[256];
     int problems = dk_pack_check(dir, ignore, NULL);
     dk_pack *p = dk_pack_load(dir, err, sizeof err);
@@ -77,6 +84,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dk_pack_metrics(p, &nm);
     verify(text, n, m, dk_pack_find_entities(p, text, n, m, 64), ne);
     verify(text, n, m, dk_pack_find_cues(p, text, n, m, 64), nm);
+    int nr;
+    dk_pack_event_rules(p, &nr);
+    verify(text, n, m, dk_pack_find_events(p, text, n, m, 64), nr);
+    for (size_t i = 0, w = 0; i <= n; i++)   /* every space-separated word */
+        if (i == n || text[i] == ' ') {
+            (void)dk_pack_event_word(p, text + w, i - w);
+            w = i + 1;
+        }
     dk_pack_free(p);
     return 0;
 }

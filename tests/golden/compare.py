@@ -249,8 +249,16 @@ def score_events(gold, preds, out):
     tp = sum(1 for gi in req if gi in pairs)
     fp = sum(1 for pi in range(len(pev)) if pi not in pairs.values() and pi not in opt_p)
     p, r, f = prf(tp, fp, len(req) - tp)
-    out.append(f"events: gold {len(req)}, predicted {len(pev)}   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    return {"events_f1": f}
+    # actors of the matched required events, as sets (micro over the pairs)
+    atp = afp = afn = 0
+    for gi in req:
+        if gi in pairs:
+            ga, pa = set(gold[gi].get("actors", [])), set(pev[pairs[gi]].get("actors", []))
+            atp, afp, afn = atp + len(ga & pa), afp + len(pa - ga), afn + len(ga - pa)
+    ap_, ar_, af = prf(atp, afp, afn)
+    out.append(f"events: gold {len(req)}, predicted {len(pev)}   P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+               f"   actors of matched: P {ap_:.3f}  R {ar_:.3f}  F1 {af:.3f}")
+    return {"events_f1": f, "event_actors_f1": af}
 
 
 def self_test(texts, gold, events, sets):

@@ -361,6 +361,38 @@ GOLD = {
         O("7th", 7),
         D("next February", "2025-02"),
     ],
+    "s18_astana_summit_2025": [
+        D("Monday", "2025-06-16"),
+        O("second", 2),
+        D("July 2024", "2024-07"),
+        D("Tuesday", "2025-06-17"),
+        O("second", 2),
+        D("2027", "2027"),
+        O("first", 1),
+        D("May 2023", "2023-05"),
+        N("six", 6),
+        D("April", "2025-04"),
+        O("third", 3),
+    ],
+    "s19_harbin_meeting_2025": [
+        D("Friday", "2025-02-07"),
+        O("second", 2),
+        D("June", "2025-06"),
+        D("January", "2025-01"),
+        D("previous year", "2024"),
+        D("April", "2025-04"),
+        D("November 2023", "2023-11"),
+    ],
+    "s20_business_forum_almaty": [
+        N("25", 25, metric="agreements", period="2024-09-26", subj=KZCN),
+        M("$3.2 billion", 3.2 * B, metric="agreements", period="2024-09-26", subj=KZCN),
+        D("Thursday", "2024-09-26"),
+        O("first", 1),
+        D("Wednesday", "2024-09-25"),
+        D("next week", "2024-09-30/2024-10-06"),
+        D("next year", "2025"),
+        D("2025", "2025"),
+    ],
     "t01_business_council.txt": [
         M("$2.5 billion", 2.5 * B, metric="agreements", period="2024-03-01", subj=KZCN),
         D("March 4, 2024", "2024-03-04"),
@@ -502,6 +534,42 @@ EVENTS = {
         E("will train", "intent", actors=["huawei"], opt=True),
         E("open", "intent", actors=["huawei"], place="astana_hub"),
     ],
+    # s18-s20: written for the event reader; the state visit of "arrived in Astana ... for a state
+    # visit" is one happening with the arrival (optional); "in their presence" makes the presidents
+    # the parties of the ministers' signing (like s06); "his second trip" restates the visit
+    "s18_astana_summit_2025": [
+        E("arrived in", "visit", actors=["xi_jinping"], place="astana", date="2025-06-16"),
+        E("state visit", "visit", actors=["xi_jinping"], place="KZ", date="2025-06-16", opt=True),
+        E("held talks", "meeting", actors=["tokayev", "xi_jinping"], place="akorda"),
+        E("signed", "agreement", actors=["tokayev", "xi_jinping"]),
+        E("hosted", "summit", actors=["tokayev", "KG", "TJ", "TM", "UZ", "xi_jinping"],
+          date="2025-06-17"),
+        E("signed", "agreement", actors=["tokayev", "xi_jinping", "KG", "TJ", "TM", "UZ"]),
+        E("agreed to hold", "intent", actors=["tokayev", "xi_jinping", "KG", "TJ", "TM", "UZ"], place="CN", date="2027"),
+        E("summit", "summit", place="xian", date="2023-05"),
+        E("met", "meeting", place="almaty", date="2025-04"),
+        E("meeting", "meeting", place="astana", opt=True),
+    ],
+    # the Games' opening ceremony is a launch at most (optional); an invitation is no event; the
+    # delegation's talks with local (Chinese) companies are a meeting of KZ and CN
+    "s19_harbin_meeting_2025": [
+        E("met", "meeting", actors=["tokayev", "xi_jinping"], place="harbin", date="2025-02-07"),
+        E("opening ceremony", "launch", opt=True),
+        E("telephone conversation", "meeting", actors=["tokayev", "xi_jinping"], date="2025-01"),
+        E("plan to open", "intent", actors=KZCN, date="2025-04"),
+        E("took effect", "launch", date="2023-11"),
+        E("talks", "meeting", actors=KZCN, place="harbin"),
+    ],
+    # a negated trip, a postponed (planned) visit, a proposal, readiness and a yearly habit are
+    # no events
+    "s20_business_forum_almaty": [
+        E("signed", "agreement", actors=KZCN, place="almaty", date="2024-09-26", count=25,
+          value=3.2 * B),
+        E("forum", "summit", actors=KZCN, place="almaty", date="2024-09-26"),
+        E("launched", "launch", actors=["kazakhstan_temir_zholy", "china_railway"]),
+        E("opened the forum", "summit", actors=["arman_shakkaliyev"]),
+        E("held separate meetings", "meeting", actors=["arman_shakkaliyev", "CN"]),
+    ],
     "t01_business_council.txt": [
         E("sign", "agreement", actors=KZCN, value=2.5 * B),
         E("signed", "agreement", actors=["KZ", "CN", "kazakhstan_china_business_council"],
@@ -524,6 +592,14 @@ EVENTS = {
 
 # ------------------------------------------------------------ entity sets (required, optional)
 ENTITIES = {
+    "s18_astana_summit_2025": (["CN", "KG", "KZ", "TJ", "TM", "UZ", "akorda", "almaty", "astana",
+                                "china_central_asia_summit", "tokayev", "xi_jinping", "xian"],
+                               ["central_asia"]),
+    "s19_harbin_meeting_2025": (["CN", "KZ", "akorda", "almaty", "astana", "china_central_asia_summit",
+                                 "harbin", "tokayev", "xi_jinping"], ["asia", "central_asia"]),
+    "s20_business_forum_almaty": (["CN", "KZ", "almaty", "arman_shakkaliyev", "china_railway",
+                                   "kazakhstan_temir_zholy", "kz_ministry_of_trade_and_integration",
+                                   "shanghai", "urumqi", "xian"], []),
     "s01_trade_2023": (["CN", "KZ", "RU", "astana", "cn_general_administration_of_customs",
                         "kz_bureau_of_national_statistics"], []),
     "s02_rail_freight": (["CN", "EU", "KZ", "alashankou", "altynkol", "bakhty", "dostyk",

@@ -170,6 +170,21 @@ static void test_calendar(void **state)
     dk_cal_format(dk_cal_days(2000, 1, 1), dk_cal_days(2099, 12, 31),
                   DK_CAL_CENTURY, buf, sizeof buf);
     assert_string_equal(buf, "20");
+    /* the widths and signs of printf's %04d, and its cut at cap */
+    dk_cal_format(dk_cal_days(0, 1, 1), dk_cal_days(99, 12, 31),
+                  DK_CAL_CENTURY, buf, sizeof buf);
+    assert_string_equal(buf, "00");
+    dk_cal_format(dk_cal_days(1990, 1, 1), dk_cal_days(1999, 12, 31),
+                  DK_CAL_DECADE, buf, sizeof buf);
+    assert_string_equal(buf, "199");
+    dk_cal_format(dk_cal_days(-5, 3, 1), dk_cal_days(-5, 3, 1), 0, buf,
+                  sizeof buf);
+    assert_string_equal(buf, "-005-03-01");
+    dk_cal_format(dk_cal_days(12345, 1, 1), dk_cal_days(12345, 12, 31), 0, buf,
+                  sizeof buf);
+    assert_string_equal(buf, "12345");
+    dk_cal_format(dk_cal_days(2019, 9, 11), dk_cal_days(2019, 9, 11), 0, buf, 8);
+    assert_string_equal(buf, "2019-09");
 }
 
 typedef struct {

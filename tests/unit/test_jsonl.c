@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 #include "ingest/jsonl.h"
@@ -109,6 +110,124 @@ static void test_message_fits(void **state)
     assert_true(strlen(err) < sizeof err);
 }
 
+/* Both readers on one line: the fast one takes it (want_fast) or leaves
+ * it to jansson, and whatever it reads jansson reads the same way. */
+static void expect_same(const char *line, size_t n, int want_fast)
+{
+    dk_record f, j;
+    char err[256];
+    int took = dk_record_parse_fast(line, n, &f);
+    if (took != want_fast)
+        fail_msg("%.*s: fast reader %s it", (int)n, line,
+                 took ? "took" : "left");
+    dk_status st = dk_record_parse_jansson(line, n, &j, err, sizeof err);
+    if (!took) {
+        assert_null(f.own);
+        assert_null(f.text);
+        if (st == DK_OK)
+            dk_record_free(&j);
+        return;
+    }
+    assert_int_equal(st, DK_OK);
+    assert_non_null(f.own);
+    assert_null(f.json);
+    assert_int_equal(f.text_len, j.text_len);
+    assert_memory_equal(f.text, j.text, j.text_len + 1);
+    const char *fv[] = {f.id, f.date, f.title, f.source, f.url, f.author};
+    const char *jv[] = {j.id, j.date, j.title, j.source, j.url, j.author};
+    for (int i = 0; i < 6; i++) {
+        if (!jv[i])
+            assert_null(fv[i]);
+        else
+            assert_string_equal(fv[i], jv[i]);
+    }
+    dk_record_free(&f);
+    assert_null(f.own);
+    dk_record_free(&j);
+}
+
+#define SAME(s, fast) expect_same(s, sizeof(s) - 1, fast)
+
+static void test_fast_reader(void **state)
+{
+    (void)state;
+    /* the usual records: the fast reader takes them */
+    SAME("{\"id\":\"a1\",\"text\":\"Trade grew\",\"date\":\"2024-05-22\"}", 1);
+    SAME("  {\"text\" : \"x\" ,\t\"id\":7, \"date\":null, \"n\":-0.25, "
+         "\"ok\":true, \"no\":false, \"z\":0}\r\n ", 1);
+    SAME("{\"text\":\"esc \\\" \\\\ \\/ \\b \\f \\n \\r \\t end\"}", 1);
+    SAME("{\"text\":\"\\u00e9\\u201C\\ud83d\\ude00\\u0041 caf\xc3\xa9\"}", 1);
+    SAME("{\"text\":\"a\\u0000b\",\"title\":\"\"}", 1);        /* NUL in text */
+    SAME("{\"text\":\"\",\"id\":-12345678901234567}", 1);
+    SAME("{\"text\":\"\",\"id\":123456789012345678}", 1);
+    SAME("{\"text\":\"0123456789abcdef0123456789abcdef\\n0123456789\"}", 1);
+    SAME("{\"extra\":\"\\u0041\",\"text\":\"x\",\"\":1,\"title\":\"T\","
+         "\"source\":\"S\",\"url\":\"U\",\"author\":\"A\"}", 1);
+    /* left to jansson, which reads them */
+    SAME("{\"text\":\"x\",\"extra\":[1,2]}", 0);             /* nested */
+    SAME("{\"text\":\"x\",\"o\":{}}", 0);
+    SAME("{\"te\\u0078t\":\"x\"}", 0);                       /* escaped key */
+    SAME("{\"text\":\"x\",\"n\":1e5}", 0);                   /* exponent */
+    SAME("{\"text\":\"x\",\"id\":1234567890123456789}", 0);  /* 19 digits */
+    SAME("{\"text\":\"x\",\"n\":1.0000000000000000000000001}", 0);
+    /* errors: all left to jansson, which gives the reason */
+    SAME("", 0);
+    SAME("{}", 0);
+    SAME("[1]", 0);
+    SAME("{\"text\":\"x\",\"text\":\"y\"}", 0);              /* duplicate */
+    SAME("{\"a\":1,\"text\":\"x\",\"a\":2}", 0);
+    SAME("{\"text\":5}", 0);
+    SAME("{\"text\":\"x\",\"id\":1.5}", 0);
+    SAME("{\"text\":\"x\",\"id\":\"a\\u0000\"}", 0);
+    SAME("{\"text\":\"x\",\"date\":true}", 0);
+    SAME("{\"text\":\"x\"} x", 0);                           /* trailing */
+    SAME("{\"text\":\"x\",}", 0);
+    SAME("{\"text\":\"x\"", 0);
+    SAME("{\"text\":\"x", 0);
+    SAME("{\"text\":\"x\\", 0);
+    SAME("{\"text\":\"\\ud800\"}", 0);                       /* lone high */
+    SAME("{\"text\":\"\\ud800\\u0041\"}", 0);
+    SAME("{\"text\":\"\\udc00\"}", 0);                       /* lone low */
+    SAME("{\"text\":\"\\u12\"}", 0);
+    SAME("{\"text\":\"\\x\"}", 0);
+    SAME("{\"text\":\"a\tb\"}", 0);                          /* raw control */
+    SAME("{\"text\":\"\xc3\"}", 0);                          /* bad UTF-8 */
+    SAME("{\"text\":\"\xed\xa0\x80\"}", 0);                  /* surrogate */
+    SAME("{\"text\":\"x\",\"n\":01}", 0);
+    SAME("{\"text\":\"x\",\"n\":-}", 0);
+    SAME("{\"text\":\"x\",\"n\":1.}", 0);
+    SAME("{\"text\":\"x\",\"n\":nul}", 0);
+    SAME("{\"text\":\"x\",\"n\":nullx}", 0);
+    SAME("{\"text\":\"x\",\"n\":+1}", 0);
+    SAME("{\"text\":\"x\"}\0", 0);                           /* NUL byte */
+    SAME("\xef\xbb\xbf{\"text\":\"x\"}", 0);                 /* BOM */
+    /* the public reader takes the fast one's record when it has one */
+    dk_record r;
+    char err[256];
+    assert_int_equal(parse("{\"text\":\"x\"}", &r, err), DK_OK);
+    assert_non_null(r.own);
+    assert_null(r.json);
+    dk_record_free(&r);
+    assert_int_equal(parse("{\"text\":\"x\",\"a\":[]}", &r, err), DK_OK);
+    assert_null(r.own);
+    assert_non_null(r.json);
+    dk_record_free(&r);
+}
+
+static void test_fast_reader_many_keys(void **state)
+{
+    (void)state;
+    char line[1024];
+    size_t n = 0;
+    n += (size_t)snprintf(line + n, sizeof line - n, "{\"text\":\"t\"");
+    for (int i = 0; i < 31; i++)
+        n += (size_t)snprintf(line + n, sizeof line - n, ",\"k%d\":%d", i, i);
+    snprintf(line + n, sizeof line - n, "}");
+    expect_same(line, strlen(line), 1);        /* 32 members: the most */
+    snprintf(line + n, sizeof line - n, ",\"k31\":1}");
+    expect_same(line, strlen(line), 0);        /* 33: jansson */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +235,8 @@ int main(void)
         cmocka_unit_test(test_optional_fields),
         cmocka_unit_test(test_bad_records),
         cmocka_unit_test(test_message_fits),
+        cmocka_unit_test(test_fast_reader),
+        cmocka_unit_test(test_fast_reader_many_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 #include <jansson.h>
@@ -258,6 +259,141 @@ static void test_writer_nesting(void **state)
     dk_buf_free(&b);
 }
 
+/* The old member-by-member writer, kept here as the oracle of the direct
+ * writer in dk_json_mention: the two must agree byte for byte. */
+static void mention_by_members(dk_buf *b, const char *doc, const dk_mention *m)
+{
+    dk_jsonw w;
+    dk_jw_begin(&w, b);
+    dk_jw_cstr(&w, "doc", doc);
+    dk_jw_int(&w, "start", (long long)m->start);
+    dk_jw_int(&w, "end", (long long)m->end);
+    dk_jw_str(&w, "text", m->text, (size_t)(m->end - m->start));
+    dk_jw_cstr(&w, "kind", dk_kind_name(m->kind));
+    if (m->has_value && m->kind != DK_EVENT) {
+        dk_jw_num(&w, "value", m->value);
+        if (m->unit[0])
+            dk_jw_cstr(&w, "unit", m->unit);
+        dk_jw_cstr(&w, "qualifier", dk_qualifier_name(m->qualifier));
+        if (m->qualifier == DK_Q_RANGE) {
+            dk_jw_num(&w, "low", m->low);
+            dk_jw_num(&w, "high", m->high);
+        }
+    }
+    if (m->kind == DK_DATE && m->date[0])
+        dk_jw_cstr(&w, "date", m->date);
+    if (m->metric[0]) {
+        dk_jw_cstr(&w, "metric", m->metric);
+        if (m->period[0])
+            dk_jw_cstr(&w, "period", m->period);
+        dk_jw_ids(&w, "subjects", m->subjects, m->nsubjects);
+    }
+    if (m->has_change) {
+        dk_jw_obj(&w, "change");
+        dk_jw_num(&w, "value", m->change_value);
+        dk_jw_cstr(&w, "unit", m->change_unit);
+        dk_jw_end(&w);
+    }
+    if (m->kind == DK_ENTITY) {
+        dk_jw_cstr(&w, "type", m->type);
+        dk_jw_cstr(&w, "id", m->id);
+    }
+    if (m->kind == DK_EVENT) {
+        dk_jw_cstr(&w, "event", m->event);
+        dk_jw_cstr(&w, "cameo", m->cameo);
+        if (m->nactors)
+            dk_jw_ids(&w, "actors", m->actors, m->nactors);
+        if (m->place[0])
+            dk_jw_cstr(&w, "place", m->place);
+        if (m->date[0])
+            dk_jw_cstr(&w, "date", m->date);
+        if (m->has_count)
+            dk_jw_num(&w, "count", m->count);
+        if (m->has_value) {
+            dk_jw_num(&w, "value", m->value);
+            dk_jw_cstr(&w, "unit", m->unit);
+        }
+    }
+    if (m->explain)
+        dk_jw_cstr(&w, "explain", m->explain);
+    dk_jw_end(&w);
+    assert_int_equal(w.err, DK_OK);
+}
+
+static void test_mention_same_as_members(void **state)
+{
+    (void)state;
+    static const double values[] = {0, -0.0, 9, 10, 99, 100, 101, 12345,
+        999999999999999.0, 1e15, -42, 0.5, 1.0 / 3, 123456789012.25};
+    static const unsigned long long offsets[] = {0, 7, 10, 99, 100, 1000,
+        4294967296ull, 9223372036854775807ull};
+    const char *text = "a \"q\"\\\x01\x1f\x7f caf\xc3\xa9 \xe2\x80\x94 end";
+    dk_buf got = {0}, want = {0};
+    for (int k = 0; k < DK_KIND_COUNT; k++)
+        for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+            dk_mention m;
+            memset(&m, 0, sizeof m);
+            m.kind = (dk_kind)k;
+            m.start = offsets[i % 8];
+            m.end = m.start + strlen(text) - (i % 3);
+            m.text = text;
+            m.has_value = (int)(i % 2);
+            m.value = values[i];
+            m.qualifier = (dk_qualifier)(i % 5);
+            m.low = values[(i + 1) % 14];
+            m.high = values[(i + 2) % 14];
+            strcpy(m.unit, i % 4 ? "USD" : "");
+            strcpy(m.date, i % 3 ? "2024-05-22" : "");
+            strcpy(m.metric, i % 2 ? "" : "trade\"turnover");
+            strcpy(m.period, i % 5 ? "2023" : "");
+            m.nsubjects = (int)(i % 5);
+            for (int j = 0; j < DK_MAX_SUBJECTS; j++)
+                strcpy(m.subjects[j], j % 2 ? "CN" : "K\\Z");
+            m.has_change = (int)(i % 3 == 1);
+            m.change_value = -values[i];
+            strcpy(m.change_unit, "%");
+            strcpy(m.type, "country");
+            strcpy(m.id, "KZ");
+            strcpy(m.event, "visit");
+            strcpy(m.cameo, "042");
+            m.nactors = (int)(i % 4);
+            strcpy(m.actors[0], "tokayev");
+            strcpy(m.actors[1], "xi");
+            strcpy(m.actors[2], "a\tb");
+            strcpy(m.place, i % 2 ? "astana" : "");
+            m.has_count = (int)(i % 2 == 0);
+            m.count = values[(i + 3) % 14];
+            m.explain = i % 2 ? "why: \"cue\"\n\x02" : NULL;
+            got.len = want.len = 0;
+            assert_int_equal(dk_json_mention(&got, i % 2 ? "doc\"1" : "d",
+                                             &m), DK_OK);
+            mention_by_members(&want, i % 2 ? "doc\"1" : "d", &m);
+            assert_int_equal(got.len, want.len);
+            assert_string_equal(got.data, want.data);
+        }
+    dk_buf_free(&got);
+    dk_buf_free(&want);
+}
+
+static void test_ints(void **state)
+{
+    (void)state;
+    static const long long v[] = {0, 1, 9, 10, 11, 99, 100, 101, 999, 1000,
+        -1, -10, -99, -100, 1234567890123456789ll, -9223372036854775807ll - 1,
+        9223372036854775807ll};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        dk_buf b = {0};
+        dk_jsonw w;
+        char want[64];
+        dk_jw_begin(&w, &b);
+        dk_jw_int(&w, "n", v[i]);
+        dk_jw_end(&w);
+        snprintf(want, sizeof want, "{\"n\":%lld}", v[i]);
+        assert_string_equal(b.data, want);
+        dk_buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +405,8 @@ int main(void)
         cmocka_unit_test(test_mention_range_and_date),
         cmocka_unit_test(test_mention_event),
         cmocka_unit_test(test_writer_nesting),
+        cmocka_unit_test(test_mention_same_as_members),
+        cmocka_unit_test(test_ints),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 #include "pack/ac.h"
+#include "text/chars.h"
+#include "text/utf8.h"
 
 static dk_ac *make(const char *const *pats, const int *exact)
 {
@@ -172,6 +174,242 @@ static void test_normalise(void **state)
     assert_int_equal(dk_ac_normalise("abcdef", 6, 1, out, 4), -1);
 }
 
+/* ---- a naive reference matcher: the semantics of ac.h written out ----
+ * The text is normalised symbol by symbol (white space and dashes one
+ * space, leading ones dropped, curly apostrophes "'"); at the end of each
+ * symbol, the patterns that end there are tried longest first (exact
+ * ones first among equals, the later added first), and the first whole-
+ * word one is kept unless a kept match it overlaps is at least as long. */
+
+typedef struct ref_pat {
+    char norm[64], folded[64];
+    int len, exact, id;
+} ref_pat;
+
+static int ref_word_cp(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || dk_cp_is_letter(cp);
+}
+
+static int ref_word_before(const unsigned char *t, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    size_t i = pos - 1;
+    while (i > 0 && pos - i < 4 && (t[i] & 0xC0) == 0x80 && t[pos - 1] >= 0x80)
+        i--;
+    uint32_t cp;
+    dk_utf8_decode(t + i, pos - i, &cp);
+    return ref_word_cp(cp);
+}
+
+static int ref_word_at(const unsigned char *t, size_t n, size_t pos)
+{
+    if (pos >= n)
+        return 0;
+    uint32_t cp;
+    dk_utf8_decode(t + pos, n - pos, &cp);
+    return ref_word_cp(cp);
+}
+
+static int ref_is_word_byte(unsigned c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') ||
+           ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static int ref_find(const ref_pat *pats, int npats, const char *text,
+                    size_t n, dk_ac_hit *out, int max)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    unsigned char sym[512];
+    size_t pos[512];
+    int ns = 0, nout = 0, space = 1;
+    for (size_t i = 0; i < n && ns < 512; i++) {
+        unsigned c = t[i], len = 1, sy = c;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+            c == '\v' || c == '-') {
+            sy = ' ';
+        } else if (c == 0xC2 && i + 1 < n && t[i + 1] == 0xA0) {
+            sy = ' ';
+            len = 2;
+        } else if (c == 0xE2 && i + 2 < n && t[i + 1] == 0x80) {
+            unsigned d = t[i + 2];
+            if (d == 0x98 || d == 0x99) {
+                sy = '\'';
+                len = 3;
+            } else if ((d >= 0x80 && d <= 0x95) || d == 0xAF) {
+                sy = ' ';
+                len = 3;
+            }
+        }
+        size_t at = i;
+        i += len - 1;
+        if (sy == ' ') {
+            if (space)
+                continue;
+            space = 1;
+        } else {
+            space = 0;
+        }
+        sym[ns] = (unsigned char)sy;
+        pos[ns++] = at;
+        size_t end = i + 1;
+        int done = 0;
+        for (int L = ns; L >= 1 && !done; L--) {
+            /* exact ones first, the later added first; then the folded */
+            for (int pass = 0; pass < 2 && !done; pass++)
+                for (int q = pass ? 0 : npats - 1;
+                     pass ? q < npats : q >= 0; q += pass ? 1 : -1) {
+                    const ref_pat *p = &pats[q];
+                    if (p->len != L || p->exact != !pass)
+                        continue;
+                    int same = 1;
+                    for (int j = 0; j < L && same; j++) {
+                        unsigned x = sym[ns - L + j];
+                        if (x >= 'A' && x <= 'Z')
+                            x += 32;
+                        same = x == (unsigned char)p->folded[j];
+                    }
+                    if (!same)
+                        continue;
+                    size_t start = pos[ns - L];
+                    if ((ref_is_word_byte((unsigned char)p->norm[0]) &&
+                         ref_word_before(t, start)) ||
+                        (ref_is_word_byte((unsigned char)p->norm[L - 1]) &&
+                         ref_word_at(t, n, end)))
+                        continue;
+                    if (p->exact) {
+                        char buf[DK_AC_MAXPAT + 2];
+                        int k = dk_ac_normalise(text + start, end - start, 0,
+                                                buf, sizeof buf);
+                        if (k != L || memcmp(buf, p->norm, (size_t)L) != 0)
+                            continue;
+                    }
+                    /* keep, as ac.c does */
+                    dk_ac_hit h = {(uint32_t)start, (uint32_t)end, p->id};
+                    uint32_t hl = h.end - h.start;
+                    int k = nout, drop = 0;
+                    while (k > 0 && out[k - 1].end > h.start) {
+                        if (out[k - 1].end - out[k - 1].start >= hl) {
+                            drop = 1;
+                            break;
+                        }
+                        k--;
+                    }
+                    if (!drop && k < max) {
+                        out[k] = h;
+                        nout = k + 1;
+                    }
+                    done = 1;
+                    break;
+                }
+        }
+    }
+    return nout;
+}
+
+static uint32_t rng_state = 12345;
+
+static unsigned rnd(unsigned n)
+{
+    rng_state = rng_state * 1103515245u + 12345u;
+    return (rng_state >> 16) % n;
+}
+
+static void random_text(char *out, size_t cap, const char *const *pieces,
+                        unsigned npieces, unsigned most)
+{
+    size_t k = 0;
+    unsigned m = rnd(most + 1);
+    out[0] = '\0';
+    for (unsigned i = 0; i < m; i++) {
+        const char *p = pieces[rnd(npieces)];
+        size_t l = strlen(p);
+        if (k + l + 1 >= cap)
+            break;
+        memcpy(out + k, p, l + 1);
+        k += l;
+    }
+}
+
+/* The automaton against the reference on random patterns and texts over
+ * a small alphabet: letters, digits, case, white space, dashes, curly
+ * and straight apostrophes, non-ASCII letters and broken UTF-8; both
+ * anchored matchers (every pattern starts with a word byte) and others. */
+static void test_against_reference(void **state)
+{
+    (void)state;
+    static const char *const pat_pieces[] = {
+        "a", "b", "ab", "A", "B", "1", " ", "-", "'", "\xE2\x80\x99",
+        "\xC3\xA9", ".", "x", "Ab", "q"};
+    static const char *const text_pieces[] = {
+        "a", "b", "A", "B", "1", "x", "q", "Q", "z", " ", "  ", "-", "\t",
+        "'", "\xE2\x80\x99", "\xC3\xA9", "\xC2\xA0", "\xE2\x80\x93", ".",
+        "ab", "ba", "aB", "\xE2", "\xC2", "\x80", "\xC3", "\xE2\x80", "\n"};
+    for (int round = 0; round < 3000; round++) {
+        ref_pat pats[12];
+        int npats = 0;
+        dk_ac *a = dk_ac_new();
+        assert_non_null(a);
+        int anchored_only = round % 2;
+        for (int i = 0; i < 12; i++) {
+            char src[64];
+            random_text(src, 24, pat_pieces, 15, 5);
+            if (anchored_only && !ref_is_word_byte((unsigned char)src[0]))
+                continue;
+            int exact = rnd(4) == 0;
+            ref_pat *p = &pats[npats];
+            int r = dk_ac_add(a, src, strlen(src), 100 + i, exact, NULL);
+            if (r != DK_AC_OK)
+                continue;
+            p->len = dk_ac_normalise(src, strlen(src), 0, p->norm,
+                                     sizeof p->norm);
+            dk_ac_normalise(src, strlen(src), 1, p->folded, sizeof p->folded);
+            p->exact = exact;
+            p->id = 100 + i;
+            npats++;
+        }
+        assert_int_equal(dk_ac_build(a), DK_AC_OK);
+        for (int k = 0; k < 20; k++) {
+            char text[256];
+            random_text(text, sizeof text, text_pieces, 28, 40);
+            size_t n = strlen(text);
+            dk_ac_hit got[16], want[16];
+            int max = 1 + (int)rnd(16);
+            int ng = dk_ac_find(a, text, n, got, max);
+            int nw = ref_find(pats, npats, text, n, want, max);
+            if (ng != nw || memcmp(got, want, (size_t)ng * sizeof *got) != 0)
+                fail_msg("round %d: text \"%s\": %d matches, want %d", round,
+                         text, ng, nw);
+        }
+        dk_ac_free(a);
+    }
+}
+
+/* More states than the 16-bit table holds: the 32-bit one is used, with
+ * the same results. */
+static void test_wide_table(void **state)
+{
+    (void)state;
+    dk_ac *a = dk_ac_new();
+    char w[64];
+    for (int i = 0; i < 4000; i++) {
+        int n = snprintf(w, sizeof w, "p%05d-%c%c%c%c%c%c%c%c%c%c", i,
+                         'a' + i % 26, 'a' + i / 26 % 26, 'b', 'c', 'd', 'e',
+                         'f', 'g', 'h', 'i');
+        assert_int_equal(dk_ac_add(a, w, (size_t)n, i, 0, NULL), 0);
+    }
+    assert_int_equal(dk_ac_add(a, "Q", 1, 4000, 1, NULL), 0);
+    assert_int_equal(dk_ac_build(a), 0);
+    assert_true(dk_ac_states(a) > 32767);
+    assert_string_equal(run(a, "P00001 BAbcdefghi, xp00027-bbbcdefghi "
+                               "p03999\xE2\x80\x93vxbcdefghi Q q"),
+                        "1:P00001 BAbcdefghi;3999:p03999\xE2\x80\x93vxbcdefghi;"
+                        "4000:Q;");
+    dk_ac_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +420,8 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_many),
         cmocka_unit_test(test_normalise),
+        cmocka_unit_test(test_against_reference),
+        cmocka_unit_test(test_wide_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

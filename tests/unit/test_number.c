@@ -66,7 +66,7 @@ static void read_one(const ncase *c)
 {
     static dk_token tok[256];
     dk_docctx doc = {0, 0, 0};
-    dk_sent s = {c->text, strlen(c->text), 0, tok, 0, &doc};
+    dk_sent s = {c->text, strlen(c->text), 0, tok, 0, &doc, NULL};
     s.ntok = dk_tokenize(c->text, s.len, tok, 256);
     dk_lex_tag(c->text, tok, s.ntok);
     int first = 0;
@@ -114,7 +114,7 @@ static void test_no_number_past_end(void **state)
     static dk_token tok[4];
     const char *t = "twenty";
     dk_docctx doc = {0, 0, 0};
-    dk_sent s = {t, strlen(t), 0, tok, 0, &doc};
+    dk_sent s = {t, strlen(t), 0, tok, 0, &doc, NULL};
     s.ntok = dk_tokenize(t, s.len, tok, 4);
     dk_lex_tag(t, tok, s.ntok);
     dk_num n;
@@ -124,11 +124,59 @@ static void test_no_number_past_end(void **state)
     assert_int_equal(n.t1, 1);
 }
 
+/* With a cache, dk_number_at answers at every token as without one, the
+ * first time and again from the cache; a new sentence forgets them. */
+static void test_cache(void **state)
+{
+    (void)state;
+    static dk_token tok[256];
+    static dk_numcache cache;
+    dk_docctx doc = {0, 0, 0};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const char *t = cases[c].text;
+        dk_sent s = {t, strlen(t), 0, tok, 0, &doc, NULL};
+        s.ntok = dk_tokenize(t, s.len, tok, 256);
+        dk_lex_tag(t, tok, s.ntok);
+        dk_numcache_next(&cache);
+        for (int i = 0; i < s.ntok; i++) {
+            dk_num a, b, x;
+            memset(&a, 0, sizeof a);
+            memset(&b, 0, sizeof b);
+            memset(&x, 0, sizeof x);
+            s.nums = NULL;
+            int oa = dk_number_at(&s, i, &a);
+            s.nums = &cache;
+            int ob = dk_number_at(&s, i, &b), ox = dk_number_at(&s, i, &x);
+            assert_int_equal(oa, ob);
+            assert_int_equal(oa, ox);
+            if (oa) {
+                assert_memory_equal(&a, &b, sizeof a);
+                assert_memory_equal(&a, &x, sizeof a);
+            }
+        }
+    }
+    /* the same token index in the next sentence is read again */
+    const char *t1 = "five", *t2 = "hello";
+    dk_sent s = {t1, strlen(t1), 0, tok, 0, &doc, &cache};
+    s.ntok = dk_tokenize(t1, s.len, tok, 256);
+    dk_lex_tag(t1, tok, s.ntok);
+    dk_numcache_next(&cache);
+    dk_num n;
+    assert_true(dk_number_at(&s, 0, &n));
+    s.text = t2;
+    s.len = strlen(t2);
+    s.ntok = dk_tokenize(t2, s.len, tok, 256);
+    dk_lex_tag(t2, tok, s.ntok);
+    dk_numcache_next(&cache);
+    assert_false(dk_number_at(&s, 0, &n));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_no_number_past_end),
+        cmocka_unit_test(test_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

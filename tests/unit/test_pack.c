@@ -446,6 +446,14 @@ static void test_bylines_and_agencies(void **state)
                                     "Meets Delegation. Minister Jane Smith "
                                     "Borduria."),
                         "BB/country/Borduria ");
+    /* a title starts a word: after a space or a line break, anywhere in
+     * a long sentence, not inside another word */
+    assert_string_equal(entities_of("The long-awaited statement of the day "
+                                    "came when\nspokesman Jane Smith and "
+                                    "vice-Governor Li Wei and xGovernor Ann "
+                                    "Lee spoke, then  Mayor Bo Li."),
+                        "jane_smith/person/Jane Smith "
+                        "bo_li/person/Bo Li ");
 }
 
 static void test_ministries(void **state)
@@ -466,6 +474,11 @@ static void test_ministries(void **state)
         "AA/country/Aland ");
     /* no country, no id */
     assert_string_equal(entities_of("The Ministry of Energy said."), "");
+    /* found after other capital Ms */
+    assert_string_equal(entities_of("Mr Bo of MMinistry of Oil met the "
+                                    "Ministry of Energy of Aland."),
+                        "aa_ministry_of_energy/organization/Ministry of "
+                        "Energy AA/country/Aland ");
 }
 
 static void test_engine(void **state)

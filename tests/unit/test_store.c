@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "store/store.h"
+#include "base/buf.h"
 #include "store/query.h"
 #include "text/csvw.h"
 #include "ingest/textmeta.h"
@@ -203,6 +204,33 @@ static void test_rank(void **state)
     dk_store_close(s);
 }
 
+/* Snippets made without FTS5: marks, merged phrases, figures by value,
+ * prefixes, a window with "..." on a long sentence. */
+static void snip_is(const char *query, const char *text, const char *want)
+{
+    char *fts = dk_fts_query(query);
+    assert_non_null(fts);
+    dk_buf b = {0};
+    assert_int_equal(dk_fts_snippet(&b, fts, text, strlen(text), 8), DK_OK);
+    assert_string_equal(b.data, want);
+    dk_buf_free(&b);
+    free(fts);
+}
+
+static void test_snippet(void **state)
+{
+    (void)state;
+    snip_is("grain", "Grain exports rose.", "[Grain] exports rose.");
+    snip_is("\"rail cargo\"", "The rail cargo grew.", "The [rail cargo] grew.");
+    snip_is("$12bn", "Trade hit 12 billion dollars.", "Trade hit [12 billion] dollars.");
+    snip_is("12 billion", "Trade hit $12bn in 2023.", "Trade hit $[12bn] in 2023.");
+    snip_is("contain*", "Containers and a container.", "[Containers] and a [container].");
+    snip_is("nothing", "No match here.", "No match here.");
+    snip_is("copper",
+            "One two three four five six seven eight nine ten copper eleven twelve.",
+            "...four five six seven eight nine ten [copper]...");
+}
+
 static void test_query_rewrite(void **state)
 {
     (void)state;
@@ -311,6 +339,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_figures_meet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rank, setup, teardown),
         cmocka_unit_test(test_query_rewrite),
+        cmocka_unit_test(test_snippet),
         cmocka_unit_test_setup_teardown(test_facts_query, setup, teardown),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_text_clean),

@@ -1,0 +1,217 @@
+/*
+ * test_lexicon.c - unit tests of the generated dictionary and its lookups
+ * (src/recognise/lexicon.c, tools/lexgen.c): the class masks lexgen
+ * writes beside each key agree with the entries, every entry has the
+ * role of its class and sym (lexicon.h), dk_lex_phrase finds
+ * multi-token keys, and on tagged tokens (where it answers from the
+ * masks) gives the same answers as a lookup from scratch.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "recognise/recognise.h"
+
+extern const dk_lexeme dk_lex_words[];
+extern const int32_t dk_lex_slots[];
+extern const uint32_t dk_lex_mask;
+
+static int is_letter(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* Every key's cmask is the classes of its entries; spaced and glued hold
+ * the classes of the longer keys that go on with a space, or with a byte
+ * that may start the next token. */
+static void test_masks(void **state)
+{
+    (void)state;
+    int n = 0;
+    for (uint32_t h = 0; h <= dk_lex_mask; h++) {
+        if (dk_lex_slots[h] < 0)
+            continue;
+        const dk_lexeme *x = &dk_lex_words[dk_lex_slots[h]];
+        uint32_t m = 0;
+        for (int e = 0; e < x->nent; e++)
+            m |= DK_LXBIT(x->ent[e].cls);
+        assert_int_equal(x->cmask, m);
+        assert_ptr_equal(dk_lex_find(x->key, x->keylen), x);
+        for (uint32_t g = 0; g <= dk_lex_mask; g++) {
+            if (dk_lex_slots[g] < 0)
+                continue;
+            const dk_lexeme *y = &dk_lex_words[dk_lex_slots[g]];
+            if (y->keylen <= x->keylen || memcmp(y->key, x->key, x->keylen))
+                continue;
+            unsigned char c = (unsigned char)y->key[x->keylen];
+            unsigned char last = (unsigned char)x->key[x->keylen - 1];
+            uint32_t have = c == ' ' ? x->spaced
+                          : is_letter(c) && is_letter(last) ? y->cmask : x->glued;
+            if ((have & y->cmask) != y->cmask) {
+                print_error("'%s' does not lead to the classes of '%s'\n",
+                            x->key, y->key);
+                fail();
+            }
+        }
+        n++;
+    }
+    assert_true(n > 100);
+}
+
+/* dk_lex_phrase at token 0 of text, for every class: the same on tagged
+ * tokens (where it answers from the masks when it can) as on untagged
+ * ones (a lookup from scratch). */
+static int same_phrases(const char *text)
+{
+    static dk_token tok[64];
+    int nt = dk_tokenize(text, strlen(text), tok, 64);
+    int raw[LX_CLASS_MAX];
+    const dk_lexeme *rx[LX_CLASS_MAX];
+    for (int c = 0; c < LX_CLASS_MAX; c++)
+        raw[c] = dk_lex_phrase(text, tok, nt, 0, c, &rx[c]);
+    dk_lex_tag(text, tok, nt);
+    for (int c = 0; c < LX_CLASS_MAX; c++) {
+        const dk_lexeme *x;
+        int got = dk_lex_phrase(text, tok, nt, 0, c, &x);
+        if (got != raw[c] || x != rx[c]) {
+            print_error("'%s' class %d: %d tokens tagged, %d untagged\n", text,
+                        c, got, raw[c]);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Every key of the table, alone, upper-cased, and followed by a word,
+ * a space, a glued sign or a number. */
+static void test_phrase_all(void **state)
+{
+    (void)state;
+    static const char *const tails[] = {"", " x", " ", "$", "5", " 5", "-"};
+    char text[256];
+    for (uint32_t h = 0; h <= dk_lex_mask; h++) {
+        if (dk_lex_slots[h] < 0)
+            continue;
+        const dk_lexeme *x = &dk_lex_words[dk_lex_slots[h]];
+        for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+            snprintf(text, sizeof text, "%s%s", x->key, tails[t]);
+            assert_true(same_phrases(text));
+            for (char *p = text; *p; p++)
+                if (*p >= 'a' && *p <= 'z')
+                    *p = (char)(*p - 'a' + 'A');
+            assert_true(same_phrases(text));
+        }
+    }
+}
+
+/* Every entry carries the role its class and sym have in lexicon.h's
+ * list, R_NONE when the pair is not listed; every role is in use. */
+static void test_roles(void **state)
+{
+    (void)state;
+    static const struct { int role, cls; const char *sym; } list[] = {
+#define ROLE_ROW(name, cls, sym) {R_##name, cls, sym},
+        DK_LEX_ROLES(ROLE_ROW)
+#undef ROLE_ROW
+    };
+    int used[R_MAX] = {0};
+    for (uint32_t h = 0; h <= dk_lex_mask; h++) {
+        if (dk_lex_slots[h] < 0)
+            continue;
+        const dk_lexeme *x = &dk_lex_words[dk_lex_slots[h]];
+        for (int e = 0; e < x->nent; e++) {
+            const dk_lexent *en = &x->ent[e];
+            int want = R_NONE;
+            for (size_t k = 0; k < sizeof list / sizeof *list; k++)
+                if (list[k].cls == en->cls && strcmp(list[k].sym, en->sym) == 0)
+                    want = list[k].role;
+            if (en->role != want)
+                print_error("'%s' class %d sym '%s': role %d, expected %d\n",
+                            x->key, en->cls, en->sym, en->role, want);
+            assert_int_equal(en->role, want);
+            used[en->role] = 1;
+        }
+    }
+    for (int r = R_NONE + 1; r < R_MAX; r++) {
+        if (!used[r])
+            print_error("role %d has no entry in data/en\n", r);
+        assert_true(used[r]);
+    }
+}
+
+typedef struct pcase {
+    const char *text;
+    int cls;
+    int ntok;      /* tokens matched from token 0 */
+} pcase;
+
+static const pcase phrases[] = {
+    {"per cent of them", LX_PERCENT, 2},
+    {"Per  cent", LX_PERCENT, 2},
+    {"U.S. dollars", LX_CURRENCY, 5},
+    {"the day before yesterday", LX_DATEWORD, 4},
+    {"the day", LX_CURRENCY, 0},
+    {"million", LX_SCALE, 1},
+    {"million", LX_MONTH, 0},
+    {"2024 dollars", LX_CURRENCY, 0},
+    {"kilometers", LX_UNIT, 1},
+    {"nothing here", 0, 0},
+};
+
+/* dk_lex_phrase gives the same answer after dk_lex_tag (which lets it
+ * start from the tag) as on untagged tokens (a lookup from scratch). */
+static void test_phrase(void **state)
+{
+    (void)state;
+    static dk_token tok[64];
+    for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++) {
+        const pcase *c = &phrases[i];
+        int nt = dk_tokenize(c->text, strlen(c->text), tok, 64);
+        const dk_lexeme *a, *b;
+        int raw = dk_lex_phrase(c->text, tok, nt, 0, c->cls, &a);
+        dk_lex_tag(c->text, tok, nt);
+        int tagged = dk_lex_phrase(c->text, tok, nt, 0, c->cls, &b);
+        if (raw != c->ntok || tagged != c->ntok)
+            print_error("'%s': %d and %d tokens, expected %d\n", c->text, raw,
+                        tagged, c->ntok);
+        assert_int_equal(raw, c->ntok);
+        assert_int_equal(tagged, c->ntok);
+        assert_ptr_equal(a, b);
+    }
+}
+
+/* dk_lex_tag's ahead: the classes of a token and all after it. */
+static void test_ahead(void **state)
+{
+    (void)state;
+    static dk_token tok[16];
+    const char *t = "about 5 tons in May";
+    int nt = dk_tokenize(t, strlen(t), tok, 16);
+    assert_int_equal(nt, 5);
+    dk_lex_tag(t, tok, nt);
+    uint32_t month = DK_LXBIT(LX_MONTH), unit = DK_LXBIT(LX_UNIT);
+    assert_true(tok[0].ahead & DK_LXBIT(LX_QUAL));
+    assert_true(tok[0].ahead & DK_AHEAD_DIGITS);
+    assert_true(tok[1].ahead & DK_AHEAD_DIGITS);
+    assert_false(tok[2].ahead & DK_AHEAD_DIGITS);
+    assert_true(tok[2].ahead & unit);
+    assert_true(tok[2].ahead & month);
+    assert_false(tok[3].ahead & unit);
+    assert_int_equal(tok[4].ahead, tok[4].lex->cmask);
+    assert_false(tok[0].ahead & DK_LXBIT(LX_CURRENCY));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_masks),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_phrase_all),
+        cmocka_unit_test(test_ahead),
+        cmocka_unit_test(test_phrase),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
