@@ -137,21 +137,12 @@ static int places_fit(const dk_evfact *a, const dk_evfact *b,
     return 0;
 }
 
-static int year_of(long day)
-{
-    int y = (int)(1970 + day / 365.2425);
-    while (dk_days_from_civil(y, 1, 1) > day)
-        y--;
-    while (dk_days_from_civil(y + 1, 1, 1) <= day)
-        y++;
-    return y;
-}
-
 /* Both spans inside one calendar year, the same for both. */
 static int same_year(dk_period a, dk_period b)
 {
-    int y = year_of(a.lo);
-    return year_of(a.hi) == y && year_of(b.lo) == y && year_of(b.hi) == y;
+    int y = dk_year_of_day(a.lo);
+    return dk_year_of_day(a.hi) == y && dk_year_of_day(b.lo) == y &&
+           dk_year_of_day(b.hi) == y;
 }
 
 /* How one attribute of the two events compares. */

@@ -144,3 +144,10 @@ void dk_period_format(dk_period p, char *out, size_t cap)
     else
         snprintf(out, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2);
 }
+
+int dk_year_of_day(long day)
+{
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    return y;
+}

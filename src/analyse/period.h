@@ -35,6 +35,9 @@ static inline int dk_period_contains(dk_period outer, dk_period inner)
 /* The span as ISO 8601: "2023-05-17", or "2023-01-01/2023-12-31". */
 void dk_period_format(dk_period p, char *out, size_t cap);
 
+/* The calendar year of a day number. */
+int dk_year_of_day(long day);
+
 /* Is the period exactly one calendar year?  Sets *year. */
 int dk_period_is_year(dk_period p, int *year);
 

@@ -120,6 +120,10 @@ static void test_period_format(void **state)
     assert_string_equal(out, "1992-01-03");
     dk_period_format(P("1969-12-31"), out, sizeof out);
     assert_string_equal(out, "1969-12-31");
+    assert_int_equal(dk_year_of_day(dk_days_from_civil(2024, 12, 31)), 2024);
+    assert_int_equal(dk_year_of_day(dk_days_from_civil(2025, 1, 1)), 2025);
+    assert_int_equal(dk_year_of_day(dk_days_from_civil(1969, 12, 31)), 1969);
+    assert_int_equal(dk_year_of_day(dk_days_from_civil(2000, 2, 29)), 2000);
 }
 
 static uint32_t W1(const char *word)
