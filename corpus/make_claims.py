@@ -142,6 +142,21 @@ CLAIMS = [
      [("s17_digital", "not a member of the G20")], "Negation: it is not a member."),
     ("k44", "Mutual trade was $19.9 bn in 2018.", "supported",
      [("s06_tokayev_visit_2019", "19.9 billion dollars")], "Paraphrase: 'billion dollars' becomes '$ bn'."),
+    # figures and happenings told otherwise than the corpus tells them
+    ("k55", "Tokayev paid a state visit to China on 11-12 October 2019.", "contradicted",
+     [("s06_tokayev_visit_2019", "first state visit to China")],
+     "The visit was on September 11-12, 2019: same visit, wrong month."),
+    ("k56", "Diplomatic relations between Kazakhstan and China were established in 1995.", "contradicted",
+     [("s15_three_decades", "January 3, 1992")], "They were established on January 3, 1992."),
+    ("k57", "Huawei will train 5,000 Kazakh engineers over three years.", "contradicted",
+     [("s17_digital", "3,000 Kazakh engineers")], "3,000 engineers, not 5,000."),
+    ("k58", "China-Europe trains made about 25,000 trips in 2023.", "contradicted",
+     [("s02_rail_freight", "17,523 trips")], "17,523 trips."),
+    ("k59", "Xi Jinping paid a state visit to Kazakhstan in July 2024.", "supported",
+     [("s03_sco_astana_2024", "state visit to Kazakhstan on July 2-3")],
+     "July 2-3 in a document of 2024-07-05."),
+    ("k60", "The Atasu-Alashankou oil pipeline can carry up to 50 million tons of crude a year.", "contradicted",
+     [("s11_energy", "up to 20 million tons of crude")], "Up to 20 million tons."),
 ]
 
 

@@ -1,5 +1,24 @@
 /*
  * check.c - claim checking against the record (see check.h).
+ *
+ * A claim is read with the record's engine and pack, then answered along
+ * these paths, the worst verdict of those that find something winning
+ * (contradicted, then conflicting_sources, then supported):
+ *   figures   each figure of the claim against the record's figures of
+ *             its indicator (metric, subjects, period); a figure the pack
+ *             attributes to no indicator is matched by wording to the
+ *             record sentence that says the same and compared with that
+ *             sentence's figures; a claimed percentage change with a
+ *             stated change;
+ *   change    a claim of a rise or fall without a figure ("trade fell in
+ *             2023") against the direction the record states;
+ *   comparison  "A report a lower figure for 2024 than B": the figures of
+ *             the period in the sentences holding each side's wording;
+ *   events    the claim's event mentions against the record's (evcheck.h);
+ * and, only when none of them finds anything,
+ *   wording   a record sentence holding most of the claim's wording, with
+ *             a date that allows the claim's, supports it, or contradicts
+ *             it when one of the two is negated and the other is not.
  */
 #include <math.h>
 #include <stdio.h>
@@ -7,34 +26,497 @@
 #include <string.h>
 #include "check.h"
 #include "crosscheck.h"
+#include "evcheck.h"
+#include "sentidx.h"
 #include "../pack/pack.h"
+#include "../store/store.h"
 #include "../text/utf8.h"
 #include "../text/jsonw.h"
 
 #define MAX_CLAIM_FIGS 8
+#define MAX_CLAIM_DATES 8
+#define MAX_CLAIM_EVENTS 4
+#define MAX_CLAIM_NAMES 16
 #define MAX_EVIDENCE 12
+#define MAX_MATCHES 48
+#define MAX_CUES 48
 
-#define FACT_WORDS 48
+/* How much of a claim's wording (the share of its word weight, see
+ * sentidx.h) a record sentence must hold:
+ *   FIG_COVER   for a figure of that sentence to answer a claim figure the
+ *               pack attributes to no indicator (the figure's own unit
+ *               and value are further evidence);
+ *   TEXT_COVER  to answer a claim with no figure by the sentence alone
+ *               (with its context), when a date of it allows the claim's;
+ *   TEXT_OWN    ... when the claim has no date: nothing but the words
+ *               then says it is the same statement, so the sentence
+ *               itself must hold nearly all of them, and some of what the
+ *               claim says of the named (not only the names);
+ *   OWN_SHARE   in the sentence itself, not in the one before it. */
+#define FIG_COVER 0.4
+#define TEXT_COVER 0.6
+#define TEXT_OWN 0.8
+#define OWN_SHARE 0.25
+
+/* The documents' names and dates by id. */
+typedef struct doc_names {
+    int64_t *id;
+    char **name, **date;
+    int n;
+} doc_names;
 
 struct dk_checker {
     dk_engine *engine;
-    dk_facts facts;        /* sorted by metric, subjects, period */
-    dk_groups groups;
-    unsigned (*words)[FACT_WORDS];  /* per fact: its sentence's words, */
-    unsigned char *nwords;          /* made on the first guess */
-    dk_pack *pack;         /* the pack's "_up"/"_down" cues name changes */
+    doc_names docs;          /* the strings the facts borrow */
+    dk_pack *pack;           /* cues: changes, "since", negation */
+    dk_facts facts;          /* attributed figures, sorted by metric */
+    dk_facts loose;          /* figures of no metric */
+    dk_sentidx sents;
+    int *sfirst, *sfacts;    /* figures of sentence s: sfacts[sfirst[s] ..
+                                sfirst[s + 1]), facts.n + i for loose i */
+    dk_evfacts events;
 };
 
 /* One figure of a claim, as read by the engine. */
 typedef struct claim_fig {
-    dk_fact f;             /* fig, unit, metric, subjects, period, text */
-    int dated;             /* the claim gives a date for it */
-    int guessed;           /* metric from the nearest fact, not a cue */
-    int change;            /* a claim about a change: compared with the
-                              facts' stated changes */
-    dk_kind kind;
+    dk_fact f;             /* fig, unit, metric, subjects, period, kind */
+    uint64_t start, end;   /* bytes of the claim */
+    int dated;             /* compared with facts of its period */
+    int since;             /* "since 2005": facts of a span from then */
+    int guessed;           /* metric from the wording, not a cue */
+    int change;            /* compared with a stated change */
+    int by_wording;        /* compared with the figures of the sentence
+                              that says the same (no metric) */
+    int ordered;           /* the metric's subjects are in order */
+    int at_events;         /* the metric counts happenings at dated events */
     char text[128];
 } claim_fig;
+
+typedef struct claim_date {
+    uint64_t start, end;
+    char date[DK_DATE_MAX];
+    dk_period span;
+} claim_date;
+
+typedef struct claim_t {
+    const char *text;
+    size_t len;
+    claim_fig figs[MAX_CLAIM_FIGS];
+    int nfigs, nall;       /* figures kept, figures stated */
+    claim_date dates[MAX_CLAIM_DATES];
+    int ndates;
+    dk_evfact events[MAX_CLAIM_EVENTS];
+    int nevents;
+    char countries[DK_MAX_SUBJECTS][DK_ID_MAX];   /* in the claim's order */
+    int ncountries;
+    uint32_t words[DK_CLAIM_WORDS];   /* wording without figures and dates */
+    int nwords;
+    uint32_t said;         /* of words, those outside names (what is said
+                              of the named) */
+    /* a comparison: "A report a lower figure ... than B" */
+    int compare;           /* +1 higher, -1 lower, 0 none */
+    uint32_t awords[DK_CLAIM_WORDS], bwords[DK_CLAIM_WORDS];
+    int nawords, nbwords;
+    int sign;              /* +1 a rise, -1 a fall, 0 neither */
+    int negated;
+    /* the record sentences holding its wording, made on first use:
+     * [0] best by own share, [1] best with context */
+    dk_sentmatch match[2][MAX_MATCHES];
+    int nmatch[2];         /* -1: not made yet */
+} claim_t;
+
+/* The sentences holding the claim's wording, best by own share (by_own)
+ * or with their context. */
+static int claim_matches(dk_checker *c, claim_t *cl, int by_own,
+                         const dk_sentmatch **out)
+{
+    int k = by_own ? 0 : 1;
+    if (cl->nmatch[k] < 0)
+        cl->nmatch[k] = dk_sentidx_match(&c->sents, cl->words, cl->nwords,
+                                         OWN_SHARE, by_own, cl->match[k],
+                                         MAX_MATCHES);
+    *out = cl->match[k];
+    return cl->nmatch[k];
+}
+
+/* One piece of evidence: a figure of the record, or a sentence. */
+typedef struct evidence {
+    const dk_fact *f;      /* NULL: a sentence or an event */
+    const char *doc, *date, *sentence, *period;
+    int agree;
+} evidence;
+
+typedef struct verdict_ctx {
+    evidence e[MAX_EVIDENCE];
+    int n, nagree, ndisagree;
+} verdict_ctx;
+
+static void add_evidence(verdict_ctx *v, const dk_fact *f, const char *doc,
+                         const char *date, const char *sentence,
+                         const char *period, int agree)
+{
+    if (agree)
+        v->nagree++;
+    else
+        v->ndisagree++;
+    if (v->n < MAX_EVIDENCE) {
+        evidence *e = &v->e[v->n++];
+        e->f = f;
+        e->doc = f ? f->doc : doc;
+        e->date = f ? f->date : date;
+        e->sentence = f ? f->sentence : sentence;
+        e->period = f ? f->period : period;
+        e->agree = agree;
+    }
+}
+
+static void consider(verdict_ctx *v, const dk_fact *f, const dk_fact *claim)
+{
+    add_evidence(v, f, NULL, NULL, NULL, NULL,
+                 dk_fig_agree(&claim->fig, &f->fig));
+}
+
+/* The order of the facts, as integers: metric, period, document date
+ * and name, position. */
+typedef struct fact_key {
+    int metric, doc;
+    long lo, hi, start;
+    int implied, idx;
+} fact_key;
+
+static int cmp_key(const void *x, const void *y)
+{
+    const fact_key *a = x, *b = y;
+    if (a->metric != b->metric)
+        return a->metric < b->metric ? -1 : 1;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    if (a->hi != b->hi)
+        return a->hi < b->hi ? -1 : 1;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->implied - b->implied;
+}
+
+static int cmp_str_ptr(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Documents ranked by date, then name (ties of date keep id order). */
+static int cmp_doc_rank(const void *x, const void *y)
+{
+    const char *const *a = x, *const *b = y;
+    int c = strcmp(a[0], b[0]);
+    return c ? c : strcmp(a[1], b[1]);
+}
+
+/* Sort the facts by metric (then period, document date and name,
+ * position): integer keys are sorted, the facts moved once. */
+static dk_status sort_facts(dk_facts *fs)
+{
+    int n = fs->n;
+    fact_key *k = malloc(((size_t)n + 1) * sizeof *k);
+    const char **names = malloc(((size_t)n + 1) * sizeof *names);
+    const char **docs = malloc(((size_t)n + 1) * 2 * sizeof *docs);
+    dk_fact *v = malloc(((size_t)n + 1) * sizeof *v);
+    if (!k || !names || !docs || !v) {
+        free(k);
+        free(names);
+        free(docs);
+        free(v);
+        return DK_ERR_NOMEM;
+    }
+    /* metric ranks: the distinct names, sorted (facts of one metric
+     * mostly follow each other, so few strcmp) */
+    int nn = 0;
+    for (int i = 0; i < n; i++)
+        if (!nn || strcmp(names[nn - 1], fs->v[i].metric) != 0)
+            names[nn++] = fs->v[i].metric;
+    qsort(names, (size_t)nn, sizeof *names, cmp_str_ptr);
+    int u = 0;
+    for (int i = 0; i < nn; i++)
+        if (!u || strcmp(names[u - 1], names[i]) != 0)
+            names[u++] = names[i];
+    /* document ranks: (date, name) pairs sorted, distinct */
+    int nd = 0;
+    for (int i = 0; i < n; i++)
+        if (!nd || docs[2 * (nd - 1) + 1] != fs->v[i].doc) {
+            docs[2 * nd] = fs->v[i].date;
+            docs[2 * nd + 1] = fs->v[i].doc;
+            nd++;
+        }
+    qsort(docs, (size_t)nd, 2 * sizeof *docs, cmp_doc_rank);
+    for (int i = 0; i < n; i++) {
+        const dk_fact *f = &fs->v[i];
+        const char *key = f->metric, *pair[2] = {f->date, f->doc};
+        const char **m = bsearch(&key, names, (size_t)u, sizeof *names,
+                                 cmp_str_ptr);
+        const char **d = bsearch(pair, docs, (size_t)nd, 2 * sizeof *docs,
+                                 cmp_doc_rank);
+        k[i].metric = m ? (int)(m - names) : 0;
+        k[i].doc = d ? (int)((d - docs) / 2) : 0;
+        k[i].lo = f->has_span ? f->span.lo : -1000000000L;
+        k[i].hi = f->has_span ? f->span.hi : -1000000000L;
+        k[i].start = f->start;
+        k[i].implied = f->implied;
+        k[i].idx = i;
+    }
+    qsort(k, (size_t)n, sizeof *k, cmp_key);
+    for (int i = 0; i < n; i++)
+        v[i] = fs->v[k[i].idx];
+    free(k);
+    free(names);
+    free(docs);
+    free(fs->v);
+    fs->v = v;
+    fs->cap = n + 1;
+    return DK_OK;
+}
+
+/* Events by type, then text (copies together), then sentence. */
+static int cmp_event(const void *x, const void *y)
+{
+    const dk_evfact *a = x, *b = y;
+    int c = strcmp(a->event, b->event);
+    if (!c)
+        c = (a->rep > b->rep) - (a->rep < b->rep);
+    return c ? c : (a->sid > b->sid) - (a->sid < b->sid);
+}
+
+/* The figures of each sentence: a CSR list over the sentence index. */
+static dk_status index_sentence_facts(dk_checker *c)
+{
+    int ns = c->sents.n, nf = c->facts.n, nl = c->loose.n;
+    c->sfirst = calloc((size_t)ns + 2, sizeof *c->sfirst);
+    c->sfacts = malloc(((size_t)nf + (size_t)nl + 1) * sizeof *c->sfacts);
+    int *at = malloc(((size_t)nf + (size_t)nl + 1) * sizeof *at);
+    if (!c->sfirst || !c->sfacts || !at) {
+        free(at);
+        return DK_ERR_NOMEM;
+    }
+    for (int i = 0; i < nf + nl; i++) {
+        const dk_fact *f = i < nf ? &c->facts.v[i] : &c->loose.v[i - nf];
+        at[i] = f->implied ? -1 : dk_sentidx_find(&c->sents, f->sid);
+        if (at[i] >= 0)
+            c->sfirst[at[i] + 1]++;
+    }
+    for (int s = 0; s < ns; s++)
+        c->sfirst[s + 1] += c->sfirst[s];
+    c->sfirst[ns + 1] = c->sfirst[ns];
+    for (int i = 0; i < nf + nl; i++)
+        if (at[i] >= 0)
+            c->sfacts[c->sfirst[at[i]]++] = i;
+    /* sfirst[s] moved to the end of s, the start of s + 1: shift back */
+    for (int s = ns; s > 0; s--)
+        c->sfirst[s] = c->sfirst[s - 1];
+    c->sfirst[0] = 0;
+    free(at);
+    return DK_OK;
+}
+
+static void doc_names_free(doc_names *d)
+{
+    for (int i = 0; i < d->n; i++) {
+        free(d->name[i]);
+        free(d->date[i]);
+    }
+    free(d->id);
+    free(d->name);
+    free(d->date);
+}
+
+static dk_status doc_names_load(sqlite3 *db, doc_names *d)
+{
+    memset(d, 0, sizeof *d);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT id, name, date FROM docs ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return DK_ERR_DB;
+    int cap = 0, rc;
+    dk_status s = DK_OK;
+    while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (d->n == cap) {
+            cap = cap ? cap * 2 : 256;
+            int64_t *id = realloc(d->id, (size_t)cap * sizeof *id);
+            if (id)
+                d->id = id;
+            char **nm = realloc(d->name, (size_t)cap * sizeof *nm);
+            if (nm)
+                d->name = nm;
+            char **dt = realloc(d->date, (size_t)cap * sizeof *dt);
+            if (dt)
+                d->date = dt;
+            if (!id || !nm || !dt) {
+                s = DK_ERR_NOMEM;
+                break;
+            }
+        }
+        const char *nm = (const char *)sqlite3_column_text(st, 1);
+        const char *dt = (const char *)sqlite3_column_text(st, 2);
+        d->id[d->n] = sqlite3_column_int64(st, 0);
+        d->name[d->n] = strdup(nm ? nm : "");
+        d->date[d->n] = strdup(dt ? dt : "");
+        d->n++;
+        if (!d->name[d->n - 1] || !d->date[d->n - 1])
+            s = DK_ERR_NOMEM;
+    }
+    if (!s && rc != SQLITE_DONE)
+        s = DK_ERR_DB;
+    sqlite3_finalize(st);
+    if (s)
+        doc_names_free(d);
+    return s;
+}
+
+static int doc_index(const doc_names *d, int64_t id)
+{
+    int a = 0, b = d->n;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (d->id[m] < id)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a < d->n && d->id[a] == id ? a : -1;
+}
+
+/* After the dates are known: an attributed fact is current when no date
+ * of its sentence states its period; a figure of no metric takes the
+ * date of its sentence nearest to it as its period (none: current). */
+static void date_facts(dk_checker *c)
+{
+    const dk_sentidx *x = &c->sents;
+    for (int i = 0; i < c->facts.n; i++) {
+        dk_fact *f = &c->facts.v[i];
+        int s = dk_sentidx_find(x, f->sid);
+        f->current = 1;
+        for (int k = 0; s >= 0 && k < x->v[s].ndates; k++)
+            if (f->has_span &&
+                dk_period_equal(x->dates[x->v[s].date0 + k].span, f->span))
+                f->current = 0;
+    }
+    for (int i = 0; i < c->loose.n; i++) {
+        dk_fact *f = &c->loose.v[i];
+        int s = dk_sentidx_find(x, f->sid), best = -1;
+        long bd = 0;
+        for (int k = 0; s >= 0 && k < x->v[s].ndates; k++) {
+            long d = x->dates[x->v[s].date0 + k].start - f->start;
+            d = d < 0 ? -d : d;
+            if (best < 0 || d < bd) {
+                best = x->v[s].date0 + k;
+                bd = d;
+            }
+        }
+        if (best >= 0) {
+            memcpy(f->period, x->dates[best].date, sizeof f->period);
+            f->span = x->dates[best].span;
+            f->has_span = 1;
+        }
+        f->current = !f->has_span;
+    }
+}
+
+/* One pass over the record's mentions: dates (to the sentences),
+ * figures (attributed, or of no metric), events. */
+static dk_status load_record(sqlite3 *db, dk_checker *c)
+{
+    doc_names *dn = &c->docs;
+    dk_status s = doc_names_load(db, dn);
+    if (s)
+        return s;
+    c->facts.borrows = c->loose.borrows = 1;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+            "SELECT " DK_MENTION_COLS ", m.doc, m.sentence FROM mentions m "
+            "WHERE m.kind IN ('date', 'event') OR "
+            "(m.value IS NOT NULL AND m.kind <> 'entity')",
+            -1, &st, NULL) != SQLITE_OK)
+        return DK_ERR_DB;
+    for (int i = 0; i < c->sents.n; i++) {
+        dk_sentrec *r = &c->sents.v[i];
+        int di = r->prev >= 0 ? -1 : doc_index(dn, r->docid);
+        if (r->prev >= 0) {
+            r->doc = c->sents.v[r->prev].doc;
+            r->date = c->sents.v[r->prev].date;
+        } else if (di >= 0) {
+            r->doc = dn->name[di];
+            r->date = dn->date[di];
+        }
+    }
+    dk_sentdate *dates = NULL;
+    int nd = 0, dcap = 0, rc;
+    while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t sid = sqlite3_column_int64(st, DK_MENTION_NCOLS + 1);
+        const char *kind = (const char *)sqlite3_column_text(st, 3);
+        if (kind && strcmp(kind, "date") == 0) {
+            /* a date: only where and when (the full read costs more) */
+            const char *dt = (const char *)sqlite3_column_text(st, 9);
+            if (!dt)
+                continue;
+            if (nd == dcap) {
+                dcap = dcap ? dcap * 2 : 1024;
+                dk_sentdate *d = realloc(dates, (size_t)dcap * sizeof *d);
+                if (!d) {
+                    s = DK_ERR_NOMEM;
+                    break;
+                }
+                dates = d;
+            }
+            dk_sentdate *d = &dates[nd];
+            d->sid = sid;
+            d->start = (long)sqlite3_column_int64(st, 0);
+            snprintf(d->date, sizeof d->date, "%s", dt);
+            if (dk_period_parse(d->date, &d->span))
+                nd++;
+            continue;
+        }
+        dk_mention m;
+        dk_store_read_mention(st, 0, &m);
+        int di = doc_index(dn, sqlite3_column_int64(st, DK_MENTION_NCOLS));
+        int si = dk_sentidx_find(&c->sents, sid);
+        const char *doc = di >= 0 ? dn->name[di] : "";
+        const char *date = di >= 0 ? dn->date[di] : "";
+        const char *sentence = si >= 0 ? c->sents.v[si].text : "";
+        if (m.kind == DK_EVENT) {
+            if (!m.event[0])
+                continue;
+            dk_evfact e;
+            dk_evfact_from_mention(&m, &e);
+            e.doc = (char *)doc;
+            e.date = (char *)date;
+            e.sentence = (char *)sentence;
+            e.sid = sid;
+            e.rep = si >= 0 ? c->sents.v[si].rep : -1;
+            s = dk_evfacts_push(&c->events, &e);
+        } else {
+            dk_fact f;
+            dk_fact_from_mention(&m, &f);
+            char text[256];
+            size_t tl = (size_t)(m.end - m.start);
+            if (tl >= sizeof text)
+                tl = sizeof text - 1;
+            memcpy(text, m.text, tl);
+            text[tl] = '\0';
+            f.text = text;
+            f.doc = (char *)doc;
+            f.date = (char *)date;
+            f.sentence = (char *)sentence;
+            f.sid = sid;
+            s = dk_facts_push(f.metric[0] ? &c->facts : &c->loose, &f);
+        }
+    }
+    if (!s && rc != SQLITE_DONE)
+        s = DK_ERR_DB;
+    sqlite3_finalize(st);
+    dk_sentidx_set_dates(&c->sents, dates, s ? 0 : nd);
+    if (!s)
+        date_facts(c);
+    return s;
+}
 
 dk_status dk_checker_open(sqlite3 *db, const char *pack_dir,
                           dk_checker **out, char *err, size_t cap)
@@ -59,11 +541,22 @@ dk_status dk_checker_open(sqlite3 *db, const char *pack_dir,
         dk_checker_close(c);
         return DK_ERR_PACK;
     }
-    s = dk_facts_load(db, NULL, NULL, &c->facts);
+    /* the record is read whole, once: mapped, not copied page by page
+     * (an optimisation only: ignored where mmap is not available) */
+    sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+    s = dk_sentidx_load(db, &c->sents);
     if (!s)
-        s = dk_group_facts(&c->facts, &c->groups);
+        s = load_record(db, c);
+    if (!s)
+        s = dk_facts_add_implied(&c->facts);
+    if (!s)
+        s = sort_facts(&c->facts);
+    if (!s && c->events.n)
+        qsort(c->events.v, (size_t)c->events.n, sizeof *c->events.v, cmp_event);
+    if (!s)
+        s = index_sentence_facts(c);
     if (s) {
-        snprintf(err, cap, "cannot read the facts: %s",
+        snprintf(err, cap, "cannot read the record: %s",
                  s == DK_ERR_DB ? sqlite3_errmsg(db) : dk_strerror(s));
         dk_checker_close(c);
         return s;
@@ -77,169 +570,258 @@ void dk_checker_close(dk_checker *c)
     if (!c)
         return;
     dk_engine_free(c->engine);
-    free(c->words);
-    free(c->nwords);
     dk_pack_free(c->pack);
-    dk_groups_free(&c->groups);
     dk_facts_free(&c->facts);
+    dk_facts_free(&c->loose);
+    dk_evfacts_free(&c->events);
+    dk_sentidx_free(&c->sents);
+    doc_names_free(&c->docs);
+    free(c->sfirst);
+    free(c->sfacts);
     free(c);
 }
 
-static void copy_claim_date(const char *from, char *to, size_t cap)
+/* ---- reading the claim ---- */
+
+/* The pack's function row a cue match belongs to ("_up"), or "". */
+static const char *cue_id(const dk_checker *c, const dk_pack_match *m)
 {
-    size_t n = strnlen(from, cap - 1);
-    memcpy(to, from, n);
-    to[n] = '\0';
+    int nm = 0;
+    const dk_pack_metric *met = dk_pack_metrics(c->pack, &nm);
+    return m->index >= 0 && m->index < nm ? met[m->index].id : "";
 }
 
-/* Read the claim: its figures with a metric, whether it names a date. */
-static int read_claim(dk_checker *c, const char *claim, claim_fig *figs,
-                      int max, int *nall)
+static int find_cues(const dk_checker *c, const char *text, size_t n,
+                     dk_pack_match *mt)
 {
-    dk_doc *d = dk_doc_open(c->engine, "claim", NULL);
-    if (!d)
-        return -1;
-    int n = 0, dated = 0;
-    char claim_date[DK_DATE_MAX] = "";
-    *nall = 0;
-    const dk_mention *m;
-    if (dk_doc_feed(d, claim, strlen(claim)) == DK_OK)
-        dk_doc_finish(d);
-    while ((m = dk_doc_next(d)) != NULL) {
-        if (m->kind == DK_DATE) {
-            if (!dated)
-                memcpy(claim_date, m->date, sizeof claim_date);
-            dated = 1;
-        }
-        if (!m->has_value || m->kind == DK_DATE || m->kind == DK_ENTITY ||
-            m->kind == DK_EVENT)
-            continue;
-        (*nall)++;
-        if (n == max)
-            continue;
-        claim_fig *cf = &figs[n++];
-        memset(cf, 0, sizeof *cf);
-        cf->kind = m->kind;
-        size_t tl = (size_t)(m->end - m->start);
-        if (tl >= sizeof cf->text)
-            tl = sizeof cf->text - 1;
-        memcpy(cf->text, m->text, tl);
-        cf->f.fig.value = m->value;
-        cf->f.fig.low = m->low;
-        cf->f.fig.high = m->high;
-        cf->f.fig.qualifier = m->qualifier;
-        cf->f.fig.step = dk_fig_step(m->text, tl, m->value);
-        memcpy(cf->f.unit, m->unit, sizeof cf->f.unit);
-        memcpy(cf->f.metric, m->metric, sizeof cf->f.metric);
-        memcpy(cf->f.period, m->period, sizeof cf->f.period);
-        cf->f.nsubjects = m->nsubjects;
-        memcpy(cf->f.subjects, m->subjects, sizeof cf->f.subjects);
-    }
-    dk_doc_close(d);
-    for (int i = 0; i < n; i++) {
-        if (!figs[i].f.metric[0]) {
-            /* the claim's own date, when the engine gave no period */
-            figs[i].dated = dated;
-            if (dated && !figs[i].f.period[0])
-                copy_claim_date(claim_date, figs[i].f.period,
-                                sizeof figs[i].f.period);
-        }
-        figs[i].dated = dated && figs[i].f.period[0];
-        figs[i].f.has_span = figs[i].dated &&
-                             dk_period_parse(figs[i].f.period, &figs[i].f.span);
-        if (!figs[i].f.has_span)
-            figs[i].dated = 0;
-    }
-    return n;
-}
-
-/* Words of s, lower-cased, 4+ letters, into a small set (hashes). */
-static int word_hashes(const char *s, unsigned *out, int max)
-{
-    int n = 0;
-    while (*s && n < max) {
-        while (*s && !((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'))
-            s++;
-        unsigned h = 2166136261u;
-        int len = 0;
-        while (((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z')) {
-            h = (h ^ (unsigned)(*s | 0x20)) * 16777619u;
-            s++;
-            len++;
-        }
-        if (len >= 4)
-            out[n++] = h;
-    }
-    return n;
-}
-
-static int overlap(const dk_checker *c, const unsigned *cw, int nc, int i)
-{
-    int score = 0;
-    for (int a = 0; a < nc; a++)
-        for (int b = 0; b < c->nwords[i]; b++)
-            if (cw[a] == c->words[i][b]) {
-                score++;
-                break;
-            }
-    return score;
-}
-
-/* Make the word sets of the facts' sentences (once).  0 when out of
- * memory or when there are no facts. */
-static int fact_words_ready(dk_checker *c)
-{
-    const dk_facts *fs = &c->facts;
-    if (c->words || !fs->n)
-        return c->words != NULL;
-    c->words = malloc((size_t)fs->n * sizeof *c->words);
-    c->nwords = malloc((size_t)fs->n);
-    if (!c->words || !c->nwords) {
-        free(c->words);
-        free(c->nwords);
-        c->words = NULL;
-        c->nwords = NULL;
+    if (!c->pack)
         return 0;
-    }
-    for (int i = 0; i < fs->n; i++)
-        c->nwords[i] = (unsigned char)word_hashes(fs->v[i].sentence,
-                                                  c->words[i], FACT_WORDS);
-    return 1;
+    int k = dk_pack_find_cues(c->pack, text, n, mt, MAX_CUES);
+    return k < MAX_CUES ? k : MAX_CUES;
 }
 
-/* A claim figure the pack's cues did not attribute: take the metric and
- * subjects of the fact with the same unit (and period, when dated) whose
- * sentence shares the most words with the claim: at least two words for
- * an amount with a unit, three for a bare count.  Returns 1 when found. */
-static int guess_metric(dk_checker *c, const char *claim,
-                        claim_fig *cf)
+/* The pack's row of a metric, or NULL. */
+static const dk_pack_metric *pack_metric(const dk_checker *c, const char *id)
 {
-    unsigned cw[64];
-    int nc = word_hashes(claim, cw, 64), best = -1;
-    int best_score = cf->f.unit[0] ? 1 : 2;   /* must be beaten */
-    const dk_facts *fs = &c->facts;
-    if (!fact_words_ready(c))
-        return 0;
-    for (int i = 0; i < fs->n; i++) {
-        const dk_fact *f = &fs->v[i];
-        if (f->implied || strcmp(f->unit, cf->f.unit) != 0)
-            continue;
-        if (cf->dated && !(f->has_span && dk_period_equal(f->span, cf->f.span)))
-            continue;
-        int score = overlap(c, cw, nc, i);
-        if (score > best_score) {
-            best_score = score;
+    int nm = 0;
+    const dk_pack_metric *met = c->pack ? dk_pack_metrics(c->pack, &nm) : NULL;
+    for (int i = 0; i < nm; i++)
+        if (strcmp(met[i].id, id) == 0)
+            return &met[i];
+    return NULL;
+}
+
+/* What the claim's metric says about matching: whether its subjects are
+ * in order (exports from the first to the second, unlike trade between
+ * a pair), whether it counts what happens at dated events (agreements
+ * signed during a visit: a year holds the day's figures). */
+static void metric_traits(const dk_checker *c, claim_fig *cf)
+{
+    const dk_pack_metric *m = pack_metric(c, cf->f.metric);
+    cf->ordered = m && strncmp(m->order, "pair", 4) != 0;
+    cf->at_events = m && strstr(m->order, ";events") != NULL;
+}
+
+/* "a third", "one quarter" in a claim of a change: the share as a
+ * percentage, allowing what is nearer to it than to the next fractions
+ * (a third: 29.2 to 41.7 percent). */
+static void fraction_percent(claim_fig *cf, double denom)
+{
+    double v = 100 / denom;
+    cf->f.fig.value = v;
+    cf->f.fig.low = (v + 100 / (denom + 1)) / 2;
+    cf->f.fig.high = denom > 1 ? (v + 100 / (denom - 1)) / 2 : v;
+    cf->f.fig.qualifier = DK_Q_RANGE;
+    cf->f.fig.step = 0;
+    cf->f.unit[0] = '\0';
+    cf->f.kind = DK_PERCENT;
+}
+
+/* An ordinal right after the article "a" ("grew by a third"). */
+static int after_article(const claim_t *cl, uint64_t start)
+{
+    return start >= 2 && cl->text[start - 1] == ' ' &&
+           (cl->text[start - 2] | 0x20) == 'a' &&
+           (start == 2 || cl->text[start - 3] == ' ');
+}
+
+static void add_fig(claim_t *cl, const dk_mention *m)
+{
+    cl->nall++;
+    if (cl->nfigs == MAX_CLAIM_FIGS)
+        return;
+    claim_fig *cf = &cl->figs[cl->nfigs++];
+    memset(cf, 0, sizeof *cf);
+    cf->start = m->start;
+    cf->end = m->end;
+    cf->f.kind = m->kind;
+    size_t tl = (size_t)(m->end - m->start);
+    if (tl >= sizeof cf->text)
+        tl = sizeof cf->text - 1;
+    memcpy(cf->text, m->text, tl);
+    cf->f.fig.value = m->value;
+    cf->f.fig.low = m->low;
+    cf->f.fig.high = m->high;
+    cf->f.fig.qualifier = m->qualifier;
+    cf->f.fig.step = dk_fig_step(m->text, tl, m->value);
+    memcpy(cf->f.unit, m->unit, sizeof cf->f.unit);
+    memcpy(cf->f.metric, m->metric, sizeof cf->f.metric);
+    memcpy(cf->f.period, m->period, sizeof cf->f.period);
+    cf->f.nsubjects = m->nsubjects;
+    memcpy(cf->f.subjects, m->subjects, sizeof cf->f.subjects);
+}
+
+/* The claim date nearest to a figure, or -1. */
+static int nearest_date(const claim_t *cl, const claim_fig *cf)
+{
+    int best = -1;
+    uint64_t bd = UINT64_MAX;
+    for (int i = 0; i < cl->ndates; i++) {
+        const claim_date *d = &cl->dates[i];
+        uint64_t dist = d->start >= cf->end ? d->start - cf->end
+                                            : cf->start - d->end;
+        if (dist < bd) {
+            bd = dist;
             best = i;
         }
     }
-    if (best < 0)
-        return 0;
-    memcpy(cf->f.metric, fs->v[best].metric, sizeof cf->f.metric);
-    cf->f.nsubjects = fs->v[best].nsubjects;
-    memcpy(cf->f.subjects, fs->v[best].subjects, sizeof cf->f.subjects);
-    cf->guessed = 1;
-    return 1;
+    return best;
 }
+
+/* Is date d announced by a "since" cue right before it? */
+static int since_before(const dk_checker *c, const claim_t *cl,
+                        const dk_pack_match *mt, int nm, const claim_date *d)
+{
+    for (int i = 0; i < nm; i++) {
+        if (strcmp(cue_id(c, &mt[i]), "_since") != 0 || mt[i].end > d->start)
+            continue;
+        uint64_t k = mt[i].end;
+        while (k < d->start && cl->text[k] == ' ')
+            k++;
+        if (k == d->start)
+            return 1;
+    }
+    return 0;
+}
+
+/* Read the claim: figures, dates, events, countries, wording, cues. */
+static int read_claim(dk_checker *c, const char *text, claim_t *cl)
+{
+    memset(cl, 0, sizeof *cl);
+    cl->text = text;
+    cl->len = strlen(text);
+    dk_doc *d = dk_doc_open(c->engine, "claim", NULL);
+    if (!d)
+        return -1;
+    char *blank = malloc(2 * (cl->len + 1));
+    if (!blank) {
+        dk_doc_close(d);
+        return -1;
+    }
+    char *unnamed = blank + cl->len + 1;   /* names blanked too */
+    size_t names[MAX_CLAIM_NAMES][2];
+    int nnames = 0;
+    memcpy(blank, text, cl->len + 1);
+    const dk_mention *m;
+    if (dk_doc_feed(d, text, cl->len) == DK_OK)
+        dk_doc_finish(d);
+    while ((m = dk_doc_next(d)) != NULL) {
+        if (m->kind == DK_DATE && cl->ndates < MAX_CLAIM_DATES) {
+            claim_date *cd = &cl->dates[cl->ndates];
+            cd->start = m->start;
+            cd->end = m->end;
+            memcpy(cd->date, m->date, sizeof cd->date);
+            if (dk_period_parse(cd->date, &cd->span))
+                cl->ndates++;
+        } else if (m->kind == DK_EVENT && m->event[0] &&
+                   cl->nevents < MAX_CLAIM_EVENTS) {
+            dk_evfact_from_mention(m, &cl->events[cl->nevents++]);
+        }
+        if (m->kind == DK_ENTITY && nnames < MAX_CLAIM_NAMES &&
+            m->end <= cl->len) {
+            names[nnames][0] = (size_t)m->start;
+            names[nnames++][1] = (size_t)m->end;
+        }
+        if (m->kind == DK_ENTITY && strcmp(m->type, "country") == 0 &&
+                   cl->ncountries < DK_MAX_SUBJECTS) {
+            int seen = 0;
+            for (int i = 0; i < cl->ncountries; i++)
+                seen |= strcmp(cl->countries[i], m->id) == 0;
+            if (!seen)
+                memcpy(cl->countries[cl->ncountries++], m->id, DK_ID_MAX);
+        }
+        if ((m->has_value && m->kind != DK_ENTITY && m->kind != DK_EVENT) ||
+            m->kind == DK_DATE) {
+            if (m->kind != DK_DATE)
+                add_fig(cl, m);
+            if (m->end <= cl->len)
+                memset(blank + m->start, ' ', (size_t)(m->end - m->start));
+        }
+    }
+    dk_doc_close(d);
+    memcpy(unnamed, blank, cl->len + 1);
+    for (int i = 0; i < nnames; i++)
+        memset(unnamed + names[i][0], ' ', names[i][1] - names[i][0]);
+    cl->nwords = dk_text_words(blank, cl->len, cl->words, DK_CLAIM_WORDS);
+    uint32_t said[DK_CLAIM_WORDS];
+    int nsaid = dk_text_words(unnamed, cl->len, said, DK_CLAIM_WORDS);
+    for (int k = 0; k < cl->nwords; k++)
+        for (int j = 0; j < nsaid; j++)
+            if (cl->words[k] == said[j])
+                cl->said |= 1u << k;
+    cl->nmatch[0] = cl->nmatch[1] = -1;
+
+    dk_pack_match mt[MAX_CUES];
+    int nm = find_cues(c, text, cl->len, mt);
+    size_t sign_at = 0;
+    for (int i = 0; i < nm; i++) {
+        const char *id = cue_id(c, &mt[i]);
+        if (!cl->sign && strcmp(id, "_up") == 0) {
+            cl->sign = 1;
+            sign_at = mt[i].start;
+        } else if (!cl->sign && strcmp(id, "_down") == 0) {
+            cl->sign = -1;
+            sign_at = mt[i].start;
+        } else if (strcmp(id, "_not") == 0) {
+            cl->negated = 1;
+        }
+    }
+    /* a comparison: a direction word, then "than": the wording before
+     * the direction names one side, the wording after "than" the other */
+    const char *than = strstr(text, " than ");
+    if (cl->sign && than && (size_t)(than - text) > sign_at) {
+        size_t b0 = (size_t)(than - text) + 6;
+        cl->compare = cl->sign;
+        cl->nawords = dk_text_words(blank, sign_at, cl->awords, DK_CLAIM_WORDS);
+        cl->nbwords = dk_text_words(blank + b0, cl->len - b0, cl->bwords,
+                                    DK_CLAIM_WORDS);
+    }
+    free(blank);
+    for (int i = 0; i < cl->nfigs; i++) {
+        claim_fig *cf = &cl->figs[i];
+        if (cl->sign && cf->f.kind == DK_ORDINAL && cf->f.fig.value >= 2 &&
+            after_article(cl, cf->start))
+            fraction_percent(cf, cf->f.fig.value);
+        else if (cl->sign && cf->f.kind == DK_NUMBER && cf->f.fig.value > 0 &&
+                 cf->f.fig.value < 1 &&
+                 fabs(1 / cf->f.fig.value - round(1 / cf->f.fig.value)) < 1e-6)
+            fraction_percent(cf, round(1 / cf->f.fig.value));
+        int nd = nearest_date(cl, cf);
+        if (!cf->f.metric[0] && nd >= 0)   /* the engine gave no period */
+            memcpy(cf->f.period, cl->dates[nd].date, sizeof cf->f.period);
+        cf->f.has_span = cf->f.period[0] &&
+                         dk_period_parse(cf->f.period, &cf->f.span);
+        cf->dated = cf->f.has_span && cl->ndates > 0;
+        for (int k = 0; k < cl->ndates && cf->dated; k++)
+            if (strcmp(cl->dates[k].date, cf->f.period) == 0 &&
+                since_before(c, cl, mt, nm, &cl->dates[k]))
+                cf->since = 1;
+        metric_traits(c, cf);
+    }
+    return 0;
+}
+
+/* ---- the record's figures ---- */
 
 /* The facts of one metric: [*lo, *hi) of the sorted facts. */
 static void metric_range(const dk_facts *fs, const char *metric, int *lo,
@@ -265,73 +847,23 @@ static void metric_range(const dk_facts *fs, const char *metric, int *lo,
     *hi = a;
 }
 
-/* +1 when the claim speaks of an increase, -1 of a decrease, 0 neither:
- * the pack's "_up" and "_down" cue rows say which words do. */
-static int claim_change_sign(const dk_checker *c, const char *claim)
-{
-    if (!c->pack)
-        return 0;
-    dk_pack_match mt[32];
-    int nm = 0, n = dk_pack_find_cues(c->pack, claim, strlen(claim), mt, 32);
-    const dk_pack_metric *met = dk_pack_metrics(c->pack, &nm);
-    for (int i = 0; i < n && i < 32; i++) {
-        if (mt[i].index < 0 || mt[i].index >= nm)
-            continue;
-        if (strcmp(met[mt[i].index].id, "_up") == 0)
-            return 1;
-        if (strcmp(met[mt[i].index].id, "_down") == 0)
-            return -1;
-    }
-    return 0;
-}
-
-static int fact_words_ready(dk_checker *c);
-
-/* A claim that a figure rose or fell by a percentage ("rail freight rose
- * by 22% in 2023"): find the fact with a stated change of the claim's
- * period whose sentence shares the most words (two at least), and
- * compare the changes.  Returns the fact's index, or -1. */
-static int change_fact(dk_checker *c, const char *claim, claim_fig *cf)
-{
-    if (cf->kind != DK_PERCENT || !fact_words_ready(c))
-        return -1;
-    int sign = claim_change_sign(c, claim);
-    if (!sign)
-        return -1;
-    unsigned cw[64];
-    int nc = word_hashes(claim, cw, 64), best = -1, best_score = 1;
-    const dk_facts *fs = &c->facts;
-    for (int i = 0; i < fs->n; i++) {
-        const dk_fact *f = &fs->v[i];
-        if (f->implied || !f->has_change || strcmp(f->change_unit, "%") != 0)
-            continue;
-        if (cf->dated && !(f->has_span && dk_period_equal(f->span, cf->f.span)))
-            continue;
-        int score = overlap(c, cw, nc, i);
-        if (score > best_score) {
-            best_score = score;
-            best = i;
-        }
-    }
-    if (best < 0)
-        return -1;
-    cf->change = 1;
-    cf->f.fig.value *= sign;
-    memcpy(cf->f.metric, fs->v[best].metric, sizeof cf->f.metric);
-    cf->f.nsubjects = fs->v[best].nsubjects;
-    memcpy(cf->f.subjects, fs->v[best].subjects, sizeof cf->f.subjects);
-    return best;
-}
-
-/* Subjects match.  Strict: the same ids, in any order.  Loose (tried
- * only when nothing matches strictly): every claimed id among the fact's.
- * A claim naming no subject matches any. */
-static int subjects_match(const dk_fact *claim, const dk_fact *f, int loose)
+/* Subjects match.  Strict: the same ids, in the same order when the
+ * metric's order carries meaning, else in any order.  Loose (tried only
+ * when nothing matches strictly): every claimed id among the fact's.  A
+ * claim naming no subject matches any. */
+static int subjects_match(const dk_fact *claim, const dk_fact *f, int loose,
+                          int ordered)
 {
     if (claim->nsubjects == 0)
         return 1;
     if (!loose && claim->nsubjects != f->nsubjects)
         return 0;
+    if (!loose && ordered) {
+        for (int i = 0; i < claim->nsubjects; i++)
+            if (strcmp(claim->subjects[i], f->subjects[i]) != 0)
+                return 0;
+        return 1;
+    }
     for (int i = 0; i < claim->nsubjects; i++) {
         int found = 0;
         for (int j = 0; j < f->nsubjects; j++)
@@ -342,11 +874,275 @@ static int subjects_match(const dk_fact *claim, const dk_fact *f, int loose)
     return 1;
 }
 
-static int fact_fits(const dk_fact *claim, const dk_fact *f, int loose)
+/* A fact of the claim figure's metric range (metric_range) fits it: the
+ * same unit and subjects. */
+static int fact_fits(const claim_fig *cf, const dk_fact *f, int loose)
 {
-    return strcmp(claim->metric, f->metric) == 0 &&
-           strcmp(claim->unit, f->unit) == 0 &&
-           subjects_match(claim, f, loose);
+    return cf->f.unit[0] == f->unit[0] && strcmp(cf->f.unit, f->unit) == 0 &&
+           subjects_match(&cf->f, f, loose, cf->ordered);
+}
+
+/* The fact's period is the claim figure's: the same span; for "since
+ * 2005" a span from then; with wide, a span inside the claim's for
+ * counts and for what happens at dated events ("ten agreements signed on
+ * Sept. 11-12" are agreements of 2019; trade in January-October is not
+ * trade in 2023). */
+static int period_fits(const claim_fig *cf, const dk_fact *f, int wide)
+{
+    if (!f->has_span)
+        return 0;
+    if (cf->since)
+        return f->span.lo == cf->f.span.lo && strchr(f->period, '/') != NULL;
+    if (dk_period_equal(f->span, cf->f.span))
+        return 1;
+    return wide && (!f->unit[0] || cf->at_events) &&
+           dk_period_contains(cf->f.span, f->span);
+}
+
+static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
+                              verdict_ctx *v, int loose)
+{
+    const dk_facts *fs = &c->facts;
+    int lo, hi;
+    metric_range(fs, cf->f.metric, &lo, &hi);
+    memset(v, 0, sizeof *v);
+    if (cf->dated) {
+        for (int wide = 0; wide < 2 && !v->n; wide++)
+            for (int i = lo; i < hi; i++)
+                if (period_fits(cf, &fs->v[i], wide) &&
+                    (!wide || !period_fits(cf, &fs->v[i], 0)) &&
+                    fact_fits(cf, &fs->v[i], loose))
+                    consider(v, &fs->v[i], &cf->f);
+        return;
+    }
+    /* no date: facts stated as current, else the latest period */
+    for (int i = lo; i < hi; i++)
+        if (fs->v[i].current && !fs->v[i].implied &&
+            fact_fits(cf, &fs->v[i], loose))
+            consider(v, &fs->v[i], &cf->f);
+    if (v->n)
+        return;
+    long latest = -1000000000L;
+    for (int i = lo; i < hi; i++)
+        if (fact_fits(cf, &fs->v[i], loose) && fs->v[i].has_span &&
+            fs->v[i].span.hi > latest)
+            latest = fs->v[i].span.hi;
+    for (int i = lo; i < hi; i++)
+        if (fact_fits(cf, &fs->v[i], loose) && fs->v[i].has_span &&
+            fs->v[i].span.hi == latest)
+            consider(v, &fs->v[i], &cf->f);
+}
+
+/* Which facts the claim figure is compared with: those whose subjects
+ * are the claim's, else (nothing found) those that include them. */
+static void select_facts(const dk_checker *c, const claim_fig *cf,
+                         verdict_ctx *v)
+{
+    select_facts_pass(c, cf, v, 0);
+    if (!v->n)
+        select_facts_pass(c, cf, v, 1);
+}
+
+static const dk_fact *fact_at(const dk_checker *c, int i)
+{
+    return i < c->facts.n ? &c->facts.v[i] : &c->loose.v[i - c->facts.n];
+}
+
+/* A record figure that can answer the claim figure: of its kind and
+ * unit, not implied. */
+static int same_kind(const claim_fig *cf, const dk_fact *f)
+{
+    return !f->implied && f->kind == cf->f.kind &&
+           strcmp(f->unit, cf->f.unit) == 0;
+}
+
+/* The period of a figure of no metric (record sentence s) fits the
+ * claim's: its nearest date does, or, when it is the sentence's only
+ * figure of its kind, any date of the sentence does ("In 2019 ...
+ * against plans to move 55 factories, and in 2016 ..."). */
+static int loose_period_fits(const dk_checker *c, const claim_fig *cf,
+                             const dk_fact *f, int s)
+{
+    if (!cf->dated || period_fits(cf, f, 1))
+        return 1;
+    int same = 0;
+    for (int j = c->sfirst[s]; j < c->sfirst[s + 1]; j++)
+        same += same_kind(cf, fact_at(c, c->sfacts[j]));
+    if (same != 1)
+        return 0;
+    const dk_sentrec *r = &c->sents.v[s];
+    for (int i = 0; i < r->ndates; i++) {
+        dk_fact g = *f;
+        g.span = c->sents.dates[r->date0 + i].span;
+        g.has_span = 1;
+        g.period[0] = '\0';
+        if (period_fits(cf, &g, 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* A claim figure the pack did not attribute, matched by wording (sentences
+ * ranked by the share of the claim's wording they hold themselves):
+ *   an attributed figure of the claim's kind, unit and period in the best
+ *   such sentence (FIG_COVER of the wording, or any share when the claim
+ *   is dated: the period then matched too) gives the claim its metric and
+ *   subjects (guessed; returns 1), unless the best sentences disagree on
+ *   the metric;
+ *   else figures of no metric in the best sentences holding FIG_COVER are
+ *   compared with it (returns 2, v filled), a sentence agreeing when one
+ *   of its figures allows the claim's.
+ * only_loose: figures of no metric only.  Returns 0 when nothing fits. */
+static int by_wording(dk_checker *c, claim_t *cl, claim_fig *cf,
+                      int only_loose, verdict_ctx *v)
+{
+    const dk_sentmatch *sm;
+    int ns = claim_matches(c, cl, 1, &sm);
+    memset(v, 0, sizeof *v);
+    /* the best attributed figure */
+    const dk_fact *att = NULL;
+    double att_own = -1;
+    int ambiguous = 0;
+    for (int k = 0; k < ns && !only_loose; k++) {
+        if (att && sm[k].own < att_own - 1e-9)
+            break;
+        if (sm[k].own < FIG_COVER && !cf->dated)
+            break;
+        int s = sm[k].sent;
+        for (int j = c->sfirst[s]; j < c->sfirst[s + 1]; j++) {
+            const dk_fact *f = fact_at(c, c->sfacts[j]);
+            if (c->sfacts[j] >= c->facts.n || !same_kind(cf, f) ||
+                (cf->dated && !period_fits(cf, f, 1)))
+                continue;
+            if (!att) {
+                att = f;
+                att_own = sm[k].own;
+            } else if (!dk_fact_same_subject(att, f)) {
+                ambiguous = 1;
+            }
+        }
+    }
+    /* the figures of no metric */
+    double best = -1;
+    for (int k = 0; k < ns && sm[k].own >= FIG_COVER; k++) {
+        if (best >= 0 && sm[k].own < best - 1e-9)
+            break;
+        const dk_fact *agree = NULL, *first = NULL;
+        int s = sm[k].sent;
+        for (int j = c->sfirst[s]; j < c->sfirst[s + 1]; j++) {
+            const dk_fact *f = fact_at(c, c->sfacts[j]);
+            if (c->sfacts[j] < c->facts.n || !same_kind(cf, f) ||
+                !loose_period_fits(c, cf, f, s))
+                continue;
+            if (!first)
+                first = f;
+            if (!agree && dk_fig_agree(&cf->f.fig, &f->fig))
+                agree = f;
+        }
+        if (first) {
+            best = sm[k].own;
+            consider(v, agree ? agree : first, &cf->f);
+        }
+    }
+    if (att && !ambiguous && att_own >= best) {
+        memset(v, 0, sizeof *v);
+        memcpy(cf->f.metric, att->metric, sizeof cf->f.metric);
+        cf->f.nsubjects = att->nsubjects;
+        memcpy(cf->f.subjects, att->subjects, sizeof cf->f.subjects);
+        cf->guessed = 1;
+        metric_traits(c, cf);
+        return 1;
+    }
+    if (!v->n)
+        return 0;
+    cf->by_wording = 1;
+    return 2;
+}
+
+/* The direction of the change a fact's sentence states: its stated
+ * change, else the nearest _up/_down cue before the figure (after it
+ * when none is before).  0 when it states none. */
+static int fact_sign(const dk_checker *c, const dk_fact *f)
+{
+    if (f->has_change) {
+        double neutral = strcmp(f->change_unit, "times") == 0 ? 1 : 0;
+        return f->change_value > neutral ? 1 : f->change_value < neutral ? -1 : 0;
+    }
+    const char *at = f->text[0] ? strstr(f->sentence, f->text) : NULL;
+    if (!at)
+        return 0;
+    size_t pos = (size_t)(at - f->sentence);
+    dk_pack_match mt[MAX_CUES];
+    int nm = find_cues(c, f->sentence, strlen(f->sentence), mt), before = 0,
+        after = 0;
+    for (int i = 0; i < nm; i++) {
+        const char *id = cue_id(c, &mt[i]);
+        int sg = strcmp(id, "_up") == 0 ? 1 : strcmp(id, "_down") == 0 ? -1 : 0;
+        if (!sg)
+            continue;
+        if (mt[i].end <= pos)
+            before = sg;               /* the last one before */
+        else if (!after && mt[i].start >= pos + strlen(f->text))
+            after = sg;
+    }
+    return before ? before : after;
+}
+
+/* A claim that a figure rose or fell by a percentage ("rail freight rose
+ * by 22% in 2023"): the stated change of the sentence that holds most of
+ * the claim's wording, of the claim's period.  Returns the fact, or NULL. */
+static const dk_fact *change_fact(dk_checker *c, claim_t *cl,
+                                  claim_fig *cf)
+{
+    if (cf->f.kind != DK_PERCENT || !cl->sign)
+        return NULL;
+    const dk_sentmatch *sm;
+    int ns = claim_matches(c, cl, 1, &sm);
+    for (int k = 0; k < ns && sm[k].own >= FIG_COVER; k++) {
+        int s = sm[k].sent;
+        for (int j = c->sfirst[s]; j < c->sfirst[s + 1]; j++) {
+            if (c->sfacts[j] >= c->facts.n)
+                continue;
+            const dk_fact *f = &c->facts.v[c->sfacts[j]];
+            if (!f->has_change || strcmp(f->change_unit, "%") != 0)
+                continue;
+            if (cf->dated && !(f->has_span && dk_period_equal(f->span, cf->f.span)))
+                continue;
+            cf->change = 1;
+            if (cf->f.fig.qualifier == DK_Q_RANGE) {
+                double lo = cf->f.fig.low, hi = cf->f.fig.high;
+                cf->f.fig.low = cl->sign > 0 ? lo : -hi;
+                cf->f.fig.high = cl->sign > 0 ? hi : -lo;
+            }
+            cf->f.fig.value *= cl->sign;
+            memcpy(cf->f.metric, f->metric, sizeof cf->f.metric);
+            cf->f.nsubjects = f->nsubjects;
+            memcpy(cf->f.subjects, f->subjects, sizeof cf->f.subjects);
+            return f;
+        }
+    }
+    return NULL;
+}
+
+/* ---- the verdict ---- */
+
+static const char *verdict_of(const verdict_ctx *v)
+{
+    if (v->nagree && v->ndisagree)
+        return "conflicting_sources";
+    if (v->nagree)
+        return "supported";
+    if (v->ndisagree)
+        return "contradicted";
+    return "not_found";
+}
+
+static int rank(const char *verdict)
+{
+    if (strcmp(verdict, "contradicted") == 0) return 3;
+    if (strcmp(verdict, "conflicting_sources") == 0) return 2;
+    if (strcmp(verdict, "supported") == 0) return 1;
+    return 0;
 }
 
 static void fmt_value(char *out, size_t cap, const dk_fact *f)
@@ -371,138 +1167,55 @@ static void fmt_value(char *out, size_t cap, const dk_fact *f)
         snprintf(out, cap, "%s%s%s%s", num, scale, u[0] ? " " : "", u);
 }
 
-typedef struct verdict_ctx {
-    int idx[MAX_EVIDENCE];
-    int agree[MAX_EVIDENCE];
-    int n, nagree, ndisagree;
-} verdict_ctx;
-
-static void consider(verdict_ctx *v, const dk_facts *fs, int i,
-                     const dk_fact *claim)
-{
-    int ok = dk_fig_agree(&claim->fig, &fs->v[i].fig);
-    if (ok)
-        v->nagree++;
-    else
-        v->ndisagree++;
-    if (v->n < MAX_EVIDENCE) {
-        v->idx[v->n] = i;
-        v->agree[v->n++] = ok;
-    }
-}
-
-static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
-                              verdict_ctx *v, int loose);
-
-/* Which facts the claim figure is compared with: those whose subjects
- * are the claim's, else (nothing found) those that include them. */
-static void select_facts(const dk_checker *c, const claim_fig *cf,
-                         verdict_ctx *v)
-{
-    select_facts_pass(c, cf, v, 0);
-    if (!v->n)
-        select_facts_pass(c, cf, v, 1);
-}
-
-static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
-                              verdict_ctx *v, int loose)
-{
-    const dk_facts *fs = &c->facts;
-    int lo, hi;
-    metric_range(fs, cf->f.metric, &lo, &hi);
-    memset(v, 0, sizeof *v);
-    if (cf->dated) {
-        for (int i = lo; i < hi; i++)
-            if (fact_fits(&cf->f, &fs->v[i], loose) && fs->v[i].has_span &&
-                dk_period_equal(fs->v[i].span, cf->f.span))
-                consider(v, fs, i, &cf->f);
-        if (v->n)
-            return;
-        /* a count of things done at one time ("ten agreements signed on
-         * Sept. 11-12") is also a count for the year that holds it; an
-         * amount over a period ("trade in January-October") is not */
-        for (int i = lo; i < hi; i++)
-            if (fact_fits(&cf->f, &fs->v[i], loose) && !fs->v[i].unit[0] &&
-                fs->v[i].has_span &&
-                dk_period_contains(cf->f.span, fs->v[i].span))
-                consider(v, fs, i, &cf->f);
-        return;
-    }
-    /* no date: facts stated as current, else the latest period */
-    for (int i = lo; i < hi; i++)
-        if (fact_fits(&cf->f, &fs->v[i], loose) && fs->v[i].current &&
-            !fs->v[i].implied)
-            consider(v, fs, i, &cf->f);
-    if (v->n)
-        return;
-    long latest = -1000000000L;
-    for (int i = lo; i < hi; i++)
-        if (fact_fits(&cf->f, &fs->v[i], loose) && fs->v[i].has_span &&
-            fs->v[i].span.hi > latest)
-            latest = fs->v[i].span.hi;
-    for (int i = lo; i < hi; i++)
-        if (fact_fits(&cf->f, &fs->v[i], loose) && fs->v[i].has_span &&
-            fs->v[i].span.hi == latest)
-            consider(v, fs, i, &cf->f);
-}
-
-/* A fact of another period that agrees with the claim, or -1. */
-static int agreeing_elsewhere(const dk_checker *c, const claim_fig *cf)
-{
-    const dk_facts *fs = &c->facts;
-    int lo, hi;
-    metric_range(fs, cf->f.metric, &lo, &hi);
-    for (int i = lo; i < hi; i++)
-        if (fact_fits(&cf->f, &fs->v[i], 1) &&
-            dk_fig_agree(&cf->f.fig, &fs->v[i].fig) &&
-            !(cf->dated && fs->v[i].has_span &&
-              dk_period_equal(fs->v[i].span, cf->f.span)))
-            return i;
-    return -1;
-}
-
-static const char *verdict_of(const verdict_ctx *v)
-{
-    if (v->nagree && v->ndisagree)
-        return "conflicting_sources";
-    if (v->nagree)
-        return "supported";
-    if (v->ndisagree)
-        return "contradicted";
-    return "not_found";
-}
-
-/* "the record says $41 billion for 2023 (2 sources)" */
-static void say_record(char *out, size_t cap, const dk_facts *fs,
-                       const verdict_ctx *v, int agree)
+/* "$41 billion for 2023 (s01); $41.1 billion for 2023 (s10)" */
+static void say_record(char *out, size_t cap, const verdict_ctx *v, int agree)
 {
     size_t len = 0;
     int said = 0;
     out[0] = '\0';
     for (int k = 0; k < v->n && said < 3; k++) {
-        if (v->agree[k] != agree)
+        const evidence *e = &v->e[k];
+        if (e->agree != agree)
             continue;
-        const dk_fact *f = &fs->v[v->idx[k]];
-        char val[96];
-        fmt_value(val, sizeof val, f);
+        char val[96] = "";
+        if (e->f)
+            fmt_value(val, sizeof val, e->f);
         len += (size_t)snprintf(out + len, len < cap ? cap - len : 0,
-                                "%s%s for %s (%s%s)", said ? "; " : "", val,
-                                f->period[0] ? f->period : "no period",
-                                f->doc, f->implied ? ", implied" : "");
+                                "%s%s%sfor %s (%s%s)", said ? "; " : "", val,
+                                val[0] ? " " : "",
+                                e->period && e->period[0] ? e->period : "no period",
+                                e->doc, e->f && e->f->implied ? ", implied" : "");
         said++;
     }
 }
 
-static void explain(char *out, size_t cap, const dk_checker *c,
-                    const claim_fig *cf, const verdict_ctx *v,
-                    const char *verdict)
+/* A fact of another period that agrees with the claim, or NULL. */
+static const dk_fact *agreeing_elsewhere(const dk_checker *c,
+                                         const claim_fig *cf)
 {
     const dk_facts *fs = &c->facts;
+    int lo, hi;
+    metric_range(fs, cf->f.metric, &lo, &hi);
+    for (int i = lo; i < hi; i++)
+        if (fact_fits(cf, &fs->v[i], 1) &&
+            dk_fig_agree(&cf->f.fig, &fs->v[i].fig) &&
+            !(cf->dated && fs->v[i].has_span &&
+              dk_period_equal(fs->v[i].span, cf->f.span)))
+            return &fs->v[i];
+    return NULL;
+}
+
+static void explain_fig(char *out, size_t cap, const dk_checker *c,
+                        const claim_fig *cf, const verdict_ctx *v,
+                        const char *verdict)
+{
     char claimed[96], rec[600];
     fmt_value(claimed, sizeof claimed, &cf->f);
     const char *when = cf->dated ? cf->f.period : "now";
+    const char *what = cf->by_wording ? "the figure of the sentences that "
+                                        "say the same" : cf->f.metric;
     if (cf->change && v->n) {
-        const dk_fact *f = &fs->v[v->idx[0]];
+        const dk_fact *f = v->e[0].f;
         char val[96];
         fmt_value(val, sizeof val, f);
         snprintf(out, cap, "the record says %s %s by %+g%% to %s for %s (%s); "
@@ -512,27 +1225,26 @@ static void explain(char *out, size_t cap, const dk_checker *c,
         return;
     }
     if (strcmp(verdict, "supported") == 0) {
-        say_record(rec, sizeof rec, fs, v, 1);
+        say_record(rec, sizeof rec, v, 1);
         snprintf(out, cap, "the record agrees with %s %s for %s: %s",
-                 cf->f.metric, claimed, when, rec);
+                 what, claimed, when, rec);
     } else if (strcmp(verdict, "conflicting_sources") == 0) {
         char other[600];
-        say_record(rec, sizeof rec, fs, v, 1);
-        say_record(other, sizeof other, fs, v, 0);
+        say_record(rec, sizeof rec, v, 1);
+        say_record(other, sizeof other, v, 0);
         snprintf(out, cap, "sources disagree on %s for %s: %s agree with "
-                 "the claim's %s, but %s do not", cf->f.metric, when, rec,
+                 "the claim's %s, but %s do not", what, when, rec,
                  claimed, other);
     } else if (strcmp(verdict, "contradicted") == 0) {
-        say_record(rec, sizeof rec, fs, v, 0);
-        int e = agreeing_elsewhere(c, cf);
-        if (e >= 0) {
+        say_record(rec, sizeof rec, v, 0);
+        const dk_fact *e = cf->by_wording ? NULL : agreeing_elsewhere(c, cf);
+        if (e)
             snprintf(out, cap, "the record says %s; the claim says %s, which "
                      "the record gives for %s", rec, claimed,
-                     fs->v[e].period[0] ? fs->v[e].period : "another period");
-        } else {
+                     e->period[0] ? e->period : "another period");
+        else
             snprintf(out, cap, "the record says %s; the claim says %s",
                      rec, claimed);
-        }
     } else {
         snprintf(out, cap, "the record has no %s figure for %s", cf->f.metric,
                  when);
@@ -540,82 +1252,343 @@ static void explain(char *out, size_t cap, const dk_checker *c,
 }
 
 /* Nearest figures for a claim the record cannot answer. */
-static int nearest(const dk_checker *c, const claim_fig *cf, int *idx,
-                   int max)
+static int nearest(const dk_checker *c, const claim_fig *cf,
+                   const dk_fact **out, int max)
 {
     const dk_facts *fs = &c->facts;
     int n = 0, lo, hi;
     metric_range(fs, cf->f.metric, &lo, &hi);
-    /* same metric, other periods, latest first */
     for (int i = hi - 1; i >= lo && n < max; i--)
-        if (fact_fits(&cf->f, &fs->v[i], 1) && !fs->v[i].implied)
-            idx[n++] = i;
+        if (fact_fits(cf, &fs->v[i], 1) && !fs->v[i].implied)
+            out[n++] = &fs->v[i];
     return n;
 }
 
-static void evidence_item(dk_jsonw *w, const dk_fact *f, int agree)
+/* ---- claims without figures ---- */
+
+/* The first indicator the claim's wording names, or NULL. */
+static const char *claim_metric(const dk_checker *c, const claim_t *cl)
+{
+    dk_pack_match mt[MAX_CUES];
+    int nm = find_cues(c, cl->text, cl->len, mt);
+    for (int i = 0; i < nm; i++) {
+        const char *id = cue_id(c, &mt[i]);
+        if (id[0] && id[0] != '_')
+            return id;
+    }
+    return NULL;
+}
+
+/* The fact's subjects allow the countries the claim names (in order for
+ * a metric whose order carries meaning). */
+static int countries_fit(const claim_t *cl, const dk_fact *f, int ordered)
+{
+    if (ordered && cl->ncountries >= 2 && f->nsubjects >= 2)
+        return strcmp(cl->countries[0], f->subjects[0]) == 0 &&
+               strcmp(cl->countries[1], f->subjects[1]) == 0;
+    for (int i = 0; i < cl->ncountries; i++) {
+        int found = 0;
+        for (int j = 0; j < f->nsubjects; j++)
+            found |= strcmp(cl->countries[i], f->subjects[j]) == 0;
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* "Trade fell in 2023": the direction the record states for the claim's
+ * indicator, countries and period.  A comparison ("lower than ...") is
+ * not a change.  Fills v; returns the metric or NULL. */
+static const char *change_claim(const dk_checker *c, const claim_t *cl,
+                                verdict_ctx *v, claim_fig *cf)
+{
+    memset(v, 0, sizeof *v);
+    if (!cl->sign || cl->nall || !cl->ndates || strstr(cl->text, " than "))
+        return NULL;
+    const char *metric = claim_metric(c, cl);
+    if (!metric)
+        return NULL;
+    memset(cf, 0, sizeof *cf);
+    snprintf(cf->f.metric, sizeof cf->f.metric, "%s", metric);
+    memcpy(cf->f.period, cl->dates[0].date, sizeof cf->f.period);
+    cf->f.span = cl->dates[0].span;
+    cf->f.has_span = cf->dated = 1;
+    metric_traits(c, cf);
+    int lo, hi;
+    metric_range(&c->facts, metric, &lo, &hi);
+    for (int i = lo; i < hi; i++) {
+        const dk_fact *f = &c->facts.v[i];
+        if (f->implied || !f->has_span || !dk_period_equal(f->span, cf->f.span) ||
+            !countries_fit(cl, f, cf->ordered))
+            continue;
+        int sg = fact_sign(c, f);
+        if (sg)
+            add_evidence(v, f, NULL, NULL, NULL, NULL, sg == cl->sign);
+    }
+    return metric;
+}
+
+/* The record's events of one type: [*lo, *hi) of the sorted events. */
+static void event_range(const dk_evfacts *es, const char *type, int *lo,
+                        int *hi)
+{
+    int a = 0, b = es->n;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (strcmp(es->v[m].event, type) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = *hi = a;
+    while (*hi < es->n && strcmp(es->v[*hi].event, type) == 0)
+        (*hi)++;
+}
+
+/* The record figure of the claim's period a side of a comparison names:
+ * the first figure (of the period or inside it) of the sentence holding
+ * most of that side's wording (half of it at least).  NULL if none. */
+static const dk_fact *side_fact(dk_checker *c, const claim_t *cl,
+                                const uint32_t *w, int nw, const dk_fact *not,
+                                const char *unit)
+{
+    dk_sentmatch sm[MAX_MATCHES];
+    int ns = dk_sentidx_match(&c->sents, w, nw, 0.5, 1, sm, MAX_MATCHES);
+    for (int k = 0; k < ns; k++) {
+        int s = sm[k].sent;
+        for (int j = c->sfirst[s]; j < c->sfirst[s + 1]; j++) {
+            const dk_fact *f = fact_at(c, c->sfacts[j]);
+            if (f == not || f->implied || !f->has_span || !f->unit[0] ||
+                (unit && strcmp(f->unit, unit) != 0) ||
+                !dk_period_contains(cl->dates[0].span, f->span))
+                continue;
+            return f;
+        }
+    }
+    return NULL;
+}
+
+/* "A report a lower figure for 2024 than B": the figures the two sides
+ * give for the period, compared.  Fills v (both figures as evidence,
+ * agreeing when the claimed order holds); 0 when a side has none or the
+ * two allow a common value. */
+static int compare_claim(dk_checker *c, const claim_t *cl, verdict_ctx *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!cl->compare || cl->nall || !cl->ndates || !cl->nawords ||
+        !cl->nbwords)
+        return 0;
+    const dk_fact *a = side_fact(c, cl, cl->awords, cl->nawords, NULL, NULL);
+    const dk_fact *b = a ? side_fact(c, cl, cl->bwords, cl->nbwords, a,
+                                     a->unit) : NULL;
+    if (!a || !b || dk_fig_agree(&a->fig, &b->fig))
+        return 0;
+    int a_higher = a->fig.value > b->fig.value;
+    int holds = (cl->compare > 0) == a_higher;
+    add_evidence(v, a, NULL, NULL, NULL, NULL, holds);
+    add_evidence(v, b, NULL, NULL, NULL, NULL, holds);
+    return 1;
+}
+
+/* The claim's events against the record's (evcheck.h).  The structure
+ * does not say what was agreed or launched: the record event's sentence
+ * must also hold OWN_SHARE of the claim's wording. */
+static void event_claim(const dk_checker *c, const claim_t *cl, verdict_ctx *v,
+                        const char **why)
+{
+    memset(v, 0, sizeof *v);
+    *why = NULL;
+    int last_rep = -2;
+    double share = 0;
+    for (int k = 0; k < cl->nevents; k++) {
+        const dk_evfact *ce = &cl->events[k];
+        int lo, hi;
+        event_range(&c->events, ce->event, &lo, &hi);
+        for (int i = lo; i < hi; i++) {
+            const dk_evfact *r = &c->events.v[i];
+            /* a year or more away: another happening (quick) */
+            if (ce->has_span && r->has_span &&
+                (r->span.hi < ce->span.lo - 366 || r->span.lo > ce->span.hi + 366))
+                continue;
+            const char *w = NULL;
+            int j = dk_event_judge(ce, r, c->pack, &w);
+            if (!j)
+                continue;
+            if (r->rep != last_rep || r->rep < 0) {   /* copies share it */
+                last_rep = r->rep;
+                share = dk_sentidx_share(&c->sents, r->rep, cl->words,
+                                         cl->nwords);
+            }
+            if (share < OWN_SHARE)
+                continue;
+            if (w && !*why)
+                *why = w;
+            add_evidence(v, NULL, r->doc, r->date, r->sentence, r->period,
+                         j > 0);
+        }
+    }
+}
+
+/* Is a negation cue of sentence text between the first and the last of
+ * the claim's words it holds? */
+static int negated_between(const dk_checker *c, const char *text,
+                           const uint32_t *w, int nw, uint32_t mask)
+{
+    dk_pack_match mt[MAX_CUES];
+    size_t n = strlen(text), first = n, last = 0;
+    int nm = find_cues(c, text, n, mt), any = 0;
+    for (int i = 0; i < nm; i++)
+        any |= strcmp(cue_id(c, &mt[i]), "_not") == 0;
+    if (!any)
+        return 0;
+    /* where the claim's words are: word by word */
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && ((unsigned char)text[j] >= 0x80 ||
+                         ((text[j] | 0x20) >= 'a' && (text[j] | 0x20) <= 'z') ||
+                         (text[j] >= '0' && text[j] <= '9')))
+            j++;
+        if (j > i) {
+            uint32_t h;
+            if (dk_text_words(text + i, j - i, &h, 1) == 1)
+                for (int k = 0; k < nw; k++)
+                    if ((mask & (1u << k)) && w[k] == h) {
+                        if (i < first)
+                            first = i;
+                        last = j;
+                    }
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    for (int i = 0; i < nm; i++)
+        if (strcmp(cue_id(c, &mt[i]), "_not") == 0 && mt[i].start >= first &&
+            mt[i].end <= last)
+            return 1;
+    return 0;
+}
+
+/* A date of sentence s allows the claim's first date (one holds the
+ * other); a claim without a date allows any.  Writes the date. */
+static int dates_fit(const dk_checker *c, const claim_t *cl, int s,
+                     dk_period *which)
+{
+    const dk_sentrec *r = &c->sents.v[s];
+    if (!cl->ndates)
+        return 1;
+    for (int i = 0; i < r->ndates; i++) {
+        dk_period p = c->sents.dates[r->date0 + i].span;
+        if (dk_period_contains(cl->dates[0].span, p) ||
+            dk_period_contains(p, cl->dates[0].span)) {
+            *which = p;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The sentences that say what the claim says (TEXT_COVER of its wording
+ * and a date that allows the claim's, or TEXT_OWN in the sentence itself
+ * for a claim without a date): each supports it, or contradicts it
+ * when one of the two is negated.  period_text receives the fitting
+ * dates (kept in v's evidence). */
+static void wording_claim(dk_checker *c, claim_t *cl, verdict_ctx *v,
+                          char (*periods)[DK_DATE_MAX])
+{
+    memset(v, 0, sizeof *v);
+    const dk_sentmatch *sm;
+    int ns = claim_matches(c, cl, 0, &sm);
+    for (int k = 0; k < ns && sm[k].cover >= TEXT_COVER; k++) {
+        dk_period p = {0, 0};
+        if (!dates_fit(c, cl, sm[k].sent, &p) ||
+            (!cl->ndates && (sm[k].own < TEXT_OWN ||
+                             (cl->said && !(sm[k].mask & cl->said)))))
+            continue;
+        const dk_sentrec *r = &c->sents.v[sm[k].sent];
+        char *pt = periods[v->n < MAX_EVIDENCE ? v->n : MAX_EVIDENCE - 1];
+        pt[0] = '\0';
+        if (cl->ndates)
+            dk_period_format(p, pt, DK_DATE_MAX);
+        int neg = negated_between(c, r->text, cl->words, cl->nwords,
+                                  sm[k].mask);
+        add_evidence(v, NULL, r->doc, r->date, r->text, pt, neg == cl->negated);
+    }
+}
+
+/* ---- the answer ---- */
+
+static void evidence_item(dk_jsonw *w, const evidence *e, int agree)
 {
     dk_jw_obj(w, NULL);
-    dk_jw_cstr(w, "doc", f->doc);
-    dk_jw_cstr(w, "date", f->date);
-    dk_jw_cstr(w, "sentence", f->sentence);
-    dk_jw_num(w, "value", f->fig.value);
-    if (f->unit[0])
-        dk_jw_cstr(w, "unit", f->unit);
-    dk_jw_cstr(w, "qualifier", dk_qualifier_name(f->fig.qualifier));
-    dk_jw_cstr(w, "period", f->period);
+    dk_jw_cstr(w, "doc", e->doc ? e->doc : "");
+    dk_jw_cstr(w, "date", e->date ? e->date : "");
+    dk_jw_cstr(w, "sentence", e->sentence ? e->sentence : "");
+    if (e->f) {
+        dk_jw_num(w, "value", e->f->fig.value);
+        if (e->f->unit[0])
+            dk_jw_cstr(w, "unit", e->f->unit);
+        dk_jw_cstr(w, "qualifier", dk_qualifier_name(e->f->fig.qualifier));
+    }
+    dk_jw_cstr(w, "period", e->period ? e->period : "");
     if (agree >= 0)
         dk_jw_bool(w, "agrees", agree);
-    if (f->implied)
+    if (e->f && e->f->implied)
         dk_jw_bool(w, "implied", 1);
     dk_jw_end(w);
 }
 
-static int rank(const char *verdict)
-{
-    if (strcmp(verdict, "contradicted") == 0) return 3;
-    if (strcmp(verdict, "conflicting_sources") == 0) return 2;
-    if (strcmp(verdict, "supported") == 0) return 1;
-    return 0;
-}
-
-dk_status dk_check_claim(dk_checker *c, const char *claim, const char *id,
+dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,
                          dk_buf *b, const char **verdict_out)
 {
-    claim_fig figs[MAX_CLAIM_FIGS];
-    int nall = 0;
     dk_utf8_state u8 = {0};
     size_t at;
-    size_t len = strlen(claim);
-    if (dk_utf8_check(&u8, (const unsigned char *)claim, len, &at) ||
+    size_t len = strlen(text);
+    if (dk_utf8_check(&u8, (const unsigned char *)text, len, &at) ||
         dk_utf8_incomplete(&u8))
         return DK_ERR_UTF8;   /* answered nothing: b is untouched */
-    int n = read_claim(c, claim, figs, MAX_CLAIM_FIGS, &nall);
-    if (n < 0)
+    claim_t *cl = malloc(sizeof *cl);
+    if (!cl)
         return DK_ERR_NOMEM;
+    if (read_claim(c, text, cl) < 0) {
+        free(cl);
+        return DK_ERR_NOMEM;
+    }
     /* the figure that decides: the worst verdict among the claim's figures */
     int best = -1, best_rank = -1;
     verdict_ctx v, bv;
     memset(&bv, 0, sizeof bv);
-    const char *verdict = "not_found";
-    for (int i = 0; i < n; i++) {
-        int cfi = figs[i].f.metric[0] ? -1 : change_fact(c, claim, &figs[i]);
-        if (cfi >= 0) {
+    const char *verdict = "not_found", *basis = "figure";
+    for (int i = 0; i < cl->nfigs; i++) {
+        claim_fig *cf = &cl->figs[i];
+        const dk_fact *chg = cf->f.metric[0] ? NULL : change_fact(c, cl, cf);
+        if (chg) {
             /* the claimed change against the fact's stated change */
-            dk_fig stated = {c->facts.v[cfi].change_value, 0, 0, DK_Q_EXACT, 0};
             char tmp[32];
-            int tl = snprintf(tmp, sizeof tmp, "%g", stated.value);
-            stated.step = dk_fig_step(tmp, (size_t)tl, stated.value);
+            int tl = snprintf(tmp, sizeof tmp, "%g", chg->change_value);
+            dk_fig stated = {chg->change_value, 0, 0, DK_Q_EXACT,
+                             dk_fig_step(tmp, (size_t)tl, chg->change_value)};
             memset(&v, 0, sizeof v);
-            v.idx[0] = cfi;
-            v.n = 1;
-            v.agree[0] = dk_fig_agree(&figs[i].f.fig, &stated);
-            v.nagree = v.agree[0];
-            v.ndisagree = !v.agree[0];
+            add_evidence(&v, chg, NULL, NULL, NULL, NULL,
+                         dk_fig_agree(&cf->f.fig, &stated));
+        } else if (cf->f.metric[0]) {
+            select_facts(c, cf, &v);
+            if (!v.n) {
+                /* the indicator has no such figure: a figure of no
+                 * indicator in a sentence that says the same may */
+                claim_fig alt = *cf;
+                verdict_ctx av;
+                if (by_wording(c, cl, &alt, 1, &av) == 2) {
+                    *cf = alt;
+                    v = av;
+                }
+            }
         } else {
-            if (!figs[i].f.metric[0] && !guess_metric(c, claim, &figs[i]))
+            int how = by_wording(c, cl, cf, 0, &v);
+            if (!how)
                 continue;
-            select_facts(c, &figs[i], &v);
+            if (how == 1)
+                select_facts(c, cf, &v);
         }
         const char *vd = verdict_of(&v);
         if (rank(vd) > best_rank) {
@@ -626,11 +1599,82 @@ dk_status dk_check_claim(dk_checker *c, const char *claim, const char *id,
         }
     }
     char expl[1600];
-    if (best < 0)
-        snprintf(expl, sizeof expl, nall ? "the claim's figures state no "
-                 "indicator the pack knows" : "the claim states no figure");
+    if (best >= 0)
+        explain_fig(expl, sizeof expl, c, &cl->figs[best], &bv, verdict);
     else
-        explain(expl, sizeof expl, c, &figs[best], &bv, verdict);
+        snprintf(expl, sizeof expl, cl->nall ? "the claim's figures state no "
+                 "indicator the pack knows" : "the claim states no figure");
+
+    /* a change without a figure */
+    claim_fig chf;
+    const char *metric = change_claim(c, cl, &v, &chf);
+    if (metric && rank(verdict_of(&v)) > rank(verdict)) {
+        best = -1;
+        bv = v;
+        verdict = verdict_of(&v);
+        basis = "change";
+        /* agreeing sources state the claim's direction, the others the
+         * opposite one */
+        char same[600], opposite[600];
+        say_record(same, sizeof same, &v, 1);
+        say_record(opposite, sizeof opposite, &v, 0);
+        const char *dir = cl->sign > 0 ? "rose" : "fell";
+        const char *other = cl->sign > 0 ? "fell" : "rose";
+        snprintf(expl, sizeof expl, "the claim says %s %s for %s; the record "
+                 "says it %s%s%s%s%s%s%s", metric, dir, chf.f.period,
+                 v.nagree ? dir : "", v.nagree ? ": " : "", v.nagree ? same : "",
+                 v.nagree && v.ndisagree ? "; it " : "",
+                 v.ndisagree ? other : "", v.ndisagree ? ": " : "",
+                 v.ndisagree ? opposite : "");
+    }
+    /* a comparison of two sources */
+    if (rank(verdict) == 0 && compare_claim(c, cl, &v)) {
+        best = -1;
+        bv = v;
+        verdict = verdict_of(&v);
+        basis = "comparison";
+        char va[96], vb[96];
+        fmt_value(va, sizeof va, v.e[0].f);
+        fmt_value(vb, sizeof vb, v.e[1].f);
+        snprintf(expl, sizeof expl, "the claim says the first gives a %s "
+                 "figure than the second; the record has %s for %s (%s) and "
+                 "%s for %s (%s)", cl->compare > 0 ? "higher" : "lower", va,
+                 v.e[0].f->period, v.e[0].f->doc, vb, v.e[1].f->period,
+                 v.e[1].f->doc);
+    }
+    /* happenings */
+    const char *why = NULL;
+    event_claim(c, cl, &v, &why);
+    if (v.n && rank(verdict_of(&v)) > rank(verdict)) {
+        best = -1;
+        bv = v;
+        verdict = verdict_of(&v);
+        basis = "event";
+        char yes[600], no[600];
+        say_record(yes, sizeof yes, &bv, 1);
+        say_record(no, sizeof no, &bv, 0);
+        snprintf(expl, sizeof expl, "the record has the claim's %s event: "
+                 "agreeing %s; differing%s%s %s", cl->events[0].event,
+                 yes[0] ? yes : "none", why ? " in " : "", why ? why : "",
+                 no[0] ? no : "none");
+    }
+    /* nothing found: the wording */
+    char periods[MAX_EVIDENCE][DK_DATE_MAX];
+    if (rank(verdict) == 0 && (best < 0 || cl->nall == 0) &&
+        !strstr(cl->text, " than ")) {
+        wording_claim(c, cl, &v, periods);
+        if (v.n) {
+            best = -1;
+            bv = v;
+            verdict = verdict_of(&v);
+            basis = "wording";
+            char rec[600];
+            say_record(rec, sizeof rec, &bv, bv.nagree ? 1 : 0);
+            snprintf(expl, sizeof expl, "record sentences say %s: %s",
+                     bv.nagree && bv.ndisagree ? "it and its negation"
+                     : bv.nagree ? "the same" : "the opposite", rec);
+        }
+    }
 
     dk_jsonw w;
     dk_jw_begin(&w, b);
@@ -639,44 +1683,49 @@ dk_status dk_check_claim(dk_checker *c, const char *claim, const char *id,
     dk_jw_cstr(&w, "verdict", verdict);
     dk_jw_cstr(&w, "explanation", expl);
     dk_jw_obj(&w, "claim");
-    dk_jw_cstr(&w, "text", claim);
+    dk_jw_cstr(&w, "text", text);
+    if (strcmp(verdict, "not_found") != 0 || best >= 0)
+        dk_jw_cstr(&w, "basis", basis);
     if (best >= 0) {
-        const dk_fact *f = &figs[best].f;
-        dk_jw_cstr(&w, "figure", figs[best].text);
+        const claim_fig *cf = &cl->figs[best];
+        const dk_fact *f = &cf->f;
+        dk_jw_cstr(&w, "figure", cf->text);
         dk_jw_num(&w, "value", f->fig.value);
         if (f->unit[0])
             dk_jw_cstr(&w, "unit", f->unit);
         dk_jw_cstr(&w, "qualifier", dk_qualifier_name(f->fig.qualifier));
         dk_jw_cstr(&w, "metric", f->metric);
-        if (figs[best].guessed)
+        if (cf->guessed)
             dk_jw_bool(&w, "metric_guessed", 1);
-        if (figs[best].change)
+        if (cf->change)
             dk_jw_bool(&w, "change", 1);
         dk_jw_ids(&w, "subjects", f->subjects, f->nsubjects);
-        if (figs[best].dated)
+        if (cf->dated)
             dk_jw_cstr(&w, "period", f->period);
     }
     dk_jw_end(&w);
     dk_jw_arr(&w, "evidence");
-    if (best >= 0)
-        for (int k = 0; k < bv.n; k++)   /* agreeing first */
-            if (bv.agree[k])
-                evidence_item(&w, &c->facts.v[bv.idx[k]], 1);
-    if (best >= 0)
-        for (int k = 0; k < bv.n; k++)
-            if (!bv.agree[k])
-                evidence_item(&w, &c->facts.v[bv.idx[k]], 0);
+    for (int k = 0; k < bv.n; k++)   /* agreeing first */
+        if (bv.e[k].agree)
+            evidence_item(&w, &bv.e[k], 1);
+    for (int k = 0; k < bv.n; k++)
+        if (!bv.e[k].agree)
+            evidence_item(&w, &bv.e[k], 0);
     dk_jw_arr_end(&w);
     if (best >= 0 && strcmp(verdict, "not_found") == 0) {
-        int idx[5];
-        int k = nearest(c, &figs[best], idx, 5);
+        const dk_fact *near[5];
+        int k = nearest(c, &cl->figs[best], near, 5);
         dk_jw_arr(&w, "nearest");
-        for (int j = 0; j < k; j++)
-            evidence_item(&w, &c->facts.v[idx[j]], -1);
+        for (int j = 0; j < k; j++) {
+            evidence e = {near[j], near[j]->doc, near[j]->date,
+                          near[j]->sentence, near[j]->period, 0};
+            evidence_item(&w, &e, -1);
+        }
         dk_jw_arr_end(&w);
     }
     dk_jw_end(&w);
     if (verdict_out)
         *verdict_out = verdict;
+    free(cl);
     return w.err;
 }

@@ -9,10 +9,14 @@
  *   not_found            the record has no such fact (the answer names
  *                        the nearest figures it does have).
  * A claim without a date is compared with the facts stated as current,
- * or else with the latest period the record has.
+ * or else with the latest period the record has.  Beyond the figures of
+ * an indicator, a claim is answered by wording (sentidx.h: the sentence
+ * that says the same, its figures or its date), by the direction of a
+ * change, and by the record's events (evcheck.h); check.c says how.
  *
- * Ownership: dk_checker owns its engine and a copy of the facts, loaded
- * once, so many claims are checked without going back to the database.
+ * Ownership: dk_checker owns its engine and a copy of the record's
+ * figures, events and sentences, loaded once, so many claims are checked
+ * without going back to the database.
  */
 #ifndef DK_CHECK_H
 #define DK_CHECK_H

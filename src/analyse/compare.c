@@ -102,7 +102,13 @@ int dk_fig_agree(const dk_fig *a, const dk_fig *b)
     dk_fig_interval(b, &blo, &bhi);
     /* a tiny tolerance for binary fractions */
     double eps = 1e-9 * (fabs(a->value) + fabs(b->value));
-    return alo <= bhi + eps && blo <= ahi + eps;
+    double lo = alo > blo ? alo : blo, hi = ahi < bhi ? ahi : bhi;
+    /* what a rounded figure allows is half-open ("4" is 3.5 up to 4.5,
+     * "5" from 4.5): intervals that only touch do not agree */
+    if (lo < hi - eps)
+        return 1;
+    /* a figure of no width (an exact value, a bound) inside the other */
+    return (alo == ahi || blo == bhi) && lo <= hi + eps;
 }
 
 int dk_fig_rounding(const dk_fig *a, const dk_fig *b)

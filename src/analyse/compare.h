@@ -2,7 +2,8 @@
  * compare.h - what a stated figure allows.  "41 billion" is true of any
  * value that rounds to it at the precision the text uses (40.5 to 41.5
  * billion); "about 20" allows a margin; "more than 19" is an open end;
- * "15-20" is its range.  Two figures agree when what they allow meets.
+ * "15-20" is its range.  Two figures agree when what they allow overlaps
+ * (rounding intervals are half-open: "fourth" and "fifth" only touch).
  * Two bounds of one direction ("up to 30 days", "up to 60 days") agree
  * only when the bounds do.  Rounding explains a difference smaller than
  * one step of the coarser figure ("1,700" is 1,783 written to hundreds).

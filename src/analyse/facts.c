@@ -25,10 +25,16 @@ dk_status dk_facts_push(dk_facts *fs, const dk_fact *f)
     }
     dk_fact *g = &fs->v[fs->n];
     *g = *f;
+    g->text = dup_or_empty(f->text);
+    if (fs->borrows) {
+        if (!g->text)
+            return DK_ERR_NOMEM;
+        fs->n++;
+        return DK_OK;
+    }
     g->doc = dup_or_empty(f->doc);
     g->date = dup_or_empty(f->date);
     g->sentence = dup_or_empty(f->sentence);
-    g->text = dup_or_empty(f->text);
     if (!g->doc || !g->date || !g->sentence || !g->text) {
         free(g->doc);
         free(g->date);
@@ -43,9 +49,11 @@ dk_status dk_facts_push(dk_facts *fs, const dk_fact *f)
 void dk_facts_free(dk_facts *fs)
 {
     for (int i = 0; i < fs->n; i++) {
-        free(fs->v[i].doc);
-        free(fs->v[i].date);
-        free(fs->v[i].sentence);
+        if (!fs->borrows) {
+            free(fs->v[i].doc);
+            free(fs->v[i].date);
+            free(fs->v[i].sentence);
+        }
         free(fs->v[i].text);
     }
     free(fs->v);
@@ -98,6 +106,59 @@ static dk_status add_implied(dk_facts *fs, int i)
     return dk_facts_push(fs, &g);
 }
 
+void dk_fact_from_mention(const dk_mention *m, dk_fact *f)
+{
+    memset(f, 0, sizeof *f);
+    f->kind = m->kind;
+    f->fig.value = m->value;
+    f->fig.low = m->low;
+    f->fig.high = m->high;
+    f->fig.qualifier = m->qualifier;
+    f->fig.step = dk_fig_step(m->text, (size_t)(m->end - m->start), m->value);
+    memcpy(f->unit, m->unit, sizeof f->unit);
+    memcpy(f->metric, m->metric, sizeof f->metric);
+    memcpy(f->period, m->period, sizeof f->period);
+    f->has_span = dk_period_parse(f->period, &f->span);
+    f->nsubjects = m->nsubjects;
+    memcpy(f->subjects, m->subjects, sizeof f->subjects);
+    f->has_change = m->has_change;
+    f->change_value = m->change_value;
+    memcpy(f->change_unit, m->change_unit, sizeof f->change_unit);
+    f->start = (long)m->start;
+}
+
+/* Read the rows of st (DK_MENTION_COLS, then document name and date,
+ * sentence text, whether a date of the sentence states the period,
+ * sentence id) into out. */
+static dk_status read_facts(sqlite3_stmt *st, dk_facts *out)
+{
+    int rc = SQLITE_DONE;
+    dk_status s = DK_OK;
+    while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        dk_mention m;
+        dk_store_read_mention(st, 0, &m);
+        int c = DK_MENTION_NCOLS;
+        dk_fact f;
+        dk_fact_from_mention(&m, &f);
+        f.doc = (char *)sqlite3_column_text(st, c);
+        f.date = (char *)sqlite3_column_text(st, c + 1);
+        f.sentence = (char *)sqlite3_column_text(st, c + 2);
+        f.current = !sqlite3_column_int(st, c + 3);
+        f.sid = sqlite3_column_int64(st, c + 4);
+        char text[256];
+        size_t tl = (size_t)(m.end - m.start);
+        if (tl >= sizeof text)
+            tl = sizeof text - 1;
+        memcpy(text, m.text, tl);
+        text[tl] = '\0';
+        f.text = text;
+        s = dk_facts_push(out, &f);
+    }
+    if (!s && rc != SQLITE_DONE)
+        s = DK_ERR_DB;
+    return s;
+}
+
 dk_status dk_facts_load(sqlite3 *db, const char *metric,
                         const char *subjects, dk_facts *out)
 {
@@ -106,7 +167,7 @@ dk_status dk_facts_load(sqlite3 *db, const char *metric,
     snprintf(sql, sizeof sql,
              "SELECT " DK_MENTION_COLS ", d.name, d.date, f.text, "
              "EXISTS(SELECT 1 FROM mentions x WHERE x.sentence = m.sentence "
-             "AND x.kind = 'date') "
+             "AND x.kind = 'date' AND x.date = m.period), m.sentence "
              "FROM mentions m JOIN docs d ON d.id = m.doc "
              "LEFT JOIN sentences_fts f ON f.rowid = m.sentence "
              "WHERE m.metric IS NOT NULL AND m.value IS NOT NULL %s %s "
@@ -120,48 +181,21 @@ dk_status dk_facts_load(sqlite3 *db, const char *metric,
         sqlite3_bind_text(st, 1, metric, -1, SQLITE_STATIC);
     if (subjects)
         sqlite3_bind_text(st, 2, subjects, -1, SQLITE_STATIC);
-    int rc = SQLITE_DONE;
-    dk_status s = DK_OK;
-    while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        dk_mention m;
-        dk_store_read_mention(st, 0, &m);
-        int c = DK_MENTION_NCOLS;
-        dk_fact f;
-        memset(&f, 0, sizeof f);
-        f.fig.value = m.value;
-        f.fig.low = m.low;
-        f.fig.high = m.high;
-        f.fig.qualifier = m.qualifier;
-        f.fig.step = dk_fig_step(m.text, (size_t)(m.end - m.start), m.value);
-        memcpy(f.unit, m.unit, sizeof f.unit);
-        memcpy(f.metric, m.metric, sizeof f.metric);
-        memcpy(f.period, m.period, sizeof f.period);
-        f.has_span = dk_period_parse(f.period, &f.span);
-        f.nsubjects = m.nsubjects;
-        memcpy(f.subjects, m.subjects, sizeof f.subjects);
-        f.has_change = m.has_change;
-        f.change_value = m.change_value;
-        memcpy(f.change_unit, m.change_unit, sizeof f.change_unit);
-        f.doc = (char *)sqlite3_column_text(st, c);
-        f.date = (char *)sqlite3_column_text(st, c + 1);
-        f.sentence = (char *)sqlite3_column_text(st, c + 2);
-        f.current = !sqlite3_column_int(st, c + 3);
-        char text[256];
-        size_t tl = (size_t)(m.end - m.start);
-        if (tl >= sizeof text)
-            tl = sizeof text - 1;
-        memcpy(text, m.text, tl);
-        text[tl] = '\0';
-        f.text = text;
-        s = dk_facts_push(out, &f);
-    }
-    if (!s && rc != SQLITE_DONE)
-        s = DK_ERR_DB;
+    dk_status s = read_facts(st, out);
     sqlite3_finalize(st);
-    int stated = out->n;
-    for (int i = 0; i < stated && !s; i++)
-        s = add_implied(out, i);
+    if (!s)
+        s = dk_facts_add_implied(out);
     if (s)
         dk_facts_free(out);
     return s;
 }
+
+dk_status dk_facts_add_implied(dk_facts *fs)
+{
+    int stated = fs->n;
+    dk_status s = DK_OK;
+    for (int i = 0; i < stated && !s; i++)
+        s = add_implied(fs, i);
+    return s;
+}
+

@@ -2,6 +2,7 @@
  * period.c - parsing ISO 8601 periods into day spans (see period.h).
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include "period.h"
 
@@ -117,4 +118,36 @@ int dk_period_is_year(dk_period p, int *year)
         return 1;
     }
     return 0;
+}
+
+/* The civil date of a day number (H. Hinnant's civil_from_days). */
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void dk_period_format(dk_period p, char *out, size_t cap)
+{
+    int y, m, d, y2, m2, d2;
+    civil_from_days(p.lo, &y, &m, &d);
+    civil_from_days(p.hi, &y2, &m2, &d2);
+    if (p.lo == p.hi)
+        snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+    else
+        snprintf(out, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2);
+}
+
+int dk_year_of_day(long day)
+{
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    return y;
 }

@@ -10,6 +10,8 @@
 #ifndef DK_PERIOD_H
 #define DK_PERIOD_H
 
+#include <stddef.h>
+
 typedef struct dk_period {
     long lo, hi;     /* inclusive day numbers (days since 1970-01-01) */
 } dk_period;
@@ -29,6 +31,12 @@ static inline int dk_period_contains(dk_period outer, dk_period inner)
 {
     return outer.lo <= inner.lo && inner.hi <= outer.hi;
 }
+
+/* The span as ISO 8601: "2023-05-17", or "2023-01-01/2023-12-31". */
+void dk_period_format(dk_period p, char *out, size_t cap);
+
+/* The calendar year of a day number. */
+int dk_year_of_day(long day);
 
 /* Is the period exactly one calendar year?  Sets *year. */
 int dk_period_is_year(dk_period p, int *year);

@@ -219,6 +219,38 @@ static void directed(const dk_attr_doc *a, int clause, const char *marks,
     add(m, dst);
 }
 
+/* A word token of three letters or more ending in 's' (a plural noun). */
+static int plural_at(const dk_sent *s, int t)
+{
+    if (t < 0 || t >= s->ntok)
+        return 0;
+    const dk_token *k = &s->tok[t];
+    const char *w = s->text + k->start;
+    size_t n = k->end - k->start;
+    if (n < 3 || w[n - 1] != 's')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z'))
+            return 0;
+    return 1;
+}
+
+/* "trade with the five countries": a counted group of three or more
+ * ("the", a number, a plural noun) in the clause is the other side of
+ * the trade, not the pack's pair. */
+static int group_in_clause(const dk_attr_doc *a, int clause)
+{
+    for (int i = 0; i < a->c->n; i++) {
+        const dk_cand *e = &a->c->v[i];
+        if (e->dropped || e->m.kind != DK_NUMBER || e->m.value < 3 ||
+            e->m.unit[0] || at_clause(a, e->t0) != clause)
+            continue;
+        if (at_tok_is(a->s, e->t0 - 1, "the") && plural_at(a->s, e->t1))
+            return 1;
+    }
+    return 0;
+}
+
 static void pair_rule(const dk_attr_doc *a, int clause, dk_mention *m)
 {
     const char *ids[AT_MAX_REFS];
@@ -237,6 +269,10 @@ static void pair_rule(const dk_attr_doc *a, int clause, dk_mention *m)
     for (int j = 0; j < n; j++) {
         p0 |= strcmp(ids[j], a->dpair[0]) == 0;
         p1 |= strcmp(ids[j], a->dpair[1]) == 0;
+    }
+    if (n == 1 && (p0 || p1) && group_in_clause(a, clause)) {
+        add(m, ids[0]);     /* one of the pair with a group of others */
+        return;
     }
     if (n == 0 || (p0 && p1) || (n == 1 && (p0 || p1))) {
         add(m, a->dpair[0]);

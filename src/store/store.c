@@ -473,8 +473,10 @@ dk_kind dk_kind_from_name(const char *s)
 
 static void copy_col(char *dst, size_t cap, sqlite3_stmt *st, int col)
 {
-    const unsigned char *v = sqlite3_column_text(st, col);
-    snprintf(dst, cap, "%s", v ? (const char *)v : "");
+    const char *v = (const char *)sqlite3_column_text(st, col);
+    size_t n = v ? strnlen(v, cap - 1) : 0;   /* memcpy: no printf per column */
+    memcpy(dst, v ? v : "", n);
+    dst[n] = '\0';
 }
 
 static int split_ids(char (*ids)[DK_ID_MAX], int max, sqlite3_stmt *st,

@@ -5,8 +5,8 @@
  * check, the chronology of events (filtered, an entry opened, its
  * document with the event highlighted), a document view with highlighted
  * mentions, the static files' caching headers, and screenshots in
- * $BUILD/page*.png.  The record is corpus/sample.jsonl with the event
- * reports of tests/e2e/events.sql.
+ * $BUILD/page*.png.  The record is corpus/sample.jsonl, one more source
+ * on 2021's trade, and the event reports of tests/e2e/events.sql.
  *
  *   BUILD=build node --test tests/browser/page.test.js
  * (run through tests/e2e/browser.sh, which skips without chromium)
@@ -30,6 +30,12 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dostyk-browser-'));
   const db = path.join(tmp, 'r.db');
   execFileSync(DK, ['ingest', '--db', db, 'corpus/sample.jsonl'], { stdio: 'ignore' });
+  /* a source that disagrees on 2021's trade, so the timeline has a
+   * conflict to mark (the sample corpus agrees on every trade figure) */
+  const other = path.join(tmp, 'other.jsonl');
+  fs.writeFileSync(other, JSON.stringify({ id: 'other_trade_2021', date: '2022-02-01',
+    text: 'Trade between Kazakhstan and China reached $20 billion in 2021.' }) + '\n');
+  execFileSync(DK, ['ingest', '--db', db, other], { stdio: 'ignore' });
   execFileSync('sqlite3', [db], { input: fs.readFileSync('tests/e2e/events.sql') });
   server = spawn(DK, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   base = await new Promise((resolve, reject) => {

@@ -11,7 +11,7 @@ DK=$BUILD/dostyk
 T=$(mktemp -d "${TMPDIR:-/tmp}/dostyk-analyse.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT INT TERM
 DB=$T/r.db
-CLAIMS_FLOOR=0.40
+CLAIMS_FLOOR=0.93
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }

@@ -1,6 +1,7 @@
 /*
  * test_analyse.c - period arithmetic, qualifier-aware comparison,
- * rounding and revision detection, and the verdict rules of check.
+ * rounding and revision detection, the words and sentence matching of
+ * claims, the judging of events, and the verdict rules of check.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,7 +16,10 @@
 #include <math.h>
 #include "analyse/check.h"
 #include "analyse/crosscheck.h"
+#include "analyse/evcheck.h"
+#include "analyse/sentidx.h"
 #include "store/store.h"
+#include "pack/pack.h"
 
 static dk_period P(const char *s)
 {
@@ -86,10 +90,160 @@ static void test_agree(void **state)
     assert_false(dk_fig_rounding(&k2500, &k1783));
     dk_fig up30 = F("30 days", 30, DK_Q_UNDER), up60 = F("60 days", 60, DK_Q_UNDER);
     assert_false(dk_fig_agree(&up30, &up60));   /* two maxima disagree */
+    /* rounding intervals are half-open: neighbours only touch */
+    dk_fig fourth = F("fourth", 4, DK_Q_EXACT), fifth = F("fifth", 5, DK_Q_EXACT);
+    assert_false(dk_fig_agree(&fourth, &fifth));
+    dk_fig b42 = F("$42 billion", 42e9, DK_Q_EXACT);
+    assert_false(dk_fig_agree(&b41, &b42));
+    /* a bound meets a rounded value it lies inside */
+    dk_fig over41 = F("$41 billion", 41e9, DK_Q_OVER);
+    assert_true(dk_fig_agree(&over41, &b41));
+    dk_fig under41 = F("$41 billion", 41e9, DK_Q_UNDER);
+    assert_true(dk_fig_agree(&over41, &b42));
+    assert_true(dk_fig_agree(&under41, &b41));
+    assert_false(dk_fig_agree(&under41, &b42));
     dk_fig r = {15, 15, 18, DK_Q_RANGE, 1};
     dk_fig d16 = F("16 days", 16, DK_Q_EXACT), d20 = F("20 days", 20, DK_Q_EXACT);
     assert_true(dk_fig_agree(&r, &d16));
     assert_false(dk_fig_agree(&r, &d20));
+}
+
+static void test_period_format(void **state)
+{
+    (void)state;
+    char out[DK_DATE_MAX];
+    dk_period_format(P("2019-09-11/12"), out, sizeof out);
+    assert_string_equal(out, "2019-09-11/2019-09-12");
+    dk_period_format(P("2024-02"), out, sizeof out);
+    assert_string_equal(out, "2024-02-01/2024-02-29");
+    dk_period_format(P("1992-01-03"), out, sizeof out);
+    assert_string_equal(out, "1992-01-03");
+    dk_period_format(P("1969-12-31"), out, sizeof out);
+    assert_string_equal(out, "1969-12-31");
+    assert_int_equal(dk_year_of_day(dk_days_from_civil(2024, 12, 31)), 2024);
+    assert_int_equal(dk_year_of_day(dk_days_from_civil(2025, 1, 1)), 2025);
+    assert_int_equal(dk_year_of_day(dk_days_from_civil(1969, 12, 31)), 1969);
+    assert_int_equal(dk_year_of_day(dk_days_from_civil(2000, 2, 29)), 2000);
+}
+
+static uint32_t W1(const char *word)
+{
+    uint32_t h = 0;
+    assert_int_equal(dk_text_words(word, strlen(word), &h, 1), 1);
+    return h;
+}
+
+static void test_words(void **state)
+{
+    (void)state;
+    /* the forms of a word are one key; spellings of -re/-er too */
+    assert_true(W1("signed") == W1("sign"));
+    assert_true(W1("signs") == W1("Sign"));
+    assert_true(W1("signing") == W1("signed"));
+    assert_true(W1("centre") == W1("Center"));
+    assert_true(W1("countries") == W1("country"));
+    assert_true(W1("proposed") == W1("propose"));
+    assert_false(W1("sign") == W1("design"));
+    assert_false(W1("trade") == W1("trail"));
+    /* numbers are figures, not words; letters with digits are words */
+    uint32_t w[8];
+    assert_int_equal(dk_text_words("in 2023 the G20 and 5G", 22, w, 8), 5);
+    assert_int_equal(dk_text_words("2023 1,783", 10, w, 8), 0);
+    /* distinct: a repeated word counts once */
+    assert_int_equal(dk_text_words("trade, Trade and trades", 23, w, 8), 2);
+}
+
+static void test_events(void **state)
+{
+    (void)state;
+    char err[256];
+    dk_pack *pack = dk_pack_load("packs/kz-cn", err, sizeof err);
+    assert_non_null(pack);
+    dk_mention m;
+    memset(&m, 0, sizeof m);
+    strcpy(m.event, "visit");
+    m.nactors = 1;
+    strcpy(m.actors[0], "tokayev");
+    strcpy(m.place, "CN");
+    strcpy(m.date, "2019-09-11/12");
+    dk_evfact claim, rec;
+    dk_evfact_from_mention(&m, &claim);
+    assert_true(claim.has_span);
+    const char *why;
+    /* the record's visit to Beijing on the same days supports it */
+    strcpy(m.place, "beijing");
+    strcpy(m.date, "2019-09-11/2019-09-12");
+    dk_evfact_from_mention(&m, &rec);
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 1);
+    /* a claimed month holds the record's days; the days hold no month */
+    dk_evfact month = claim;
+    assert_true(dk_period_parse("2019-09", &month.span));
+    assert_int_equal(dk_event_judge(&month, &rec, pack, &why), 1);
+    /* another month of the same year: the same visit told otherwise */
+    dk_evfact oct = claim;
+    assert_true(dk_period_parse("2019-10-11", &oct.span));
+    assert_int_equal(dk_event_judge(&oct, &rec, pack, &why), -1);
+    assert_string_equal(why, "date");
+    /* another year: another visit, unrelated */
+    dk_evfact y2018 = claim;
+    assert_true(dk_period_parse("2018-09-11", &y2018.span));
+    assert_int_equal(dk_event_judge(&y2018, &rec, pack, &why), 0);
+    /* another type, or no shared actor: unrelated */
+    dk_evfact meet = claim;
+    strcpy(meet.event, "meeting");
+    assert_int_equal(dk_event_judge(&meet, &rec, pack, &why), 0);
+    dk_evfact xi = claim;
+    strcpy(xi.actors[0], "xi_jinping");
+    assert_int_equal(dk_event_judge(&xi, &rec, pack, &why), 0);
+    /* the same days in another country */
+    dk_evfact rus = claim;
+    strcpy(rus.place, "RU");
+    assert_int_equal(dk_event_judge(&rus, &rec, pack, &why), -1);
+    assert_string_equal(why, "place");
+    /* counts: ten documents signed, not twelve */
+    memset(&m, 0, sizeof m);
+    strcpy(m.event, "agreement");
+    m.nactors = 2;
+    strcpy(m.actors[0], "KZ");
+    strcpy(m.actors[1], "CN");
+    strcpy(m.date, "2019-09-12");
+    m.has_count = 1;
+    m.count = 10;
+    dk_evfact_from_mention(&m, &rec);
+    strcpy(m.date, "2019");
+    dk_evfact_from_mention(&m, &claim);
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 1);
+    claim.count.value = 12;
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), -1);
+    assert_string_equal(why, "count");
+    /* two differences (the month and the count): another signing */
+    dk_evfact other = claim;
+    assert_true(dk_period_parse("2019-10", &other.span));
+    assert_int_equal(dk_event_judge(&other, &rec, pack, &why), 0);
+    /* another month and nothing else to say it is the same signing:
+     * the two countries sign many agreements a year */
+    other.has_count = 0;
+    assert_int_equal(dk_event_judge(&other, &rec, pack, &why), 0);
+    /* the same month, the same count: the same signing, the day differs */
+    other = claim;
+    other.count.value = 10;
+    assert_true(dk_period_parse("2019-09-20", &other.span));
+    assert_int_equal(dk_event_judge(&other, &rec, pack, &why), -1);
+    assert_string_equal(why, "date");
+    /* a claimed count the record does not state: unrelated */
+    rec.has_count = 0;
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 0);
+    /* no actors on either side: the place says it is the same summit */
+    memset(&m, 0, sizeof m);
+    strcpy(m.event, "summit");
+    strcpy(m.place, "astana");
+    strcpy(m.date, "2024-07-04");
+    dk_evfact_from_mention(&m, &rec);
+    dk_evfact_from_mention(&m, &claim);
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 1);
+    claim.place[0] = '\0';
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 0);
+    dk_pack_free(pack);
 }
 
 /* facts in memory for the grouping rules */
@@ -152,11 +306,20 @@ static const char *const record[][3] = {
     {"b", "2024-03-01", "Trade between Kazakhstan and China reached $41.1 billion in 2023."},
     {"c", "2021-06-01", "Kazakhstan and China share a common border of 1,700 kilometers."},
     {"d", "2024-05-20", "Kazakhstan shares a 1,783-kilometer-long border with China."},
+    {"e", "2024-05-20", "Kazakhstan, which is not a member of the G20, wants digital services to grow."},
+    {"f", "2024-06-12", "The Atasu-Alashankou pipeline can carry up to 20 million tons of crude a year."},
+    {"g", "2024-01-15", "Kazakhstan shipped goods worth $16.3 billion to China in 2023, while Chinese exports to Kazakhstan amounted to $24.7 billion in 2023."},
+    {"h", "2024-04-10", "China has invested more than $24 billion in Kazakhstan since 2005."},
+    {"i", "2024-10-07", "Diplomatic relations between Kazakhstan and China were established on January 3, 1992."},
+    {"j", "2022-12-05", "The International Center of Boundary Cooperation Khorgos marked ten years of operation this year. Shoppers come from both countries. The centre opened in April 2012 on land provided by both governments."},
+    {"l", "2023-05-19", "China's trade with the five countries reached $70 billion in 2022."},
+    {"k", "2025-01-16", "Trade between Kazakhstan and China reached $43.8 billion in 2024, according to Chinese customs data. Kazakhstan's own statistics give a lower number: $29.6 billion for the first 11 months of 2024."},
 };
 
 static int setup_record(void **state)
 {
-    static char path[] = "/tmp/dostyk-test-analyse-XXXXXX";
+    static char path[64];
+    strcpy(path, "/tmp/dostyk-test-analyse-XXXXXX");   /* a fresh template */
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
@@ -237,6 +400,46 @@ static void test_verdicts(void **state)
     assert_string_equal(verdict(state, "The weather was fine."), "not_found");
 }
 
+/* The paths beyond an indicator's figures: wording, changes, negation. */
+static void test_verdicts_wording(void **state)
+{
+    /* a figure of no indicator, by the sentence that says the same */
+    assert_string_equal(verdict(state, "The Atasu-Alashankou pipeline can carry up to 20 million tons of crude a year."), "supported");
+    assert_string_equal(verdict(state, "The Atasu-Alashankou pipeline can carry up to 50 million tons of crude a year."), "contradicted");
+    /* a rise or fall without a figure, a fraction as a change */
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China fell in 2023."), "contradicted");
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China grew in 2023."), "supported");
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China grew by roughly a third in 2023."), "supported");
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China grew by a half in 2023."), "contradicted");
+    /* exports go from the first country to the second */
+    assert_string_equal(verdict(state, "Kazakhstan's exports to China amounted to $16.3 billion in 2023."), "supported");
+    assert_string_equal(verdict(state, "China's exports to Kazakhstan amounted to $16.3 billion in 2023."), "contradicted");
+    /* since 2005: a span from then */
+    assert_string_equal(verdict(state, "China has invested more than $24 billion in Kazakhstan since 2005."), "supported");
+    assert_string_equal(verdict(state, "China has invested more than $24 billion in Kazakhstan since 2010."), "not_found");
+    /* no figure: a sentence that says it, with a date that allows it */
+    assert_string_equal(verdict(state, "Diplomatic relations between Kazakhstan and China were established on January 3, 1992."), "supported");
+    assert_string_equal(verdict(state, "Diplomatic relations between Kazakhstan and China were established in 1992."), "supported");
+    assert_string_equal(verdict(state, "Diplomatic relations between Kazakhstan and China were established in 1995."), "not_found");
+    assert_string_equal(verdict(state, "Kazakhstan and China launched a joint satellite in 2022."), "not_found");
+    /* the sentences before give "the centre" its name */
+    assert_string_equal(verdict(state, "The Khorgos International Center of Boundary Cooperation opened in April 2012."), "supported");
+    /* without a date, a sentence naming the same thing says nothing of it
+     * being opened: the name alone does not support the claim */
+    assert_string_equal(verdict(state, "The Khorgos International Center of Boundary Cooperation opened."), "not_found");
+    /* China's trade with a group of five countries is not the pair's: the
+     * pair's 2022 trade is the one implied by 2023's +32% (about $31.06
+     * billion), so the claim is contradicted, not a conflict of sources */
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China was $70 billion in 2022."), "contradicted");
+    /* a comparison of two sources: which gives the higher figure */
+    assert_string_equal(verdict(state, "Chinese customs report a lower trade figure for 2024 than Kazakhstan's statistics."), "contradicted");
+    assert_string_equal(verdict(state, "Chinese customs report a higher trade figure for 2024 than Kazakhstan's statistics."), "supported");
+    assert_string_equal(verdict(state, "Chinese customs report a higher trade figure for 2019 than Kazakhstan's statistics."), "not_found");
+    /* a negation on one side only */
+    assert_string_equal(verdict(state, "Kazakhstan is a member of the G20."), "contradicted");
+    assert_string_equal(verdict(state, "Kazakhstan is not a member of the G20."), "supported");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,7 +447,11 @@ int main(void)
         cmocka_unit_test(test_step),
         cmocka_unit_test(test_agree),
         cmocka_unit_test(test_groups),
+        cmocka_unit_test(test_period_format),
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_events),
         cmocka_unit_test_setup_teardown(test_verdicts, setup_record, teardown_record),
+        cmocka_unit_test_setup_teardown(test_verdicts_wording, setup_record, teardown_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
