@@ -196,6 +196,10 @@ static inline int dk_lex_phrase(const char *s, const dk_token *tok, int ntok,
  * it before reading on. */
 void dk_lex_tag(const char *s, dk_token *tok, int ntok);
 
+/* dk_tokenize and dk_lex_tag in one pass: the same tokens, each word
+ * looked up while the tokenizer holds its bytes. */
+int dk_lex_tokenize(const char *s, size_t n, dk_token *tok, int max);
+
 /* In dk_token.ahead: a number in digits (bit 0: no class is 0). */
 #define DK_AHEAD_DIGITS DK_LXBIT(0)
 _Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
