@@ -331,22 +331,25 @@ int main(int argc, char **argv)
     if (!slots)
         return 1;
     for (size_t i = 0; i < size; i++)
-        slots[i] = (dk_lexslot){0, 0, -1};
+        slots[i] = (dk_lexslot){0, 0, 0, 0};
     size_t maxkey = 0;
     uint32_t first[8] = {0};
     for (size_t i = 0; i < nwords; i++) {
         size_t n = strlen(w[i].key);
-        if (n == 0 || n > UINT32_MAX)
+        if (n == 0 || n > UINT16_MAX || i > UINT16_MAX) {
+            fprintf(stderr, "lexgen: key '%s': too long or too many keys\n",
+                    w[i].key);
             return 1;
+        }
         if (n > maxkey)
             maxkey = n;
         unsigned char a = (unsigned char)w[i].key[0];
         first[a >> 5] |= 1u << (a & 31);
         size_t h = (size_t)(dk_lex_hash(w[i].key, n) >> (64 - bits));
-        while (slots[h].word >= 0)
+        while (slots[h].len)
             h = (h + 1) & (size - 1);
-        slots[h] = (dk_lexslot){dk_lex_group(w[i].key, n), (uint32_t)n,
-                                (int32_t)i};
+        slots[h] = (dk_lexslot){dk_lex_group(w[i].key, n), (uint16_t)n,
+                                (uint16_t)i, w[i].cmask};
     }
     fprintf(out, "const uint32_t dk_lex_mask = %zuu;\n", size - 1);
     fprintf(out, "const unsigned dk_lex_shift = %uu;\n", 64 - bits);
@@ -357,9 +360,10 @@ int main(int argc, char **argv)
     fprintf(out, "};\n");
     fprintf(out, "const dk_lexslot dk_lex_table[] = {");
     for (size_t i = 0; i < size; i++)
-        fprintf(out, "%s{0x%016llxull, %u, %d},", i % 4 ? " " : "\n    ",
-                (unsigned long long)slots[i].head, (unsigned)slots[i].len,
-                (int)slots[i].word);
+        fprintf(out, "%s{0x%016llxull, %u, %u, 0x%xu},",
+                i % 4 ? " " : "\n    ", (unsigned long long)slots[i].head,
+                (unsigned)slots[i].len, (unsigned)slots[i].word,
+                (unsigned)slots[i].cmask);
     fprintf(out, "\n};\n");
     if (fclose(out) != 0) {
         fprintf(stderr, "lexgen: %s: write error\n", argv[1]);

@@ -16,11 +16,13 @@
 #include <stdint.h>
 
 /* A slot of the table: the first eight bytes of the key (as hashed),
- * its length and its lexeme (index in dk_lex_words); word < 0: empty. */
+ * its length, its lexeme (index in dk_lex_words; len 0: an empty slot)
+ * and the lexeme's cmask, so a lookup reads one line. */
 typedef struct dk_lexslot {
     uint64_t head;
-    uint32_t len;
-    int32_t word;
+    uint16_t len;
+    uint16_t word;
+    uint32_t cmask;
 } dk_lexslot;
 
 static inline uint64_t dk_lex_mix(uint64_t h, uint64_t group)

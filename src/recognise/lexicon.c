@@ -70,7 +70,7 @@ lookup(const unsigned char *p, size_t n, size_t avail, int fold,
     }
     for (uint32_t k = (uint32_t)(h >> dk_lex_shift);; k = (k + 1) & dk_lex_mask) {
         const dk_lexslot *sl = &dk_lex_table[k];
-        if (sl->word < 0)
+        if (!sl->len)
             return NULL;
         if (sl->head != head || sl->len != n)
             continue;
@@ -93,27 +93,40 @@ const dk_lexeme *dk_lex_find(const char *key, size_t n)
 
 /* The rest of dk_lex_phrase: the key of tokens [i, j) is x's (none when
  * x is NULL, then j = i) and best/out the longest match so far; extend it
- * from token j on.  Out of line, so the common one-token answer costs no
+ * from token j on, while a longer key of class cls can follow (x's reach
+ * by the next token's spacing) and the key is no longer than the longest
+ * in the table.  Out of line, so the common one-token answer costs no
  * key buffer. */
 static __attribute__((noinline)) int
 phrase_from(const char *s, const dk_token *tok, int ntok, int i, int j,
             int cls, const dk_lexeme *x, int best, const dk_lexeme **out)
 {
-    char key[128];
+    char key[128 + 8];   /* 8 more: lookup reads eight bytes at a time */
     size_t len = 0;
     if (x) {
-        if ((size_t)x->keylen + 2 > sizeof key)
+        if ((size_t)x->keylen + 2 > 128)
             return best;
         memcpy(key, x->key, x->keylen);
         len = x->keylen;
     }
     for (; j < ntok && j - i < 8; j++) {
-        if (dk_lex_key_append(s, &tok[j], j > i && (tok[j].flags & DK_TF_SPACE),
-                              key, &len, sizeof key) < 0)
+        const dk_token *t = &tok[j];
+        int sep = j > i && (t->flags & DK_TF_SPACE);
+        if (x && cls && !((sep ? x->spaced : x->glued) & DK_LXBIT(cls)))
+            break;   /* no longer key of that class */
+        size_t n = t->end - t->start;
+        if (len + (size_t)sep + n > dk_lex_maxkey || len + n + 2 > 128)
             break;
-        x = dk_lex_find(key, len);
-        if (!x)
+        if (sep)
+            key[len++] = ' ';
+        for (size_t k = 0; k < n; k++)
+            key[len + k] = (char)fold1((unsigned char)s[t->start + k]);
+        len += n;
+        const dk_lexslot *sl =
+            lookup((const unsigned char *)key, len, sizeof key, 0, 0);
+        if (!sl)
             break;
+        x = &dk_lex_words[sl->word];
         if (x->nent && dk_lex_get(x, cls)) {
             best = j - i + 1;
             *out = x;
@@ -169,7 +182,7 @@ tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
     t->flags |= DK_TF_LEXED;
     if (sl) {
         t->lex = &dk_lex_words[sl->word];
-        t->ahead = t->lex->cmask;
+        t->ahead = sl->cmask;
     } else {
         t->ahead = 0;
     }

@@ -207,17 +207,19 @@ static inline size_t dk_ts_ascii_word(const unsigned char *s, size_t n,
         stop = dk_ts_nonletters(x, &lower);
         if (stop) {   /* the usual word: shorter than eight letters */
             int k = __builtin_ctzll(stop) >> 3;   /* >= 1: c is a letter */
+            unsigned b = (unsigned)(x >> (8 * k)) & 0xFF;   /* after it */
+            if (b >= 0x80 || b == '\'')
+                return dk_ts_word(s, n, i, c, 1, t);
             uint64_t keep = ~0ull >> (64 - 8 * k);
-            letters = k;
-            lowers = (lower & keep) != 0;
+            t->flags |= DK_TF_ASCII | (c < 'a' ? DK_TF_CAP : 0) |
+                        (k >= 2 && !(lower & keep) ? DK_TF_UPPER : 0);
             *head = (x | 0x20 * DK_ONES) & keep;
-            j = i + (size_t)k;
-        } else {
-            letters = 8;
-            lowers = lower != 0;
-            *head = x | 0x20 * DK_ONES;
-            j = dk_ts_letters8(s, n, i + 8, &letters, &lowers);
+            return i + (size_t)k;
         }
+        letters = 8;
+        lowers = lower != 0;
+        *head = x | 0x20 * DK_ONES;
+        j = dk_ts_letters8(s, n, i + 8, &letters, &lowers);
     } else {
         letters = 1;
         lowers = c >= 'a';
@@ -255,43 +257,43 @@ dk_tokenize_with(const char *str, size_t n, dk_token *tok, int max,
             space = 1;
             continue;
         }
-        /* ASCII needs no decoding; only other white space is left to
-         * dk_space_len */
-        int sp = c < 0x80 ? (c >= '\t' && c <= '\r')
-                          : dk_space_len(s + i, n - i);
-        if (sp) {
-            i += (size_t)sp;
-            space = 1;
-            continue;
-        }
         dk_token *t = &tok[nt];
         uint64_t head = 0;
-        t->start = (uint32_t)i;
-        t->flags = space ? DK_TF_SPACE : 0;
-        t->lex = 0;
-        t->num = 0;
-        t->ndigits = t->nfrac = 0;
-        space = 0;
-        if (dk_ts_letter(c)) {
-            t->type = DK_TOK_WORD;
+        if (dk_ts_letter(c)) {   /* the usual token first */
+            *t = (dk_token){.start = (uint32_t)i, .type = DK_TOK_WORD,
+                            .flags = space ? DK_TF_SPACE : 0};
             i = dk_ts_ascii_word(s, n, i, c, t, &head);
-        } else if (dk_ts_digit(c)) {
-            t->type = DK_TOK_NUM;
-            i = dk_ts_number(s, n, i, t);
-        } else if (c < 0x80) {
-            t->type = DK_TOK_PUNCT;
-            i++;
         } else {
-            uint32_t cp;
-            int len = dk_utf8_decode(s + i, n - i, &cp);
-            if (dk_cp_is_letter(cp)) {
-                t->type = DK_TOK_WORD;
-                i = dk_ts_word(s, n, i, cp, len, t);
-            } else {
+            /* ASCII needs no decoding; only other white space is left to
+             * dk_space_len */
+            int sp = c < 0x80 ? (c >= '\t' && c <= '\r')
+                              : dk_space_len(s + i, n - i);
+            if (sp) {
+                i += (size_t)sp;
+                space = 1;
+                continue;
+            }
+            *t = (dk_token){.start = (uint32_t)i,
+                            .flags = space ? DK_TF_SPACE : 0};
+            if (dk_ts_digit(c)) {
+                t->type = DK_TOK_NUM;
+                i = dk_ts_number(s, n, i, t);
+            } else if (c < 0x80) {
                 t->type = DK_TOK_PUNCT;
-                i += (size_t)len;
+                i++;
+            } else {
+                uint32_t cp;
+                int len = dk_utf8_decode(s + i, n - i, &cp);
+                if (dk_cp_is_letter(cp)) {
+                    t->type = DK_TOK_WORD;
+                    i = dk_ts_word(s, n, i, cp, len, t);
+                } else {
+                    t->type = DK_TOK_PUNCT;
+                    i += (size_t)len;
+                }
             }
         }
+        space = 0;
         t->end = (uint32_t)i;
         if (hook)
             hook(ctx, s, n, t, head);

@@ -37,7 +37,7 @@ static void test_masks(void **state)
     (void)state;
     int n = 0;
     for (uint32_t h = 0; h <= dk_lex_mask; h++) {
-        if (dk_lex_table[h].word < 0)
+        if (!dk_lex_table[h].len)
             continue;
         const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         uint32_t m = 0;
@@ -46,7 +46,7 @@ static void test_masks(void **state)
         assert_int_equal(x->cmask, m);
         assert_ptr_equal(dk_lex_find(x->key, x->keylen), x);
         for (uint32_t g = 0; g <= dk_lex_mask; g++) {
-            if (dk_lex_table[g].word < 0)
+            if (!dk_lex_table[g].len)
                 continue;
             const dk_lexeme *y = &dk_lex_words[dk_lex_table[g].word];
             if (y->keylen <= x->keylen || memcmp(y->key, x->key, x->keylen))
@@ -98,7 +98,7 @@ static void test_phrase_all(void **state)
     static const char *const tails[] = {"", " x", " ", "$", "5", " 5", "-"};
     char text[256];
     for (uint32_t h = 0; h <= dk_lex_mask; h++) {
-        if (dk_lex_table[h].word < 0)
+        if (!dk_lex_table[h].len)
             continue;
         const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
@@ -124,7 +124,7 @@ static void test_roles(void **state)
     };
     int used[R_MAX] = {0};
     for (uint32_t h = 0; h <= dk_lex_mask; h++) {
-        if (dk_lex_table[h].word < 0)
+        if (!dk_lex_table[h].len)
             continue;
         const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         for (int e = 0; e < x->nent; e++) {
@@ -220,15 +220,16 @@ static void test_table(void **state)
         bits++;
     int n = 0;
     for (uint32_t h = 0; h <= dk_lex_mask; h++) {
-        if (dk_lex_table[h].word < 0)
+        if (!dk_lex_table[h].len)
             continue;
         const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         assert_int_equal(dk_lex_table[h].len, x->keylen);
         assert_true(dk_lex_table[h].head == dk_lex_group(x->key, x->keylen));
+        assert_int_equal(dk_lex_table[h].cmask, x->cmask);
         /* no empty slot between the home slot and this one */
         uint32_t k = (uint32_t)(dk_lex_hash(x->key, x->keylen) >> (64 - bits));
         for (; k != h; k = (k + 1) & dk_lex_mask)
-            assert_true(dk_lex_table[k].word >= 0);
+            assert_true(dk_lex_table[k].len);
         assert_ptr_equal(dk_lex_find(x->key, x->keylen), x);
         char key[256];
         memcpy(key, x->key, x->keylen);
@@ -290,7 +291,7 @@ static void test_tokenize_keys(void **state)
     char text[256];
     int found = 0;
     for (uint32_t h = 0; h <= dk_lex_mask; h++) {
-        if (dk_lex_table[h].word < 0)
+        if (!dk_lex_table[h].len)
             continue;
         const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
