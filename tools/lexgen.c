@@ -136,6 +136,17 @@ static int is_letter(unsigned char c)
     return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
+/* Does entry e name a part of a year by its length (DK_AHEAD_PART)? */
+static int names_part(const entry *e)
+{
+    if (e->cls == LX_TUNIT)
+        return strtod(e->value, NULL) == 1 &&
+               (!strcmp(e->sym, "month") || !strcmp(e->sym, "week") ||
+                !strcmp(e->sym, "day"));
+    int r = e->cls == LX_DATEWORD ? role_of(e->cls, e->sym) : R_NONE;
+    return r == R_DW_QUARTER || r == R_DW_HALF;
+}
+
 static void c_string(FILE *f, const char *s)
 {
     fputc('"', f);
@@ -266,17 +277,21 @@ int main(int argc, char **argv)
         int ntok, prefix;
         size_t first, n;
         uint32_t cmask, spaced, glued;
+        uint32_t ahead;   /* cmask and the DK_AHEAD_* bits */
     } *w = NULL;
     size_t real_index = 0;
     for (size_t i = 0; i < nents;) {
         size_t j = i;
-        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0, 0, 0, 0};
+        struct word cur = {ents[i].key, ents[i].ntok, 0, real_index, 0, 0, 0, 0, 0};
         while (j < nents && strcmp(ents[j].key, ents[i].key) == 0) {
             if (ents[j].is_prefix_only) {
                 cur.prefix = 1;
             } else {
                 cur.n++;
                 cur.cmask |= 1u << ents[j].cls;
+                cur.ahead |= 1u << ents[j].cls;
+                if (names_part(&ents[j]))
+                    cur.ahead |= DK_AHEAD_PART;
                 real_index++;
             }
             j++;
@@ -349,7 +364,7 @@ int main(int argc, char **argv)
         while (slots[h].len)
             h = (h + 1) & (size - 1);
         slots[h] = (dk_lexslot){dk_lex_group(w[i].key, n), (uint16_t)n,
-                                (uint16_t)i, w[i].cmask};
+                                (uint16_t)i, w[i].ahead};
     }
     fprintf(out, "const uint32_t dk_lex_mask = %zuu;\n", size - 1);
     fprintf(out, "const unsigned dk_lex_shift = %uu;\n", 64 - bits);
@@ -363,7 +378,7 @@ int main(int argc, char **argv)
         fprintf(out, "%s{0x%016llxull, %u, %u, 0x%xu},",
                 i % 4 ? " " : "\n    ", (unsigned long long)slots[i].head,
                 (unsigned)slots[i].len, (unsigned)slots[i].word,
-                (unsigned)slots[i].cmask);
+                (unsigned)slots[i].ahead);
     fprintf(out, "\n};\n");
     if (fclose(out) != 0) {
         fprintf(stderr, "lexgen: %s: write error\n", argv[1]);

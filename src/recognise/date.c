@@ -1547,26 +1547,30 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
  * before trying it.  first: what token i may be, LXB(cls) for a word
  * with an entry of that class, DIGITS for a number in digits, ANY for
  * the parsers whose own first test is as cheap (a phrase lookup,
- * dk_number_at).  later: what one of the tokens after i must be (a
- * month after a day, a time unit after a count), from dk_token.ahead;
- * 0 for nothing. */
+ * dk_number_at), LEXEME for those that read token i's lexeme first
+ * (a phrase lookup that finds nothing at a number or an unknown word).
+ * later: what one of the tokens after i must be (a month after a day, a
+ * time unit after a count, a part of a year after a count), from
+ * dk_token.ahead; 0 for nothing. */
 #define LXB(cls) DK_LXBIT(cls)
 #define DIGITS DK_AHEAD_DIGITS
+#define LEXEME (1u << 31)
 #define ANY 0xFFFFFFFFu
+_Static_assert(LX_CLASS_MAX < 31, "LEXEME is no class bit");
 
 static const struct parser {
     int (*parse)(const dk_sent *, int, dv *);
     uint32_t first, later;
 } parsers[] = {
     {p_part, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
-     LXB(LX_TUNIT) | LXB(LX_DATEWORD)},
+     DK_AHEAD_PART},
     {p_week_of, LXB(LX_DATEWORD), LXB(LX_TUNIT)},
     {p_the_nth, LXB(LX_DATEWORD), DIGITS},
-    {p_holiday, ANY, 0},
+    {p_holiday, LEXEME, 0},
     {p_spelled_year, DK_NUM_FIRST, 0},   /* a number word, no digits */
     {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD), LXB(LX_TUNIT)},
     {p_relative, LXB(LX_DATEWORD), 0},
-    {p_deictic, ANY, 0},
+    {p_deictic, LEXEME, 0},
     {p_ago, ANY, LXB(LX_TUNIT)},
     {p_month_first, LXB(LX_MONTH), 0},
     {p_day_first, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
@@ -1584,7 +1588,11 @@ static int p_core(const dk_sent *s, int i, dv *v)
     const dk_token *t = tk(s, i);
     if (!t)
         return 0;
-    uint32_t have = t->type == DK_TOK_NUM ? DIGITS : t->lex ? t->lex->cmask : 0;
+    uint32_t have = t->type == DK_TOK_NUM ? DIGITS : 0;
+    if (t->lex)
+        have |= t->lex->cmask | LEXEME;
+    else if (!(t->flags & DK_TF_LEXED))
+        have |= LEXEME;   /* not looked up: a phrase lookup would tell */
     uint32_t later = i + 1 < s->ntok ? s->tok[i + 1].ahead : 0;
     int best = 0;
     for (size_t p = 0; p < sizeof parsers / sizeof *parsers; p++) {

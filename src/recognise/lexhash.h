@@ -17,12 +17,13 @@
 
 /* A slot of the table: the first eight bytes of the key (as hashed),
  * its length, its lexeme (index in dk_lex_words; len 0: an empty slot)
- * and the lexeme's cmask, so a lookup reads one line. */
+ * and what the lexeme puts in dk_token.ahead (its cmask and the
+ * DK_AHEAD_* bits of lexicon.h), so a lookup reads one line. */
 typedef struct dk_lexslot {
     uint64_t head;
     uint16_t len;
     uint16_t word;
-    uint32_t cmask;
+    uint32_t ahead;
 } dk_lexslot;
 
 static inline uint64_t dk_lex_mix(uint64_t h, uint64_t group)

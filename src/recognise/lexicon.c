@@ -182,7 +182,7 @@ tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
     t->flags |= DK_TF_LEXED;
     if (sl) {
         t->lex = &dk_lex_words[sl->word];
-        t->ahead = sl->cmask;
+        t->ahead = sl->ahead;
     } else {
         t->ahead = 0;
     }

@@ -202,6 +202,12 @@ int dk_lex_tokenize(const char *s, size_t n, dk_token *tok, int max);
 
 /* In dk_token.ahead: a number in digits (bit 0: no class is 0). */
 #define DK_AHEAD_DIGITS DK_LXBIT(0)
+/* In dk_token.ahead: a word that names a part of a year by its length
+ * (a time unit "month", "week" or "day" of value 1, or the date word
+ * "quarter" or "half"), which "the first two months of 2020" needs
+ * after its count; set by lexgen beside the classes. */
+#define DK_AHEAD_PART (1u << 31)
+_Static_assert(LX_CLASS_MAX < 31, "DK_AHEAD_PART is no class bit");
 _Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
 
 /* Append token t's key text to out[*len], lower-cased, with a leading

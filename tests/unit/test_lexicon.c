@@ -207,6 +207,19 @@ static void test_ahead(void **state)
     assert_false(tok[3].ahead & unit);
     assert_int_equal(tok[4].ahead, tok[4].lex->cmask);
     assert_false(tok[0].ahead & DK_LXBIT(LX_CURRENCY));
+    assert_false(tok[0].ahead & DK_AHEAD_PART);
+    const char *p = "the first two Months of 2020";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_true(tok[3].ahead & DK_AHEAD_PART);
+    assert_true(tok[0].ahead & DK_AHEAD_PART);
+    assert_false(tok[4].ahead & DK_AHEAD_PART);
+    p = "in the second half";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_true(tok[3].ahead & DK_AHEAD_PART);
+    p = "for 3 years and 2 seconds";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_int_equal(nt, 6);
+    assert_false(tok[0].ahead & DK_AHEAD_PART);
 }
 
 /* Every slot holds its key's first group and length, and is on the
@@ -225,7 +238,16 @@ static void test_table(void **state)
         const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         assert_int_equal(dk_lex_table[h].len, x->keylen);
         assert_true(dk_lex_table[h].head == dk_lex_group(x->key, x->keylen));
-        assert_int_equal(dk_lex_table[h].cmask, x->cmask);
+        uint32_t part = 0;
+        for (int e = 0; e < x->nent; e++) {
+            const dk_lexent *en = &x->ent[e];
+            if ((en->cls == LX_TUNIT && en->value == 1 &&
+                 (!strcmp(en->sym, "month") || !strcmp(en->sym, "week") ||
+                  !strcmp(en->sym, "day"))) ||
+                en->role == R_DW_QUARTER || en->role == R_DW_HALF)
+                part = DK_AHEAD_PART;
+        }
+        assert_int_equal(dk_lex_table[h].ahead, x->cmask | part);
         /* no empty slot between the home slot and this one */
         uint32_t k = (uint32_t)(dk_lex_hash(x->key, x->keylen) >> (64 - bits));
         for (; k != h; k = (k + 1) & dk_lex_mask)
