@@ -147,6 +147,14 @@ static int names_part(const entry *e)
     return r == R_DW_QUARTER || r == R_DW_HALF;
 }
 
+/* Is entry e a holiday (DK_AHEAD_HOLIDAY)? */
+static int names_holiday(const entry *e)
+{
+    int r = e->cls == LX_DATEWORD ? role_of(e->cls, e->sym) : R_NONE;
+    return r == R_DW_HOLIDAY || r == R_DW_EASTER || r == R_DW_THANKSGIVING ||
+           r == R_DW_BLACKFRIDAY;
+}
+
 static void c_string(FILE *f, const char *s)
 {
     fputc('"', f);
@@ -292,6 +300,8 @@ int main(int argc, char **argv)
                 cur.ahead |= 1u << ents[j].cls;
                 if (names_part(&ents[j]))
                     cur.ahead |= DK_AHEAD_PART;
+                if (names_holiday(&ents[j]))
+                    cur.ahead |= DK_AHEAD_HOLIDAY;
                 real_index++;
             }
             j++;
@@ -316,6 +326,7 @@ int main(int argc, char **argv)
         for (size_t j = i + 1; j < nwords && strncmp(w[j].key, w[i].key, n) == 0;
              j++) {
             unsigned char c = (unsigned char)w[j].key[n];
+            w[i].ahead |= w[j].ahead & DK_AHEAD_HOLIDAY;   /* leads to one */
             if (c == ' ')
                 w[i].spaced |= w[j].cmask;
             else if (!(is_letter(last) && is_letter(c)))

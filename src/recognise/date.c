@@ -18,6 +18,7 @@
  * partner or the document) or as an inclusive span of day numbers.
  * Nothing here allocates.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include "number.h"
@@ -1551,7 +1552,8 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
  * (a phrase lookup that finds nothing at a number or an unknown word).
  * later: what one of the tokens after i must be (a month after a day, a
  * time unit after a count, a part of a year after a count), from
- * dk_token.ahead; 0 for nothing. */
+ * dk_token.ahead; 0 for nothing.  here: what token i or one after it
+ * must be (the holiday parser reads "next" before one), 0 for nothing. */
 #define LXB(cls) DK_LXBIT(cls)
 #define DIGITS DK_AHEAD_DIGITS
 #define LEXEME (1u << 31)
@@ -1560,29 +1562,51 @@ _Static_assert(LX_CLASS_MAX < 31, "LEXEME is no class bit");
 
 static const struct parser {
     int (*parse)(const dk_sent *, int, dv *);
-    uint32_t first, later;
+    uint32_t first, later, here;
 } parsers[] = {
     {p_part, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
-     DK_AHEAD_PART},
-    {p_week_of, LXB(LX_DATEWORD), LXB(LX_TUNIT)},
-    {p_the_nth, LXB(LX_DATEWORD), DIGITS},
-    {p_holiday, LEXEME, 0},
-    {p_spelled_year, DK_NUM_FIRST, 0},   /* a number word, no digits */
-    {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD), LXB(LX_TUNIT)},
-    {p_relative, LXB(LX_DATEWORD), 0},
-    {p_deictic, LEXEME, 0},
-    {p_ago, ANY, LXB(LX_TUNIT)},
-    {p_month_first, LXB(LX_MONTH), 0},
+     DK_AHEAD_PART, 0},
+    {p_week_of, LXB(LX_DATEWORD), LXB(LX_TUNIT), 0},
+    {p_the_nth, LXB(LX_DATEWORD), DIGITS, 0},
+    {p_holiday, LEXEME, 0, DK_AHEAD_HOLIDAY},
+    {p_spelled_year, DK_NUM_FIRST, 0, 0},   /* a number word, no digits */
+    {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD), LXB(LX_TUNIT), 0},
+    {p_relative, LXB(LX_DATEWORD), 0, 0},
+    {p_deictic, LEXEME, 0, 0},
+    {p_ago, ANY, LXB(LX_TUNIT), 0},
+    {p_month_first, LXB(LX_MONTH), 0, 0},
     {p_day_first, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
-     LXB(LX_MONTH)},
-    {p_year_first, DIGITS, 0},
-    {p_numeric, DIGITS, 0},
-    {p_weekday, LXB(LX_WEEKDAY), 0},
-    {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT), 0},
-    {p_quarter_first, LXB(LX_DATEWORD), DIGITS},
+     LXB(LX_MONTH), 0},
+    {p_year_first, DIGITS, 0, 0},
+    {p_numeric, DIGITS, 0, 0},
+    {p_weekday, LXB(LX_WEEKDAY), 0, 0},
+    {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT), 0, 0},
+    {p_quarter_first, LXB(LX_DATEWORD), DIGITS, 0},
 };
 
-/* The longest date at i, without modifiers or ranges. */
+#define NPARSERS (sizeof parsers / sizeof *parsers)
+_Static_assert(NPARSERS <= 32, "a parser is a bit of a mask");
+
+/* by_bit[b]: the parsers (bit p for parsers[p]) whose first test wants
+ * bit b; any: those that want nothing.  Filled once. */
+static uint32_t by_bit[32], any_parser;
+static pthread_once_t by_bit_once = PTHREAD_ONCE_INIT;
+
+static void by_bit_fill(void)
+{
+    for (size_t p = 0; p < NPARSERS; p++) {
+        if (parsers[p].first == ANY)
+            any_parser |= 1u << p;
+        else
+            for (int b = 0; b < 32; b++)
+                if (parsers[p].first >> b & 1)
+                    by_bit[b] |= 1u << p;
+    }
+}
+
+/* The longest date at i, without modifiers or ranges.  The parsers are
+ * tried in the order of the table, those that can find something at i
+ * only (dk_recognise_dates fills by_bit first). */
 static int p_core(const dk_sent *s, int i, dv *v)
 {
     const dk_token *t = tk(s, i);
@@ -1594,13 +1618,17 @@ static int p_core(const dk_sent *s, int i, dv *v)
     else if (!(t->flags & DK_TF_LEXED))
         have |= LEXEME;   /* not looked up: a phrase lookup would tell */
     uint32_t later = i + 1 < s->ntok ? s->tok[i + 1].ahead : 0;
+    uint32_t todo = any_parser;
+    for (uint32_t h = have; h; h &= h - 1)
+        todo |= by_bit[__builtin_ctz(h)];
     int best = 0;
-    for (size_t p = 0; p < sizeof parsers / sizeof *parsers; p++) {
-        if ((!(parsers[p].first & have) && parsers[p].first != ANY) ||
-            (parsers[p].later && !(parsers[p].later & later)))
+    for (; todo; todo &= todo - 1) {
+        const struct parser *p = &parsers[__builtin_ctz(todo)];
+        if ((p->later && !(p->later & later)) ||
+            (p->here && !(p->here & t->ahead)))
             continue;   /* it would find nothing at i */
         dv x;
-        int e = parsers[p].parse(s, i, &x);
+        int e = p->parse(s, i, &x);
         if (e < 0 && best == 0)
             return e;
         if (e > best) {
@@ -1783,6 +1811,7 @@ static int p_date(const dk_sent *s, int i, dv *v, int *t0)
 
 void dk_recognise_dates(const dk_sent *s, dk_cands *out)
 {
+    pthread_once(&by_bit_once, by_bit_fill);
     for (int i = 0; i < s->ntok; i++) {
         if (!can_start(s, i))
             continue;
@@ -1816,6 +1845,7 @@ int dk_date_at(const dk_sent *s, int i, int *t0, int *t1, int *y, int *m,
                int *d)
 {
     dv v;
+    pthread_once(&by_bit_once, by_bit_fill);
     int e = p_date(s, i, &v, t0);
     if (e <= 0 || v.span || !v.y)
         return 0;

@@ -207,7 +207,11 @@ int dk_lex_tokenize(const char *s, size_t n, dk_token *tok, int max);
  * "quarter" or "half"), which "the first two months of 2020" needs
  * after its count; set by lexgen beside the classes. */
 #define DK_AHEAD_PART (1u << 31)
-_Static_assert(LX_CLASS_MAX < 31, "DK_AHEAD_PART is no class bit");
+/* In dk_token.ahead: a holiday ("easter", "thanksgiving": a date word of
+ * a holiday role), or the first word of one ("new" of "new year's
+ * day"). */
+#define DK_AHEAD_HOLIDAY (1u << 30)
+_Static_assert(LX_CLASS_MAX < 30, "DK_AHEAD_* are no class bits");
 _Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
 
 /* Append token t's key text to out[*len], lower-cased, with a leading

@@ -205,7 +205,7 @@ static void test_ahead(void **state)
     assert_true(tok[2].ahead & unit);
     assert_true(tok[2].ahead & month);
     assert_false(tok[3].ahead & unit);
-    assert_int_equal(tok[4].ahead, tok[4].lex->cmask);
+    assert_int_equal(tok[4].ahead & ~DK_AHEAD_HOLIDAY, tok[4].lex->cmask);   /* "may day" */
     assert_false(tok[0].ahead & DK_LXBIT(LX_CURRENCY));
     assert_false(tok[0].ahead & DK_AHEAD_PART);
     const char *p = "the first two Months of 2020";
@@ -216,6 +216,17 @@ static void test_ahead(void **state)
     p = "in the second half";
     nt = dk_lex_tokenize(p, strlen(p), tok, 16);
     assert_true(tok[3].ahead & DK_AHEAD_PART);
+    p = "before the New Year";   /* "new" leads to a holiday */
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_true(tok[0].ahead & DK_AHEAD_HOLIDAY);
+    assert_true(tok[2].ahead & DK_AHEAD_HOLIDAY);
+    assert_false(tok[3].ahead & DK_AHEAD_HOLIDAY);
+    p = "Christmas";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_true(tok[0].ahead & DK_AHEAD_HOLIDAY);
+    p = "the news of the year";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_false(tok[0].ahead & DK_AHEAD_HOLIDAY);
     p = "for 3 years and 2 seconds";
     nt = dk_lex_tokenize(p, strlen(p), tok, 16);
     assert_int_equal(nt, 6);
@@ -246,8 +257,12 @@ static void test_table(void **state)
                   !strcmp(en->sym, "day"))) ||
                 en->role == R_DW_QUARTER || en->role == R_DW_HALF)
                 part = DK_AHEAD_PART;
+            if (en->role == R_DW_HOLIDAY || en->role == R_DW_EASTER ||
+                en->role == R_DW_THANKSGIVING || en->role == R_DW_BLACKFRIDAY)
+                assert_true(dk_lex_table[h].ahead & DK_AHEAD_HOLIDAY);
         }
-        assert_int_equal(dk_lex_table[h].ahead, x->cmask | part);
+        assert_int_equal(dk_lex_table[h].ahead & ~DK_AHEAD_HOLIDAY,
+                         x->cmask | part);
         /* no empty slot between the home slot and this one */
         uint32_t k = (uint32_t)(dk_lex_hash(x->key, x->keylen) >> (64 - bits));
         for (; k != h; k = (k + 1) & dk_lex_mask)
