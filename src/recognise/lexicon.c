@@ -159,15 +159,13 @@ int dk_lex_phrase_at(const char *s, const dk_token *tok, int ntok, int i,
     return phrase_from(s, tok, ntok, i, i + 1, cls, x, best, out);
 }
 
-/* Look token t of the sentence s[0, n) up (the hook of tokscan.h): lex,
- * DK_TF_LEXED, and in ahead the classes of t alone (tag_ahead ORs them
- * up).  A number has no lexeme; it is marked looked up when no key is
- * its text, so dk_lex_phrase at it answers at once. */
-static inline __attribute__((always_inline)) void
-tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
-        uint64_t head)
+/* Look token t of the sentence s[0, n) up: lex, DK_TF_LEXED, and in
+ * ahead the classes of t alone (tag_ahead ORs them up).  A number has no
+ * lexeme; it is marked looked up when no key is its text, so
+ * dk_lex_phrase at it answers at once.  head: as tokscan.h gives it. */
+static void tag_any(const unsigned char *s, size_t n, dk_token *t,
+                    uint64_t head)
 {
-    (void)ctx;
     const unsigned char *p = s + t->start;
     size_t len = t->end - t->start;
     const dk_lexslot *sl = NULL;
@@ -188,6 +186,35 @@ tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
     }
 }
 
+/* The hook of tokscan.h: tag_any, with the usual word (ASCII letters, at
+ * most eight, so head is its whole key) inline and the rest out of
+ * line, which keeps the tokenizer's loop small. */
+static inline __attribute__((always_inline)) void
+tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
+        uint64_t head)
+{
+    (void)ctx;
+    uint32_t len = t->end - t->start;
+    if (!head || len > 8) {
+        tag_any(s, n, t, head);
+        return;
+    }
+    t->flags |= DK_TF_LEXED;
+    uint64_t h = dk_lex_mix(len, head);
+    for (uint32_t k = (uint32_t)(h >> dk_lex_shift);; k = (k + 1) & dk_lex_mask) {
+        const dk_lexslot *sl = &dk_lex_table[k];
+        if (!sl->len) {
+            t->ahead = 0;
+            return;
+        }
+        if (sl->head == head && sl->len == len) {
+            t->lex = &dk_lex_words[sl->word];
+            t->ahead = sl->ahead;
+            return;
+        }
+    }
+}
+
 /* tok[k].ahead: the classes of token k and of all after it. */
 static void tag_ahead(dk_token *tok, int ntok)
 {
@@ -202,7 +229,7 @@ void dk_lex_tag(const char *s, dk_token *tok, int ntok)
 {
     for (int k = 0; k < ntok; k++) {
         tok[k].lex = NULL;
-        tag_one(NULL, (const unsigned char *)s, tok[k].end, &tok[k], 0);
+        tag_any((const unsigned char *)s, tok[k].end, &tok[k], 0);
     }
     tag_ahead(tok, ntok);
 }
