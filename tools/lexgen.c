@@ -360,6 +360,9 @@ int main(int argc, char **argv)
         slots[i] = (dk_lexslot){0, 0, 0, 0};
     size_t maxkey = 0;
     uint32_t first[8] = {0};
+    int byte_slot[128];   /* the slot of the one-byte ASCII key, or -1 */
+    for (int c = 0; c < 128; c++)
+        byte_slot[c] = -1;
     for (size_t i = 0; i < nwords; i++) {
         size_t n = strlen(w[i].key);
         if (n == 0 || n > UINT16_MAX || i > UINT16_MAX) {
@@ -376,6 +379,8 @@ int main(int argc, char **argv)
             h = (h + 1) & (size - 1);
         slots[h] = (dk_lexslot){dk_lex_group(w[i].key, n), (uint16_t)n,
                                 (uint16_t)i, w[i].ahead};
+        if (n == 1 && a < 128)
+            byte_slot[a] = (int)h;
     }
     fprintf(out, "const uint32_t dk_lex_mask = %zuu;\n", size - 1);
     fprintf(out, "const unsigned dk_lex_shift = %uu;\n", 64 - bits);
@@ -384,6 +389,10 @@ int main(int argc, char **argv)
     for (int k = 0; k < 8; k++)
         fprintf(out, "%s0x%xu", k ? ", " : "", (unsigned)first[k]);
     fprintf(out, "};\n");
+    fprintf(out, "const int16_t dk_lex_byte[128] = {");
+    for (int c = 0; c < 128; c++)
+        fprintf(out, "%s%d,", c % 16 ? " " : "\n    ", byte_slot[c]);
+    fprintf(out, "\n};\n");
     fprintf(out, "const dk_lexslot dk_lex_table[] = {");
     for (size_t i = 0; i < size; i++)
         fprintf(out, "%s{0x%016llxull, %u, %u, 0x%xu},",

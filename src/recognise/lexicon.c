@@ -22,6 +22,7 @@ extern const uint32_t dk_lex_mask;
 extern const unsigned dk_lex_shift;
 extern const uint32_t dk_lex_maxkey;
 extern const uint32_t dk_lex_first[8];   /* bit set: a key starts so */
+extern const int16_t dk_lex_byte[128];   /* slot of a one-byte key, or -1 */
 
 /* x with its ASCII capitals lower-cased, eight bytes at once. */
 static inline uint64_t fold8(uint64_t x)
@@ -169,8 +170,13 @@ static void tag_any(const unsigned char *s, size_t n, dk_token *t,
     const unsigned char *p = s + t->start;
     size_t len = t->end - t->start;
     const dk_lexslot *sl = NULL;
-    if (head || ((dk_lex_first[fold1(p[0]) >> 5] >> (fold1(p[0]) & 31)) & 1))
+    if (len == 1 && p[0] < 0x80) {   /* punctuation, a letter: no hash */
+        int k = dk_lex_byte[fold1(p[0])];
+        sl = k >= 0 ? &dk_lex_table[k] : NULL;
+    } else if (head ||
+               ((dk_lex_first[fold1(p[0]) >> 5] >> (fold1(p[0]) & 31)) & 1)) {
         sl = lookup(p, len, n - t->start, 1, head);
+    }
     if (t->type == DK_TOK_NUM) {
         t->ahead = DK_AHEAD_DIGITS;
         if (!sl)

@@ -283,6 +283,20 @@ static void test_table(void **state)
     }
     assert_true(n > 100);
     assert_null(dk_lex_find("", 0));
+    /* the one-byte table agrees with the hash table */
+    extern const int16_t dk_lex_byte[128];
+    int ones = 0;
+    for (int c = 0; c < 128; c++) {
+        char k = (char)c;
+        const dk_lexeme *x = dk_lex_find(&k, 1);
+        if (dk_lex_byte[c] < 0) {
+            assert_null(x);
+        } else {
+            assert_ptr_equal(&dk_lex_words[dk_lex_table[dk_lex_byte[c]].word], x);
+            ones++;
+        }
+    }
+    assert_true(ones > 3);
 }
 
 /* dk_lex_tokenize on text[0, n) (copied to a buffer of exactly n bytes,
