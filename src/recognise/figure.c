@@ -816,6 +816,17 @@ void dk_recognise_figures(const dk_sent *s, dk_cands *out)
     /* a sentence without a line break starts one line: its first token */
     int lines = memchr(s->text, '\n', s->len) != NULL;
     while (i < s->ntok) {
+        /* most tokens: a word the lexicon does not know, spaced from the
+         * next token, not at a line start: no furniture or telephone
+         * cue (both need a lexeme or a line start), no URL (that needs
+         * glued tokens after it), no figure (may_start) */
+        const dk_token *t = &s->tok[i];
+        if (t->type == DK_TOK_WORD && !t->lex && (t->flags & DK_TF_LEXED) &&
+            (i + 1 >= s->ntok || (s->tok[i + 1].flags & DK_TF_SPACE)) &&
+            (lines ? !line_start(s, i) : i > 0)) {
+            i++;
+            continue;
+        }
         int sk = skip_furniture(s, i, lines);
         if (sk != i) {
             i = sk;
