@@ -252,10 +252,10 @@ dk_tokenize_with(const char *str, size_t n, dk_token *tok, int max,
     int space = 1;
     while (i < n && nt < max) {
         unsigned char c = s[i];
-        if (c == ' ') {
-            i++;
+        if (c == ' ') {   /* one space, then mostly a word */
             space = 1;
-            continue;
+            if (++i >= n || (c = s[i]) == ' ')
+                continue;
         }
         dk_token *t = &tok[nt];
         uint64_t head = 0;
