@@ -1042,20 +1042,29 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
 }
 
 /* Numeric dates: "01/03/2022", "5/17", "22.05.2024", "12-2015", "7/6". */
+/* Does a weekday end just before token i, or before a comma there
+ * ("Monday 5/6", "Tue, 7.6")? */
+static int weekday_before(const dk_sent *s, int i)
+{
+    int e;
+    if (i <= 0)
+        return 0;
+    int b = i - 1;
+    if (dk_tok_is(s, b, ','))
+        b--;
+    for (int q = b - 1; q <= b; q++)
+        if (q >= 0 && weekday_at(s, q, &e) && e == b + 1)
+            return 1;
+    return 0;
+}
+
 static int p_numeric(const dk_sent *s, int i, dv *v)
 {
     const dk_token *t = &s->tok[i];
     if (!free_side(s, i, -1))
         return 0;
-    int wd_before = 0, e;
-    if (i > 0) {
-        int b = i - 1;
-        if (dk_tok_is(s, b, ','))
-            b--;
-        for (int q = b - 1; q <= b; q++)
-            if (q >= 0 && weekday_at(s, q, &e) && e == b + 1)
-                wd_before = 1;
-    }
+    /* weekday_before(s, i) is asked only where needed: most numbers
+     * are no such date */
     int on_before = dwis(s, i - 1, R_DW_ON);
     /* "22.05.2024", "7.6", "5.12" read as one decimal token */
     if (t->nfrac == 2 || (t->nfrac == 1 && t->ndigits <= 2)) {
@@ -1076,7 +1085,7 @@ static int p_numeric(const dk_sent *s, int i, dv *v)
             set_ymd(v, y, b, a);
             return i + 3;
         }
-        if ((wd_before || on_before) && free_side(s, i, 1) && valid_day(0, a, b) &&
+        if ((weekday_before(s, i) || on_before) && free_side(s, i, 1) && valid_day(0, a, b) &&
             !count_word(s, i + 1, 0)) {
             set_ymd(v, 0, a, b);
             return i + 1;
@@ -1123,11 +1132,11 @@ static int p_numeric(const dk_sent *s, int i, dv *v)
     }
     if (!free_side(s, i + 2, 1) || !valid_day(0, m, d))
         return 0;
-    if (c == '-' && !wd_before)
+    if (c == '-' && !weekday_before(s, i))
         return 0;
-    if (c == '/' && a < 10 && b < 10 && !wd_before && !on_before)
+    if (c == '/' && a < 10 && b < 10 && !weekday_before(s, i) && !on_before)
         return 0;  /* "3/4" is a fraction */
-    if (c == '/' && !wd_before && (count_word(s, i + 3, 0) || lx(s, i + 3, LX_SCALE)))
+    if (c == '/' && !weekday_before(s, i) && (count_word(s, i + 3, 0) || lx(s, i + 3, LX_SCALE)))
         return 0;
     set_ymd(v, 0, m, d);
     return i + 3;
