@@ -822,15 +822,15 @@ void dk_recognise_figures(const dk_sent *s, dk_cands *out)
     /* a sentence without a line break starts one line: its first token */
     int lines = memchr(s->text, '\n', s->len) != NULL;
     while (i < s->ntok) {
-        /* most tokens: a word spaced from the next token, not at a line
-         * start, that the lexicon does not know or knows as nothing a
-         * figure or a telephone cue starts with: no furniture (that needs
-         * a line start), no URL (that needs glued tokens after it), no
-         * telephone cue (a context word), no figure (may_start: a number
-         * word or operator, a currency or percent, or the start of a
-         * longer one) */
+        /* most tokens: a word or punctuation spaced from the next token,
+         * not at a line start, that the lexicon does not know or knows as
+         * nothing a figure or a telephone cue starts with: no furniture
+         * (that needs a line start), no URL (that needs glued tokens
+         * after it), no telephone cue (a context word), no figure
+         * (may_start: a number word or operator, a currency or percent,
+         * the start of a longer one, or a sign glued to digits) */
         const dk_token *t = &s->tok[i];
-        if (t->type == DK_TOK_WORD && (t->flags & DK_TF_LEXED) &&
+        if (t->type != DK_TOK_NUM && (t->flags & DK_TF_LEXED) &&
             (!t->lex || (!(t->lex->cmask & SKIP_NOT) &&
                          !(t->lex->spaced & SKIP_NOT_SPACED))) &&
             (i + 1 >= s->ntok || (s->tok[i + 1].flags & DK_TF_SPACE)) &&
