@@ -193,14 +193,21 @@ static void tag_any(const unsigned char *s, size_t n, dk_token *t,
 }
 
 /* The hook of tokscan.h: tag_any, with the usual word (ASCII letters, at
- * most eight, so head is its whole key) inline and the rest out of
- * line, which keeps the tokenizer's loop small. */
+ * most eight, so head is its whole key) and one-byte punctuation inline
+ * and the rest out of line, which keeps the tokenizer's loop small. */
 static inline __attribute__((always_inline)) void
 tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
         uint64_t head)
 {
     (void)ctx;
     uint32_t len = t->end - t->start;
+    if (len == 1 && t->type == DK_TOK_PUNCT && s[t->start] < 0x80) {   /* ASCII */
+        int k = dk_lex_byte[s[t->start]];
+        t->flags |= DK_TF_LEXED;
+        t->lex = k >= 0 ? &dk_lex_words[dk_lex_table[k].word] : NULL;
+        t->ahead = k >= 0 ? dk_lex_table[k].ahead : 0;
+        return;
+    }
     if (!head || len > 8) {
         tag_any(s, n, t, head);
         return;
