@@ -160,6 +160,13 @@ int dk_lex_phrase_at(const char *s, const dk_token *tok, int ntok, int i,
     return phrase_from(s, tok, ntok, i, i + 1, cls, x, best, out);
 }
 
+/* Does a key start with byte c (ASCII capitals lower-cased)? */
+static inline int first_byte(unsigned char c)
+{
+    c = fold1(c);
+    return (int)((dk_lex_first[c >> 5] >> (c & 31)) & 1);
+}
+
 /* Look token t of the sentence s[0, n) up: lex, DK_TF_LEXED, and in
  * ahead the classes of t alone (tag_ahead ORs them up).  A number has no
  * lexeme; it is marked looked up when no key is its text, so
@@ -173,8 +180,7 @@ static void tag_any(const unsigned char *s, size_t n, dk_token *t,
     if (len == 1 && p[0] < 0x80) {   /* punctuation, a letter: no hash */
         int k = dk_lex_byte[fold1(p[0])];
         sl = k >= 0 ? &dk_lex_table[k] : NULL;
-    } else if (head ||
-               ((dk_lex_first[fold1(p[0]) >> 5] >> (fold1(p[0]) & 31)) & 1)) {
+    } else if (head || first_byte(p[0])) {
         sl = lookup(p, len, n - t->start, 1, head);
     }
     if (t->type == DK_TOK_NUM) {
@@ -206,6 +212,11 @@ tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
         t->flags |= DK_TF_LEXED;
         t->lex = k >= 0 ? &dk_lex_words[dk_lex_table[k].word] : NULL;
         t->ahead = k >= 0 ? dk_lex_table[k].ahead : 0;
+        return;
+    }
+    if (t->type == DK_TOK_NUM && !first_byte(s[t->start])) {
+        t->ahead = DK_AHEAD_DIGITS;   /* no key starts with its digit */
+        t->flags |= DK_TF_LEXED;
         return;
     }
     if (!head || len > 8) {
