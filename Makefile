@@ -52,7 +52,8 @@ $(BUILD)/obj/gen/lexicon_data.o: $(GEN)
 
 # The lexicon generator is built with the host compiler, no sanitizers.
 $(LEXGEN): tools/lexgen.c src/text/token.c src/text/utf8.c \
-           src/recognise/lexkey.c src/recognise/lexicon.h src/text/token.h
+           src/recognise/lexkey.c src/recognise/lexicon.h src/text/token.h \
+           src/recognise/lexhash.h src/text/tokscan.h src/text/chars.h
 	@mkdir -p $(dir $@)
 	cc -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -Iinclude \
 	   -o $@ tools/lexgen.c src/text/token.c src/text/utf8.c \

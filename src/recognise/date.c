@@ -18,6 +18,7 @@
  * partner or the document) or as an inclusive span of day numbers.
  * Nothing here allocates.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include "number.h"
@@ -1041,20 +1042,29 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
 }
 
 /* Numeric dates: "01/03/2022", "5/17", "22.05.2024", "12-2015", "7/6". */
+/* Does a weekday end just before token i, or before a comma there
+ * ("Monday 5/6", "Tue, 7.6")? */
+static int weekday_before(const dk_sent *s, int i)
+{
+    int e;
+    if (i <= 0)
+        return 0;
+    int b = i - 1;
+    if (dk_tok_is(s, b, ','))
+        b--;
+    for (int q = b - 1; q <= b; q++)
+        if (q >= 0 && weekday_at(s, q, &e) && e == b + 1)
+            return 1;
+    return 0;
+}
+
 static int p_numeric(const dk_sent *s, int i, dv *v)
 {
     const dk_token *t = &s->tok[i];
     if (!free_side(s, i, -1))
         return 0;
-    int wd_before = 0, e;
-    if (i > 0) {
-        int b = i - 1;
-        if (dk_tok_is(s, b, ','))
-            b--;
-        for (int q = b - 1; q <= b; q++)
-            if (q >= 0 && weekday_at(s, q, &e) && e == b + 1)
-                wd_before = 1;
-    }
+    /* weekday_before(s, i) is asked only where needed: most numbers
+     * are no such date */
     int on_before = dwis(s, i - 1, R_DW_ON);
     /* "22.05.2024", "7.6", "5.12" read as one decimal token */
     if (t->nfrac == 2 || (t->nfrac == 1 && t->ndigits <= 2)) {
@@ -1075,7 +1085,7 @@ static int p_numeric(const dk_sent *s, int i, dv *v)
             set_ymd(v, y, b, a);
             return i + 3;
         }
-        if ((wd_before || on_before) && free_side(s, i, 1) && valid_day(0, a, b) &&
+        if ((weekday_before(s, i) || on_before) && free_side(s, i, 1) && valid_day(0, a, b) &&
             !count_word(s, i + 1, 0)) {
             set_ymd(v, 0, a, b);
             return i + 1;
@@ -1122,11 +1132,11 @@ static int p_numeric(const dk_sent *s, int i, dv *v)
     }
     if (!free_side(s, i + 2, 1) || !valid_day(0, m, d))
         return 0;
-    if (c == '-' && !wd_before)
+    if (c == '-' && !weekday_before(s, i))
         return 0;
-    if (c == '/' && a < 10 && b < 10 && !wd_before && !on_before)
+    if (c == '/' && a < 10 && b < 10 && !weekday_before(s, i) && !on_before)
         return 0;  /* "3/4" is a fraction */
-    if (c == '/' && !wd_before && (count_word(s, i + 3, 0) || lx(s, i + 3, LX_SCALE)))
+    if (c == '/' && !weekday_before(s, i) && (count_word(s, i + 3, 0) || lx(s, i + 3, LX_SCALE)))
         return 0;
     set_ymd(v, 0, m, d);
     return i + 3;
@@ -1547,52 +1557,87 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
  * before trying it.  first: what token i may be, LXB(cls) for a word
  * with an entry of that class, DIGITS for a number in digits, ANY for
  * the parsers whose own first test is as cheap (a phrase lookup,
- * dk_number_at).  later: what one of the tokens after i must be (a
- * month after a day, a time unit after a count), from dk_token.ahead;
- * 0 for nothing. */
+ * dk_number_at), LEXEME for those that read token i's lexeme first
+ * (a phrase lookup that finds nothing at a number or an unknown word).
+ * later: what one of the tokens after i must be (a month after a day, a
+ * time unit after a count, a part of a year after a count), from
+ * dk_token.ahead; 0 for nothing.  here: what token i or one after it
+ * must be (the holiday parser reads "next" before one), 0 for nothing. */
 #define LXB(cls) DK_LXBIT(cls)
 #define DIGITS DK_AHEAD_DIGITS
+#define LEXEME (1u << 31)
 #define ANY 0xFFFFFFFFu
+_Static_assert(LX_CLASS_MAX < 31, "LEXEME is no class bit");
 
 static const struct parser {
     int (*parse)(const dk_sent *, int, dv *);
-    uint32_t first, later;
+    uint32_t first, later, here;
 } parsers[] = {
     {p_part, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
-     LXB(LX_TUNIT) | LXB(LX_DATEWORD)},
-    {p_week_of, LXB(LX_DATEWORD), LXB(LX_TUNIT)},
-    {p_the_nth, LXB(LX_DATEWORD), DIGITS},
-    {p_holiday, ANY, 0},
-    {p_spelled_year, DK_NUM_FIRST, 0},   /* a number word, no digits */
-    {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD), LXB(LX_TUNIT)},
-    {p_relative, LXB(LX_DATEWORD), 0},
-    {p_deictic, ANY, 0},
-    {p_ago, ANY, LXB(LX_TUNIT)},
-    {p_month_first, LXB(LX_MONTH), 0},
+     DK_AHEAD_PART, 0},
+    {p_week_of, LXB(LX_DATEWORD), LXB(LX_TUNIT), 0},
+    {p_the_nth, LXB(LX_DATEWORD), DIGITS, 0},
+    {p_holiday, LEXEME, 0, DK_AHEAD_HOLIDAY},
+    {p_spelled_year, DK_NUM_FIRST, 0, 0},   /* a number word, no digits */
+    {p_century, DIGITS | LXB(LX_ORD) | LXB(LX_CARD), LXB(LX_TUNIT), 0},
+    {p_relative, LXB(LX_DATEWORD), 0, 0},
+    {p_deictic, LEXEME, 0, 0},
+    {p_ago, ANY, LXB(LX_TUNIT), 0},
+    {p_month_first, LXB(LX_MONTH), 0, 0},
     {p_day_first, DIGITS | LXB(LX_ORD) | LXB(LX_CARD) | LXB(LX_DATEWORD),
-     LXB(LX_MONTH)},
-    {p_year_first, DIGITS, 0},
-    {p_numeric, DIGITS, 0},
-    {p_weekday, LXB(LX_WEEKDAY), 0},
-    {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT), 0},
-    {p_quarter_first, LXB(LX_DATEWORD), DIGITS},
+     LXB(LX_MONTH), 0},
+    {p_year_first, DIGITS, 0, 0},
+    {p_numeric, DIGITS, 0, 0},
+    {p_weekday, LXB(LX_WEEKDAY), 0, 0},
+    {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT), 0, 0},
+    {p_quarter_first, LXB(LX_DATEWORD), DIGITS, 0},
 };
 
-/* The longest date at i, without modifiers or ranges. */
+#define NPARSERS (sizeof parsers / sizeof *parsers)
+_Static_assert(NPARSERS <= 32, "a parser is a bit of a mask");
+
+/* by_bit[b]: the parsers (bit p for parsers[p]) whose first test wants
+ * bit b; any: those that want nothing.  Filled once. */
+static uint32_t by_bit[32], any_parser;
+static pthread_once_t by_bit_once = PTHREAD_ONCE_INIT;
+
+static void by_bit_fill(void)
+{
+    for (size_t p = 0; p < NPARSERS; p++) {
+        if (parsers[p].first == ANY)
+            any_parser |= 1u << p;
+        else
+            for (int b = 0; b < 32; b++)
+                if (parsers[p].first >> b & 1)
+                    by_bit[b] |= 1u << p;
+    }
+}
+
+/* The longest date at i, without modifiers or ranges.  The parsers are
+ * tried in the order of the table, those that can find something at i
+ * only (dk_recognise_dates fills by_bit first). */
 static int p_core(const dk_sent *s, int i, dv *v)
 {
     const dk_token *t = tk(s, i);
     if (!t)
         return 0;
-    uint32_t have = t->type == DK_TOK_NUM ? DIGITS : t->lex ? t->lex->cmask : 0;
+    uint32_t have = t->type == DK_TOK_NUM ? DIGITS : 0;
+    if (t->lex)
+        have |= t->lex->cmask | LEXEME;
+    else if (!(t->flags & DK_TF_LEXED))
+        have |= LEXEME;   /* not looked up: a phrase lookup would tell */
     uint32_t later = i + 1 < s->ntok ? s->tok[i + 1].ahead : 0;
+    uint32_t todo = any_parser;
+    for (uint32_t h = have; h; h &= h - 1)
+        todo |= by_bit[__builtin_ctz(h)];
     int best = 0;
-    for (size_t p = 0; p < sizeof parsers / sizeof *parsers; p++) {
-        if ((!(parsers[p].first & have) && parsers[p].first != ANY) ||
-            (parsers[p].later && !(parsers[p].later & later)))
+    for (; todo; todo &= todo - 1) {
+        const struct parser *p = &parsers[__builtin_ctz(todo)];
+        if ((p->later && !(p->later & later)) ||
+            (p->here && !(p->here & t->ahead)))
             continue;   /* it would find nothing at i */
         dv x;
-        int e = parsers[p].parse(s, i, &x);
+        int e = p->parse(s, i, &x);
         if (e < 0 && best == 0)
             return e;
         if (e > best) {
@@ -1775,6 +1820,7 @@ static int p_date(const dk_sent *s, int i, dv *v, int *t0)
 
 void dk_recognise_dates(const dk_sent *s, dk_cands *out)
 {
+    pthread_once(&by_bit_once, by_bit_fill);
     for (int i = 0; i < s->ntok; i++) {
         if (!can_start(s, i))
             continue;
@@ -1808,6 +1854,7 @@ int dk_date_at(const dk_sent *s, int i, int *t0, int *t1, int *y, int *m,
                int *d)
 {
     dv v;
+    pthread_once(&by_bit_once, by_bit_fill);
     int e = p_date(s, i, &v, t0);
     if (e <= 0 || v.span || !v.y)
         return 0;

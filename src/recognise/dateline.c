@@ -75,10 +75,9 @@ static int scan_line(const char *line, size_t len, dk_docctx *ctx)
     dk_token tok[DL_TOKENS];
     dk_docctx none = {0, 0, 0};
     dk_sent s = {line, len, 0, tok, 0, &none, NULL};
-    s.ntok = dk_tokenize(line, len, tok, DL_TOKENS);
+    s.ntok = dk_lex_tokenize(line, len, tok, DL_TOKENS);
     if (s.ntok == 0 || s.ntok == DL_TOKENS)
         return 0;
-    dk_lex_tag(line, tok, s.ntok);
     int cue = 0, caps = 1;
     for (int i = 0; i < s.ntok; i++) {
         if (!strcmp(role(&s, i), "dateline"))

@@ -277,10 +277,9 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     }
     dk_numcache_next(e->nums);
     dk_sent st = {text, len, base, e->tok, 0, &d->ctx, e->nums};
-    st.ntok = dk_tokenize(text, len, e->tok, DK_MAX_SENTENCE);
+    st.ntok = dk_lex_tokenize(text, len, e->tok, DK_MAX_SENTENCE);
     if (st.ntok == 0)
         return DK_OK;
-    dk_lex_tag(text, e->tok, st.ntok);
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);

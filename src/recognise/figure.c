@@ -810,12 +810,34 @@ static int skip_furniture(const dk_sent *s, int i, int lines)
     return i;
 }
 
+/* The classes of a word that dk_recognise_figures must look at; and of
+ * the longer keys it may start with a space after it. */
+#define SKIP_NOT (DK_LXBIT(LX_CTX) | DK_NUM_FIRST | DK_LXBIT(LX_NUMOP) | \
+                  DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT))
+#define SKIP_NOT_SPACED (DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT))
+
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
     int i = 0, term = 0;
     /* a sentence without a line break starts one line: its first token */
     int lines = memchr(s->text, '\n', s->len) != NULL;
     while (i < s->ntok) {
+        /* most tokens: a word or punctuation spaced from the next token,
+         * not at a line start, that the lexicon does not know or knows as
+         * nothing a figure or a telephone cue starts with: no furniture
+         * (that needs a line start), no URL (that needs glued tokens
+         * after it), no telephone cue (a context word), no figure
+         * (may_start: a number word or operator, a currency or percent,
+         * the start of a longer one, or a sign glued to digits) */
+        const dk_token *t = &s->tok[i];
+        if (t->type != DK_TOK_NUM && (t->flags & DK_TF_LEXED) &&
+            (!t->lex || (!(t->lex->cmask & SKIP_NOT) &&
+                         !(t->lex->spaced & SKIP_NOT_SPACED))) &&
+            (i + 1 >= s->ntok || (s->tok[i + 1].flags & DK_TF_SPACE)) &&
+            (lines ? !line_start(s, i) : i > 0)) {
+            i++;
+            continue;
+        }
         int sk = skip_furniture(s, i, lines);
         if (sk != i) {
             i = sk;

@@ -196,8 +196,22 @@ static inline int dk_lex_phrase(const char *s, const dk_token *tok, int ntok,
  * it before reading on. */
 void dk_lex_tag(const char *s, dk_token *tok, int ntok);
 
+/* dk_tokenize and dk_lex_tag in one pass: the same tokens, each word
+ * looked up while the tokenizer holds its bytes. */
+int dk_lex_tokenize(const char *s, size_t n, dk_token *tok, int max);
+
 /* In dk_token.ahead: a number in digits (bit 0: no class is 0). */
 #define DK_AHEAD_DIGITS DK_LXBIT(0)
+/* In dk_token.ahead: a word that names a part of a year by its length
+ * (a time unit "month", "week" or "day" of value 1, or the date word
+ * "quarter" or "half"), which "the first two months of 2020" needs
+ * after its count; set by lexgen beside the classes. */
+#define DK_AHEAD_PART (1u << 31)
+/* In dk_token.ahead: a holiday ("easter", "thanksgiving": a date word of
+ * a holiday role), or the first word of one ("new" of "new year's
+ * day"). */
+#define DK_AHEAD_HOLIDAY (1u << 30)
+_Static_assert(LX_CLASS_MAX < 30, "DK_AHEAD_* are no class bits");
 _Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
 
 /* Append token t's key text to out[*len], lower-cased, with a leading

@@ -68,8 +68,8 @@ static int stop_is_abbreviation(const char *t, size_t i)
     for (size_t k = 0; k < len; k++)
         low[k] = (char)(t[a + k] | 0x20);
     low[len] = '\0';
-    for (int k = 0; abbreviations[k]; k++)
-        if (strcmp(low, abbreviations[k]) == 0)
+    for (int k = 0; abbreviations[k]; k++)   /* first letters, then all */
+        if (abbreviations[k][0] == low[0] && strcmp(low, abbreviations[k]) == 0)
             return 1;
     return 0;
 }

@@ -4,7 +4,10 @@
  * writes beside each key agree with the entries, every entry has the
  * role of its class and sym (lexicon.h), dk_lex_phrase finds
  * multi-token keys, and on tagged tokens (where it answers from the
- * masks) gives the same answers as a lookup from scratch.
+ * masks) gives the same answers as a lookup from scratch; the hash
+ * table holds every key where lexhash.h puts it, and dk_lex_tokenize
+ * (tokenizer and lookups in one pass) gives the tokens of dk_tokenize
+ * and dk_lex_tag, on every key and on random text.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,10 +16,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdlib.h>
+#include "recognise/lexhash.h"
 #include "recognise/recognise.h"
 
 extern const dk_lexeme dk_lex_words[];
-extern const int32_t dk_lex_slots[];
+extern const dk_lexslot dk_lex_table[];
 extern const uint32_t dk_lex_mask;
 
 static int is_letter(unsigned char c)
@@ -32,18 +37,18 @@ static void test_masks(void **state)
     (void)state;
     int n = 0;
     for (uint32_t h = 0; h <= dk_lex_mask; h++) {
-        if (dk_lex_slots[h] < 0)
+        if (!dk_lex_table[h].len)
             continue;
-        const dk_lexeme *x = &dk_lex_words[dk_lex_slots[h]];
+        const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         uint32_t m = 0;
         for (int e = 0; e < x->nent; e++)
             m |= DK_LXBIT(x->ent[e].cls);
         assert_int_equal(x->cmask, m);
         assert_ptr_equal(dk_lex_find(x->key, x->keylen), x);
         for (uint32_t g = 0; g <= dk_lex_mask; g++) {
-            if (dk_lex_slots[g] < 0)
+            if (!dk_lex_table[g].len)
                 continue;
-            const dk_lexeme *y = &dk_lex_words[dk_lex_slots[g]];
+            const dk_lexeme *y = &dk_lex_words[dk_lex_table[g].word];
             if (y->keylen <= x->keylen || memcmp(y->key, x->key, x->keylen))
                 continue;
             unsigned char c = (unsigned char)y->key[x->keylen];
@@ -93,9 +98,9 @@ static void test_phrase_all(void **state)
     static const char *const tails[] = {"", " x", " ", "$", "5", " 5", "-"};
     char text[256];
     for (uint32_t h = 0; h <= dk_lex_mask; h++) {
-        if (dk_lex_slots[h] < 0)
+        if (!dk_lex_table[h].len)
             continue;
-        const dk_lexeme *x = &dk_lex_words[dk_lex_slots[h]];
+        const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
             snprintf(text, sizeof text, "%s%s", x->key, tails[t]);
             assert_true(same_phrases(text));
@@ -119,9 +124,9 @@ static void test_roles(void **state)
     };
     int used[R_MAX] = {0};
     for (uint32_t h = 0; h <= dk_lex_mask; h++) {
-        if (dk_lex_slots[h] < 0)
+        if (!dk_lex_table[h].len)
             continue;
-        const dk_lexeme *x = &dk_lex_words[dk_lex_slots[h]];
+        const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
         for (int e = 0; e < x->nent; e++) {
             const dk_lexent *en = &x->ent[e];
             int want = R_NONE;
@@ -200,8 +205,203 @@ static void test_ahead(void **state)
     assert_true(tok[2].ahead & unit);
     assert_true(tok[2].ahead & month);
     assert_false(tok[3].ahead & unit);
-    assert_int_equal(tok[4].ahead, tok[4].lex->cmask);
+    assert_int_equal(tok[4].ahead & ~DK_AHEAD_HOLIDAY, tok[4].lex->cmask);   /* "may day" */
     assert_false(tok[0].ahead & DK_LXBIT(LX_CURRENCY));
+    assert_false(tok[0].ahead & DK_AHEAD_PART);
+    const char *p = "the first two Months of 2020";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_true(tok[3].ahead & DK_AHEAD_PART);
+    assert_true(tok[0].ahead & DK_AHEAD_PART);
+    assert_false(tok[4].ahead & DK_AHEAD_PART);
+    p = "in the second half";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_true(tok[3].ahead & DK_AHEAD_PART);
+    p = "before the New Year";   /* "new" leads to a holiday */
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_true(tok[0].ahead & DK_AHEAD_HOLIDAY);
+    assert_true(tok[2].ahead & DK_AHEAD_HOLIDAY);
+    assert_false(tok[3].ahead & DK_AHEAD_HOLIDAY);
+    p = "Christmas";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_true(tok[0].ahead & DK_AHEAD_HOLIDAY);
+    p = "the news of the year";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_false(tok[0].ahead & DK_AHEAD_HOLIDAY);
+    p = "for 3 years and 2 seconds";
+    nt = dk_lex_tokenize(p, strlen(p), tok, 16);
+    assert_int_equal(nt, 6);
+    assert_false(tok[0].ahead & DK_AHEAD_PART);
+}
+
+/* Every slot holds its key's first group and length, and is on the
+ * probe path of the key's hash; dk_lex_find finds every key, and no key
+ * with a byte changed or cut short. */
+static void test_table(void **state)
+{
+    (void)state;
+    uint32_t bits = 0;
+    while ((1u << bits) <= dk_lex_mask)
+        bits++;
+    int n = 0;
+    for (uint32_t h = 0; h <= dk_lex_mask; h++) {
+        if (!dk_lex_table[h].len)
+            continue;
+        const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
+        assert_int_equal(dk_lex_table[h].len, x->keylen);
+        assert_true(dk_lex_table[h].head == dk_lex_group(x->key, x->keylen));
+        uint32_t part = 0;
+        for (int e = 0; e < x->nent; e++) {
+            const dk_lexent *en = &x->ent[e];
+            if ((en->cls == LX_TUNIT && en->value == 1 &&
+                 (!strcmp(en->sym, "month") || !strcmp(en->sym, "week") ||
+                  !strcmp(en->sym, "day"))) ||
+                en->role == R_DW_QUARTER || en->role == R_DW_HALF)
+                part = DK_AHEAD_PART;
+            if (en->role == R_DW_HOLIDAY || en->role == R_DW_EASTER ||
+                en->role == R_DW_THANKSGIVING || en->role == R_DW_BLACKFRIDAY)
+                assert_true(dk_lex_table[h].ahead & DK_AHEAD_HOLIDAY);
+        }
+        assert_int_equal(dk_lex_table[h].ahead & ~DK_AHEAD_HOLIDAY,
+                         x->cmask | part);
+        /* no empty slot between the home slot and this one */
+        uint32_t k = (uint32_t)(dk_lex_hash(x->key, x->keylen) >> (64 - bits));
+        for (; k != h; k = (k + 1) & dk_lex_mask)
+            assert_true(dk_lex_table[k].len);
+        assert_ptr_equal(dk_lex_find(x->key, x->keylen), x);
+        char key[256];
+        memcpy(key, x->key, x->keylen);
+        for (size_t i = 0; i < x->keylen; i++) {
+            key[i] ^= 0x01;
+            const dk_lexeme *y = dk_lex_find(key, x->keylen);
+            assert_true(y == NULL || y->keylen == x->keylen);
+            assert_true(y == NULL || memcmp(y->key, key, x->keylen) == 0);
+            key[i] ^= 0x01;
+        }
+        const dk_lexeme *cut = dk_lex_find(key, x->keylen - 1);
+        assert_true(cut == NULL || cut->keylen == x->keylen - 1);
+        n++;
+    }
+    assert_true(n > 100);
+    assert_null(dk_lex_find("", 0));
+    /* the one-byte table agrees with the hash table */
+    extern const int16_t dk_lex_byte[128];
+    int ones = 0;
+    for (int c = 0; c < 128; c++) {
+        char k = (char)c;
+        const dk_lexeme *x = dk_lex_find(&k, 1);
+        if (dk_lex_byte[c] < 0) {
+            assert_null(x);
+        } else {
+            assert_ptr_equal(&dk_lex_words[dk_lex_table[dk_lex_byte[c]].word], x);
+            ones++;
+        }
+    }
+    assert_true(ones > 3);
+}
+
+/* dk_lex_tokenize on text[0, n) (copied to a buffer of exactly n bytes,
+ * so a read past the end shows under the sanitizers) gives the tokens of
+ * dk_tokenize followed by dk_lex_tag, field by field. */
+static int same_tokens(const char *text, size_t n)
+{
+    static dk_token a[512], b[512];
+    char *copy = malloc(n ? n : 1);
+    assert_non_null(copy);
+    memcpy(copy, text, n);
+    int na = dk_tokenize(copy, n, a, 512);
+    dk_lex_tag(copy, a, na);
+    memset(b, 0x5A, sizeof b);
+    int nb = dk_lex_tokenize(copy, n, b, 512);
+    free(copy);
+    if (na != nb) {
+        print_error("'%.*s': %d tokens, %d in one pass\n", (int)n, text, na, nb);
+        return 0;
+    }
+    for (int k = 0; k < na; k++) {
+        const dk_token *x = &a[k], *y = &b[k];
+        if (x->start != y->start || x->end != y->end || x->type != y->type ||
+            x->flags != y->flags || x->ndigits != y->ndigits ||
+            x->nfrac != y->nfrac || x->num != y->num || x->lex != y->lex ||
+            x->ahead != y->ahead) {
+            print_error("'%.*s' token %d ('%.*s'): not the same in one pass\n",
+                        (int)n, text, k, (int)(x->end - x->start),
+                        text + x->start);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Every key alone, capitalised and upper-cased, at the end of the text
+ * (fewer than eight bytes readable after it) and before more text. */
+static void test_tokenize_keys(void **state)
+{
+    (void)state;
+    static const char *const tails[] = {"", " and more text", "'s", ".",
+                                        "\xC3\xA9", "5", "ab"};
+    char text[256];
+    int found = 0;
+    for (uint32_t h = 0; h <= dk_lex_mask; h++) {
+        if (!dk_lex_table[h].len)
+            continue;
+        const dk_lexeme *x = &dk_lex_words[dk_lex_table[h].word];
+        for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+            for (int form = 0; form < 3; form++) {
+                int len = snprintf(text, sizeof text, "%s%s", x->key, tails[t]);
+                for (int i = 0; i < len; i++)
+                    if (text[i] >= 'a' && text[i] <= 'z' && (form == 2 || (form == 1 && i == 0)))
+                        text[i] = (char)(text[i] - 'a' + 'A');
+                assert_true(same_tokens(text, (size_t)len));
+                static dk_token tok[64];
+                int nt = dk_lex_tokenize(text, (size_t)len, tok, 64);
+                if (x->ntok == 1 && t == 1 && nt > 0 && tok[0].type != DK_TOK_NUM) {
+                    assert_ptr_equal(tok[0].lex, x);
+                    found++;
+                }
+            }
+        }
+    }
+    assert_true(found > 100);
+}
+
+/* Random text: words of random length and case (some keys), apostrophes,
+ * letters outside ASCII, digits, punctuation, white space, stray bytes. */
+static void test_tokenize_random(void **state)
+{
+    (void)state;
+    static const char *const bits[] = {
+        "a", "A", "the", "The", "THE", "million", "Million", "kilometres",
+        "January", "per", " ", "  ", "\n", "'", "\xE2\x80\x99", "\xC3\xA9",
+        "\xD0\x96", "\xC2\xA0", "\xE2\x80\x89", "$", "%", "\xE2\x82\xAC",
+        "1", "2024", "1,783", "3.5", ".", ",", "-", "\xFF", "\x80", "q",
+        "abcdefgh", "ABCDEFGHIJ", "x'y", "U.S.", "thousand", "th", "Q3"};
+    unsigned seed = 12345;
+    char text[600];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        int parts = 1 + round % 40;
+        for (int p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            const char *b = bits[r % (sizeof bits / sizeof *bits)];
+            char word[40];
+            if (r % 7 == 0) {   /* a word of 1-30 random letters */
+                int wl = 1 + (int)((r >> 4) % 30);
+                for (int i = 0; i < wl; i++) {
+                    seed = seed * 1103515245u + 12345u;
+                    word[i] = (char)(((seed >> 16) & 1 ? 'a' : 'A') + (seed >> 17) % 26);
+                }
+                word[wl] = '\0';
+                b = word;
+            }
+            size_t bl = strlen(b);
+            if (len + bl >= sizeof text)
+                break;
+            memcpy(text + len, b, bl);
+            len += bl;
+        }
+        assert_true(same_tokens(text, len));
+    }
 }
 
 int main(void)
@@ -212,6 +412,9 @@ int main(void)
         cmocka_unit_test(test_phrase_all),
         cmocka_unit_test(test_ahead),
         cmocka_unit_test(test_phrase),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_tokenize_keys),
+        cmocka_unit_test(test_tokenize_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

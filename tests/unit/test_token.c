@@ -1,7 +1,8 @@
 /*
  * test_token.c - unit tests of src/text/token.c: numbers in digits
  * (thousands groups, decimals, what is not a group), words with inner
- * apostrophes, UTF-8 letters and symbols, flags and spans.
+ * apostrophes, UTF-8 letters and symbols, flags and spans; the loop of
+ * tokscan.h with a hook (the first eight bytes of a word, lower-cased).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "text/token.h"
+#include "text/tokscan.h"
 
 static dk_token tok[256];
 
@@ -179,6 +181,78 @@ static void test_lower(void **state)
     assert_int_equal(dk_token_lower(s, &tok[1], out, 8), -1);
 }
 
+/* The hook of tokscan.h records each token's head. */
+static uint64_t heads[256];
+static int nheads;
+
+static void record_head(void *ctx, const unsigned char *s, size_t n,
+                        dk_token *t, uint64_t head)
+{
+    (void)ctx;
+    assert_true(t->end <= n);
+    assert_true(t->start < t->end);
+    (void)s;
+    heads[nheads++] = head;
+}
+
+/* Words of every length from 1 to 20 letters, in three cases, at the end
+ * of the text (fewer than eight bytes readable) and before more text:
+ * span, flags, and the head the hook gets: the first eight bytes
+ * lower-cased and zero-padded, or 0 when the word ends with an apostrophe
+ * or non-ASCII letter or could not be read eight bytes at once. */
+static void test_hook_heads(void **state)
+{
+    (void)state;
+    static const char *const tails[] = {"", " x", ", and", "'s", "\xC3\xA9",
+                                        "'", "5"};
+    char text[64];
+    for (int len = 1; len <= 20; len++) {
+        for (int form = 0; form < 3; form++) {
+            for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+                char word[32];
+                for (int i = 0; i < len; i++) {
+                    char c = (char)('a' + (i * 7 + len) % 26);
+                    if (form == 2 || (form == 1 && i == 0))
+                        c = (char)(c - 'a' + 'A');
+                    word[i] = c;
+                }
+                int n = snprintf(text, sizeof text, "%.*s%s", len, word, tails[t]);
+                nheads = 0;
+                int nt = dk_tokenize_with(text, (size_t)n, tok, 256,
+                                          record_head, NULL);
+                assert_int_equal(nt, nheads);
+                int glued = tails[t][0] == '\xC3' ||
+                            (tails[t][0] == '\'' && tails[t][1] == 's');
+                assert_int_equal(tok[0].end, len + (glued ? (int)strlen(tails[t]) : 0));
+                assert_int_equal(!!(tok[0].flags & DK_TF_CAP), form > 0);
+                assert_int_equal(!!(tok[0].flags & DK_TF_UPPER),
+                                 form == 2 && len >= 2 && !glued);
+                assert_int_equal(!!(tok[0].flags & DK_TF_ASCII),
+                                 tails[t][0] != '\xC3');
+                uint64_t want = 0;
+                if (tails[t][0] != '\'' && tails[t][0] != '\xC3' && (size_t)n >= 8) {
+                    for (int i = 0; i < len && i < 8; i++)
+                        want |= (uint64_t)(unsigned char)(word[i] | 0x20) << (8 * i);
+                }
+                if (heads[0] != want)
+                    fail_msg("'%s': head %llx, want %llx", text,
+                             (unsigned long long)heads[0],
+                             (unsigned long long)want);
+                for (int k = 1; k < nt; k++)
+                    if (tok[k].type != DK_TOK_WORD)
+                        assert_true(heads[k] == 0);
+                /* the same tokens without the hook */
+                dk_token plain[8];
+                assert_int_equal(dk_tokenize(text, (size_t)n, plain, 8), nt);
+                for (int k = 0; k < nt; k++) {
+                    assert_int_equal(plain[k].end, tok[k].end);
+                    assert_int_equal(plain[k].flags, tok[k].flags);
+                }
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_max_and_invalid),
         cmocka_unit_test(test_long_number),
         cmocka_unit_test(test_lower),
+        cmocka_unit_test(test_hook_heads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -129,19 +129,31 @@ static void test_nul(void **state)
     EXPECT("\xC3\0", DK_UTF8_BAD, 1);
 }
 
-/* Every byte value in every position of the fast path's 8-byte words. */
+/* A bad byte, a NUL and a harmless byte in every position of the fast
+ * path's 16- and 8-byte blocks, from several starting offsets (the
+ * blocks are read unaligned) and lengths (the tail after the blocks). */
 static void test_fast_path_positions(void **state)
 {
     (void)state;
-    char s[24];
-    for (int pos = 0; pos < 24; pos++) {
-        memset(s, 'a', sizeof s);
-        s[pos] = (char)0x80;
-        expect(s, sizeof s, DK_UTF8_BAD, (size_t)pos);
-        s[pos] = 0;
-        expect(s, sizeof s, DK_UTF8_NUL, (size_t)pos);
-        s[pos] = 0x7F;
-        expect(s, sizeof s, DK_UTF8_OK, 0);
+    char buf[48];
+    for (int off = 0; off < 4; off++) {
+        for (int len = 1; len <= 44; len += (len < 20 ? 1 : 7)) {
+            char *s = buf + off;
+            for (int pos = 0; pos < len; pos++) {
+                memset(buf, 'a', sizeof buf);
+                s[pos] = (char)0x80;
+                expect(s, (size_t)len, DK_UTF8_BAD, (size_t)pos);
+                s[pos] = 0;
+                expect(s, (size_t)len, DK_UTF8_NUL, (size_t)pos);
+                s[pos] = 0x7F;
+                expect(s, (size_t)len, DK_UTF8_OK, 0);
+                s[pos] = (char)0xC3;   /* a two-byte letter across blocks */
+                if (pos + 1 < len) {
+                    s[pos + 1] = (char)0xA9;
+                    expect(s, (size_t)len, DK_UTF8_OK, 0);
+                }
+            }
+        }
     }
 }
 
