@@ -1021,9 +1021,10 @@ static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
             if (!(filter[b >> 3] & (1u << (b & 7))))
                 continue;
         }
-        /* the byte before s is no ASCII letter or digit: only a letter
-         * or digit in UTF-8 can be one */
-        if (s > 0 && t[s - 1] >= 0x80 && word_before(t, s))
+        /* before a run the byte is no ASCII letter or digit: only a
+         * letter or digit in UTF-8 can be one (before a lead byte,
+         * anything) */
+        if (s > 0 && (t[s - 1] >= 0x80 || t[s] >= 0x80) && word_before(t, s))
             continue;
         nout = flush(&w, s, out, nout, max);
         if (walk(a, t, n, s, &w))
