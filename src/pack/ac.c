@@ -28,9 +28,10 @@
  * table at all (find_words): a match starts at a word whose leading run
  * of letters and digits is the pattern's own, so words are read eight
  * bytes at a time, a 4 KiB filter of the patterns' leading runs drops
- * most of them, and from the others a compact copy of the trie (8 bytes
- * a node; a chain of single children is contiguous) is walked; a small
- * list puts the matches in the order the automaton reports them.  The
+ * most of them, a hash table of those runs leads the others to their
+ * node of a compact copy of the trie (8 bytes a node; a chain of single
+ * children is contiguous), which is walked on from there; a small list
+ * puts the matches in the order the automaton reports them.  The
  * table scan costs a load per byte from a table of up to some MB (1.6 MB
  * for the kz-cn entities) that the rest of the pipeline pushes out of
  * the caches; the words' walks touch few, mostly shallow, nodes.
@@ -55,6 +56,7 @@ typedef struct pat {
     uint8_t exact;
     uint8_t word0, word1;   /* first / last byte is a word character */
     uint32_t text;          /* exact: unfolded normalised text in pool */
+    uint32_t run;           /* folded leading letters and digits, pool */
 } pat;
 
 struct dk_ac {
@@ -65,6 +67,7 @@ struct dk_ac {
     int npats, cappats;
     char *pool;
     size_t poollen, poolcap;
+    size_t runbytes;        /* the leading runs' bytes */
     int built;
     int ncls;
     uint8_t cls[256];
@@ -98,6 +101,13 @@ struct dk_ac {
     int32_t wroot[256];     /* the root's child on a byte, 0 for none */
     uint8_t wsym[256];      /* a byte as a symbol: folded, white space
                                and dashes ' ' (0xC2, 0xE2: norm_sym) */
+    struct wrun {           /* a leading run: where it leads */
+        uint64_t g;         /* wf_key of the run */
+        uint32_t off, len;  /* the run in wrunpool (folded) */
+        int32_t node;
+    } *wrun;                /* open addressing, wrunmask + 1 slots */
+    size_t wrunmask;
+    char *wrunpool;
     size_t maxrun;          /* longest leading run of letters, digits */
     int leads;              /* some pattern starts with a byte >= 0xC0 */
     uint8_t firstrun[WF_BITS / 8];  /* hashes of those runs */
@@ -208,9 +218,20 @@ static inline uint64_t wf_mix(uint64_t h, uint64_t chunk)
     return (h + chunk) * WF_K;
 }
 
+static inline uint64_t wf_key(uint64_t h, size_t len)
+{
+    return (h ^ len) * WF_K;
+}
+
 static inline uint32_t wf_bit(uint64_t h, size_t len)
 {
-    return (uint32_t)(((h ^ len) * WF_K) >> (64 - WF_LOG));
+    return (uint32_t)(wf_key(h, len) >> (64 - WF_LOG));
+}
+
+/* The slot of a run's key in wrun. */
+static inline size_t wf_slot(uint64_t g, size_t mask)
+{
+    return (size_t)(g >> 24) & mask;
 }
 
 /* The run of letters and digits from t[j] on (j - its start a multiple
@@ -322,6 +343,8 @@ void dk_ac_free(dk_ac *a)
     free(a->wnode);
     free(a->wfirst);
     free(a->wrow);
+    free(a->wrun);
+    free(a->wrunpool);
     free(a);
 }
 
@@ -429,6 +452,9 @@ int dk_ac_add(dk_ac *a, const char *s, size_t n, int id, int exact, int *dup)
     uint64_t h = 0;
     size_t run = wf_run_bytes((const unsigned char *)folded, (size_t)len, 0,
                               a->alnum, &h);
+    if (pool_add(a, folded, run, &p->run))
+        return DK_AC_NOMEM;
+    a->runbytes += run;
     if (run) {
         uint32_t b = wf_bit(h, run);
         a->firstrun[b >> 3] |= (uint8_t)(1u << (b & 7));
@@ -462,6 +488,68 @@ static void tset(dk_ac *a, size_t i, int32_t v)
         a->narrow[i] = (uint16_t)v;
     else
         a->delta[i] = v;
+}
+
+/* The child of node m on byte c in the compact trie, 0 if none. */
+static int32_t wchild(const dk_ac *a, int32_t m, unsigned c)
+{
+    const struct wnode *x = &a->wnode[m];
+    if (x->nkids > WN_LIST) {
+        int32_t v = a->wrow[(size_t)x->kids * (size_t)a->ncls + a->cls[c]];
+        return v && a->wnode[v].label == c ? v : 0;
+    }
+    for (int32_t v = x->kids; v < x->kids + x->nkids; v++)
+        if (a->wnode[v].label == c)
+            return v;
+    return 0;
+}
+
+/* Put the run r[0, len) leading to node m into wrun (once). */
+static void add_run(dk_ac *a, const char *r, size_t len, int32_t m,
+                    size_t *poollen)
+{
+    uint64_t h = 0;
+    wf_run_bytes((const unsigned char *)r, len, 0, a->alnum, &h);
+    uint64_t g = wf_key(h, len);
+    size_t k = wf_slot(g, a->wrunmask);
+    while (a->wrun[k].len) {
+        if (a->wrun[k].node == m)
+            return;
+        k = (k + 1) & a->wrunmask;
+    }
+    memcpy(a->wrunpool + *poollen, r, len);
+    a->wrun[k].g = g;
+    a->wrun[k].off = (uint32_t)*poollen;
+    a->wrun[k].len = (uint32_t)len;
+    a->wrun[k].node = m;
+    *poollen += len;
+}
+
+/* The patterns' leading runs of letters and digits, the nodes they lead
+ * to (wrun), from the patterns' folded texts. */
+static int build_runs(dk_ac *a)
+{
+    size_t cap = 16;
+    while (cap < 2 * (size_t)a->npats + 2)
+        cap *= 2;
+    a->wrunmask = cap - 1;
+    a->wrun = calloc(cap, sizeof *a->wrun);
+    a->wrunpool = malloc(a->runbytes + 1);
+    if (!a->wrun || !a->wrunpool)
+        return DK_AC_NOMEM;
+    size_t poollen = 0;
+    for (int q = 0; q < a->npats; q++) {
+        const char *r = a->pool + a->pats[q].run;
+        size_t len = strlen(r);
+        if (!len)
+            continue;
+        int32_t m = a->wroot[(unsigned char)r[0]];
+        for (size_t i = 1; i < len && m; i++)
+            m = wchild(a, m, (unsigned char)r[i]);
+        if (m)
+            add_run(a, r, len, m, &poollen);
+    }
+    return DK_AC_OK;
 }
 
 /* The trie for find_words (wnode, wfirst, wrow, wroot) from child,
@@ -535,7 +623,7 @@ static int build_walk(dk_ac *a)
         a->wsym[c] = is_space_byte(c) ? ' ' : (uint8_t)fold(c);
     free(pid);
     free(stack);
-    return DK_AC_OK;
+    return build_runs(a);
 }
 
 int dk_ac_build(dk_ac *a)
@@ -895,17 +983,61 @@ static int wait_for(pending *w, const dk_ac_hit *h)
     return 0;
 }
 
+/* Add the first whole-word pattern of node cur, text[s, j), to w.
+ * Returns -1 when w is full. */
+static int node_hits(const dk_ac *a, const unsigned char *t, size_t n,
+                     size_t s, size_t j, int32_t cur, pending *w)
+{
+    int after = -1;     /* a letter or digit at j; -1 not known */
+    for (int q = a->wfirst[cur]; q >= 0; q = a->pats[q].next) {
+        const pat *p = &a->pats[q];
+        if (p->word1) {
+            if (after < 0)
+                after = word_at(t, n, j);
+            if (after)
+                continue;
+        }
+        if (p->exact && !exact_ok(a, p, (const char *)t, s, j))
+            continue;
+        dk_ac_hit h = {(uint32_t)s, (uint32_t)j, p->id};
+        return wait_for(w, &h);
+    }
+    return 0;
+}
+
+/* The node a run of letters and digits t[s, e) with key g leads to, 0 if
+ * no pattern starts with that run. */
+static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
+                        size_t e, uint64_t g)
+{
+    size_t len = e - s;
+    for (size_t k = wf_slot(g, a->wrunmask); a->wrun[k].len;
+         k = (k + 1) & a->wrunmask) {
+        const struct wrun *r = &a->wrun[k];
+        if (r->g != g || r->len != len)
+            continue;
+        const char *p = a->wrunpool + r->off;
+        size_t i = 0;
+        while (i < len && (t[s + i] | 0x20) == (unsigned char)p[i])
+            i++;
+        if (i == len)
+            return r->node;
+    }
+    return 0;
+}
+
 /* From a start s with no letter or digit before it, follow the trie along
  * the text's symbols and add the first whole-word pattern of every node
  * on the way to w.  A run of white space is one symbol (a node reached
  * by a space stays on more).  Returns -1 when w is full. */
 static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
-                pending *w)
+                size_t j, int32_t cur, pending *w)
 {
     const struct wnode *node = a->wnode;
     const size_t nc = (size_t)a->ncls;
-    int32_t cur = 0;
-    for (size_t j = s; j < n;) {
+    if (cur && node[cur].pats && node_hits(a, t, n, s, j, cur, w))
+        return -1;
+    while (j < n) {
         unsigned c = t[j], sym = a->wsym[c];
         int len = 1;
         if (c == 0xC2 || c == 0xE2)
@@ -930,24 +1062,8 @@ static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
             }
             cur = v;
         }
-        if (!node[cur].pats)
-            continue;
-        int after = -1;     /* a letter or digit at j; -1 not known */
-        for (int q = a->wfirst[cur]; q >= 0; q = a->pats[q].next) {
-            const pat *p = &a->pats[q];
-            if (p->word1) {
-                if (after < 0)
-                    after = word_at(t, n, j);
-                if (after)
-                    continue;
-            }
-            if (p->exact && !exact_ok(a, p, (const char *)t, s, j))
-                continue;
-            dk_ac_hit h = {(uint32_t)s, (uint32_t)j, p->id};
-            if (wait_for(w, &h))
-                return -1;
-            break;
-        }
+        if (node[cur].pats && node_hits(a, t, n, s, j, cur, w))
+            return -1;
     }
     return 0;
 }
@@ -958,7 +1074,8 @@ static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
  * (the pattern goes on with a byte that is no letter or digit, or ends
  * where the word does).  So a word whose run is no pattern's (the
  * filter: WF_BITS bits of a hash, some false positives; or longer than
- * all) is skipped, and the trie is walked from the others.  The
+ * all; then wrun, exact) is skipped, and the trie is walked on from the
+ * run's node for the others.  The
  * automaton reports at each byte the longest whole-word pattern ending
  * there; the walks find the same, and the pending list hands them to
  * keep() in the order of their ends.  Returns -1 if that list is full. */
@@ -974,6 +1091,7 @@ static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
     while (i < n) {
         size_t s = i;
         unsigned c = t[i];
+        int32_t cur = 0;    /* the node after the word's run */
         if (!al[c]) {
 #if WF_SWAR
             if (i + 8 <= n) {
@@ -1017,8 +1135,10 @@ static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
 #endif
             if (i - s > maxrun)
                 continue;
-            uint32_t b = wf_bit(h, i - s);
-            if (!(filter[b >> 3] & (1u << (b & 7))))
+            uint64_t g = wf_key(h, i - s);
+            uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
+            if (!(filter[b >> 3] & (1u << (b & 7))) ||
+                !(cur = run_node(a, t, s, i, g)))
                 continue;
         }
         /* before a run the byte is no ASCII letter or digit: only a
@@ -1027,7 +1147,7 @@ static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
         if (s > 0 && (t[s - 1] >= 0x80 || t[s] >= 0x80) && word_before(t, s))
             continue;
         nout = flush(&w, s, out, nout, max);
-        if (walk(a, t, n, s, &w))
+        if (walk(a, t, n, s, cur ? i : s, cur, &w))
             return -1;
     }
     return flush(&w, SIZE_MAX, out, nout, max);
