@@ -1093,6 +1093,10 @@ static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
         unsigned c = t[i];
         int32_t cur = 0;    /* the node after the word's run */
         if (!al[c]) {
+            if (c < 0xC0 && i + 1 < n && al[t[i + 1]]) {
+                i++;        /* one byte between words, the usual case */
+                continue;
+            }
 #if WF_SWAR
             if (i + 8 <= n) {
                 /* on to the next letter or digit (or byte >= 0xC0) */
