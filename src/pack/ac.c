@@ -1075,10 +1075,10 @@ static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
  * where the word does).  So a word whose run is no pattern's (the
  * filter: WF_BITS bits of a hash, some false positives; or longer than
  * all; then wrun, exact) is skipped, and the trie is walked on from the
- * run's node for the others.  The
- * automaton reports at each byte the longest whole-word pattern ending
- * there; the walks find the same, and the pending list hands them to
- * keep() in the order of their ends.  Returns -1 if that list is full. */
+ * run's node for the others.  The automaton reports at each byte the
+ * longest whole-word pattern ending there; the walks find the same, and
+ * the pending list hands them to keep() in the order of their ends.
+ * Returns -1 if that list is full. */
 static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
                       dk_ac_hit *out, int max)
 {
