@@ -22,6 +22,19 @@
  * because every state reached by a space stays put on more space (the
  * root too).  A match's start is found at the match, by stepping back
  * over its symbols in the text (start_of), not kept for every byte.
+ *
+ * Anchored automata whose patterns start with a letter, a digit or a
+ * UTF-8 lead byte (all of the usual pack's) are not scanned with the
+ * table at all (find_words): a match starts at a word whose leading run
+ * of letters and digits is the pattern's own, so words are read eight
+ * bytes at a time, a 4 KiB filter of the patterns' leading runs drops
+ * most of them, a hash table of those runs leads the others to their
+ * node of a compact copy of the trie (8 bytes a node; a chain of single
+ * children is contiguous), which is walked on from there; a small list
+ * puts the matches in the order the automaton reports them.  The
+ * table scan costs a load per byte from a table of up to some MB (1.6 MB
+ * for the kz-cn entities) that the rest of the pipeline pushes out of
+ * the caches; the words' walks touch few, mostly shallow, nodes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,6 +45,9 @@
 #include "../text/utf8.h"
 
 #define SPECIAL 255         /* bcls: a lead byte of a multi-byte symbol */
+#define WF_LOG 15           /* the word filter: 2^15 bits, 4 KiB */
+#define WF_BITS (1u << WF_LOG)
+#define WN_LIST 2           /* more children: a row of wrow */
 
 typedef struct pat {
     int id;
@@ -40,6 +56,7 @@ typedef struct pat {
     uint8_t exact;
     uint8_t word0, word1;   /* first / last byte is a word character */
     uint32_t text;          /* exact: unfolded normalised text in pool */
+    uint32_t run;           /* folded leading letters and digits, pool */
 } pat;
 
 struct dk_ac {
@@ -50,6 +67,7 @@ struct dk_ac {
     int npats, cappats;
     char *pool;
     size_t poollen, poolcap;
+    size_t runbytes;        /* the leading runs' bytes */
     int built;
     int ncls;
     uint8_t cls[256];
@@ -65,6 +83,34 @@ struct dk_ac {
     uint8_t alnum[256];     /* ASCII letters and digits */
     int anchored;           /* every pattern starts with a word byte */
     int32_t sink;           /* the sink's table entry, -1 if none */
+    /* The word scan (find_words), when it applies: the trie again, 8
+     * bytes a node instead of a table row (a node's children numbered
+     * together when it is reached depth first, so a chain of single
+     * children is a run of numbers), and a filter of first words. */
+    int words;              /* anchored, and no pattern starts with a
+                               UTF-8 continuation byte */
+    struct wnode {
+        int32_t kids;       /* the first child, the others after it; or
+                               (nkids > WN_LIST) the row in wrow */
+        uint16_t nkids;
+        uint8_t label;      /* the byte that leads to the node */
+        uint8_t pats;       /* patterns end at the node */
+    } *wnode;
+    int32_t *wfirst;        /* first pattern of the node */
+    int32_t *wrow;          /* children by class, of nodes with many */
+    int32_t wroot[256];     /* the root's child on a byte, 0 for none */
+    uint8_t wsym[256];      /* a byte as a symbol: folded, white space
+                               and dashes ' ' (0xC2, 0xE2: norm_sym) */
+    struct wrun {           /* a leading run: where it leads */
+        uint64_t g;         /* wf_key of the run */
+        uint32_t off, len;  /* the run in wrunpool (folded) */
+        int32_t node;
+    } *wrun;                /* open addressing, wrunmask + 1 slots */
+    size_t wrunmask;
+    char *wrunpool;
+    size_t maxrun;          /* longest leading run of letters, digits */
+    int leads;              /* some pattern starts with a byte >= 0xC0 */
+    uint8_t firstrun[WF_BITS / 8];  /* hashes of those runs */
 };
 
 /* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
@@ -141,6 +187,93 @@ static int word_at(const unsigned char *t, size_t n, size_t pos)
     return cp_is_word(cp);
 }
 
+/* ASCII letters and digits: the bytes after which a word-anchored match
+ * cannot start. */
+static int ascii_alnum(unsigned c)
+{
+    return c < 0x80 && cp_is_word(c);
+}
+
+static int is_space_byte(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v' || c == '-';
+}
+
+/* The word filter hashes a run of letters and digits in eight-byte
+ * chunks (little endian; c | 0x20 folds a letter and keeps a digit; the
+ * last chunk padded with zeros) and takes WF_LOG bits of the result. */
+#define WF_K 0x9E3779B97F4A7C15ull
+#define HI8 0x8080808080808080ull
+#ifndef WF_SWAR            /* eight bytes a test (-DWF_SWAR=0: none) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WF_SWAR 1
+#else
+#define WF_SWAR 0
+#endif
+#endif
+
+static inline uint64_t wf_mix(uint64_t h, uint64_t chunk)
+{
+    return (h + chunk) * WF_K;
+}
+
+static inline uint64_t wf_key(uint64_t h, size_t len)
+{
+    return (h ^ len) * WF_K;
+}
+
+static inline uint32_t wf_bit(uint64_t h, size_t len)
+{
+    return (uint32_t)(wf_key(h, len) >> (64 - WF_LOG));
+}
+
+/* The slot of a run's key in wrun. */
+static inline size_t wf_slot(uint64_t g, size_t mask)
+{
+    return (size_t)(g >> 24) & mask;
+}
+
+/* The run of letters and digits from t[j] on (j - its start a multiple
+ * of 8), byte by byte, into *h; returns where it ends. */
+static size_t wf_run_bytes(const unsigned char *t, size_t n, size_t j,
+                           const uint8_t *al, uint64_t *h)
+{
+    uint64_t chunk = 0;
+    unsigned k = 0;
+    for (; j < n && al[t[j]]; j++) {
+        chunk |= (uint64_t)(t[j] | 0x20) << (8 * k);
+        if (++k == 8) {
+            *h = wf_mix(*h, chunk);
+            chunk = 0;
+            k = 0;
+        }
+    }
+    if (k)
+        *h = wf_mix(*h, chunk);
+    return j;
+}
+
+#if WF_SWAR
+static inline uint64_t load8(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+/* 0x80 in each byte of x that is an ASCII letter or digit (exact: no
+ * carries cross bytes). */
+static inline uint64_t alnum8(uint64_t x)
+{
+    uint64_t lo = x & ~HI8, l = lo | 0x2020202020202020ull;
+    uint64_t letter = (l + 0x1F1F1F1F1F1F1F1Full) & ~(l + 0x0505050505050505ull);
+    uint64_t digit = (lo + 0x5050505050505050ull) &
+                     ~(lo + 0x4646464646464646ull);
+    return (letter | digit) & ~x & HI8;
+}
+#endif
+
 int dk_ac_normalise(const char *s, size_t n, int fold_case, char *out,
                     size_t cap)
 {
@@ -183,6 +316,8 @@ dk_ac *dk_ac_new(void)
         dk_ac_free(a);
         return NULL;
     }
+    for (unsigned c = 0; c < 128; c++)
+        a->alnum[c] = (uint8_t)cp_is_word(c);
     a->nnodes = 1;
     a->child[0] = a->sibling[0] = a->first[0] = -1;
     a->label[0] = 0;
@@ -205,6 +340,11 @@ void dk_ac_free(dk_ac *a)
         munmap(a->narrow, a->narrow_bytes);
     free(a->dict);
     free(a->emit);
+    free(a->wnode);
+    free(a->wfirst);
+    free(a->wrow);
+    free(a->wrun);
+    free(a->wrunpool);
     free(a);
 }
 
@@ -308,6 +448,19 @@ int dk_ac_add(dk_ac *a, const char *s, size_t n, int id, int exact, int *dup)
     p->word1 = (uint8_t)is_word_byte((unsigned char)norm[len - 1]);
     if (exact && pool_add(a, norm, (size_t)len, &p->text))
         return DK_AC_NOMEM;
+    /* the word filter: the pattern's leading run of letters and digits */
+    uint64_t h = 0;
+    size_t run = wf_run_bytes((const unsigned char *)folded, (size_t)len, 0,
+                              a->alnum, &h);
+    if (pool_add(a, folded, run, &p->run))
+        return DK_AC_NOMEM;
+    a->runbytes += run;
+    if (run) {
+        uint32_t b = wf_bit(h, run);
+        a->firstrun[b >> 3] |= (uint8_t)(1u << (b & 7));
+        if (run > a->maxrun)
+            a->maxrun = run;
+    }
     /* exact patterns first: they are the more specific reading */
     int k = a->npats++;
     if (exact || a->first[u] < 0) {
@@ -337,11 +490,140 @@ static void tset(dk_ac *a, size_t i, int32_t v)
         a->delta[i] = v;
 }
 
-/* ASCII letters and digits: the bytes after which a word-anchored match
- * cannot start. */
-static int ascii_alnum(unsigned c)
+/* The child of node m on byte c in the compact trie, 0 if none. */
+static int32_t wchild(const dk_ac *a, int32_t m, unsigned c)
 {
-    return c < 0x80 && cp_is_word(c);
+    const struct wnode *x = &a->wnode[m];
+    if (x->nkids > WN_LIST) {
+        int32_t v = a->wrow[(size_t)x->kids * (size_t)a->ncls + a->cls[c]];
+        return v && a->wnode[v].label == c ? v : 0;
+    }
+    for (int32_t v = x->kids; v < x->kids + x->nkids; v++)
+        if (a->wnode[v].label == c)
+            return v;
+    return 0;
+}
+
+/* Put the run r[0, len) leading to node m into wrun (once). */
+static void add_run(dk_ac *a, const char *r, size_t len, int32_t m,
+                    size_t *poollen)
+{
+    uint64_t h = 0;
+    wf_run_bytes((const unsigned char *)r, len, 0, a->alnum, &h);
+    uint64_t g = wf_key(h, len);
+    size_t k = wf_slot(g, a->wrunmask);
+    while (a->wrun[k].len) {
+        if (a->wrun[k].node == m)
+            return;
+        k = (k + 1) & a->wrunmask;
+    }
+    memcpy(a->wrunpool + *poollen, r, len);
+    a->wrun[k].g = g;
+    a->wrun[k].off = (uint32_t)*poollen;
+    a->wrun[k].len = (uint32_t)len;
+    a->wrun[k].node = m;
+    *poollen += len;
+}
+
+/* The patterns' leading runs of letters and digits, the nodes they lead
+ * to (wrun), from the patterns' folded texts. */
+static int build_runs(dk_ac *a)
+{
+    size_t cap = 16;
+    while (cap < 2 * (size_t)a->npats + 2)
+        cap *= 2;
+    a->wrunmask = cap - 1;
+    a->wrun = calloc(cap, sizeof *a->wrun);
+    a->wrunpool = malloc(a->runbytes + 1);
+    if (!a->wrun || !a->wrunpool)
+        return DK_AC_NOMEM;
+    size_t poollen = 0;
+    for (int q = 0; q < a->npats; q++) {
+        const char *r = a->pool + a->pats[q].run;
+        size_t len = strlen(r);
+        if (!len)
+            continue;
+        int32_t m = a->wroot[(unsigned char)r[0]];
+        for (size_t i = 1; i < len && m; i++)
+            m = wchild(a, m, (unsigned char)r[i]);
+        if (m)
+            add_run(a, r, len, m, &poollen);
+    }
+    return DK_AC_OK;
+}
+
+/* The trie for find_words (wnode, wfirst, wrow, wroot) from child,
+ * sibling, label and first; needs the classes (cls, ncls). */
+static int build_walk(dk_ac *a)
+{
+    size_t nn = (size_t)a->nnodes;
+    int32_t *pid = malloc(nn * sizeof *pid);    /* trie node -> number */
+    int32_t *stack = malloc(nn * sizeof *stack);
+    a->wnode = malloc(nn * sizeof *a->wnode);
+    a->wfirst = malloc(nn * sizeof *a->wfirst);
+    if (!pid || !stack || !a->wnode || !a->wfirst) {
+        free(pid);
+        free(stack);
+        return DK_AC_NOMEM;
+    }
+    int32_t next = 1;
+    size_t top = 0;
+    pid[0] = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+        int32_t u = stack[--top], m = pid[u];
+        a->wnode[m].label = a->label[u];
+        a->wfirst[m] = a->first[u];
+        a->wnode[m].kids = next;
+        a->wnode[m].pats = a->first[u] >= 0;
+        uint32_t k = 0;
+        for (int32_t v = a->child[u]; v >= 0; v = a->sibling[v])
+            pid[v] = next + (int32_t)k++;
+        next += (int32_t)k;
+        a->wnode[m].nkids = (uint16_t)k;   /* <= 256 */
+        /* the children on the stack last first: the first is visited
+         * next, and numbers its children right after these */
+        size_t b = top;
+        for (int32_t v = a->child[u]; v >= 0; v = a->sibling[v])
+            stack[top++] = v;
+        for (size_t i = b, j = top; i + 1 < j; i++, j--) {
+            int32_t x = stack[i];
+            stack[i] = stack[j - 1];
+            stack[j - 1] = x;
+        }
+    }
+    /* the nodes with many children get a row: child by class */
+    size_t nrows = 0, nc = (size_t)a->ncls;
+    for (size_t m = 0; m < nn; m++)
+        nrows += a->wnode[m].nkids > WN_LIST;
+    a->wrow = calloc(nrows ? nrows * nc : 1, sizeof *a->wrow);
+    if (!a->wrow) {
+        free(pid);
+        free(stack);
+        return DK_AC_NOMEM;
+    }
+    int32_t r = 0;
+    for (size_t m = 0; m < nn; m++) {
+        struct wnode *x = &a->wnode[m];
+        if (x->nkids <= WN_LIST)
+            continue;
+        for (int32_t v = x->kids; v < x->kids + x->nkids; v++)
+            a->wrow[(size_t)r * nc + a->cls[a->wnode[v].label]] = v;
+        x->kids = r++;
+    }
+    memset(a->wroot, 0, sizeof a->wroot);
+    a->words = a->anchored;
+    for (int32_t v = a->child[0]; v >= 0; v = a->sibling[v]) {
+        a->wroot[a->label[v]] = pid[v];
+        a->leads |= a->label[v] >= 0xC0;
+        if (a->label[v] >= 0x80 && a->label[v] < 0xC0)
+            a->words = 0;  /* a continuation byte: not a symbol start */
+    }
+    for (unsigned c = 0; c < 256; c++)
+        a->wsym[c] = is_space_byte(c) ? ' ' : (uint8_t)fold(c);
+    free(pid);
+    free(stack);
+    return build_runs(a);
 }
 
 int dk_ac_build(dk_ac *a)
@@ -368,6 +650,8 @@ int dk_ac_build(dk_ac *a)
                 other_alnum = a->ncls++;
             a->cls[c] = (uint8_t)other_alnum;
         }
+    if (build_walk(a))
+        return DK_AC_NOMEM;
     uint8_t cls_alnum[256] = {0};
     for (unsigned c = 0; c < 128; c++)
         if (ascii_alnum(c))
@@ -543,12 +827,6 @@ static int keep(dk_ac_hit *out, int nout, int max, const dk_ac_hit *h)
     return k + 1;
 }
 
-static int is_space_byte(unsigned c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v' || c == '-';
-}
-
 /* The start of the normalised symbol that ends at t[pos - 1] (pos > 0),
  * as norm_sym reads it going forward (0xC2 and 0xE2 are never the 2nd or
  * 3rd byte of a symbol, so the reading is the same); *space when it is
@@ -660,11 +938,243 @@ scan(const dk_ac *a, const unsigned char *t, size_t n, dk_ac_hit *out,
     return nout;
 }
 
-int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
-               int max)
+/* Matches found by find_words that wait until no later start can end
+ * where they end: in the order of their ends, one per end (the longest).
+ * They all end within DK_AC_MAXPAT symbols after the latest start, so
+ * DK_AC_MAXPAT entries are enough. */
+typedef struct pending {
+    dk_ac_hit v[DK_AC_MAXPAT + 1];
+    int head, n;
+} pending;
+
+/* Hand the waiting matches that end at or before pos to keep(), in
+ * order. */
+static int flush(pending *w, size_t pos, dk_ac_hit *out, int nout, int max)
+{
+    while (w->head < w->n && w->v[w->head].end <= pos)
+        nout = keep(out, nout, max, &w->v[w->head++]);
+    if (w->head == w->n)
+        w->head = w->n = 0;
+    return nout;
+}
+
+/* Add a match that starts after (or where) all the waiting ones do,
+ * unless one of them ends at the same byte: that one is the longer.
+ * Returns -1 when there is no room (see pending: never). */
+static int wait_for(pending *w, const dk_ac_hit *h)
+{
+    int cap = (int)(sizeof w->v / sizeof w->v[0]);
+    int k = w->n;
+    while (k > w->head && w->v[k - 1].end > h->end)
+        k--;
+    if (k > w->head && w->v[k - 1].end == h->end)
+        return 0;
+    if (w->n == cap) {
+        if (w->head == 0)
+            return -1;
+        memmove(w->v, w->v + w->head, (size_t)(w->n - w->head) * sizeof *w->v);
+        k -= w->head;
+        w->n -= w->head;
+        w->head = 0;
+    }
+    memmove(w->v + k + 1, w->v + k, (size_t)(w->n - k) * sizeof *w->v);
+    w->v[k] = *h;
+    w->n++;
+    return 0;
+}
+
+/* Add the first whole-word pattern of node cur, text[s, j), to w.
+ * Returns -1 when w is full. */
+static int node_hits(const dk_ac *a, const unsigned char *t, size_t n,
+                     size_t s, size_t j, int32_t cur, pending *w)
+{
+    int after = -1;     /* a letter or digit at j; -1 not known */
+    for (int q = a->wfirst[cur]; q >= 0; q = a->pats[q].next) {
+        const pat *p = &a->pats[q];
+        if (p->word1) {
+            if (after < 0)
+                after = word_at(t, n, j);
+            if (after)
+                continue;
+        }
+        if (p->exact && !exact_ok(a, p, (const char *)t, s, j))
+            continue;
+        dk_ac_hit h = {(uint32_t)s, (uint32_t)j, p->id};
+        return wait_for(w, &h);
+    }
+    return 0;
+}
+
+/* The node a run of letters and digits t[s, e) with key g leads to, 0 if
+ * no pattern starts with that run. */
+static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
+                        size_t e, uint64_t g)
+{
+    size_t len = e - s;
+    for (size_t k = wf_slot(g, a->wrunmask); a->wrun[k].len;
+         k = (k + 1) & a->wrunmask) {
+        const struct wrun *r = &a->wrun[k];
+        if (r->g != g || r->len != len)
+            continue;
+        const char *p = a->wrunpool + r->off;
+        size_t i = 0;
+        while (i < len && (t[s + i] | 0x20) == (unsigned char)p[i])
+            i++;
+        if (i == len)
+            return r->node;
+    }
+    return 0;
+}
+
+/* From a start s with no letter or digit before it, follow the trie along
+ * the text's symbols and add the first whole-word pattern of every node
+ * on the way to w.  A run of white space is one symbol (a node reached
+ * by a space stays on more).  Returns -1 when w is full. */
+static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
+                size_t j, int32_t cur, pending *w)
+{
+    const struct wnode *node = a->wnode;
+    const size_t nc = (size_t)a->ncls;
+    if (cur && node[cur].pats && node_hits(a, t, n, s, j, cur, w))
+        return -1;
+    while (j < n) {
+        unsigned c = t[j], sym = a->wsym[c];
+        int len = 1;
+        if (c == 0xC2 || c == 0xE2)
+            sym = norm_sym(t, n, j, &len);
+        j += (size_t)len;
+        if (cur == 0) {
+            cur = a->wroot[sym];
+            if (!cur)
+                return 0;
+        } else {
+            if (sym == ' ' && node[cur].label == ' ')
+                continue;   /* more white space */
+            int32_t v = node[cur].kids;
+            unsigned nk = node[cur].nkids;
+            if (nk > WN_LIST) {
+                v = a->wrow[(size_t)v * nc + a->cls[sym]];
+                if (!v)
+                    return 0;
+            } else if (nk == 0 || (node[v].label != sym &&
+                                   (nk == 1 || node[++v].label != sym))) {
+                return 0;
+            }
+            cur = v;
+        }
+        if (node[cur].pats && node_hits(a, t, n, s, j, cur, w))
+            return -1;
+    }
+    return 0;
+}
+
+/* The scan of an anchored automaton (a->words) by words, without the
+ * table: a match starts at a word (after a byte that is no ASCII letter
+ * or digit), and its leading run of letters and digits is the word's own
+ * (the pattern goes on with a byte that is no letter or digit, or ends
+ * where the word does).  So a word whose run is no pattern's (the
+ * filter: WF_BITS bits of a hash, some false positives; or longer than
+ * all; then wrun, exact) is skipped, and the trie is walked on from the
+ * run's node for the others.  The automaton reports at each byte the
+ * longest whole-word pattern ending there; the walks find the same, and
+ * the pending list hands them to keep() in the order of their ends.
+ * Returns -1 if that list is full. */
+static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
+                      dk_ac_hit *out, int max)
+{
+    const uint8_t *al = a->alnum, *filter = a->firstrun;
+    const size_t maxrun = a->maxrun;
+    pending w;
+    w.head = w.n = 0;
+    int nout = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t s = i;
+        unsigned c = t[i];
+        int32_t cur = 0;    /* the node after the word's run */
+        if (!al[c]) {
+            if (c < 0xC0 && i + 1 < n && al[t[i + 1]]) {
+                i++;        /* one byte between words, the usual case */
+                continue;
+            }
+#if WF_SWAR
+            if (i + 8 <= n) {
+                /* on to the next letter or digit (or byte >= 0xC0) */
+                uint64_t x = load8(t + i), m = alnum8(x);
+                if (a->leads)
+                    m |= x & (x << 1) & HI8;
+                if (!m) {
+                    i += 8;
+                    continue;
+                }
+                i += (size_t)__builtin_ctzll(m) >> 3;
+                if (i > s)
+                    continue;
+            }
+#endif
+            i++;
+            if (c < 0xC0 || !a->wroot[c])
+                continue;   /* no pattern starts with it */
+        } else {
+            /* a run of letters and digits (the byte before is none) */
+            uint64_t h = 0;
+#if WF_SWAR
+            while (i + 8 <= n) {
+                uint64_t x = load8(t + i), nm = ~alnum8(x) & HI8;
+                if (nm) {
+                    unsigned k = (unsigned)__builtin_ctzll(nm) >> 3;
+                    if (k)
+                        h = wf_mix(h, (x | 0x2020202020202020ull) &
+                                          ((1ull << (8 * k)) - 1));
+                    i += k;
+                    goto run_done;
+                }
+                h = wf_mix(h, x | 0x2020202020202020ull);
+                i += 8;
+            }
+#endif
+            i = wf_run_bytes(t, n, i, al, &h);
+#if WF_SWAR
+        run_done:
+#endif
+            if (i - s > maxrun)
+                continue;
+            uint64_t g = wf_key(h, i - s);
+            uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
+            if (!(filter[b >> 3] & (1u << (b & 7))) ||
+                !(cur = run_node(a, t, s, i, g)))
+                continue;
+        }
+        /* before a run the byte is no ASCII letter or digit: only a
+         * letter or digit in UTF-8 can be one (before a lead byte,
+         * anything) */
+        if (s > 0 && (t[s - 1] >= 0x80 || t[s] >= 0x80) && word_before(t, s))
+            continue;
+        nout = flush(&w, s, out, nout, max);
+        if (walk(a, t, n, s, cur ? i : s, cur, &w))
+            return -1;
+    }
+    return flush(&w, SIZE_MAX, out, nout, max);
+}
+
+int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,
+                    dk_ac_hit *out, int max)
 {
     if (!a->built || max <= 0)
         return 0;
     const unsigned char *t = (const unsigned char *)text;
     return a->narrow ? scan(a, t, n, out, max, 1) : scan(a, t, n, out, max, 0);
+}
+
+int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
+               int max)
+{
+    if (!a->built || max <= 0)
+        return 0;
+    if (a->words) {
+        int r = find_words(a, (const unsigned char *)text, n, out, max);
+        if (r >= 0)
+            return r;
+    }
+    return dk_ac_find_scan(a, text, n, out, max);
 }

@@ -60,6 +60,18 @@ int dk_ac_states(const dk_ac *a);
 int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
                int max);
 
+/* The same by a scan of the whole automaton, a table look-up per byte:
+ * what dk_ac_find does when its word filter does not apply (patterns
+ * that start with a byte that is no letter or digit); for tests. */
+int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,
+                    dk_ac_hit *out, int max);
+
+/* The same by a scan of the whole automaton, a table look-up per byte:
+ * what dk_ac_find does when its word scan does not apply (a pattern
+ * starts with a byte that is no letter or digit); for tests. */
+int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,
+                    dk_ac_hit *out, int max);
+
 /* Normalise s[0, n) into out (cap bytes) as the matcher sees it, folding
  * case when fold is set.  Returns the length, or -1 if it does not fit. */
 int dk_ac_normalise(const char *s, size_t n, int fold, char *out,

@@ -333,29 +333,50 @@ static void random_text(char *out, size_t cap, const char *const *pieces,
     }
 }
 
+/* dk_ac_find (by words when every pattern starts with a letter, digit or
+ * UTF-8 lead byte) and dk_ac_find_scan (the whole automaton) agree. */
+static void same_as_scan(const dk_ac *a, const char *text, size_t n, int max,
+                         int round)
+{
+    dk_ac_hit got[64], want[64];
+    int ng = dk_ac_find(a, text, n, got, max);
+    int nw = dk_ac_find_scan(a, text, n, want, max);
+    if (ng != nw || memcmp(got, want, (size_t)ng * sizeof *got) != 0)
+        fail_msg("round %d: text \"%.*s\": %d matches, the scan %d", round,
+                 (int)n, text, ng, nw);
+}
+
 /* The automaton against the reference on random patterns and texts over
- * a small alphabet: letters, digits, case, white space, dashes, curly
- * and straight apostrophes, non-ASCII letters and broken UTF-8; both
- * anchored matchers (every pattern starts with a word byte) and others. */
+ * a small alphabet: letters, digits, case, white space, dashes, no-break
+ * and other Unicode spaces, curly and straight apostrophes, non-ASCII
+ * letters (also next to matches, and patterns starting with them or with
+ * other lead bytes of the symbols read as space: U+00A9, U+20AC) and
+ * broken UTF-8; both anchored matchers (every pattern starts with a word
+ * byte: the word scan) and others.  dk_ac_find and dk_ac_find_scan are
+ * both held to the reference. */
 static void test_against_reference(void **state)
 {
     (void)state;
     static const char *const pat_pieces[] = {
         "a", "b", "ab", "A", "B", "1", " ", "-", "'", "\xE2\x80\x99",
-        "\xC3\xA9", ".", "x", "Ab", "q"};
+        "\xC3\xA9", ".", "x", "Ab", "q", "\xC2\xA9", "\xE2\x82\xAC",
+        "\xC3\x89", "aa", "$"};
     static const char *const text_pieces[] = {
         "a", "b", "A", "B", "1", "x", "q", "Q", "z", " ", "  ", "-", "\t",
         "'", "\xE2\x80\x99", "\xC3\xA9", "\xC2\xA0", "\xE2\x80\x93", ".",
-        "ab", "ba", "aB", "\xE2", "\xC2", "\x80", "\xC3", "\xE2\x80", "\n"};
-    for (int round = 0; round < 3000; round++) {
+        "ab", "ba", "aB", "\xE2", "\xC2", "\x80", "\xC3", "\xE2\x80", "\n",
+        "\xE2\x80\x98", "\xE2\x80\x89", "\xE2\x80\xAF", "\xC2\xA9",
+        "\xE2\x82\xAC", "\xC3\x89", "\xD0\x96", "$", "aa", "AA", "\xA0",
+        "\xE2\x80\x94"};
+    for (int round = 0; round < 40000; round++) {
         ref_pat pats[12];
         int npats = 0;
         dk_ac *a = dk_ac_new();
         assert_non_null(a);
-        int anchored_only = round % 2;
+        int anchored_only = round % 3 != 0;
         for (int i = 0; i < 12; i++) {
             char src[64];
-            random_text(src, 24, pat_pieces, 15, 5);
+            random_text(src, 24, pat_pieces, 20, 5);
             if (anchored_only && !ref_is_word_byte((unsigned char)src[0]))
                 continue;
             int exact = rnd(4) == 0;
@@ -373,7 +394,7 @@ static void test_against_reference(void **state)
         assert_int_equal(dk_ac_build(a), DK_AC_OK);
         for (int k = 0; k < 20; k++) {
             char text[256];
-            random_text(text, sizeof text, text_pieces, 28, 40);
+            random_text(text, sizeof text, text_pieces, 40, 40);
             size_t n = strlen(text);
             dk_ac_hit got[16], want[16];
             int max = 1 + (int)rnd(16);
@@ -382,9 +403,110 @@ static void test_against_reference(void **state)
             if (ng != nw || memcmp(got, want, (size_t)ng * sizeof *got) != 0)
                 fail_msg("round %d: text \"%s\": %d matches, want %d", round,
                          text, ng, nw);
+            ng = dk_ac_find_scan(a, text, n, got, max);
+            if (ng != nw || memcmp(got, want, (size_t)ng * sizeof *got) != 0)
+                fail_msg("round %d: text \"%s\": %d matches by the scan, "
+                         "want %d", round, text, ng, nw);
         }
         dk_ac_free(a);
     }
+}
+
+/* Word-like patterns (names of one to four words sharing prefixes, some
+ * exact) on long texts of words, spaces, punctuation and UTF-8: the word
+ * scan against the automaton's scan, with room for all matches and with
+ * little. */
+static void test_words_against_scan(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "kaz", "kazakh", "Kazakhstan", "china", "chin", "CN", "us", "US",
+        "the", "a", "x1", "1", "o'brien", "o\xE2\x80\x99\x62rien", "nur",
+        "sultan", "xi", "an", "xi'an", "b2b", "\xC3\xBCr\xC3\xBCmqi",
+        "\xD0\x90\xD1\x81", "road", "belt", "and", "of", "new", "york"};
+    static const char *const seps[] = {
+        " ", " ", " ", "  ", "-", "\xC2\xA0", "\xE2\x80\x93", "\n",
+        ", ", ". ", "'s ", "\xE2\x80\x99s ", "(", ")", "\"", "/", "",
+        "\xC3\xA9", "$", " \xE2\x80\x94 ", "_"};
+    const unsigned nw = sizeof words / sizeof *words;
+    const unsigned ns = sizeof seps / sizeof *seps;
+    for (int round = 0; round < 400; round++) {
+        dk_ac *a = dk_ac_new();
+        assert_non_null(a);
+        int npats = 4 + (int)rnd(40);
+        for (int i = 0; i < npats; i++) {
+            char pat[128];
+            size_t k = 0;
+            unsigned nwords = 1 + rnd(4);
+            for (unsigned j = 0; j < nwords; j++) {
+                const char *w = words[rnd(nw)];
+                const char *sp = j ? (rnd(3) ? " " : "-") : "";
+                k += (size_t)snprintf(pat + k, sizeof pat - k, "%s%s", sp, w);
+            }
+            int r = dk_ac_add(a, pat, k, i, rnd(5) == 0, NULL);
+            assert_true(r == DK_AC_OK || r == DK_AC_DUP);
+        }
+        assert_int_equal(dk_ac_build(a), DK_AC_OK);
+        for (int t = 0; t < 10; t++) {
+            char text[4096];
+            size_t k = 0;
+            while (k + 40 < sizeof text) {
+                const char *w = words[rnd(nw)];
+                char cased[32];
+                size_t l = strlen(w);
+                for (size_t j = 0; j <= l; j++) {
+                    char c = w[j];
+                    unsigned how = rnd(8);
+                    if (how == 0 && c >= 'a' && c <= 'z')
+                        c = (char)(c - 32);
+                    else if (how == 1 && c >= 'A' && c <= 'Z')
+                        c = (char)(c + 32);
+                    cased[j] = c;
+                }
+                k += (size_t)snprintf(text + k, sizeof text - k, "%s%s", cased,
+                                      seps[rnd(ns)]);
+            }
+            same_as_scan(a, text, k, 64, round);
+            same_as_scan(a, text, k, 1 + (int)rnd(4), round);
+            /* from inside the text, as the callers' batches do */
+            size_t from = rnd((unsigned)k);
+            same_as_scan(a, text + from, k - from, 64, round);
+        }
+        dk_ac_free(a);
+    }
+}
+
+/* Many matches overlap every start (patterns of 1 to 150 words): the word
+ * scan holds them all until their turn. */
+static void test_words_overlapping(void **state)
+{
+    (void)state;
+    dk_ac *a = dk_ac_new();
+    char pat[DK_AC_MAXPAT + 1];
+    size_t k = 0;
+    for (int i = 0; i < 100 && k + 2 <= DK_AC_MAXPAT; i++) {
+        k += (size_t)snprintf(pat + k, sizeof pat - k, "%sa", i ? " " : "");
+        assert_int_equal(dk_ac_add(a, pat, k, i, 0, NULL), DK_AC_OK);
+        /* and the same words after a "b": more starts end late */
+        char pb[DK_AC_MAXPAT + 4];
+        int m = snprintf(pb, sizeof pb, "b %s", pat);
+        if (m <= DK_AC_MAXPAT)
+            assert_int_equal(dk_ac_add(a, pb, (size_t)m, 1000 + i, 0, NULL),
+                             DK_AC_OK);
+    }
+    assert_int_equal(dk_ac_build(a), DK_AC_OK);
+    char text[2048];
+    size_t n = 0;
+    for (int i = 0; i < 600; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s",
+                              i % 97 == 5 ? "b " : i % 61 == 7 ? "a\xC2\xA0"
+                                                               : "a ");
+    same_as_scan(a, text, n, 64, 0);
+    same_as_scan(a, text, n, 2, 0);
+    dk_ac_hit h[8];
+    assert_int_equal(dk_ac_find(a, "a a a", 5, h, 8), 1);
+    assert_int_equal(h[0].index, 2);
+    dk_ac_free(a);
 }
 
 /* More states than the 16-bit table holds: the 32-bit one is used, with
@@ -421,6 +543,8 @@ int main(void)
         cmocka_unit_test(test_many),
         cmocka_unit_test(test_normalise),
         cmocka_unit_test(test_against_reference),
+        cmocka_unit_test(test_words_against_scan),
+        cmocka_unit_test(test_words_overlapping),
         cmocka_unit_test(test_wide_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
