@@ -171,6 +171,8 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
         if (a->year) {
             snprintf(out, DK_DATE_MAX, "%04d", a->year);
             snprintf(why, whycap, "from the document year (stated as current)");
+        } else {
+            snprintf(why, whycap, "unknown (stated as current, no document year)");
         }
         return 1;
     }
