@@ -34,6 +34,10 @@ echo "== conflicts"
 $DK conflicts --db "$DB"
 
 echo
+echo "== events: visits, one line per happening with the documents that report it"
+$DK events --db "$DB" --type visit
+
+echo
 echo "== check \"Mutual trade between Kazakhstan and China reached \$41bn in 2023.\""
 $DK check --db "$DB" "Mutual trade between Kazakhstan and China reached \$41bn in 2023."
 echo

@@ -140,6 +140,16 @@ bad:
     return DK_ERR_USAGE;
 }
 
+/* Is report i of h the first one of its document? */
+static int first_of_doc(const dk_evset *s, const dk_happening *h, int i)
+{
+    const char *doc = s->v[h->reps[i]].doc;
+    for (int k = 0; k < i; k++)
+        if (strcmp(s->v[h->reps[k]].doc, doc) == 0)
+            return 0;
+    return 1;
+}
+
 /* One line: date, type, actors -> place, the reporting documents. */
 static dk_status table_row(dk_buf *b, const dk_evset *s,
                            const dk_happening *h)
@@ -162,11 +172,23 @@ static dk_status table_row(dk_buf *b, const dk_evset *s,
         n = snprintf(line, sizeof line, " @ %s", place);
         st = dk_buf_append(b, line, (size_t)n);
     }
-    n = snprintf(line, sizeof line, "\t%d source%s:", h->n,
-                 h->n == 1 ? "" : "s");
+    /* each reporting document once (a document may report it in
+     * several sentences) */
+    int ndocs = 0;
+    for (int i = 0; i < h->n; i++)
+        if (first_of_doc(s, h, i))
+            ndocs++;
+    if (ndocs == h->n)
+        n = snprintf(line, sizeof line, "\t%d source%s:", h->n,
+                     h->n == 1 ? "" : "s");
+    else
+        n = snprintf(line, sizeof line, "\t%d reports in %d document%s:",
+                     h->n, ndocs, ndocs == 1 ? "" : "s");
     if (!st)
         st = dk_buf_append(b, line, (size_t)n);
     for (int i = 0; i < h->n && !st; i++) {
+        if (!first_of_doc(s, h, i))
+            continue;
         const dk_evrep *r = &s->v[h->reps[i]];
         n = snprintf(line, sizeof line, " %s%s%s%s", r->doc,
                      r->docdate[0] ? " (" : "", r->docdate,

@@ -34,7 +34,7 @@ n=$(sqlite3 "$DB" "SELECT count(*) FROM mentions WHERE kind = 'event' AND senten
 "$DK" events --db "$DB" >"$T/table" 2>"$T/err"; rc=$?
 [ $rc -eq 0 ] && [ ! -s "$T/err" ] && ok || bad "events: rc $rc $(cat "$T/err")"
 [ "$(wc -l <"$T/table")" -eq 9 ] && ok || bad "9 lines: $(cat "$T/table")"
-grep -q '^2019-09-11/12 *visit *tokayev @ CN	2 sources: s06_tokayev_visit_2019' "$T/table" \
+grep -q '^2019-09-11/12 *visit *tokayev @ CN	2 reports in 1 document: s06_tokayev_visit_2019 ([0-9-]*)$' "$T/table" \
     && ok || bad "the 2019 visit and its Hubei stop: $(grep visit "$T/table")"
 grep -q '^2023-05-17 *agreement .*2 sources: s09_xian_summit_2023 (2023-05-19) s04_visa_free (2023-11-24)$' "$T/table" \
     && ok || bad "one agreement, two documents: $(grep agreement "$T/table")"
