@@ -91,6 +91,31 @@ static void out_of_memory(loader *L)
     L->nomem = 1;
 }
 
+/* Room for row n of a table that grows by doubling: *table points at the
+ * rows (size bytes each), *lines (when not NULL) at the file line of each
+ * row, both *cap long.  Returns 0, or -1 (reported) when out of memory. */
+static int grow_rows(loader *L, void *table, size_t size, int **lines,
+                     int n, int *cap, int first)
+{
+    if (n < *cap)
+        return 0;
+    int c = *cap ? *cap * 2 : first;
+    void *rows;
+    memcpy(&rows, table, sizeof rows);
+    rows = realloc(rows, (size_t)c * size);
+    if (rows)
+        memcpy(table, &rows, sizeof rows);
+    int *l = rows && lines ? realloc(*lines, (size_t)c * sizeof *l) : NULL;
+    if (l)
+        *lines = l;
+    if (!rows || (lines && !l)) {
+        out_of_memory(L);
+        return -1;
+    }
+    *cap = c;
+    return 0;
+}
+
 /* Read dir/name whole into a NUL-terminated buffer the caller frees.
  * Returns NULL with errno set (ENOENT when missing, EFBIG when too big). */
 static char *read_file(const char *dir, const char *name, size_t *len)
@@ -428,22 +453,9 @@ static void entity_line(loader *L, char *s)
     }
     if (!ok)
         return;
-    if (p->nents == p->capents) {
-        int cap = p->capents ? p->capents * 2 : 256;
-        dk_pack_entity *v = realloc(p->ents, (size_t)cap * sizeof *v);
-        if (!v) {
-            out_of_memory(L);
-            return;
-        }
-        p->ents = v;
-        int *l = realloc(p->ent_line, (size_t)cap * sizeof *l);
-        if (!l) {
-            out_of_memory(L);
-            return;
-        }
-        p->ent_line = l;
-        p->capents = cap;
-    }
+    if (grow_rows(L, &p->ents, sizeof *p->ents, &p->ent_line, p->nents,
+                  &p->capents, 256))
+        return;
     dk_pack_entity *e = &p->ents[p->nents];
     memset(e, 0, sizeof *e);
     e->name = strdup(f[3]);
@@ -500,16 +512,9 @@ static void metric_line(loader *L, char *s)
     }
     if (!ok)
         return;
-    if (p->nmets == p->capmets) {
-        int cap = p->capmets ? p->capmets * 2 : 32;
-        dk_pack_metric *v = realloc(p->mets, (size_t)cap * sizeof *v);
-        if (!v) {
-            out_of_memory(L);
-            return;
-        }
-        p->mets = v;
-        p->capmets = cap;
-    }
+    if (grow_rows(L, &p->mets, sizeof *p->mets, NULL, p->nmets,
+                  &p->capmets, 32))
+        return;
     dk_pack_metric *m = &p->mets[p->nmets];
     memset(m, 0, sizeof *m);
     strcpy(m->id, f[0]);
@@ -598,16 +603,9 @@ static void evtype_line(loader *L, char **f, int n)
         problem(L, "event type '%s' is declared twice", f[1]);
         return;
     }
-    if (p->nevtypes == p->capevtypes) {
-        int cap = p->capevtypes ? p->capevtypes * 2 : 8;
-        dk_pack_evtype *v = realloc(p->evtypes, (size_t)cap * sizeof *v);
-        if (!v) {
-            out_of_memory(L);
-            return;
-        }
-        p->evtypes = v;
-        p->capevtypes = cap;
-    }
+    if (grow_rows(L, &p->evtypes, sizeof *p->evtypes, NULL, p->nevtypes,
+                  &p->capevtypes, 8))
+        return;
     dk_pack_evtype *t = &p->evtypes[p->nevtypes++];
     memset(t, 0, sizeof *t);
     strcpy(t->name, f[1]);
@@ -829,22 +827,9 @@ static void event_line(loader *L, char *s)
                 f[2], f[0], want);
         return;
     }
-    if (p->nevrules == p->capevrules) {
-        int cap = p->capevrules ? p->capevrules * 2 : 64;
-        dk_pack_evrule *v = realloc(p->evrules, (size_t)cap * sizeof *v);
-        if (!v) {
-            out_of_memory(L);
-            return;
-        }
-        p->evrules = v;
-        int *l = realloc(p->evrule_line, (size_t)cap * sizeof *l);
-        if (!l) {
-            out_of_memory(L);
-            return;
-        }
-        p->evrule_line = l;
-        p->capevrules = cap;
-    }
+    if (grow_rows(L, &p->evrules, sizeof *p->evrules, &p->evrule_line,
+                  p->nevrules, &p->capevrules, 64))
+        return;
     if (!p->ev_ac && !(p->ev_ac = dk_ac_new())) {
         out_of_memory(L);
         return;

@@ -63,13 +63,10 @@ static size_t read_name(const char *t, size_t i, size_t n, int *nw)
     return end;
 }
 
-/* Words that make a byline no one's name. */
-static int staff_word(const char *t, size_t a, size_t b)
+/* Is one of the words of t[a, b) (apart by single spaces) in the
+ * NULL-terminated list w? */
+static int has_word(const char *t, size_t a, size_t b, const char *const *w)
 {
-    static const char *const w[] = {
-        "Staff", "Reporter", "Reporters", "Correspondent", "Our", "The",
-        "Agencies", "Agency", "Editorial", "Board", "Team", "News", "Desk",
-        "Admin", "Editor", "Editors", "Press", "Service", "Office", NULL};
     for (size_t i = a; i < b;) {
         size_t j = i;
         while (j < b && t[j] != ' ')
@@ -80,6 +77,16 @@ static int staff_word(const char *t, size_t a, size_t b)
         i = j + 1;
     }
     return 0;
+}
+
+/* Words that make a byline no one's name. */
+static int staff_word(const char *t, size_t a, size_t b)
+{
+    static const char *const w[] = {
+        "Staff", "Reporter", "Reporters", "Correspondent", "Our", "The",
+        "Agencies", "Agency", "Editorial", "Board", "Team", "News", "Desk",
+        "Admin", "Editor", "Editors", "Press", "Service", "Office", NULL};
+    return has_word(t, a, b, w);
 }
 
 /* "Saule Nurlanovna" -> "saule_nurlanovna"; 0 when it does not fit. */
@@ -177,16 +184,7 @@ static int headline_word(const char *t, size_t a, size_t b)
         "Speaks", "Addresses", "Chairs", "Takes", "Will", "To", "In", "On",
         "At", "For", "With", "And", "Of", "The", "Government", "Office",
         "Administration", "Ministry", "Group", "Council", "Thought", NULL};
-    for (size_t i = a; i < b;) {
-        size_t j = i;
-        while (j < b && t[j] != ' ')
-            j++;
-        for (int k = 0; w[k]; k++)
-            if (strlen(w[k]) == j - i && memcmp(w[k], t + i, j - i) == 0)
-                return 1;
-        i = j + 1;
-    }
-    return 0;
+    return has_word(t, a, b, w);
 }
 
 /* The first i' >= i that starts a word: 0, or just after a space or a
