@@ -244,7 +244,8 @@ static int tok_at(const dk_sent *s, uint32_t b)
 static void find_cues(dk_attr_doc *a)
 {
     const dk_sent *s = a->s;
-    int n = dk_pack_find_cues(a->p, s->text, s->len, a->mt, AT_MAX_CUES);
+    int n = dk_pack_find_cues_in(a->p, s->words, s->text, 0, s->len, a->mt,
+                                 AT_MAX_CUES);
     a->ncue = 0;
     for (int i = 0; i < n && i < AT_MAX_CUES; i++) {
         if (a->mt[i].index < 0 || a->mt[i].index >= a->npm)

@@ -1794,13 +1794,9 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
     /* the matcher reads only as far as arguments are looked for */
     lo = lo - EV_WBACK > 0 ? lo - EV_WBACK : 0;
     hi = hi + EV_WAFTER < s->ntok ? hi + EV_WAFTER : s->ntok - 1;
-    uint32_t from = s->tok[lo].start;
-    int n = dk_pack_find_events(ev->p, s->text + from,
-                                s->tok[hi].end - from, ev->mt, EV_MAX_HITS);
-    for (int i = 0; i < n; i++) {
-        ev->mt[i].start += from;
-        ev->mt[i].end += from;
-    }
+    int n = dk_pack_find_events_in(ev->p, s->words, s->text,
+                                   s->tok[lo].start, s->tok[hi].end, ev->mt,
+                                   EV_MAX_HITS);
     int any = 0;
     int nr = 0;
     const dk_pack_evrule *rules = dk_pack_event_rules(ev->p, &nr);

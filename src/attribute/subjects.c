@@ -71,7 +71,8 @@ static void add_ref(dk_attr_doc *a, const char *id, int t, char how)
 static void refs_from_aliases(dk_attr_doc *a)
 {
     const dk_sent *s = a->s;
-    int n = dk_pack_find_entities(a->p, s->text, s->len, a->mt, AT_MAX_CUES);
+    int n = dk_pack_find_entities_in(a->p, s->words, s->text, 0, s->len,
+                                     a->mt, AT_MAX_CUES);
     for (int i = 0; i < n && i < AT_MAX_CUES; i++) {
         if (a->mt[i].index < 0 || a->mt[i].index >= a->npe)
             continue;

@@ -48,6 +48,8 @@
 #define WF_LOG 15           /* the word filter: 2^15 bits, 4 KiB */
 #define WF_BITS (1u << WF_LOG)
 #define WN_LIST 2           /* more children: a row of wrow */
+#define PAIR_LOG 17         /* the pair filter: 2^17 bits, 16 KiB */
+#define PAIR_BITS (1u << PAIR_LOG)
 
 typedef struct pat {
     int id;
@@ -111,6 +113,9 @@ struct dk_ac {
     size_t maxrun;          /* longest leading run of letters, digits */
     int leads;              /* some pattern starts with a byte >= 0xC0 */
     uint8_t firstrun[WF_BITS / 8];  /* hashes of those runs */
+    uint8_t pairs[PAIR_BITS / 8];   /* (node, run): a pattern goes on
+                                       from the node with a space and
+                                       that run (pair_bit) */
 };
 
 /* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
@@ -160,19 +165,26 @@ static int cp_is_word(uint32_t cp)
     return (cp >= '0' && cp <= '9') || dk_cp_is_letter(cp);
 }
 
-/* Is there a letter or digit just before text[pos]? */
-static int word_before(const unsigned char *t, size_t pos)
+/* Is there a letter or digit just before text[pos], reading no further
+ * back than text[lo]? */
+static int word_before_from(const unsigned char *t, size_t lo, size_t pos)
 {
-    if (pos == 0)
+    if (pos <= lo)
         return 0;
     if (t[pos - 1] < 0x80)
         return cp_is_word(t[pos - 1]);
     size_t i = pos - 1;
-    while (i > 0 && pos - i < 4 && (t[i] & 0xC0) == 0x80)
+    while (i > lo && pos - i < 4 && (t[i] & 0xC0) == 0x80)
         i--;
     uint32_t cp;
     dk_utf8_decode(t + i, pos - i, &cp);
     return cp_is_word(cp);
+}
+
+/* Is there a letter or digit just before text[pos]? */
+static int word_before(const unsigned char *t, size_t pos)
+{
+    return word_before_from(t, 0, pos);
 }
 
 /* Is there a letter or digit at text[pos]? */
@@ -189,9 +201,9 @@ static int word_at(const unsigned char *t, size_t n, size_t pos)
 
 /* ASCII letters and digits: the bytes after which a word-anchored match
  * cannot start. */
-static int ascii_alnum(unsigned c)
+static inline int ascii_alnum(unsigned c)
 {
-    return c < 0x80 && cp_is_word(c);
+    return c - '0' < 10u || (c | 0x20) - 'a' < 26u;
 }
 
 static int is_space_byte(unsigned c)
@@ -525,6 +537,74 @@ static void add_run(dk_ac *a, const char *r, size_t len, int32_t m,
     *poollen += len;
 }
 
+/* The key of the run t[s, e) of letters and digits. */
+static uint64_t run_key(const unsigned char *t, size_t s, size_t e)
+{
+    uint64_t h = 0, chunk = 0;
+    unsigned k = 0;
+    for (size_t j = s; j < e; j++) {
+        chunk |= (uint64_t)(t[j] | 0x20) << (8 * k);
+        if (++k == 8) {
+            h = wf_mix(h, chunk);
+            chunk = 0;
+            k = 0;
+        }
+    }
+    if (k)
+        h = wf_mix(h, chunk);
+    return wf_key(h, e - s);
+}
+
+/* The bit of the pair filter for a run with key g after node m and a
+ * space. */
+static inline uint32_t pair_bit(int32_t m, uint64_t g)
+{
+    return (uint32_t)(((g ^ ((uint64_t)(uint32_t)m * 0xD6E8FEB86659FD93ull)) *
+                       WF_K) >> (64 - PAIR_LOG));
+}
+
+/* Set the pair bits of the runs that start under node sp (reached by a
+ * space after a leading run's node m): run[0, len) has been read. */
+static void pair_runs(dk_ac *a, int32_t m, int32_t sp, unsigned char *run,
+                      size_t len)
+{
+    const struct wnode *x = &a->wnode[sp];
+    int ends = len > 0 && x->pats;  /* a pattern ends with the run */
+    size_t nc = (size_t)a->ncls;
+    for (unsigned k = 0; k < (x->nkids > WN_LIST ? nc : x->nkids); k++) {
+        int32_t v = x->nkids > WN_LIST ? a->wrow[(size_t)x->kids * nc + k]
+                                       : x->kids + (int32_t)k;
+        if (v <= 0)
+            continue;
+        unsigned c = a->wnode[v].label;
+        if (c < 0x80 && ascii_alnum(c) && len < DK_AC_MAXPAT) {
+            run[len] = (unsigned char)c;
+            pair_runs(a, m, v, run, len + 1);
+        } else {
+            ends = 1;               /* the run ends before c */
+        }
+    }
+    if (ends && len > 0) {
+        uint32_t b = pair_bit(m, run_key(run, 0, len));
+        a->pairs[b >> 3] |= (uint8_t)(1u << (b & 7));
+    }
+}
+
+/* The pair filter: for every leading run's node m with a space after
+ * it, the runs that may follow the space. */
+static void build_pairs(dk_ac *a)
+{
+    unsigned char run[DK_AC_MAXPAT + 1];
+    memset(a->pairs, 0, sizeof a->pairs);
+    for (size_t k = 0; k <= a->wrunmask; k++) {
+        if (!a->wrun[k].len)
+            continue;
+        int32_t sp = wchild(a, a->wrun[k].node, ' ');
+        if (sp)
+            pair_runs(a, a->wrun[k].node, sp, run, 0);
+    }
+}
+
 /* The patterns' leading runs of letters and digits, the nodes they lead
  * to (wrun), from the patterns' folded texts. */
 static int build_runs(dk_ac *a)
@@ -549,6 +629,7 @@ static int build_runs(dk_ac *a)
         if (m)
             add_run(a, r, len, m, &poollen);
     }
+    build_pairs(a);
     return DK_AC_OK;
 }
 
@@ -1155,6 +1236,188 @@ static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
             return -1;
     }
     return flush(&w, SIZE_MAX, out, nout, max);
+}
+
+static int push_run(dk_pack_words *w, size_t s, size_t e, uint64_t key)
+{
+    if (w->nrun == w->cap) {
+        int cap = w->cap ? 2 * w->cap : 64;
+        dk_pack_run *v = realloc(w->run, (size_t)cap * sizeof *v);
+        if (!v)
+            return -1;
+        w->run = v;
+        w->cap = cap;
+    }
+    w->run[w->nrun++] = (dk_pack_run){(uint32_t)s, (uint32_t)e, key};
+    return 0;
+}
+
+/* The runs of ASCII letters and digits and the bytes >= 0xC0: where
+ * find_words may start a match, whatever the automaton.  The same reading
+ * as find_words', once for all the matchers of a sentence. */
+int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    w->text = NULL;
+    w->len = 0;
+    w->nrun = 0;
+    if (n > UINT32_MAX)
+        return -1;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = t[i];
+        if (!ascii_alnum(c)) {
+            if (c >= 0xC0) {
+                if (push_run(w, i, i, 0))
+                    return -1;
+                i++;
+                continue;
+            }
+            if (i + 1 < n && ascii_alnum(t[i + 1])) {
+                i++;
+                continue;
+            }
+#if WF_SWAR
+            if (i + 8 <= n) {
+                /* on to the next letter, digit or byte >= 0xC0 (not t[i]) */
+                uint64_t x = load8(t + i);
+                uint64_t m = alnum8(x) | (x & (x << 1) & HI8);
+                if (!m) {
+                    i += 8;
+                    continue;
+                }
+                i += (size_t)__builtin_ctzll(m) >> 3;
+                continue;
+            }
+#endif
+            i++;
+            continue;
+        }
+        size_t s = i;
+        uint64_t h = 0;
+#if WF_SWAR
+        while (i + 8 <= n) {
+            uint64_t x = load8(t + i), nm = ~alnum8(x) & HI8;
+            if (nm) {
+                unsigned k = (unsigned)__builtin_ctzll(nm) >> 3;
+                if (k)
+                    h = wf_mix(h, (x | 0x2020202020202020ull) &
+                                      ((1ull << (8 * k)) - 1));
+                i += k;
+                goto run_done;
+            }
+            h = wf_mix(h, x | 0x2020202020202020ull);
+            i += 8;
+        }
+#endif
+        {
+            uint64_t chunk = 0;
+            unsigned k = 0;
+            for (; i < n && ascii_alnum(t[i]); i++) {
+                chunk |= (uint64_t)(t[i] | 0x20) << (8 * k);
+                if (++k == 8) {
+                    h = wf_mix(h, chunk);
+                    chunk = 0;
+                    k = 0;
+                }
+            }
+            if (k)
+                h = wf_mix(h, chunk);
+        }
+#if WF_SWAR
+    run_done:
+#endif
+        if (push_run(w, s, i, wf_key(h, i - s)))
+            return -1;
+    }
+    w->text = text;
+    w->len = n;
+    return 0;
+}
+
+/* find_words on t[from, to) from the runs read before (w->text == t):
+ * the same starts, keys and walks, without reading the bytes again.
+ * Runs cut by from or to are keyed anew.  Returns -1 if the pending list
+ * is full. */
+static int find_words_in(const dk_ac *a, const dk_pack_words *w,
+                         const unsigned char *t, size_t from, size_t to,
+                         dk_ac_hit *out, int max)
+{
+    const uint8_t *filter = a->firstrun;
+    const size_t maxrun = a->maxrun;
+    const dk_pack_run *r = w->run, *end = w->run + w->nrun;
+    pending pw;
+    pw.head = pw.n = 0;
+    int nout = 0;
+    /* the first run that ends after from */
+    int lo = 0, hi = w->nrun;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (r[mid].end > from || (r[mid].end == r[mid].start &&
+                                  r[mid].start >= from))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    for (r += lo; r < end && r->start < to; r++) {
+        size_t s = r->start, e = r->end;
+        int32_t cur = 0;
+        if (e == s) {
+            if (s < from || !a->wroot[t[s]])
+                continue;
+        } else {
+            uint64_t g = r->key;
+            if (s < from || e > to) {   /* cut: the part inside */
+                s = s < from ? from : s;
+                e = e > to ? to : e;
+                g = run_key(t, s, e);
+            }
+            if (e - s > maxrun)
+                continue;
+            uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
+            if (!(filter[b >> 3] & (1u << (b & 7))) ||
+                !(cur = run_node(a, t, s, e, g)))
+                continue;
+        }
+        if (s > from && (t[s - 1] >= 0x80 || t[s] >= 0x80) &&
+            word_before_from(t, from, s))
+            continue;
+        nout = flush(&pw, s, out, nout, max);
+        if (cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
+            r[1].start == e + 1 && r[1].end > r[1].start &&
+            r[1].end <= to) {
+            /* a space and a run: a pattern goes on only with that run */
+            uint32_t b = pair_bit(cur, r[1].key);
+            if (!(a->pairs[b >> 3] & (1u << (b & 7)))) {
+                if (a->wnode[cur].pats &&
+                    node_hits(a, t, to, s, e, cur, &pw))
+                    return -1;
+                continue;
+            }
+        }
+        if (walk(a, t, to, s, cur ? e : s, cur, &pw))
+            return -1;
+    }
+    return flush(&pw, SIZE_MAX, out, nout, max);
+}
+
+int dk_ac_find_in(const dk_ac *a, const dk_pack_words *w, const char *text,
+                  size_t from, size_t to, dk_ac_hit *out, int max)
+{
+    if (!a->built || max <= 0 || from >= to)
+        return 0;
+    if (a->words && w && w->text == text && to <= w->len) {
+        int r = find_words_in(a, w, (const unsigned char *)text, from, to,
+                              out, max);
+        if (r >= 0)
+            return r;
+    }
+    int k = dk_ac_find(a, text + from, to - from, out, max);
+    for (int i = 0; i < k; i++) {
+        out[i].start += (uint32_t)from;
+        out[i].end += (uint32_t)from;
+    }
+    return k;
 }
 
 int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,

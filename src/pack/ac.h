@@ -66,11 +66,15 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
 int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,
                     dk_ac_hit *out, int max);
 
-/* The same by a scan of the whole automaton, a table look-up per byte:
- * what dk_ac_find does when its word scan does not apply (a pattern
- * starts with a byte that is no letter or digit); for tests. */
-int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,
-                    dk_ac_hit *out, int max);
+
+/* Read the words of text[0, n) into w (pack.h, dk_pack_words).
+ * Returns 0, or -1 out of memory. */
+int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n);
+
+/* dk_ac_find on text[from, to), with w the words of text (or NULL);
+ * the matches' offsets are text's. */
+int dk_ac_find_in(const dk_ac *a, const dk_pack_words *w, const char *text,
+                  size_t from, size_t to, dk_ac_hit *out, int max);
 
 /* Normalise s[0, n) into out (cap bytes) as the matcher sees it, folding
  * case when fold is set.  Returns the length, or -1 if it does not fit. */

@@ -1035,6 +1035,40 @@ int dk_pack_find_cues(const dk_pack *p, const char *text, size_t n,
     return dk_ac_find(p->cue_ac, text, n, out, max);
 }
 
+int dk_pack_words_read(dk_pack_words *w, const char *text, size_t n)
+{
+    return dk_ac_words_read(w, text, n);
+}
+
+void dk_pack_words_free(dk_pack_words *w)
+{
+    free(w->run);
+    memset(w, 0, sizeof *w);
+}
+
+int dk_pack_find_entities_in(const dk_pack *p, const dk_pack_words *w,
+                             const char *text, size_t from, size_t to,
+                             dk_pack_match *out, int max)
+{
+    return dk_ac_find_in(p->ent_ac, w, text, from, to, out, max);
+}
+
+int dk_pack_find_cues_in(const dk_pack *p, const dk_pack_words *w,
+                         const char *text, size_t from, size_t to,
+                         dk_pack_match *out, int max)
+{
+    return dk_ac_find_in(p->cue_ac, w, text, from, to, out, max);
+}
+
+int dk_pack_find_events_in(const dk_pack *p, const dk_pack_words *w,
+                           const char *text, size_t from, size_t to,
+                           dk_pack_match *out, int max)
+{
+    if (!p->ev_ac)
+        return 0;
+    return dk_ac_find_in(p->ev_ac, w, text, from, to, out, max);
+}
+
 const dk_pack_evrule *dk_pack_event_rules(const dk_pack *p, int *n)
 {
     if (n)

@@ -148,4 +148,41 @@ int dk_pack_find_entities(const dk_pack *p, const char *text, size_t n,
 int dk_pack_find_cues(const dk_pack *p, const char *text, size_t n,
                       dk_pack_match *out, int max);
 
+/* The words of a text, read once for all of a pack's matchers: every
+ * run of ASCII letters and digits, with a hash of it case-folded, and
+ * every byte that may lead a UTF-8 letter.  The engine reads each
+ * sentence once (dk_pack_words_read); the dk_pack_find_*_in functions
+ * then find entities, cues and event phrases in any part of it without
+ * reading its bytes again.  The caller owns it: zero it before the first
+ * read, free it with dk_pack_words_free. */
+typedef struct dk_pack_run {
+    uint32_t start, end;    /* end == start: a byte >= 0xC0 at start */
+    uint64_t key;           /* hash of the run, folded (ac.c) */
+} dk_pack_run;
+
+typedef struct dk_pack_words {
+    const char *text;       /* the text read; NULL when the read failed */
+    size_t len;
+    dk_pack_run *run;       /* in text order */
+    int nrun, cap;
+} dk_pack_words;
+
+/* Read text[0, n).  Returns 0, or -1 out of memory (then w->text is
+ * NULL and the *_in functions read the text as the plain ones do). */
+int dk_pack_words_read(dk_pack_words *w, const char *text, size_t n);
+void dk_pack_words_free(dk_pack_words *w);
+
+/* The same as dk_pack_find_entities, _cues and _events on text[from, to)
+ * (w: text read by dk_pack_words_read, or NULL), but the matches' offsets
+ * are text's, not from's. */
+int dk_pack_find_entities_in(const dk_pack *p, const dk_pack_words *w,
+                             const char *text, size_t from, size_t to,
+                             dk_pack_match *out, int max);
+int dk_pack_find_cues_in(const dk_pack *p, const dk_pack_words *w,
+                         const char *text, size_t from, size_t to,
+                         dk_pack_match *out, int max);
+int dk_pack_find_events_in(const dk_pack *p, const dk_pack_words *w,
+                           const char *text, size_t from, size_t to,
+                           dk_pack_match *out, int max);
+
 #endif

@@ -74,7 +74,7 @@ static int scan_line(const char *line, size_t len, dk_docctx *ctx)
 {
     dk_token tok[DL_TOKENS];
     dk_docctx none = {0, 0, 0};
-    dk_sent s = {line, len, 0, tok, 0, &none, NULL};
+    dk_sent s = {line, len, 0, tok, 0, &none, NULL, NULL};
     s.ntok = dk_lex_tokenize(line, len, tok, DL_TOKENS);
     if (s.ntok == 0 || s.ntok == DL_TOKENS)
         return 0;

@@ -37,6 +37,7 @@ struct dk_engine {
     int ordercap;
     dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
     dk_numcache *nums;     /* numbers read in the current sentence */
+    dk_pack_words words;   /* the current sentence's words, for the pack */
 };
 
 struct dk_doc {
@@ -102,6 +103,7 @@ void dk_engine_free(dk_engine *e)
     free(e->order);
     free(e->otmp);
     dk_pack_free(e->pack);
+    dk_pack_words_free(&e->words);
     dk_cands_free(&e->cands);
     free(e);
 }
@@ -193,7 +195,7 @@ static dk_status queue(dk_doc *d, const dk_mention *m, const char *span)
             return s;
     }
     dk_mention *q = &d->out[d->nout++];
-    *q = *m;
+    dk_mention_copy(q, m);
     q->text = (const char *)(uintptr_t)off;  /* made a pointer in next() */
     q->explain = (const char *)(uintptr_t)xoff;  /* offset + 1, or 0 */
     return DK_OK;
@@ -276,10 +278,12 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
             return s;
     }
     dk_numcache_next(e->nums);
-    dk_sent st = {text, len, base, e->tok, 0, &d->ctx, e->nums};
+    dk_sent st = {text, len, base, e->tok, 0, &d->ctx, e->nums, NULL};
     st.ntok = dk_lex_tokenize(text, len, e->tok, DK_MAX_SENTENCE);
     if (st.ntok == 0)
         return DK_OK;
+    if (e->pack && dk_pack_words_read(&e->words, text, len) == 0)
+        st.words = &e->words;   /* else the matchers read the text */
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);

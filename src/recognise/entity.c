@@ -437,11 +437,11 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
     dk_pack_match m[BATCH];
     size_t off = 0;
     while (off < s->len) {
-        int n = dk_pack_find_entities(p, s->text + off, s->len - off, m,
-                                      BATCH);
+        int n = dk_pack_find_entities_in(p, s->words, s->text, off, s->len,
+                                         m, BATCH);
         for (int i = 0; i < n; i++) {
-            uint32_t a = (uint32_t)off + m[i].start;
-            uint32_t b = (uint32_t)off + m[i].end;
+            uint32_t a = m[i].start;
+            uint32_t b = m[i].end;
             if (m[i].index < 0 || m[i].index >= nents)
                 continue;
             /* "US$", "HK$", "NZ$": a currency sign, not the country */
@@ -461,6 +461,6 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             find_ministries(p, s, out, m, n);
         if (n < BATCH)
             break;
-        off += m[n - 1].end;  /* the text after the last match */
+        off = m[n - 1].end;  /* the text after the last match */
     }
 }

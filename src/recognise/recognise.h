@@ -34,6 +34,9 @@ typedef struct dk_sent {
     const dk_docctx *doc;
     struct dk_numcache *nums;  /* dk_number_at's answers for this sentence
                                   (number.h), or NULL for none */
+    const struct dk_pack_words *words;  /* the sentence's words as the
+                                  pack's matchers read them (pack.h), or
+                                  NULL: they then read the text */
 } dk_sent;
 
 /* Priorities for equal-length overlaps: higher wins. */
@@ -57,8 +60,18 @@ typedef struct dk_cands {
     int n, cap;
 } dk_cands;
 
+/* Clear m: the head zero, the attribution, entity and event groups
+ * empty (empty strings, zero counts and flags; other bytes of those
+ * groups are left as they were).  mention.c. */
+void dk_mention_clear(dk_mention *m);
+
+/* Copy src to dst: the head, and each group src uses; the others are
+ * cleared as dk_mention_clear does.  mention.c. */
+void dk_mention_copy(dk_mention *dst, const dk_mention *src);
+
 /* Append a candidate covering tokens [t0, t1) of kind k, with start/end
- * set from the tokens and every other field zero.  Returns NULL when out
+ * set from the tokens and the rest of its mention cleared
+ * (dk_mention_clear).  Returns NULL when out
  * of memory (the candidate is then simply not reported). */
 dk_cand *dk_cand_push(dk_cands *c, const dk_sent *s, int t0, int t1,
                       dk_kind k, int prio);

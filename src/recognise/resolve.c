@@ -19,7 +19,8 @@ dk_cand *dk_cand_push(dk_cands *c, const dk_sent *s, int t0, int t1,
         c->cap = cap;
     }
     dk_cand *x = &c->v[c->n++];
-    memset(x, 0, sizeof *x);
+    x->dropped = 0;
+    dk_mention_clear(&x->m);
     x->t0 = t0;
     x->t1 = t1;
     x->prio = prio;

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "pack/ac.h"
@@ -346,6 +347,34 @@ static void same_as_scan(const dk_ac *a, const char *text, size_t n, int max,
                  (int)n, text, ng, nw);
 }
 
+/* dk_ac_find_in on the words read once (dk_ac_words_read) agrees with
+ * dk_ac_find on the part of the text, for the whole text and for random
+ * parts that start and end anywhere (inside runs and UTF-8 too). */
+static void same_in(const dk_ac *a, const char *text, size_t n, int max,
+                    int round)
+{
+    dk_pack_words w;
+    memset(&w, 0, sizeof w);
+    assert_int_equal(dk_ac_words_read(&w, text, n), 0);
+    for (int k = 0; k < 4; k++) {
+        size_t from = k == 0 ? 0 : rnd((unsigned)n + 1);
+        size_t to = k == 0 ? n : from + rnd((unsigned)(n - from) + 1);
+        dk_ac_hit got[64], want[64];
+        int ng = dk_ac_find_in(a, &w, text, from, to, got, max);
+        int nw = from < to ? dk_ac_find(a, text + from, to - from, want, max)
+                           : 0;
+        for (int i = 0; i < nw; i++) {
+            want[i].start += (uint32_t)from;
+            want[i].end += (uint32_t)from;
+        }
+        if (ng != nw || memcmp(got, want, (size_t)ng * sizeof *got) != 0)
+            fail_msg("round %d: text \"%.*s\" [%zu, %zu): %d matches by "
+                     "the words read once, %d on the part", round, (int)n,
+                     text, from, to, ng, nw);
+    }
+    free(w.run);
+}
+
 /* The automaton against the reference on random patterns and texts over
  * a small alphabet: letters, digits, case, white space, dashes, no-break
  * and other Unicode spaces, curly and straight apostrophes, non-ASCII
@@ -407,6 +436,8 @@ static void test_against_reference(void **state)
             if (ng != nw || memcmp(got, want, (size_t)ng * sizeof *got) != 0)
                 fail_msg("round %d: text \"%s\": %d matches by the scan, "
                          "want %d", round, text, ng, nw);
+            if (k % 4 == 0)
+                same_in(a, text, n, max, round);
         }
         dk_ac_free(a);
     }
@@ -471,6 +502,8 @@ static void test_words_against_scan(void **state)
             /* from inside the text, as the callers' batches do */
             size_t from = rnd((unsigned)k);
             same_as_scan(a, text + from, k - from, 64, round);
+            same_in(a, text, k, 64, round);
+            same_in(a, text, k, 1 + (int)rnd(4), round);
         }
         dk_ac_free(a);
     }

@@ -66,7 +66,7 @@ static void read_one(const ncase *c)
 {
     static dk_token tok[256];
     dk_docctx doc = {0, 0, 0};
-    dk_sent s = {c->text, strlen(c->text), 0, tok, 0, &doc, NULL};
+    dk_sent s = {c->text, strlen(c->text), 0, tok, 0, &doc, NULL, NULL};
     s.ntok = dk_tokenize(c->text, s.len, tok, 256);
     dk_lex_tag(c->text, tok, s.ntok);
     int first = 0;
@@ -114,7 +114,7 @@ static void test_no_number_past_end(void **state)
     static dk_token tok[4];
     const char *t = "twenty";
     dk_docctx doc = {0, 0, 0};
-    dk_sent s = {t, strlen(t), 0, tok, 0, &doc, NULL};
+    dk_sent s = {t, strlen(t), 0, tok, 0, &doc, NULL, NULL};
     s.ntok = dk_tokenize(t, s.len, tok, 4);
     dk_lex_tag(t, tok, s.ntok);
     dk_num n;
@@ -134,7 +134,7 @@ static void test_cache(void **state)
     dk_docctx doc = {0, 0, 0};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const char *t = cases[c].text;
-        dk_sent s = {t, strlen(t), 0, tok, 0, &doc, NULL};
+        dk_sent s = {t, strlen(t), 0, tok, 0, &doc, NULL, NULL};
         s.ntok = dk_tokenize(t, s.len, tok, 256);
         dk_lex_tag(t, tok, s.ntok);
         dk_numcache_next(&cache);
@@ -157,7 +157,7 @@ static void test_cache(void **state)
     }
     /* the same token index in the next sentence is read again */
     const char *t1 = "five", *t2 = "hello";
-    dk_sent s = {t1, strlen(t1), 0, tok, 0, &doc, &cache};
+    dk_sent s = {t1, strlen(t1), 0, tok, 0, &doc, &cache, NULL};
     s.ntok = dk_tokenize(t1, s.len, tok, 256);
     dk_lex_tag(t1, tok, s.ntok);
     dk_numcache_next(&cache);
