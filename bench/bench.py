@@ -150,7 +150,10 @@ def bench_engine(dk, txt, out, mb=10, runs=3):
     with open(txt, "rb") as f, open(head, "wb") as g:
         data = f.read(int(mb * MB))
         g.write(data[:data.rfind(b"\n") + 1] or data)   # whole lines
-    p = subprocess.run([exe, head, str(runs)], capture_output=True, text=True)
+    pack = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(dk))),
+                        "packs", "kz-cn")
+    args = [exe, head, str(runs)] + ([pack] if os.path.isdir(pack) else [])
+    p = subprocess.run(args, capture_output=True, text=True)
     return (p.stdout or p.stderr).strip() or None
 
 
