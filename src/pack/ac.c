@@ -201,9 +201,17 @@ static int word_at(const unsigned char *t, size_t n, size_t pos)
 
 /* ASCII letters and digits: the bytes after which a word-anchored match
  * cannot start. */
+#define AN1(c) (((c) >= '0' && (c) <= '9') || \
+                (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z'))
+#define AN4(c) AN1(c), AN1((c) + 1), AN1((c) + 2), AN1((c) + 3)
+#define AN16(c) AN4(c), AN4((c) + 4), AN4((c) + 8), AN4((c) + 12)
+#define AN64(c) AN16(c), AN16((c) + 16), AN16((c) + 32), AN16((c) + 48)
+static const uint8_t ascii_alnum_tab[256] = {AN64(0), AN64(64), AN64(128),
+                                             AN64(192)};
+
 static inline int ascii_alnum(unsigned c)
 {
-    return c - '0' < 10u || (c | 0x20) - 'a' < 26u;
+    return ascii_alnum_tab[c & 0xFF];
 }
 
 static int is_space_byte(unsigned c)
@@ -1238,18 +1246,18 @@ static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
     return flush(&w, SIZE_MAX, out, nout, max);
 }
 
-static int push_run(dk_pack_words *w, size_t s, size_t e, uint64_t key)
+/* Room for the runs of a text of n bytes: at most one a byte. */
+static int reserve_runs(dk_pack_words *w, size_t n)
 {
-    if (w->nrun == w->cap) {
-        int cap = w->cap ? 2 * w->cap : 64;
-        dk_pack_run *v = realloc(w->run, (size_t)cap * sizeof *v);
-        if (!v)
-            return -1;
-        w->run = v;
-        w->cap = cap;
-    }
-    w->run[w->nrun++] = (dk_pack_run){(uint32_t)s, (uint32_t)e, key};
-    return 0;
+    if ((size_t)w->cap > n)
+        return 0;
+    size_t cap = n + 1 > 64 ? n + 1 : 64;
+    if (cap > INT32_MAX)
+        return -1;
+    free(w->run);
+    w->run = malloc(cap * sizeof *w->run);
+    w->cap = w->run ? (int)cap : 0;
+    return w->run ? 0 : -1;
 }
 
 /* The runs of ASCII letters and digits and the bytes >= 0xC0: where
@@ -1261,15 +1269,16 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
     w->text = NULL;
     w->len = 0;
     w->nrun = 0;
-    if (n > UINT32_MAX)
+    if (n > UINT32_MAX || reserve_runs(w, n))
         return -1;
+    dk_pack_run *v = w->run;
+    int nrun = 0;
     size_t i = 0;
     while (i < n) {
         unsigned c = t[i];
         if (!ascii_alnum(c)) {
             if (c >= 0xC0) {
-                if (push_run(w, i, i, 0))
-                    return -1;
+                v[nrun++] = (dk_pack_run){(uint32_t)i, (uint32_t)i, 0};
                 i++;
                 continue;
             }
@@ -1327,9 +1336,9 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
 #if WF_SWAR
     run_done:
 #endif
-        if (push_run(w, s, i, wf_key(h, i - s)))
-            return -1;
+        v[nrun++] = (dk_pack_run){(uint32_t)s, (uint32_t)i, wf_key(h, i - s)};
     }
+    w->nrun = nrun;
     w->text = text;
     w->len = n;
     return 0;
