@@ -6,7 +6,9 @@
  * pack is loaded (and checked), and when it loads, the text is searched
  * for entities, cues and event phrases, and each of its words is tried
  * as a trigger key word.  Every match must lie in the text, in order,
- * without overlaps.
+ * without overlaps; the matches found on the text's words read once
+ * (dk_pack_words_read, dk_pack_find_*_in) must be the same as those found
+ * on the text.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +50,36 @@ static void verify(const char *text, size_t n, const dk_pack_match *m,
     (void)text;
 }
 
+typedef int (*find_fn)(const dk_pack *, const char *, size_t,
+                       dk_pack_match *, int);
+typedef int (*find_in_fn)(const dk_pack *, const dk_pack_words *,
+                          const char *, size_t, size_t, dk_pack_match *,
+                          int);
+
+/* The matcher on the words read once (find_in) must find what it finds
+ * on the part of the text itself, for the whole text and for parts
+ * picked by the text's length. */
+static void same_in(const dk_pack *p, const dk_pack_words *w,
+                    const char *text, size_t n, find_fn find,
+                    find_in_fn find_in)
+{
+    size_t parts[4][2] = {{0, n}, {n / 3, n}, {0, n / 2}, {n / 4, 3 * n / 4}};
+    for (int k = 0; k < 4; k++) {
+        size_t from = parts[k][0], to = parts[k][1];
+        dk_pack_match got[64], want[64];
+        int max = 1 + (int)((n + (size_t)k) % 64);
+        int ng = find_in(p, w, text, from, to, got, max);
+        int nw = from < to ? find(p, text + from, to - from, want, max) : 0;
+        if (ng != nw)
+            abort();
+        for (int i = 0; i < ng; i++)
+            if (got[i].start != want[i].start + from ||
+                got[i].end != want[i].end + from ||
+                got[i].index != want[i].index)
+                abort();
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!dir[0]) {
@@ -87,6 +119,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int nr;
     dk_pack_event_rules(p, &nr);
     verify(text, n, m, dk_pack_find_events(p, text, n, m, 64), nr);
+    dk_pack_words words;
+    memset(&words, 0, sizeof words);
+    if (dk_pack_words_read(&words, text, n) == 0) {
+        same_in(p, &words, text, n, dk_pack_find_entities,
+                dk_pack_find_entities_in);
+        same_in(p, &words, text, n, dk_pack_find_cues, dk_pack_find_cues_in);
+        same_in(p, &words, text, n, dk_pack_find_events,
+                dk_pack_find_events_in);
+    }
+    dk_pack_words_free(&words);
     for (size_t i = 0, w = 0; i <= n; i++)   /* every space-separated word */
         if (i == n || text[i] == ' ') {
             (void)dk_pack_event_word(p, text + w, i - w);
