@@ -28,6 +28,8 @@ typedef struct extract {
     const char *date;      /* --date */
     int input;             /* 't' text, 'j' jsonl, 'h' html, 'a' by name */
     dk_buf out;            /* output waiting to be written */
+    dk_buf head;           /* start of the lines of head_doc */
+    const dk_doc *head_doc;  /* the open document head is for, or NULL */
     int status;            /* first failure */
     int write_failed;
 } extract;
@@ -71,17 +73,28 @@ static void flush_out(extract *x)
 static int print_ready(extract *x, dk_doc *d)
 {
     const dk_mention *m;
-    while ((m = dk_doc_next(d)) != NULL) {
-        size_t mark = x->out.len;
-        if (dk_json_mention(&x->out, dk_doc_id(d), m) ||
-            dk_buf_putc(&x->out, '\n')) {
-            x->out.len = mark;  /* never half a line */
+    if (x->head_doc != d) {
+        if (dk_json_mention_head(&x->head, dk_doc_id(d)))
             return DK_ERR_NOMEM;
-        }
+        x->head_doc = d;
+    }
+    while ((m = dk_doc_next(d)) != NULL) {
+        /* a failed line writes nothing, never half a line */
+        if (dk_json_mention_line(&x->out, &x->head, m))
+            return DK_ERR_NOMEM;
         if (x->out.len >= CHUNK)
             flush_out(x);
     }
     return DK_OK;
+}
+
+/* Close d; the next document gets its own head (the allocator may give
+ * it d's address). */
+static void close_doc(extract *x, dk_doc *d)
+{
+    if (x->head_doc == d)
+        x->head_doc = NULL;
+    dk_doc_close(d);
 }
 
 static const char *base_name(const char *path)
@@ -111,7 +124,7 @@ static int run_text(extract *x, const char *id, const char *date,
     }
     if (!has_text(text, n)) {
         dk_cli_error("%s: empty \"text\", nothing to read", where);
-        dk_doc_close(d);
+        close_doc(x, d);
         return DK_ERR_EMPTY;
     }
     int st = dk_doc_feed(d, text, n);
@@ -122,7 +135,7 @@ static int run_text(extract *x, const char *id, const char *date,
     if (st)
         dk_cli_error("%s: %s", where, *dk_doc_errmsg(d) ? dk_doc_errmsg(d)
                                                          : dk_strerror(st));
-    dk_doc_close(d);
+    close_doc(x, d);
     return st;
 }
 
@@ -166,7 +179,7 @@ static int extract_stream(extract *x, FILE *f, const char *path,
                                                        : dk_strerror(st));
     /* mentions found before a failure are still printed */
     print_ready(x, d);
-    dk_doc_close(d);
+    close_doc(x, d);
     return st;
 }
 
@@ -402,6 +415,7 @@ int dk_cmd_extract(int argc, char **argv)
         note(&x, DK_ERR_IO);
     }
     dk_buf_free(&x.out);
+    dk_buf_free(&x.head);
     dk_engine_free(x.engine);
     return x.status;
 }

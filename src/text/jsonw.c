@@ -311,72 +311,192 @@ void dk_jw_ids(dk_jsonw *w, const char *k, const char (*ids)[DK_ID_MAX],
 
 /* ---- one mention, written straight into the buffer ----
  *
- * dk_json_mention reserves, once, room for the longest line the mention
- * can give (every string escaped six bytes a byte, every number 40
- * bytes), then writes through a plain pointer: no size check, call or
- * escape scan of the constant keys per member.  The members, their order
- * and the number and string formats are those of the dk_jw_* calls it
- * replaces (the output is the same byte for byte). */
+ * The mention writers reserve, once, room for the longest line the
+ * mention can give (every string escaped six bytes a byte, every number
+ * 40 bytes, plus 1024 bytes of slack), then write through a plain
+ * pointer: no size check, call or escape scan of the constant keys per
+ * member.  Strings are copied eight bytes at a time; a copy may write up
+ * to eight bytes past the end of what it keeps, which the slack covers
+ * and later writes overwrite.  The members, their order and the number
+ * and string formats are those of the dk_jw_* calls (the output is the
+ * same byte for byte). */
 
 /* Copy the string literal lit, without its NUL. */
 #define LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
 
+/* Bit 7 set in each byte of x that must be escaped (see needs_escape8);
+ * the lowest set byte is exact, bytes above it may be false hits. */
+static uint64_t escape_bits8(uint64_t x)
+{
+    uint64_t q = x ^ ('"' * ONES), b = x ^ ('\\' * ONES), d = x ^ (0x7F * ONES);
+    return (((x - 0x20 * ONES) & ~x) | ((q - ONES) & ~q) |
+            ((b - ONES) & ~b) | ((d - ONES) & ~d)) & HIGHS;
+}
+
+/* The escape of the byte c (one needs_escape says yes to) at o. */
+static char *w_esc(char *o, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    case '\b': *o++ = 'b'; break;
+    case '\f': *o++ = 'f'; break;
+    default:
+        *o++ = 'u'; *o++ = '0'; *o++ = '0';
+        *o++ = hex[c >> 4]; *o++ = hex[c & 15];
+    }
+    return o;
+}
+
 /* s[0, n) as a JSON string with its quotes at o; returns the end. */
 static char *w_str(char *o, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t run;
+    size_t i = 0;
     *o++ = '"';
-    if (n <= 16) {
-        /* most strings are short ids and words: copy while checking */
-        for (run = 0; run < n; run++) {
-            unsigned char c = (unsigned char)s[run];
-            if (needs_escape(c))
-                break;
-            o[run] = (char)c;
-        }
-    } else {
-        run = clean_prefix(s, n);
-        memcpy(o, s, run);
-    }
-    o += run;
-    for (size_t i = run; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!needs_escape(c)) {
-            *o++ = (char)c;
+    while (i < n) {
+        if (n - i >= 8) {
+            /* copy eight bytes, keep those before the first to escape */
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            memcpy(o, &x, 8);
+            uint64_t hit = escape_bits8(x);
+            size_t k = hit ? (size_t)__builtin_ctzll(hit) >> 3 : 8;
+            o += k;
+            i += k;
+            if (k == 8)
+                continue;
+        } else if (!needs_escape((unsigned char)s[i])) {
+            *o++ = s[i++];
             continue;
         }
-        *o++ = '\\';
-        switch (c) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '\n': *o++ = 'n'; break;
-        case '\r': *o++ = 'r'; break;
-        case '\t': *o++ = 't'; break;
-        case '\b': *o++ = 'b'; break;
-        case '\f': *o++ = 'f'; break;
-        default:
-            *o++ = 'u'; *o++ = '0'; *o++ = '0';
-            *o++ = hex[c >> 4]; *o++ = hex[c & 15];
-        }
+        o = w_esc(o, (unsigned char)s[i++]);
     }
     *o++ = '"';
     return o;
 }
 
-static char *w_cstr(char *o, const char *s)
+/* The string in the char array s[0, cap), cap a multiple of 8, up to its
+ * NUL (or all cap bytes, as strnlen): the array is read a whole word at a
+ * time, never past its end. */
+static char *w_field(char *o, const char *s, size_t cap)
 {
-    return w_str(o, s, strlen(s));
+    size_t i = 0;
+    *o++ = '"';
+    while (i < cap) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        memcpy(o, &x, 8);
+        uint64_t hit = escape_bits8(x);   /* NUL counts: it is below 0x20 */
+        if (!hit) {
+            o += 8;
+            i += 8;
+            continue;
+        }
+        size_t k = (size_t)__builtin_ctzll(hit) >> 3;
+        o += k;
+        i += k;
+        /* a NUL ends it; after an escape (rare) go on a byte at a time */
+        for (; i < cap && s[i]; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (needs_escape(c))
+                o = w_esc(o, c);
+            else
+                *o++ = (char)c;
+        }
+        break;
+    }
+    *o++ = '"';
+    return o;
 }
 
-/* An offset (document offsets are below 2^63, written as dk_jw_int). */
+#define W_FIELD(o, arr) w_field((o), (arr), sizeof(arr))
+
+/* A short constant name (kind, qualifier) as a JSON string. */
+static char *w_name(char *o, const char *s)
+{
+    *o++ = '"';
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (needs_escape(c))
+            o = w_esc(o, c);
+        else
+            *o++ = (char)c;
+    }
+    *o++ = '"';
+    return o;
+}
+
+/* The decimal digits of u at o (as fmt_ll, without the NUL). */
+static char *w_uint(char *o, uint64_t u)
+{
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324"
+        "25262728293031323334353637383940414243444546474849"
+        "50515253545556575859606162636465666768697071727374"
+        "75767778798081828384858687888990919293949596979899";
+    static const uint64_t pow10[20] = {
+        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+        10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+        100000000000ull, 1000000000000ull, 10000000000000ull,
+        100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+        100000000000000000ull, 1000000000000000000ull,
+        10000000000000000000ull,
+    };
+    /* digits: log10 from the bit length, then one comparison */
+    int bits = 64 - __builtin_clzll(u | 1);
+    int n = (bits * 1233) >> 12;
+    n += u >= pow10[n];
+    if (n == 0)
+        n = 1;
+    char *p = o + n;
+    while (u > UINT32_MAX) {   /* 64-bit steps only for large values */
+        unsigned d = (unsigned)(u % 100) * 2;
+        u /= 100;
+        *--p = pairs[d + 1];
+        *--p = pairs[d];
+    }
+    uint32_t v = (uint32_t)u;
+    while (v >= 100) {
+        unsigned d = (v % 100) * 2;
+        v /= 100;
+        *--p = pairs[d + 1];
+        *--p = pairs[d];
+    }
+    if (v >= 10) {
+        *--p = pairs[v * 2 + 1];
+        *--p = pairs[v * 2];
+    } else {
+        *--p = (char)('0' + v);
+    }
+    return o + n;
+}
+
+/* An offset, written as dk_jw_int writes it (as a long long). */
 static char *w_int(char *o, long long v)
 {
-    return o + fmt_ll(o, 32, v);
+    if (v < 0) {
+        *o++ = '-';
+        return w_uint(o, 0ull - (unsigned long long)v);
+    }
+    return w_uint(o, (uint64_t)v);
 }
 
+/* A number as dk_json_fmt_num writes it. */
 static char *w_num(char *o, double v)
 {
+    /* the usual value, a nonzero integer below 1e15: the digits */
+    if (v != 0 && fabs(v) < 1e15 && (double)(long long)v == v) {
+        if (v < 0) {
+            *o++ = '-';
+            return w_uint(o, (uint64_t)-(long long)v);
+        }
+        return w_uint(o, (uint64_t)(long long)v);
+    }
     return o + dk_json_fmt_num(o, 40, v);
 }
 
@@ -386,45 +506,46 @@ static char *w_ids(char *o, const char (*ids)[DK_ID_MAX], int n)
     for (int i = 0; i < n; i++) {
         if (i)
             *o++ = ',';
-        o = w_str(o, ids[i], strnlen(ids[i], DK_ID_MAX));
+        o = w_field(o, ids[i], DK_ID_MAX);
     }
     *o++ = ']';
     return o;
 }
 
-dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
+/* Room for the line of m after a head of headn bytes, or 0 when that
+ * does not fit in a size_t.  Strings escape to at most 6 bytes a byte;
+ * the mention's own char arrays hold at most sizeof *m bytes of text
+ * together; keys, quotes, slack and at most 8 numbers of 40 bytes fit
+ * in 1024. */
+static size_t line_room(size_t headn, const dk_mention *m, size_t textn,
+                        size_t exn)
 {
-    size_t docn = strlen(doc), textn = (size_t)(m->end - m->start);
-    size_t exn = m->explain ? strlen(m->explain) : 0;
-    /* strings escape to at most 6 bytes a byte; the mention's own char
-     * arrays hold at most sizeof *m bytes of text together; keys, quotes
-     * and at most 8 numbers of 40 bytes fit in 1024 */
-    size_t most = docn + textn + exn + sizeof *m;
-    if (most > ((size_t)-1 - 1024) / 6)
-        return DK_ERR_NOMEM;
-    dk_status st = dk_buf_reserve(b, 6 * most + 1024);
-    if (st)
-        return st;
-    char *o = b->data + b->len;
-    o = LIT(o, "{\"doc\":");
-    o = w_str(o, doc, docn);
-    o = LIT(o, ",\"start\":");
+    size_t most = textn + exn + sizeof *m;
+    if (most < textn || most > ((size_t)-1 - 1024 - headn) / 6)
+        return 0;
+    return headn + 6 * most + 1024;
+}
+
+/* Everything after "start": of m's line, up to and with its "}". */
+static char *w_mention_rest(char *o, const dk_mention *m, size_t textn,
+                            size_t exn)
+{
     o = w_int(o, (long long)m->start);
     o = LIT(o, ",\"end\":");
     o = w_int(o, (long long)m->end);
     o = LIT(o, ",\"text\":");
     o = w_str(o, m->text, textn);
     o = LIT(o, ",\"kind\":");
-    o = w_cstr(o, dk_kind_name(m->kind));
+    o = w_name(o, dk_kind_name(m->kind));
     if (m->has_value && m->kind != DK_EVENT) {
         o = LIT(o, ",\"value\":");
         o = w_num(o, m->value);
         if (m->unit[0]) {
             o = LIT(o, ",\"unit\":");
-            o = w_cstr(o, m->unit);
+            o = W_FIELD(o, m->unit);
         }
         o = LIT(o, ",\"qualifier\":");
-        o = w_cstr(o, dk_qualifier_name(m->qualifier));
+        o = w_name(o, dk_qualifier_name(m->qualifier));
         if (m->qualifier == DK_Q_RANGE) {
             o = LIT(o, ",\"low\":");
             o = w_num(o, m->low);
@@ -434,16 +555,16 @@ dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
     }
     if (m->kind == DK_DATE && m->date[0]) {
         o = LIT(o, ",\"date\":");
-        o = w_cstr(o, m->date);
+        o = W_FIELD(o, m->date);
     }
     if (m->metric[0]) {
         int ns = m->nsubjects < DK_MAX_SUBJECTS ? m->nsubjects
                                                 : DK_MAX_SUBJECTS;
         o = LIT(o, ",\"metric\":");
-        o = w_cstr(o, m->metric);
+        o = W_FIELD(o, m->metric);
         if (m->period[0]) {
             o = LIT(o, ",\"period\":");
-            o = w_cstr(o, m->period);
+            o = W_FIELD(o, m->period);
         }
         o = LIT(o, ",\"subjects\":");
         o = w_ids(o, m->subjects, ns);
@@ -452,20 +573,20 @@ dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
         o = LIT(o, ",\"change\":{\"value\":");
         o = w_num(o, m->change_value);
         o = LIT(o, ",\"unit\":");
-        o = w_cstr(o, m->change_unit);
+        o = W_FIELD(o, m->change_unit);
         *o++ = '}';
     }
     if (m->kind == DK_ENTITY) {
         o = LIT(o, ",\"type\":");
-        o = w_cstr(o, m->type);
+        o = W_FIELD(o, m->type);
         o = LIT(o, ",\"id\":");
-        o = w_cstr(o, m->id);
+        o = W_FIELD(o, m->id);
     }
     if (m->kind == DK_EVENT) {
         o = LIT(o, ",\"event\":");
-        o = w_cstr(o, m->event);
+        o = W_FIELD(o, m->event);
         o = LIT(o, ",\"cameo\":");
-        o = w_cstr(o, m->cameo);
+        o = W_FIELD(o, m->cameo);
         if (m->nactors) {
             int na = m->nactors < DK_MAX_ACTORS ? m->nactors : DK_MAX_ACTORS;
             o = LIT(o, ",\"actors\":");
@@ -473,11 +594,11 @@ dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
         }
         if (m->place[0]) {
             o = LIT(o, ",\"place\":");
-            o = w_cstr(o, m->place);
+            o = W_FIELD(o, m->place);
         }
         if (m->date[0]) {
             o = LIT(o, ",\"date\":");
-            o = w_cstr(o, m->date);
+            o = W_FIELD(o, m->date);
         }
         if (m->has_count) {
             o = LIT(o, ",\"count\":");
@@ -487,7 +608,7 @@ dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
             o = LIT(o, ",\"value\":");
             o = w_num(o, m->value);
             o = LIT(o, ",\"unit\":");
-            o = w_cstr(o, m->unit);
+            o = W_FIELD(o, m->unit);
         }
     }
     if (m->explain) {
@@ -495,6 +616,62 @@ dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
         o = w_str(o, m->explain, exn);
     }
     *o++ = '}';
+    return o;
+}
+
+dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m)
+{
+    size_t docn = strlen(doc), textn = (size_t)(m->end - m->start);
+    size_t exn = m->explain ? strlen(m->explain) : 0;
+    size_t room = line_room(0, m, textn, exn);
+    if (!room || docn > ((size_t)-1 - room) / 6)
+        return DK_ERR_NOMEM;
+    dk_status st = dk_buf_reserve(b, room + 6 * docn);
+    if (st)
+        return st;
+    char *o = b->data + b->len;
+    o = LIT(o, "{\"doc\":");
+    o = w_str(o, doc, docn);
+    o = LIT(o, ",\"start\":");
+    o = w_mention_rest(o, m, textn, exn);
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+    return DK_OK;
+}
+
+dk_status dk_json_mention_head(dk_buf *head, const char *doc)
+{
+    size_t docn = strlen(doc);
+    if (docn > ((size_t)-1 - 1024) / 6)
+        return DK_ERR_NOMEM;
+    head->len = 0;
+    dk_status st = dk_buf_reserve(head, 6 * docn + 1024);
+    if (st)
+        return st;
+    char *o = head->data;
+    o = LIT(o, "{\"doc\":");
+    o = w_str(o, doc, docn);
+    o = LIT(o, ",\"start\":");
+    *o = '\0';
+    head->len = (size_t)(o - head->data);
+    return DK_OK;
+}
+
+dk_status dk_json_mention_line(dk_buf *b, const dk_buf *head,
+                               const dk_mention *m)
+{
+    size_t textn = (size_t)(m->end - m->start);
+    size_t exn = m->explain ? strlen(m->explain) : 0;
+    size_t room = line_room(head->len, m, textn, exn);
+    if (!room)
+        return DK_ERR_NOMEM;
+    dk_status st = dk_buf_reserve(b, room);
+    if (st)
+        return st;
+    char *o = b->data + b->len;
+    memcpy(o, head->data, head->len);
+    o = w_mention_rest(o + head->len, m, textn, exn);
+    *o++ = '\n';
     *o = '\0';
     b->len = (size_t)(o - b->data);
     return DK_OK;

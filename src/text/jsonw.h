@@ -37,6 +37,14 @@ void dk_jw_null(dk_jsonw *w, const char *key);
 /* One mention as the JSON object of spec/extract.md (no newline). */
 dk_status dk_json_mention(dk_buf *b, const char *doc, const dk_mention *m);
 
+/* The same for the many mentions of one document: dk_json_mention_head
+ * sets head (cleared first) to the start every line of document doc
+ * shares; dk_json_mention_line appends the line of m with its newline,
+ * the bytes of dk_json_mention then "\n". */
+dk_status dk_json_mention_head(dk_buf *head, const char *doc);
+dk_status dk_json_mention_line(dk_buf *b, const dk_buf *head,
+                               const dk_mention *m);
+
 /* Append s[0, n) as a JSON string (with quotes) to b. */
 dk_status dk_json_escape(dk_buf *b, const char *s, size_t n);
 

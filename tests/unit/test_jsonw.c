@@ -328,7 +328,7 @@ static void test_mention_same_as_members(void **state)
     static const unsigned long long offsets[] = {0, 7, 10, 99, 100, 1000,
         4294967296ull, 9223372036854775807ull};
     const char *text = "a \"q\"\\\x01\x1f\x7f caf\xc3\xa9 \xe2\x80\x94 end";
-    dk_buf got = {0}, want = {0};
+    dk_buf got = {0}, want = {0}, head = {0}, line = {0};
     for (int k = 0; k < DK_KIND_COUNT; k++)
         for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
             dk_mention m;
@@ -370,9 +370,19 @@ static void test_mention_same_as_members(void **state)
             mention_by_members(&want, i % 2 ? "doc\"1" : "d", &m);
             assert_int_equal(got.len, want.len);
             assert_string_equal(got.data, want.data);
+            /* the head + line pair: the same bytes and a newline */
+            assert_int_equal(dk_json_mention_head(&head, i % 2 ? "doc\"1"
+                                                                : "d"), DK_OK);
+            line.len = 0;
+            assert_int_equal(dk_json_mention_line(&line, &head, &m), DK_OK);
+            assert_int_equal(line.len, want.len + 1);
+            assert_memory_equal(line.data, want.data, want.len);
+            assert_int_equal(line.data[want.len], '\n');
         }
     dk_buf_free(&got);
     dk_buf_free(&want);
+    dk_buf_free(&head);
+    dk_buf_free(&line);
 }
 
 static void test_ints(void **state)
