@@ -25,16 +25,20 @@ static const dk_pack_entity *entity(const dk_attr_doc *a, const char *id)
 /* The preposition before token t, skipping one article. */
 static char mark_before(const dk_sent *s, int t)
 {
-    static const struct { const char *w; char mark; } preps[] = {
-        {"in", 'i'}, {"into", 'i'}, {"to", 't'}, {"from", 'f'},
-        {"through", 'h'}, {"via", 'h'}, {"across", 'h'}, {"of", 'o'},
-        {"after", 'a'}, {"behind", 'a'}, {"with", 'w'}, {"between", 'b'},
+    static const struct { const char *w; size_t n; char mark; } preps[] = {
+        {"in", 2, 'i'}, {"into", 4, 'i'}, {"to", 2, 't'}, {"from", 4, 'f'},
+        {"through", 7, 'h'}, {"via", 3, 'h'}, {"across", 6, 'h'},
+        {"of", 2, 'o'}, {"after", 5, 'a'}, {"behind", 6, 'a'},
+        {"with", 4, 'w'}, {"between", 7, 'b'},
     };
     int i = t - 1;
     if (at_tok_is(s, i, "the") || at_tok_is(s, i, "all"))
         i--;
+    if (i < 0 || i >= s->ntok)
+        return 0;
+    size_t n = s->tok[i].end - s->tok[i].start;
     for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
-        if (at_tok_is(s, i, preps[k].w))
+        if (preps[k].n == n && at_tok_is(s, i, preps[k].w))
             return preps[k].mark;
     return 0;
 }
