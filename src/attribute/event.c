@@ -227,7 +227,9 @@ static inline int letter(char c)
     return u < 26 ? (int)u : 26;
 }
 
-static int tok_is(const dk_sent *s, int i, const char *word)
+/* Is token i the lower-case word (ASCII case folded)?  Inline, so that
+ * the length of the literal it is called with is known. */
+static inline int tok_is(const dk_sent *s, int i, const char *word)
 {
     if (i < 0 || i >= s->ntok)
         return 0;
@@ -245,10 +247,16 @@ static int tok_is(const dk_sent *s, int i, const char *word)
     return 1;
 }
 
+/* Is token i a punctuation mark of set? */
 static int tok_punct(const dk_sent *s, int i, const char *set)
 {
-    return i >= 0 && i < s->ntok && s->tok[i].type == DK_TOK_PUNCT &&
-           strchr(set, s->text[s->tok[i].start]) != NULL;
+    if (i < 0 || i >= s->ntok || s->tok[i].type != DK_TOK_PUNCT)
+        return 0;
+    char c = s->text[s->tok[i].start];
+    for (; *set; set++)
+        if (*set == c)
+            return 1;
+    return 0;
 }
 
 /* A token that joins coordinated participants. */
