@@ -128,6 +128,11 @@ static inline void at_copy(char *dst, size_t cap, const char *src)
  * "times" (attribute.c). */
 int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit);
 
+/* Is the char array f (an entity type: 16 bytes) the word lit?  A
+ * compare of sizeof lit bytes, the NUL included, which the compiler does
+ * inline (strcmp is a call). */
+#define AT_FIELD_IS(f, lit) (memcmp((f), "" lit, sizeof(lit)) == 0)
+
 /* Token helpers.  at_tok_is: is token i the lower-case word (ASCII case
  * folded)?  Inline, so that strlen of the literal it is mostly called
  * with is folded away. */

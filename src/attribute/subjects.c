@@ -48,7 +48,7 @@ static char mark_before(const dk_sent *s, int t)
  * annotation.md allow besides countries. */
 static int subject_entity(const char *type, const char *id)
 {
-    if (strcmp(type, "country") == 0)
+    if (AT_FIELD_IS(type, "country"))
         return 1;
     size_t n = strlen(id);
     if (n < 2 || n > 5)
@@ -90,7 +90,7 @@ static void refs_from_aliases(dk_attr_doc *a)
         }
         if (subject_entity(pe->type, pe->id))
             add_ref(a, pe->id, lo, 'e');
-        else if (strcmp(pe->type, "person") != 0 && pe->country[0])
+        else if (!AT_FIELD_IS(pe->type, "person") && pe->country[0])
             add_ref(a, pe->country, lo, 'c');
     }
 }
@@ -116,7 +116,7 @@ void at_collect_refs(dk_attr_doc *a)
             continue;
         if (subject_entity(e->m.type, e->m.id)) {
             add_ref(a, e->m.id, e->t0, 'e');
-        } else if (strcmp(e->m.type, "person") != 0) {
+        } else if (!AT_FIELD_IS(e->m.type, "person")) {
             const dk_pack_entity *pe = entity(a, e->m.id);
             if (pe && pe->country[0])
                 add_ref(a, pe->country, e->t0, 'c');
@@ -503,7 +503,7 @@ void at_note_countries(dk_attr_doc *a)
     const char *id0 = NULL, *id1 = NULL;
     for (int i = 0; i < c->n; i++) {
         const dk_cand *e = &c->v[i];
-        if (e->m.kind != DK_ENTITY || strcmp(e->m.type, "country") != 0 ||
+        if (e->m.kind != DK_ENTITY || !AT_FIELD_IS(e->m.type, "country") ||
             !e->m.id[0])
             continue;
         count_country(a, e->m.id);
