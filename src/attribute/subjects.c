@@ -71,10 +71,13 @@ static void add_ref(dk_attr_doc *a, const char *id, int t, char how)
 }
 
 /* Without entity candidates (no entity recogniser ran), the pack's
- * aliases are looked up in the sentence directly. */
+ * aliases are looked up in the sentence directly, unless the entity
+ * recogniser found none there. */
 static void refs_from_aliases(dk_attr_doc *a)
 {
     const dk_sent *s = a->s;
+    if (a->c->no_alias)
+        return;
     int n = dk_pack_find_entities(a->p, s->text, s->len, a->mt, AT_MAX_CUES);
     for (int i = 0; i < n && i < AT_MAX_CUES; i++) {
         if (a->mt[i].index < 0 || a->mt[i].index >= a->npe)

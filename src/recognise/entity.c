@@ -454,6 +454,7 @@ static int has_ministry(const char *t, size_t n)
 void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
                            dk_cands *out)
 {
+    out->no_alias = 0;
     if (!p)
         return;
     if (s->len && (s->text[0] == 'B' || s->text[0] == 'E' ||
@@ -469,6 +470,8 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
     while (off < s->len) {
         int n = dk_pack_find_entities(p, s->text + off, s->len - off, m,
                                       BATCH);
+        if (off == 0 && n == 0)
+            out->no_alias = 1;
         for (int i = 0; i < n; i++) {
             uint32_t a = (uint32_t)off + m[i].start;
             uint32_t b = (uint32_t)off + m[i].end;

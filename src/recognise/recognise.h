@@ -55,6 +55,9 @@ typedef struct dk_cand {
 typedef struct dk_cands {
     dk_cand *v;
     int n, cap;
+    int no_alias;   /* set by dk_recognise_entities: 1 when the pack's
+                       aliases were looked for in the sentence and none was
+                       found (attribution need not look again), else 0 */
 } dk_cands;
 
 /* Append a candidate covering tokens [t0, t1) of kind k, with start/end
