@@ -94,6 +94,7 @@ struct dk_attr_doc {
     char event_date[DK_DATE_MAX];
     long nsent, event_sent;   /* sentences seen; when event_date was set */
     dk_buf ex;              /* explain texts of the current sentence */
+    int explain;            /* write them (else the reasons are skipped) */
 
     /* scratch for the current sentence */
     const dk_sent *s;

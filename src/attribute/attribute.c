@@ -544,6 +544,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
     a->c = c;
     a->year = s->doc ? s->doc->year : 0;
     a->ex.len = 0;
+    a->explain = explain;
     a->ncue = a->nbound = a->nref = a->refs_done = 0;
     a->nsent++;
     if (wants_work(c)) {
