@@ -400,7 +400,7 @@ static void note_persons(dk_event_doc *ev, const dk_sent *s,
         if (x->m.kind != DK_ENTITY || x->dropped ||
             !FIELD_IS(x->m.type, "person"))
             continue;
-        int k = dk_pack_entity_index(ev->p, x->m.id);
+        int k = x->ent;
         int n = 0;
         const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
         note_person(ev, x->m.id, k >= 0 ? pe[k].country : "");
@@ -445,7 +445,7 @@ static void entity_items(dk_event_doc *ev)
         strcpy(it->id[0], x->m.id);
         it->person = FIELD_IS(ty, "person");
         it->org = FIELD_IS(ty, "organization");
-        int k = dk_pack_entity_index(ev->p, x->m.id);
+        int k = x->ent;
         if (k >= 0)
             strcpy(it->country, pe[k].country);
     }

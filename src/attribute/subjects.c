@@ -15,13 +15,6 @@
 #include <string.h>
 #include "attr_int.h"
 
-/* The pack's entry for id, through the pack's hashed index. */
-static const dk_pack_entity *entity(const dk_attr_doc *a, const char *id)
-{
-    int i = dk_pack_entity_index(a->p, id);
-    return i >= 0 && i < a->npe ? &a->pe[i] : NULL;
-}
-
 /* The preposition before token t, skipping one article. */
 static char mark_before(const dk_sent *s, int t)
 {
@@ -120,7 +113,8 @@ void at_collect_refs(dk_attr_doc *a)
         if (subject_entity(e->m.type, e->m.id)) {
             add_ref(a, e->m.id, e->t0, 'e');
         } else if (!AT_FIELD_IS(e->m.type, "person")) {
-            const dk_pack_entity *pe = entity(a, e->m.id);
+            const dk_pack_entity *pe = e->ent >= 0 && e->ent < a->npe
+                                           ? &a->pe[e->ent] : NULL;
             if (pe && pe->country[0])
                 add_ref(a, pe->country, e->t0, 'c');
         }

@@ -133,6 +133,7 @@ static void push_named(const dk_pack *p, const dk_sent *s, dk_cands *out,
     c->m.end = s->base + b;
     snprintf(c->m.type, sizeof c->m.type, "%s", type);
     memcpy(c->m.id, id, sizeof c->m.id);
+    c->ent = dk_pack_entity_index(p, id);
 }
 
 /* A sentence that is a byline: "By Jane Smith", "Editor/Li Wei". */
@@ -435,6 +436,7 @@ static void find_ministries(const dk_pack *p, const dk_sent *s,
         cd->m.end = s->base + e;
         memcpy(cd->m.type, "organization", 13);
         memcpy(cd->m.id, id, k + 1);
+        cd->ent = dk_pack_entity_index(p, id);
         i = e;
     }
 }
@@ -489,6 +491,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             c->m.end = s->base + b;
             memcpy(c->m.type, e->type, sizeof c->m.type);
             memcpy(c->m.id, e->id, sizeof c->m.id);
+            c->ent = m[i].index;   /* (ids are unique in a pack) */
         }
         if (off == 0 && has_ministry(s->text, s->len))
             find_ministries(p, s, out, m, n);

@@ -49,6 +49,8 @@ typedef struct dk_cand {
     int t0, t1;                /* tokens [t0, t1) */
     int prio;
     int dropped;               /* set by dk_resolve */
+    int ent;                   /* kind entity: the index of the pack's
+                                  entity with this id, -1 for none */
     dk_mention m;              /* start/end are document offsets */
 } dk_cand;
 
