@@ -1543,18 +1543,20 @@ static void tidy_actors(dk_event_doc *ev, ev_event *e)
 {
     int n = 0;
     const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
+    int k[DK_MAX_ACTORS];   /* each actor's pack entity, or -1 */
+    for (int i = 0; i < e->nact; i++)
+        k[i] = dk_pack_entity_index(ev->p, e->act[i]);
     for (int i = 0; i < e->nact;) {
-        int k = dk_pack_entity_index(ev->p, e->act[i]);
         int drop = 0;
-        if (k >= 0 && FIELD_IS(pe[k].type, "country"))
-            for (int j = 0; j < e->nact; j++) {
-                int q = dk_pack_entity_index(ev->p, e->act[j]);
-                if (j != i && q >= 0 && strcmp(pe[q].country, e->act[i]) == 0)
+        if (k[i] >= 0 && FIELD_IS(pe[k[i]].type, "country"))
+            for (int j = 0; j < e->nact; j++)
+                if (j != i && k[j] >= 0 &&
+                    strcmp(pe[k[j]].country, e->act[i]) == 0)
                     drop = 1;
-            }
         if (drop) {
             memmove(e->act[i], e->act[i + 1],
                     (size_t)(e->nact - i - 1) * sizeof e->act[0]);
+            memmove(&k[i], &k[i + 1], (size_t)(e->nact - i - 1) * sizeof k[0]);
             e->nact--;
         } else {
             i++;
