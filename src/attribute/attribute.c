@@ -564,8 +564,9 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             int k = -1, mi = choose_metric(a, f, &k);
             if (mi < 0)
                 continue;
-            char cue[96];
-            cue_text(a, k, cue, sizeof cue);
+            char cue[96] = "";
+            if (explain)
+                cue_text(a, k, cue, sizeof cue);
             if (is_target(a, f) && !a->met[mi].plans) {
                 if (explain)
                     explain_set(a, f, "no metric: cue \"%s\" (%s) in a "
