@@ -87,6 +87,7 @@ struct dk_attr_doc {
     at_metric *met;         /* npm entries, owned */
     char pair[2][DK_ID_MAX];
     char dpair[2][DK_ID_MAX]; /* the pair this document is about */
+    int dpair_stale;          /* the counts changed since dpair was set */
     char last[2][DK_ID_MAX];  /* countries named last, [0] most recent */
     char count_id[AT_MAX_COUNTED][DK_ID_MAX]; /* countries named so far */
     int count[AT_MAX_COUNTED];

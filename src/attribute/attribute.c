@@ -160,6 +160,7 @@ dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
         return NULL;
     memset(a, 0, offsetof(dk_attr_doc, cue));
     a->ncue = a->nbound = a->nref = a->nchg = a->refs_done = 0;
+    a->dpair_stale = 1;
     memset(&a->sign, 0, sizeof a->sign);
     a->p = pack;
     if (!pack)

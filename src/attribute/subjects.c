@@ -430,16 +430,21 @@ static void count_country(dk_attr_doc *a, const char *id)
     for (i = 0; i < a->ncount; i++)
         if (strcmp(a->count_id[i], id) == 0) {
             a->count[i]++;
+            a->dpair_stale = 1;
             return;
         }
     if (a->ncount < AT_MAX_COUNTED) {
         at_copy(a->count_id[a->ncount], DK_ID_MAX, id);
         a->count[a->ncount++] = 1;
+        a->dpair_stale = 1;
     }
 }
 
 void at_doc_pair(dk_attr_doc *a)
 {
+    if (!a->dpair_stale)
+        return;   /* the same counts give the same pair */
+    a->dpair_stale = 0;
     int b0 = -1, b1 = -1;
     for (int i = 0; i < a->ncount; i++) {
         if (b0 < 0 || a->count[i] > a->count[b0]) {
