@@ -87,6 +87,7 @@ struct dk_attr_doc {
     at_metric *met;         /* npm entries, owned */
     char pair[2][DK_ID_MAX];
     char dpair[2][DK_ID_MAX]; /* the pair this document is about */
+    int dpair_stale;          /* the counts changed since dpair was set */
     char last[2][DK_ID_MAX];  /* countries named last, [0] most recent */
     char count_id[AT_MAX_COUNTED][DK_ID_MAX]; /* countries named so far */
     int count[AT_MAX_COUNTED];
@@ -94,6 +95,7 @@ struct dk_attr_doc {
     char event_date[DK_DATE_MAX];
     long nsent, event_sent;   /* sentences seen; when event_date was set */
     dk_buf ex;              /* explain texts of the current sentence */
+    int explain;            /* write them (else the reasons are skipped) */
 
     /* scratch for the current sentence */
     const dk_sent *s;
@@ -127,6 +129,11 @@ static inline void at_copy(char *dst, size_t cap, const char *src)
 /* +1 / -1 when figure f states a change, else 0; *unit gets "%" or
  * "times" (attribute.c). */
 int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit);
+
+/* Is the char array f (an entity type: 16 bytes) the word lit?  A
+ * compare of sizeof lit bytes, the NUL included, which the compiler does
+ * inline (strcmp is a call). */
+#define AT_FIELD_IS(f, lit) (memcmp((f), "" lit, sizeof(lit)) == 0)
 
 /* Token helpers.  at_tok_is: is token i the lower-case word (ASCII case
  * folded)?  Inline, so that strlen of the literal it is mostly called

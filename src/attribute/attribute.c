@@ -160,6 +160,7 @@ dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
         return NULL;
     memset(a, 0, offsetof(dk_attr_doc, cue));
     a->ncue = a->nbound = a->nref = a->nchg = a->refs_done = 0;
+    a->dpair_stale = 1;
     memset(&a->sign, 0, sizeof a->sign);
     a->p = pack;
     if (!pack)
@@ -207,18 +208,24 @@ void dk_attr_doc_free(dk_attr_doc *a)
  * ';', ", and" and ", but" open an independent one (a hard bound). */
 static void find_clauses(dk_attr_doc *a)
 {
-    static const char *const openers[] = {
-        "and", "but", "while", "whereas", "which", "including", "where",
-        "with", "although", "though", "whilst",
+    static const struct { const char *w; size_t n; } openers[] = {
+        {"and", 3}, {"but", 3}, {"while", 5}, {"whereas", 7}, {"which", 5},
+        {"including", 9}, {"where", 5}, {"with", 4}, {"although", 8},
+        {"though", 6}, {"whilst", 6},
     };
     const dk_sent *s = a->s;
     a->nbound = 0;
     for (int i = 0; i + 1 < s->ntok && a->nbound < AT_MAX_BOUNDS; i++) {
+        if (s->tok[i].type != DK_TOK_PUNCT)
+            continue;
         int cut = tok_punct(s, i, ';') ? 2 : 0;
-        if (!cut && tok_punct(s, i, ','))
+        if (!cut && tok_punct(s, i, ',')) {
+            const dk_token *w = &s->tok[i + 1];
+            size_t n = w->end - w->start;
             for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
-                if (at_tok_is(s, i + 1, openers[k]))
+                if (openers[k].n == n && at_tok_is(s, i + 1, openers[k].w))
                     cut = k < 2 ? 2 : 1;
+        }
         if (cut) {
             int prev = a->nbound ? a->hardsum[a->nbound - 1] : 0;
             a->hardsum[a->nbound] = prev + (cut == 2);
@@ -539,6 +546,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
     a->c = c;
     a->year = s->doc ? s->doc->year : 0;
     a->ex.len = 0;
+    a->explain = explain;
     a->ncue = a->nbound = a->nref = a->refs_done = 0;
     a->nsent++;
     if (wants_work(c)) {
@@ -558,8 +566,9 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             int k = -1, mi = choose_metric(a, f, &k);
             if (mi < 0)
                 continue;
-            char cue[96];
-            cue_text(a, k, cue, sizeof cue);
+            char cue[96] = "";
+            if (explain)
+                cue_text(a, k, cue, sizeof cue);
             if (is_target(a, f) && !a->met[mi].plans) {
                 if (explain)
                     explain_set(a, f, "no metric: cue \"%s\" (%s) in a "

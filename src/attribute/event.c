@@ -57,6 +57,11 @@
 #include <string.h>
 #include "event.h"
 
+/* Is the char array f (a type, name or argument word: 16 bytes) the word
+ * lit?  A compare of sizeof lit bytes, the NUL included, which the
+ * compiler does inline (strcmp is a call). */
+#define FIELD_IS(f, lit) (memcmp((f), "" lit, sizeof(lit)) == 0)
+
 #define EV_MAX_HITS 512
 #define EV_MAX_ITEMS 128
 #define EV_MAX_EVENTS 32
@@ -227,7 +232,9 @@ static inline int letter(char c)
     return u < 26 ? (int)u : 26;
 }
 
-static int tok_is(const dk_sent *s, int i, const char *word)
+/* Is token i the lower-case word (ASCII case folded)?  Inline, so that
+ * the length of the literal it is called with is known. */
+static inline int tok_is(const dk_sent *s, int i, const char *word)
 {
     if (i < 0 || i >= s->ntok)
         return 0;
@@ -245,10 +252,16 @@ static int tok_is(const dk_sent *s, int i, const char *word)
     return 1;
 }
 
+/* Is token i a punctuation mark of set? */
 static int tok_punct(const dk_sent *s, int i, const char *set)
 {
-    return i >= 0 && i < s->ntok && s->tok[i].type == DK_TOK_PUNCT &&
-           strchr(set, s->text[s->tok[i].start]) != NULL;
+    if (i < 0 || i >= s->ntok || s->tok[i].type != DK_TOK_PUNCT)
+        return 0;
+    char c = s->text[s->tok[i].start];
+    for (; *set; set++)
+        if (*set == c)
+            return 1;
+    return 0;
 }
 
 /* A token that joins coordinated participants. */
@@ -385,9 +398,9 @@ static void note_persons(dk_event_doc *ev, const dk_sent *s,
     for (int i = 0; i < c->n; i++) {
         const dk_cand *x = &c->v[i];
         if (x->m.kind != DK_ENTITY || x->dropped ||
-            strcmp(x->m.type, "person") != 0)
+            !FIELD_IS(x->m.type, "person"))
             continue;
-        int k = dk_pack_entity_index(ev->p, x->m.id);
+        int k = x->ent;
         int n = 0;
         const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
         note_person(ev, x->m.id, k >= 0 ? pe[k].country : "");
@@ -418,11 +431,11 @@ static void entity_items(dk_event_doc *ev)
         if (x->m.kind != DK_ENTITY || x->dropped)
             continue;   /* (nested entities are dropped in resolve_items) */
         const char *ty = x->m.type;
-        int what = strcmp(ty, "person") == 0 || strcmp(ty, "organization") == 0
+        int what = FIELD_IS(ty, "person") || FIELD_IS(ty, "organization")
                        ? IT_ACTOR
-                   : strcmp(ty, "country") == 0 ? IT_COUNTRY
-                   : strcmp(ty, "place") == 0   ? IT_PLACE
-                   : strcmp(ty, "event") == 0   ? IT_NAME : 0;
+                   : FIELD_IS(ty, "country") ? IT_COUNTRY
+                   : FIELD_IS(ty, "place")   ? IT_PLACE
+                   : FIELD_IS(ty, "event")   ? IT_NAME : 0;
         if (!what)
             continue;
         ev_item *it = new_item(ev, x->t0, x->t1, what);
@@ -430,9 +443,9 @@ static void entity_items(dk_event_doc *ev)
             return;
         it->nid = 1;
         strcpy(it->id[0], x->m.id);
-        it->person = strcmp(ty, "person") == 0;
-        it->org = strcmp(ty, "organization") == 0;
-        int k = dk_pack_entity_index(ev->p, x->m.id);
+        it->person = FIELD_IS(ty, "person");
+        it->org = FIELD_IS(ty, "organization");
+        int k = x->ent;
         if (k >= 0)
             strcpy(it->country, pe[k].country);
     }
@@ -450,12 +463,11 @@ static void hit_items(dk_event_doc *ev)
             return;
         it->person = h->kind != DK_EV_PAIR;
         it->nid = 0;          /* resolved in text order below */
-        it->adj = h->kind == DK_EV_PAIR && strcmp(rule_of(ev, h)->arg,
-                                                   "adj") == 0;
+        it->adj = h->kind == DK_EV_PAIR && FIELD_IS(rule_of(ev, h)->arg, "adj");
         it->leaders = h->kind == DK_EV_PAIR &&
-                      strcmp(rule_of(ev, h)->arg, "leaders") == 0;
+                      FIELD_IS(rule_of(ev, h)->arg, "leaders");
         it->plural = (h->kind == DK_EV_PRONOUN || h->kind == DK_EV_TITLE) &&
-                     strcmp(rule_of(ev, h)->arg, "plural") == 0;
+                     FIELD_IS(rule_of(ev, h)->arg, "plural");
         it->country[0] = (char)h->kind;  /* kind until resolved */
         it->country[1] = '\0';
     }
@@ -741,8 +753,8 @@ static int marked(dk_event_doc *ev, const ev_item *it, const ev_event *self)
     if (hit_ending(ev, t, DK_EV_FRAME) >= 0)
         return 1;
     int r = hit_ending(ev, t, DK_EV_ROLE);
-    if (r >= 0 && strcmp(rule_of(ev, &ev->hit[r])->arg, "actor") != 0 &&
-        strcmp(rule_of(ev, &ev->hit[r])->arg, "agent") != 0)
+    if (r >= 0 && !FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "actor") &&
+        !FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "agent"))
         return 1;
     for (int i = 0; i < ev->nev; i++)
         if (&ev->ev[i] != self && ev->ev[i].verb && ev->ev[i].t1 == t)
@@ -957,8 +969,8 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
     ev_item *got[8];
     int t = e->t1;
     const char *type = dk_pack_event_types(ev->p, NULL)[e->act_type].name;
-    int visit = strcmp(type, "visit") == 0;
-    int of_actor = strcmp(type, "agreement") != 0 && strcmp(type, "launch") != 0;
+    int visit = FIELD_IS(type, "visit");
+    int of_actor = !FIELD_IS(type, "agreement") && !FIELD_IS(type, "launch");
     /* the object right after a verb */
     if (e->verb && obj[0]) {
         int n = 0;
@@ -1229,8 +1241,8 @@ static int supports(const dk_event_doc *ev, const ev_hit *sp, int noun_type)
     if (sp->kind == DK_EV_SUPPORT)
         return !rule_of(ev, sp)->arg[0];
     return sp->kind == DK_EV_VERB &&
-           strcmp(type_name(ev, rule_of(ev, sp)->type), "launch") == 0 &&
-           strcmp(type_name(ev, noun_type), "summit") == 0;
+           FIELD_IS(type_name(ev, rule_of(ev, sp)->type), "launch") &&
+           FIELD_IS(type_name(ev, noun_type), "summit");
 }
 
 /* The noun trigger (or named event) a verb hit supports, starting within
@@ -1364,7 +1376,7 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
      * schedule with no committing actor */
     for (int t = e->t1; t < ev->s->ntok && t < e->t1 + 7; t++) {
         int k = hit_at(ev, t, DK_EV_INTENT);
-        if (k >= 0 && strcmp(rule_of(ev, &ev->hit[k])->arg, "aux") == 0)
+        if (k >= 0 && FIELD_IS(rule_of(ev, &ev->hit[k])->arg, "aux"))
             return 0;
         if (ev->s->tok[t].type == DK_TOK_PUNCT || phrase_end(ev, t) ||
             hit_at(ev, t, DK_EV_VERB) >= 0 || hit_at(ev, t, DK_EV_NOUN) >= 0)
@@ -1375,7 +1387,7 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *sp = &ev->hit[k];
         if (sp->kind == DK_EV_SUPPORT && sp->t0 == e->t1 &&
-            (strcmp(rule_of(ev, sp)->arg, "after") == 0 ||
+            (FIELD_IS(rule_of(ev, sp)->arg, "after") ||
              supported_noun(ev, sp) < 0)) {
             e->t1 = e->te = sp->t1;
             break;
@@ -1390,7 +1402,7 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
 static int intent_act(dk_event_doc *ev, const ev_hit *h)
 {
     const dk_sent *s = ev->s;
-    if (tok_is(s, h->t1 - 1, "to") || strcmp(rule_of(ev, h)->arg, "aux") == 0)
+    if (tok_is(s, h->t1 - 1, "to") || FIELD_IS(rule_of(ev, h)->arg, "aux"))
         return h->t1;
     for (int k = h->t1; k < s->ntok && k < h->t1 + 6; k++) {
         if (tok_is(s, k, "to"))
@@ -1480,7 +1492,7 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
     after_args(ev, e, obj, end);
     pick_date(ev, e, next_t0);
     const char *type = dk_pack_event_types(ev->p, NULL)[e->type].name;
-    if (strcmp(type, "agreement") == 0)
+    if (FIELD_IS(type, "agreement"))
         count_value(ev, e);
     if (e->from >= 0) {     /* "visited China to attend ...": its place */
         const ev_event *f = &ev->ev[e->from];
@@ -1491,11 +1503,11 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
     }
     /* a signing nobody is named for: those in whose presence it is
      * ("the two leaders witnessed the signing of 30 documents") */
-    if (strcmp(type, "agreement") == 0 && !e->verb && !e->nact)
+    if (FIELD_IS(type, "agreement") && !e->verb && !e->nact)
         clause_subject(ev, e);
     /* a visit without a named visitor: the person the sentence names
      * before it ("The President's stay ... was part of a state visit") */
-    if (strcmp(type, "visit") == 0 && !e->nact) {
+    if (FIELD_IS(type, "visit") && !e->nact) {
         const ev_item *p = person_before(ev, e->t0);
         if (p)
             add_item_actors(e, p);
@@ -1531,18 +1543,20 @@ static void tidy_actors(dk_event_doc *ev, ev_event *e)
 {
     int n = 0;
     const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
+    int k[DK_MAX_ACTORS];   /* each actor's pack entity, or -1 */
+    for (int i = 0; i < e->nact; i++)
+        k[i] = dk_pack_entity_index(ev->p, e->act[i]);
     for (int i = 0; i < e->nact;) {
-        int k = dk_pack_entity_index(ev->p, e->act[i]);
         int drop = 0;
-        if (k >= 0 && strcmp(pe[k].type, "country") == 0)
-            for (int j = 0; j < e->nact; j++) {
-                int q = dk_pack_entity_index(ev->p, e->act[j]);
-                if (j != i && q >= 0 && strcmp(pe[q].country, e->act[i]) == 0)
+        if (k[i] >= 0 && FIELD_IS(pe[k[i]].type, "country"))
+            for (int j = 0; j < e->nact; j++)
+                if (j != i && k[j] >= 0 &&
+                    strcmp(pe[k[j]].country, e->act[i]) == 0)
                     drop = 1;
-            }
         if (drop) {
             memmove(e->act[i], e->act[i + 1],
                     (size_t)(e->nact - i - 1) * sizeof e->act[0]);
+            memmove(&k[i], &k[i + 1], (size_t)(e->nact - i - 1) * sizeof k[0]);
             e->nact--;
         } else {
             i++;
@@ -1577,7 +1591,7 @@ static void apply_frames(dk_event_doc *ev)
         ev_event *fr = &ev->ev[f];
         if (!fr->frame)
             continue;
-        if (strcmp(types[fr->type].name, "summit") == 0) {
+        if (FIELD_IS(types[fr->type].name, "summit")) {
             /* a setting: the event it sets ("held talks in Bishkek on the
              * sidelines of the summit"), right before its frame word */
             const ev_hit *fw = &ev->hit[fr->frame - 1];
@@ -1619,7 +1633,7 @@ static void apply_frames(dk_event_doc *ev)
      * the event nouns after it that name no participant of their own */
     for (int f = 0; f < ev->nev; f++) {
         ev_event *fr = &ev->ev[f];
-        if (fr->frame || strcmp(types[fr->type].name, "visit") != 0)
+        if (fr->frame || !FIELD_IS(types[fr->type].name, "visit"))
             continue;
         for (int i = f + 1; i < ev->nev; i++) {
             ev_event *e = &ev->ev[i];
@@ -1657,7 +1671,7 @@ static void find_events(dk_event_doc *ev)
         const char *obj = "";
         if (h->kind == DK_EV_INTENT) {
             /* a strong cue with a plain verb: "agreed to reduce" */
-            if (strcmp(rule_of(ev, h)->arg, "strong") != 0 ||
+            if (!FIELD_IS(rule_of(ev, h)->arg, "strong") ||
                 ev->intent_type < 0 || cue_is_noun(ev, h))
                 continue;
             int v = intent_act(ev, h);

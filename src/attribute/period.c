@@ -15,6 +15,7 @@
  * document's year in the figure's clause makes the figure a forecast or
  * target: no period, no metric.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "attr_int.h"
@@ -131,10 +132,28 @@ static int has_special_in(const dk_attr_doc *a, int sp, int clause)
     return 0;
 }
 
+/* The reason for --explain into why; nothing when explain is off (the
+ * text is only read then). */
+static void say(const dk_attr_doc *a, char *why, size_t cap,
+                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void say(const dk_attr_doc *a, char *why, size_t cap,
+                const char *fmt, ...)
+{
+    if (!a->explain)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, cap, fmt, ap);
+    va_end(ap);
+}
+
 static void date_text(const dk_attr_doc *a, const dk_cand *d, char *why,
                       size_t cap, const char *how)
 {
     const dk_sent *s = a->s;
+    if (!a->explain)
+        return;
     snprintf(why, cap, "from %s \"%.*s\"", how, (int)(d->m.end - d->m.start),
              s->text + (d->m.start - s->base));
 }
@@ -147,7 +166,7 @@ static void period_of(const dk_attr_doc *a, const dk_cand *d, char *out)
         at_cue_before(a, d->t0, SP_SINCE, 1) >= 0)
         snprintf(out, DK_DATE_MAX, "%04d/%04d", y, a->year);
     else
-        snprintf(out, DK_DATE_MAX, "%s", d->m.date);
+        at_copy(out, DK_DATE_MAX, d->m.date);
 }
 
 int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
@@ -158,7 +177,7 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
     int d = nearest_date(a, f, clause, events, &future);
     out[0] = '\0';
     if (future && d < 0) {
-        snprintf(why, whycap, "none: a future date (target or forecast)");
+        say(a, why, whycap, "none: a future date (target or forecast)");
         return 0;
     }
     if (d >= 0) {
@@ -170,16 +189,16 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
     if (!future && has_special_in(a, SP_NOW, clause)) {
         if (a->year) {
             snprintf(out, DK_DATE_MAX, "%04d", a->year);
-            snprintf(why, whycap, "from the document year (stated as current)");
+            say(a, why, whycap, "from the document year (stated as current)");
         } else {
-            snprintf(why, whycap, "unknown (stated as current, no document year)");
+            say(a, why, whycap, "unknown (stated as current, no document year)");
         }
         return 1;
     }
     int n = cumulative_years(a, f, clause);
     if (n && a->year) {
         snprintf(out, DK_DATE_MAX, "%04d/%04d", a->year - n, a->year);
-        snprintf(why, whycap, "from a cumulative span of %d years", n);
+        say(a, why, whycap, "from a cumulative span of %d years", n);
         return 1;
     }
     d = nearest_date(a, f, -1, events, &future);
@@ -193,15 +212,15 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
     if (a->event_date[0] &&
         (has_special(a, SP_DURING) ||
          (events && a->nsent - a->event_sent <= 3))) {
-        snprintf(out, DK_DATE_MAX, "%s", a->event_date);
-        snprintf(why, whycap, "from the last dated event");
+        at_copy(out, DK_DATE_MAX, a->event_date);
+        say(a, why, whycap, "from the last dated event");
         return 1;
     }
     if (a->year) {
         snprintf(out, DK_DATE_MAX, "%04d", a->year);
-        snprintf(why, whycap, "from the document year");
+        say(a, why, whycap, "from the document year");
     } else {
-        snprintf(why, whycap, "unknown");
+        say(a, why, whycap, "unknown");
     }
     return 1;
 }
@@ -214,7 +233,7 @@ void at_note_event(dk_attr_doc *a)
         const dk_cand *d = &a->c->v[i];
         if (!d->dropped && d->m.kind == DK_DATE && strlen(d->m.date) >= 10 &&
             date_year(d->m.date)) {
-            snprintf(a->event_date, sizeof a->event_date, "%s", d->m.date);
+            at_copy(a->event_date, sizeof a->event_date, d->m.date);
             a->event_sent = a->nsent;
             return;
         }

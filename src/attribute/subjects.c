@@ -15,26 +15,23 @@
 #include <string.h>
 #include "attr_int.h"
 
-/* The pack's entry for id, through the pack's hashed index. */
-static const dk_pack_entity *entity(const dk_attr_doc *a, const char *id)
-{
-    int i = dk_pack_entity_index(a->p, id);
-    return i >= 0 && i < a->npe ? &a->pe[i] : NULL;
-}
-
 /* The preposition before token t, skipping one article. */
 static char mark_before(const dk_sent *s, int t)
 {
-    static const struct { const char *w; char mark; } preps[] = {
-        {"in", 'i'}, {"into", 'i'}, {"to", 't'}, {"from", 'f'},
-        {"through", 'h'}, {"via", 'h'}, {"across", 'h'}, {"of", 'o'},
-        {"after", 'a'}, {"behind", 'a'}, {"with", 'w'}, {"between", 'b'},
+    static const struct { const char *w; size_t n; char mark; } preps[] = {
+        {"in", 2, 'i'}, {"into", 4, 'i'}, {"to", 2, 't'}, {"from", 4, 'f'},
+        {"through", 7, 'h'}, {"via", 3, 'h'}, {"across", 6, 'h'},
+        {"of", 2, 'o'}, {"after", 5, 'a'}, {"behind", 6, 'a'},
+        {"with", 4, 'w'}, {"between", 7, 'b'},
     };
     int i = t - 1;
     if (at_tok_is(s, i, "the") || at_tok_is(s, i, "all"))
         i--;
+    if (i < 0 || i >= s->ntok)
+        return 0;
+    size_t n = s->tok[i].end - s->tok[i].start;
     for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
-        if (at_tok_is(s, i, preps[k].w))
+        if (preps[k].n == n && at_tok_is(s, i, preps[k].w))
             return preps[k].mark;
     return 0;
 }
@@ -44,7 +41,7 @@ static char mark_before(const dk_sent *s, int t)
  * annotation.md allow besides countries. */
 static int subject_entity(const char *type, const char *id)
 {
-    if (strcmp(type, "country") == 0)
+    if (AT_FIELD_IS(type, "country"))
         return 1;
     size_t n = strlen(id);
     if (n < 2 || n > 5)
@@ -67,10 +64,13 @@ static void add_ref(dk_attr_doc *a, const char *id, int t, char how)
 }
 
 /* Without entity candidates (no entity recogniser ran), the pack's
- * aliases are looked up in the sentence directly. */
+ * aliases are looked up in the sentence directly, unless the entity
+ * recogniser found none there. */
 static void refs_from_aliases(dk_attr_doc *a)
 {
     const dk_sent *s = a->s;
+    if (a->c->no_alias)
+        return;
     int n = dk_pack_find_entities_in(a->p, s->words, s->text, 0, s->len,
                                      a->mt, AT_MAX_CUES);
     for (int i = 0; i < n && i < AT_MAX_CUES; i++) {
@@ -87,7 +87,7 @@ static void refs_from_aliases(dk_attr_doc *a)
         }
         if (subject_entity(pe->type, pe->id))
             add_ref(a, pe->id, lo, 'e');
-        else if (strcmp(pe->type, "person") != 0 && pe->country[0])
+        else if (!AT_FIELD_IS(pe->type, "person") && pe->country[0])
             add_ref(a, pe->country, lo, 'c');
     }
 }
@@ -113,8 +113,9 @@ void at_collect_refs(dk_attr_doc *a)
             continue;
         if (subject_entity(e->m.type, e->m.id)) {
             add_ref(a, e->m.id, e->t0, 'e');
-        } else if (strcmp(e->m.type, "person") != 0) {
-            const dk_pack_entity *pe = entity(a, e->m.id);
+        } else if (!AT_FIELD_IS(e->m.type, "person")) {
+            const dk_pack_entity *pe = e->ent >= 0 && e->ent < a->npe
+                                           ? &a->pe[e->ent] : NULL;
             if (pe && pe->country[0])
                 add_ref(a, pe->country, e->t0, 'c');
         }
@@ -430,16 +431,21 @@ static void count_country(dk_attr_doc *a, const char *id)
     for (i = 0; i < a->ncount; i++)
         if (strcmp(a->count_id[i], id) == 0) {
             a->count[i]++;
+            a->dpair_stale = 1;
             return;
         }
     if (a->ncount < AT_MAX_COUNTED) {
         at_copy(a->count_id[a->ncount], DK_ID_MAX, id);
         a->count[a->ncount++] = 1;
+        a->dpair_stale = 1;
     }
 }
 
 void at_doc_pair(dk_attr_doc *a)
 {
+    if (!a->dpair_stale)
+        return;   /* the same counts give the same pair */
+    a->dpair_stale = 0;
     int b0 = -1, b1 = -1;
     for (int i = 0; i < a->ncount; i++) {
         if (b0 < 0 || a->count[i] > a->count[b0]) {
@@ -500,7 +506,7 @@ void at_note_countries(dk_attr_doc *a)
     const char *id0 = NULL, *id1 = NULL;
     for (int i = 0; i < c->n; i++) {
         const dk_cand *e = &c->v[i];
-        if (e->m.kind != DK_ENTITY || strcmp(e->m.type, "country") != 0 ||
+        if (e->m.kind != DK_ENTITY || !AT_FIELD_IS(e->m.type, "country") ||
             !e->m.id[0])
             continue;
         count_country(a, e->m.id);

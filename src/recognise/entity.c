@@ -63,16 +63,24 @@ static size_t read_name(const char *t, size_t i, size_t n, int *nw)
     return end;
 }
 
-/* Is one of the words of t[a, b) (apart by single spaces) in the
- * NULL-terminated list w? */
-static int has_word(const char *t, size_t a, size_t b, const char *const *w)
+/* A word of a list, with its length. */
+typedef struct listed_word {
+    const char *w;
+    size_t n;
+} listed_word;
+
+#define W(w) {w, sizeof w - 1}
+
+/* Is one of the words of t[a, b) (apart by single spaces) in the list w
+ * (ended by {NULL, 0})? */
+static int has_word(const char *t, size_t a, size_t b, const listed_word *w)
 {
     for (size_t i = a; i < b;) {
         size_t j = i;
         while (j < b && t[j] != ' ')
             j++;
-        for (int k = 0; w[k]; k++)
-            if (strlen(w[k]) == j - i && memcmp(w[k], t + i, j - i) == 0)
+        for (int k = 0; w[k].w; k++)
+            if (w[k].n == j - i && memcmp(w[k].w, t + i, j - i) == 0)
                 return 1;
         i = j + 1;
     }
@@ -82,10 +90,12 @@ static int has_word(const char *t, size_t a, size_t b, const char *const *w)
 /* Words that make a byline no one's name. */
 static int staff_word(const char *t, size_t a, size_t b)
 {
-    static const char *const w[] = {
-        "Staff", "Reporter", "Reporters", "Correspondent", "Our", "The",
-        "Agencies", "Agency", "Editorial", "Board", "Team", "News", "Desk",
-        "Admin", "Editor", "Editors", "Press", "Service", "Office", NULL};
+    static const listed_word w[] = {
+        W("Staff"), W("Reporter"), W("Reporters"), W("Correspondent"),
+        W("Our"), W("The"), W("Agencies"), W("Agency"), W("Editorial"),
+        W("Board"), W("Team"), W("News"), W("Desk"), W("Admin"),
+        W("Editor"), W("Editors"), W("Press"), W("Service"), W("Office"),
+        {NULL, 0}};
     return has_word(t, a, b, w);
 }
 
@@ -123,22 +133,23 @@ static void push_named(const dk_pack *p, const dk_sent *s, dk_cands *out,
     c->m.end = s->base + b;
     snprintf(c->m.type, sizeof c->m.type, "%s", type);
     memcpy(c->m.id, id, sizeof c->m.id);
+    c->ent = dk_pack_entity_index(p, id);
 }
 
 /* A sentence that is a byline: "By Jane Smith", "Editor/Li Wei". */
 static void find_byline(const dk_pack *p, const dk_sent *s, dk_cands *out)
 {
-    static const char *const lead[] = {"By ", "BY ", "Written by ",
-        "Reported by ", "Editor/", "Editor: ", "Author: ", "Text by ",
-        NULL};
+    static const listed_word lead[] = {W("By "), W("BY "),
+        W("Written by "), W("Reported by "), W("Editor/"), W("Editor: "),
+        W("Author: "), W("Text by "), {NULL, 0}};
     const char *t = s->text;
     size_t n = s->len;
     while (n && (t[n - 1] == ' ' || t[n - 1] == '.' || t[n - 1] == '\r' ||
                  t[n - 1] == '\n'))
         n--;
-    for (int k = 0; lead[k]; k++) {
-        size_t l = strlen(lead[k]);
-        if (n <= l || memcmp(t, lead[k], l) != 0)
+    for (int k = 0; lead[k].w; k++) {
+        size_t l = lead[k].n;
+        if (n <= l || t[0] != lead[k].w[0] || memcmp(t, lead[k].w, l) != 0)
             continue;
         int nw;
         size_t e = read_name(t, l, n, &nw);
@@ -177,13 +188,16 @@ static void find_dateline_agency(const dk_pack *p, const dk_sent *s,
 /* Is t[a, b) one of the words title-case headlines put after a name? */
 static int headline_word(const char *t, size_t a, size_t b)
 {
-    static const char *const w[] = {
-        "Meets", "Visits", "Says", "Holds", "Signs", "Calls", "Talks",
-        "Discusses", "Opens", "Urges", "Arrives", "Attends", "Receives",
-        "Hosts", "Announces", "Welcomes", "Congratulates", "Pays", "Makes",
-        "Speaks", "Addresses", "Chairs", "Takes", "Will", "To", "In", "On",
-        "At", "For", "With", "And", "Of", "The", "Government", "Office",
-        "Administration", "Ministry", "Group", "Council", "Thought", NULL};
+    static const listed_word w[] = {
+        W("Meets"), W("Visits"), W("Says"), W("Holds"), W("Signs"),
+        W("Calls"), W("Talks"), W("Discusses"), W("Opens"), W("Urges"),
+        W("Arrives"), W("Attends"), W("Receives"), W("Hosts"),
+        W("Announces"), W("Welcomes"), W("Congratulates"), W("Pays"),
+        W("Makes"), W("Speaks"), W("Addresses"), W("Chairs"), W("Takes"),
+        W("Will"), W("To"), W("In"), W("On"), W("At"), W("For"), W("With"),
+        W("And"), W("Of"), W("The"), W("Government"), W("Office"),
+        W("Administration"), W("Ministry"), W("Group"), W("Council"),
+        W("Thought"), {NULL, 0}};
     return has_word(t, a, b, w);
 }
 
@@ -217,26 +231,19 @@ static size_t word_start(const char *t, size_t i, size_t n)
     return j < n ? j + 1 : n;
 }
 
-typedef struct title_word {
-    const char *w;
-    size_t n;
-} title_word;
-
 /* The title words that start with c (NULL-terminated), or NULL. */
-static const title_word *titles_of(char c)
+static const listed_word *titles_of(char c)
 {
-#define T(w) {w, sizeof w - 1}
-    static const title_word a[] = {T("Ambassador"), T("Akim"), {NULL, 0}};
-    static const title_word c_[] = {T("Chairman"), T("Chairwoman"),
-        T("Counselor"), T("Counsellor"), T("CEO"), {NULL, 0}};
-    static const title_word g[] = {T("Governor"), {NULL, 0}};
-    static const title_word m[] = {T("Minister"), T("Mayor"), {NULL, 0}};
-    static const title_word p[] = {T("President"), T("Premier"), {NULL, 0}};
-    static const title_word s[] = {T("Spokesperson"), T("Spokesman"),
-        T("Spokeswoman"), T("Senator"), T("Secretary-General"), {NULL, 0}};
-    static const title_word sl[] = {T("spokesperson"), T("spokesman"),
-        T("spokeswoman"), {NULL, 0}};
-#undef T
+    static const listed_word a[] = {W("Ambassador"), W("Akim"), {NULL, 0}};
+    static const listed_word c_[] = {W("Chairman"), W("Chairwoman"),
+        W("Counselor"), W("Counsellor"), W("CEO"), {NULL, 0}};
+    static const listed_word g[] = {W("Governor"), {NULL, 0}};
+    static const listed_word m[] = {W("Minister"), W("Mayor"), {NULL, 0}};
+    static const listed_word p[] = {W("President"), W("Premier"), {NULL, 0}};
+    static const listed_word s[] = {W("Spokesperson"), W("Spokesman"),
+        W("Spokeswoman"), W("Senator"), W("Secretary-General"), {NULL, 0}};
+    static const listed_word sl[] = {W("spokesperson"), W("spokesman"),
+        W("spokeswoman"), {NULL, 0}};
     switch (c) {
     case 'A': return a;
     case 'C': return c_;
@@ -249,38 +256,62 @@ static const title_word *titles_of(char c)
     }
 }
 
-/* Names of two or three words right after a title word (at most one
- * title can start at a place: none is another followed by a space). */
+/* The title starting at t[i], if any, and the name of two or three
+ * words right after it (at most one title can start at a place: none is
+ * another followed by a space).  Returns where the search goes on: the
+ * end of the name after a title, else i. */
+static size_t titled_name_at(const dk_pack *p, const dk_sent *s,
+                             dk_cands *out, size_t i)
+{
+    const char *t = s->text;
+    size_t n = s->len;
+    const listed_word *title = titles_of(t[i]);
+    if (!title)
+        return i;
+    for (int k = 0; title[k].w; k++) {
+        size_t l = title[k].n;
+        if (i + l + 1 >= n || t[i + 1] != title[k].w[1] ||
+            memcmp(t + i, title[k].w, l) != 0 || t[i + l] != ' ' ||
+            !is_upper(t[i + l + 1]))
+            continue;
+        size_t a = i + l + 1;
+        int nw;
+        size_t e = read_name(t, a, n, &nw);
+        /* the name must end there: no capitalised word, no digit */
+        if (nw >= 2 && nw <= 3 && !headline_word(t, a, e) &&
+            (e == n || t[e] != ' ' || e + 1 >= n ||
+             !is_upper(t[e + 1])))
+            push_named(p, s, out, a, e, "person");
+        return e;
+    }
+    return i;
+}
+
+/* Names after a title word; a title starts a word (after a space or a
+ * line break).  Every such letter starts a token (no token holds white
+ * space), so the tokens say where to look; past the last token (a
+ * sentence cut short of tokens) the bytes are read. */
 static void find_titled_names(const dk_pack *p, const dk_sent *s,
                               dk_cands *out)
 {
     const char *t = s->text;
-    size_t n = s->len;
-    for (size_t i = 0; i + 4 < n; i++) {
-        /* a title starts a word (after a space or a line break) */
+    size_t n = s->len, i = 0;
+    for (int k = 0; k < s->ntok; k++) {
+        size_t a = s->tok[k].start;
+        if (a < i || (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n'))
+            continue;
+        if (a + 4 >= n)
+            return;
+        if (titles_of(t[a]))
+            i = titled_name_at(p, s, out, a) + 1;
+    }
+    if (s->ntok && s->tok[s->ntok - 1].end > i)
+        i = s->tok[s->ntok - 1].end;
+    for (; i + 4 < n; i++) {
         i = word_start(t, i, n);
         if (i + 4 >= n)
             break;
-        const title_word *title = titles_of(t[i]);
-        if (!title)
-            continue;
-        for (int k = 0; title[k].w; k++) {
-            size_t l = title[k].n;
-            if (i + l + 1 >= n ||
-                memcmp(t + i, title[k].w, l) != 0 || t[i + l] != ' ' ||
-                !is_upper(t[i + l + 1]))
-                continue;
-            size_t a = i + l + 1;
-            int nw;
-            size_t e = read_name(t, a, n, &nw);
-            /* the name must end there: no capitalised word, no digit */
-            if (nw >= 2 && nw <= 3 && !headline_word(t, a, e) &&
-                (e == n || t[e] != ' ' || e + 1 >= n ||
-                 !is_upper(t[e + 1])))
-                push_named(p, s, out, a, e, "person");
-            i = e;
-            break;
-        }
+        i = titled_name_at(p, s, out, i);
     }
 }
 
@@ -405,6 +436,7 @@ static void find_ministries(const dk_pack *p, const dk_sent *s,
         cd->m.end = s->base + e;
         memcpy(cd->m.type, "organization", 13);
         memcpy(cd->m.id, id, k + 1);
+        cd->ent = dk_pack_entity_index(p, id);
         i = e;
     }
 }
@@ -424,6 +456,7 @@ static int has_ministry(const char *t, size_t n)
 void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
                            dk_cands *out)
 {
+    out->no_alias = 0;
     if (!p)
         return;
     if (s->len && (s->text[0] == 'B' || s->text[0] == 'E' ||
@@ -439,6 +472,8 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
     while (off < s->len) {
         int n = dk_pack_find_entities_in(p, s->words, s->text, off, s->len,
                                          m, BATCH);
+        if (off == 0 && n == 0)
+            out->no_alias = 1;
         for (int i = 0; i < n; i++) {
             uint32_t a = m[i].start;
             uint32_t b = m[i].end;
@@ -456,6 +491,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             c->m.end = s->base + b;
             memcpy(c->m.type, e->type, sizeof c->m.type);
             memcpy(c->m.id, e->id, sizeof c->m.id);
+            c->ent = m[i].index;   /* (ids are unique in a pack) */
         }
         if (off == 0 && has_ministry(s->text, s->len))
             find_ministries(p, s, out, m, n);

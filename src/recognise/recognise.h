@@ -52,12 +52,17 @@ typedef struct dk_cand {
     int t0, t1;                /* tokens [t0, t1) */
     int prio;
     int dropped;               /* set by dk_resolve */
+    int ent;                   /* kind entity: the index of the pack's
+                                  entity with this id, -1 for none */
     dk_mention m;              /* start/end are document offsets */
 } dk_cand;
 
 typedef struct dk_cands {
     dk_cand *v;
     int n, cap;
+    int no_alias;   /* set by dk_recognise_entities: 1 when the pack's
+                       aliases were looked for in the sentence and none was
+                       found (attribution need not look again), else 0 */
 } dk_cands;
 
 /* Clear m: the head zero, the attribution, entity and event groups

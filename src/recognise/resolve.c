@@ -20,6 +20,7 @@ dk_cand *dk_cand_push(dk_cands *c, const dk_sent *s, int t0, int t1,
     }
     dk_cand *x = &c->v[c->n++];
     x->dropped = 0;
+    x->ent = -1;
     dk_mention_clear(&x->m);
     x->t0 = t0;
     x->t1 = t1;
