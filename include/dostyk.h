@@ -156,7 +156,9 @@ dk_status dk_doc_feed(dk_doc *d, const char *buf, size_t n);
 /* End of text: flush the last sentence. */
 dk_status dk_doc_finish(dk_doc *d);
 
-/* Next mention found so far, in text order, or NULL when none is ready. */
+/* Next mention found so far, in text order, or NULL when none is ready.
+ * The mention is the document's: it stays valid until the next call of
+ * dk_doc_next, dk_doc_feed, dk_doc_finish or dk_doc_close. */
 const dk_mention *dk_doc_next(dk_doc *d);
 
 /* The document id and, once known, its publication date ("" if none). */

@@ -48,8 +48,7 @@
 #define WF_LOG 15           /* the word filter: 2^15 bits, 4 KiB */
 #define WF_BITS (1u << WF_LOG)
 #define WN_LIST 2           /* more children: a row of wrow */
-#define PAIR_LOG 17         /* the pair filter: 2^17 bits, 16 KiB */
-#define PAIR_BITS (1u << PAIR_LOG)
+#define PAIR_MAXLOG 17      /* the pair filter: at most 2^17 bits */
 
 typedef struct pat {
     int id;
@@ -113,9 +112,11 @@ struct dk_ac {
     size_t maxrun;          /* longest leading run of letters, digits */
     int leads;              /* some pattern starts with a byte >= 0xC0 */
     uint8_t firstrun[WF_BITS / 8];  /* hashes of those runs */
-    uint8_t pairs[PAIR_BITS / 8];   /* (node, run): a pattern goes on
-                                       from the node with a space and
-                                       that run (pair_bit) */
+    uint8_t *pairs;         /* (node, run): a pattern goes on from the
+                               node with a space and that run (pair_bit);
+                               2^pairlog bits */
+    unsigned pairlog;
+    size_t npairs;          /* while building: the pairs counted */
 };
 
 /* One normalised symbol at s[i]: ' ' for white space and dashes, '\''
@@ -365,6 +366,7 @@ void dk_ac_free(dk_ac *a)
     free(a->wrow);
     free(a->wrun);
     free(a->wrunpool);
+    free(a->pairs);
     free(a);
 }
 
@@ -565,10 +567,10 @@ static uint64_t run_key(const unsigned char *t, size_t s, size_t e)
 
 /* The bit of the pair filter for a run with key g after node m and a
  * space. */
-static inline uint32_t pair_bit(int32_t m, uint64_t g)
+static inline uint32_t pair_bit(const dk_ac *a, int32_t m, uint64_t g)
 {
     return (uint32_t)(((g ^ ((uint64_t)(uint32_t)m * 0xD6E8FEB86659FD93ull)) *
-                       WF_K) >> (64 - PAIR_LOG));
+                       WF_K) >> (64 - a->pairlog));
 }
 
 /* Set the pair bits of the runs that start under node sp (reached by a
@@ -593,24 +595,41 @@ static void pair_runs(dk_ac *a, int32_t m, int32_t sp, unsigned char *run,
         }
     }
     if (ends && len > 0) {
-        uint32_t b = pair_bit(m, run_key(run, 0, len));
+        if (!a->pairs) {
+            a->npairs++;    /* counting */
+            return;
+        }
+        uint32_t b = pair_bit(a, m, run_key(run, 0, len));
         a->pairs[b >> 3] |= (uint8_t)(1u << (b & 7));
     }
 }
 
 /* The pair filter: for every leading run's node m with a space after
  * it, the runs that may follow the space. */
-static void build_pairs(dk_ac *a)
+static int build_pairs(dk_ac *a)
 {
     unsigned char run[DK_AC_MAXPAT + 1];
-    memset(a->pairs, 0, sizeof a->pairs);
-    for (size_t k = 0; k <= a->wrunmask; k++) {
-        if (!a->wrun[k].len)
-            continue;
-        int32_t sp = wchild(a, a->wrun[k].node, ' ');
-        if (sp)
-            pair_runs(a, a->wrun[k].node, sp, run, 0);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k <= a->wrunmask; k++) {
+            if (!a->wrun[k].len)
+                continue;
+            int32_t sp = wchild(a, a->wrun[k].node, ' ');
+            if (sp)
+                pair_runs(a, a->wrun[k].node, sp, run, 0);
+        }
+        if (pass == 0) {
+            /* 16 bits a pair or more: few false positives, and a small
+             * pack's filter stays small in the cache */
+            a->pairlog = 6;
+            while (a->pairlog < PAIR_MAXLOG &&
+                   ((size_t)1 << a->pairlog) < 16 * a->npairs)
+                a->pairlog++;
+            a->pairs = calloc((size_t)1 << (a->pairlog - 3), 1);
+            if (!a->pairs)
+                return DK_AC_NOMEM;
+        }
     }
+    return DK_AC_OK;
 }
 
 /* The patterns' leading runs of letters and digits, the nodes they lead
@@ -637,8 +656,7 @@ static int build_runs(dk_ac *a)
         if (m)
             add_run(a, r, len, m, &poollen);
     }
-    build_pairs(a);
-    return DK_AC_OK;
+    return build_pairs(a);
 }
 
 /* The trie for find_words (wnode, wfirst, wrow, wroot) from child,
@@ -1396,7 +1414,7 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
             r[1].start == e + 1 && r[1].end > r[1].start &&
             r[1].end <= to) {
             /* a space and a run: a pattern goes on only with that run */
-            uint32_t b = pair_bit(cur, r[1].key);
+            uint32_t b = pair_bit(a, cur, r[1].key);
             if (!(a->pairs[b >> 3] & (1u << (b & 7)))) {
                 if (a->wnode[cur].pats &&
                     node_hits(a, t, to, s, e, cur, &pw))

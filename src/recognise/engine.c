@@ -54,8 +54,11 @@ struct dk_doc {
     dk_utf8_state u8;
     dk_buf pending;        /* text not yet cut into sentences */
     uint64_t base;         /* document offset of pending.data[0] */
-    dk_mention *out;       /* queue of mentions ready to read */
-    int nout, outcap, outpos;
+    dk_buf outq;           /* mentions ready to read, packed
+                              (dk_mention_pack) */
+    int nout, outpos;      /* how many are queued, read */
+    size_t outoff;         /* where the next one to read starts */
+    dk_mention cur;        /* the one dk_doc_next returned */
     dk_buf texts;          /* the bytes of queued mentions' spans */
 };
 
@@ -175,14 +178,6 @@ static dk_status fail(dk_doc *d, dk_status s, const char *fmt, ...)
 /* Queue a mention; its text is copied so the pending buffer may move. */
 static dk_status queue(dk_doc *d, const dk_mention *m, const char *span)
 {
-    if (d->nout == d->outcap) {
-        int cap = d->outcap ? d->outcap * 2 : 64;
-        dk_mention *v = realloc(d->out, (size_t)cap * sizeof *v);
-        if (!v)
-            return DK_ERR_NOMEM;
-        d->out = v;
-        d->outcap = cap;
-    }
     size_t off = d->texts.len;
     dk_status s = dk_buf_append(&d->texts, span, (size_t)(m->end - m->start));
     if (s)
@@ -194,10 +189,15 @@ static dk_status queue(dk_doc *d, const dk_mention *m, const char *span)
         if (s)
             return s;
     }
-    dk_mention *q = &d->out[d->nout++];
-    dk_mention_copy(q, m);
-    q->text = (const char *)(uintptr_t)off;  /* made a pointer in next() */
-    q->explain = (const char *)(uintptr_t)xoff;  /* offset + 1, or 0 */
+    s = dk_buf_reserve(&d->outq, DK_MENTION_PACKED);
+    if (s)
+        return s;
+    /* text and explain as offsets in texts (explain + 1, 0 for none):
+     * made pointers in dk_doc_next, when texts no longer moves */
+    d->outq.len += dk_mention_pack((unsigned char *)d->outq.data + d->outq.len,
+                                   m, (const char *)(uintptr_t)off,
+                                   (const char *)(uintptr_t)xoff);
+    d->nout++;
     return DK_OK;
 }
 
@@ -375,6 +375,8 @@ static void recycle(dk_doc *d)
 {
     if (d->outpos >= d->nout) {
         d->nout = d->outpos = 0;
+        d->outoff = 0;
+        d->outq.len = 0;
         d->texts.len = 0;
     }
 }
@@ -451,8 +453,10 @@ const dk_mention *dk_doc_next(dk_doc *d)
 {
     if (d->outpos >= d->nout)
         return NULL;
-    /* in place: the slot is not reused before the next feed or finish */
-    dk_mention *m = &d->out[d->outpos++];
+    dk_mention *m = &d->cur;
+    d->outoff += dk_mention_unpack(m, (const unsigned char *)d->outq.data +
+                                          d->outoff);
+    d->outpos++;
     m->text = d->texts.data + (uintptr_t)m->text;
     if (m->explain)
         m->explain = d->texts.data + ((uintptr_t)m->explain - 1);
@@ -468,6 +472,6 @@ void dk_doc_close(dk_doc *d)
     dk_event_doc_free(d->ev);
     dk_buf_free(&d->pending);
     dk_buf_free(&d->texts);
-    free(d->out);
+    dk_buf_free(&d->outq);
     free(d);
 }

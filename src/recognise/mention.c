@@ -9,6 +9,8 @@
  * and each group that holds something, and write an empty group as
  * empty strings and zero counts and flags: what every reader looks at
  * (a string's first byte, a list's count) before it reads further.
+ * The engine's queue of mentions holds them packed the same way: a
+ * header of 8 bytes (which groups follow), the head, the groups used.
  */
 #include <stddef.h>
 #include <string.h>
@@ -92,4 +94,64 @@ void dk_mention_copy(dk_mention *dst, const dk_mention *src)
                sizeof *dst - ENTITY_END);
     else
         clear_event(dst);
+}
+
+enum { G_ATTR = 1, G_ENTITY = 2, G_EVENT = 4 };
+#define PACK_HDR 8
+
+size_t dk_mention_pack(unsigned char *out, const dk_mention *m,
+                       const char *text, const char *explain)
+{
+    unsigned g = (attr_used(m) || explain ? G_ATTR : 0) |
+                 (entity_used(m) ? G_ENTITY : 0) |
+                 (event_used(m) ? G_EVENT : 0);
+    memset(out, 0, PACK_HDR);
+    out[0] = (unsigned char)g;
+    size_t k = PACK_HDR;
+    memcpy(out + k, m, HEAD_END);
+    memcpy(out + k + offsetof(dk_mention, text), &text, sizeof text);
+    k += HEAD_END;
+    if (g & G_ATTR) {
+        memcpy(out + k, (const char *)m + HEAD_END, ATTR_END - HEAD_END);
+        memcpy(out + k + offsetof(dk_mention, explain) - HEAD_END, &explain,
+               sizeof explain);
+        k += ATTR_END - HEAD_END;
+    }
+    if (g & G_ENTITY) {
+        memcpy(out + k, (const char *)m + ATTR_END, ENTITY_END - ATTR_END);
+        k += ENTITY_END - ATTR_END;
+    }
+    if (g & G_EVENT) {
+        memcpy(out + k, (const char *)m + ENTITY_END,
+               sizeof *m - ENTITY_END);
+        k += sizeof *m - ENTITY_END;
+    }
+    return k;
+}
+
+size_t dk_mention_unpack(dk_mention *m, const unsigned char *in)
+{
+    unsigned g = in[0];
+    size_t k = PACK_HDR;
+    memcpy(m, in + k, HEAD_END);
+    k += HEAD_END;
+    if (g & G_ATTR) {
+        memcpy((char *)m + HEAD_END, in + k, ATTR_END - HEAD_END);
+        k += ATTR_END - HEAD_END;
+    } else {
+        clear_attr(m);
+    }
+    if (g & G_ENTITY) {
+        memcpy((char *)m + ATTR_END, in + k, ENTITY_END - ATTR_END);
+        k += ENTITY_END - ATTR_END;
+    } else {
+        clear_entity(m);
+    }
+    if (g & G_EVENT) {
+        memcpy((char *)m + ENTITY_END, in + k, sizeof *m - ENTITY_END);
+        k += sizeof *m - ENTITY_END;
+    } else {
+        clear_event(m);
+    }
+    return k;
 }

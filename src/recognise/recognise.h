@@ -74,6 +74,15 @@ void dk_mention_clear(dk_mention *m);
  * cleared as dk_mention_clear does.  mention.c. */
 void dk_mention_copy(dk_mention *dst, const dk_mention *src);
 
+/* Pack m into out (room for DK_MENTION_PACKED bytes) with its text and
+ * explain pointers replaced by the given values; returns the bytes
+ * written.  dk_mention_unpack reads such a record back into m (groups
+ * not packed cleared) and returns its length.  mention.c. */
+#define DK_MENTION_PACKED (sizeof(dk_mention) + 8)
+size_t dk_mention_pack(unsigned char *out, const dk_mention *m,
+                       const char *text, const char *explain);
+size_t dk_mention_unpack(dk_mention *m, const unsigned char *in);
+
 /* Append a candidate covering tokens [t0, t1) of kind k, with start/end
  * set from the tokens and the rest of its mention cleared
  * (dk_mention_clear).  Returns NULL when out
