@@ -485,19 +485,18 @@ static char *w_uint(char *o, uint64_t u)
     while (u > UINT32_MAX) {   /* 64-bit steps only for large values */
         unsigned d = (unsigned)(u % 100) * 2;
         u /= 100;
-        *--p = pairs[d + 1];
-        *--p = pairs[d];
+        p -= 2;
+        memcpy(p, pairs + d, 2);
     }
     uint32_t v = (uint32_t)u;
     while (v >= 100) {
         unsigned d = (v % 100) * 2;
         v /= 100;
-        *--p = pairs[d + 1];
-        *--p = pairs[d];
+        p -= 2;
+        memcpy(p, pairs + d, 2);
     }
     if (v >= 10) {
-        *--p = pairs[v * 2 + 1];
-        *--p = pairs[v * 2];
+        memcpy(p - 2, pairs + v * 2, 2);
     } else {
         *--p = (char)('0' + v);
     }
