@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "jsonw.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Append c, writing in place when the buffer has room. */
 static dk_status put_c(dk_buf *b, char c)
@@ -315,9 +318,9 @@ void dk_jw_ids(dk_jsonw *w, const char *k, const char (*ids)[DK_ID_MAX],
  * mention can give (every string escaped six bytes a byte, every number
  * 40 bytes, plus 1024 bytes of slack), then write through a plain
  * pointer: no size check, call or escape scan of the constant keys per
- * member.  Strings are copied eight bytes at a time; a copy may write up
- * to eight bytes past the end of what it keeps, which the slack covers
- * and later writes overwrite.  The members, their order and the number
+ * member.  Strings are copied sixteen or eight bytes at a time; a copy
+ * may write up to sixteen bytes past the end of what it keeps, which the
+ * slack covers and later writes overwrite.  The members, their order and the number
  * and string formats are those of the dk_jw_* calls (the output is the
  * same byte for byte). */
 
@@ -331,6 +334,28 @@ static uint64_t escape_bits8(uint64_t x)
     uint64_t q = x ^ ('"' * ONES), b = x ^ ('\\' * ONES), d = x ^ (0x7F * ONES);
     return (((x - 0x20 * ONES) & ~x) | ((q - ONES) & ~q) |
             ((b - ONES) & ~b) | ((d - ONES) & ~d)) & HIGHS;
+}
+
+/* Bit k set when byte k of p[0, 16) must be escaped (NUL too: it is a
+ * control byte). */
+static inline unsigned escape_mask16(const char *p)
+{
+#if defined(__SSE2__)
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    /* x <= 0x1F: saturated x - 0x1F is zero */
+    __m128i ctl = _mm_cmpeq_epi8(_mm_subs_epu8(x, _mm_set1_epi8(0x1F)),
+                                 _mm_setzero_si128());
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(ctl, _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
+                     _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+    return (unsigned)_mm_movemask_epi8(hit);
+#else
+    unsigned m = 0;
+    for (int k = 0; k < 16; k++)
+        m |= (unsigned)needs_escape((unsigned char)p[k]) << k;
+    return m;
+#endif
 }
 
 /* The escape of the byte c (one needs_escape says yes to) at o. */
@@ -353,53 +378,59 @@ static char *w_esc(char *o, unsigned char c)
     return o;
 }
 
+/* Copy the chunk of step (16 or 8) bytes at s to o, whole; returns how
+ * many of them come before the first byte to escape (step: none). */
+static inline size_t copy_clean(char *o, const char *s, size_t step)
+{
+    if (step == 16) {
+        unsigned hit = escape_mask16(s);
+        memcpy(o, s, 16);
+        return hit ? (size_t)__builtin_ctz(hit) : 16;
+    }
+    uint64_t x;
+    memcpy(&x, s, 8);
+    memcpy(o, &x, 8);
+    uint64_t hit = escape_bits8(x);
+    return hit ? (size_t)__builtin_ctzll(hit) >> 3 : 8;
+}
+
 /* s[0, n) as a JSON string with its quotes at o; returns the end. */
 static char *w_str(char *o, const char *s, size_t n)
 {
     size_t i = 0;
     *o++ = '"';
     while (i < n) {
-        if (n - i >= 8) {
-            /* copy eight bytes, keep those before the first to escape */
-            uint64_t x;
-            memcpy(&x, s + i, 8);
-            memcpy(o, &x, 8);
-            uint64_t hit = escape_bits8(x);
-            size_t k = hit ? (size_t)__builtin_ctzll(hit) >> 3 : 8;
+        size_t step = n - i >= 16 ? 16 : n - i >= 8 ? 8 : 0;
+        if (step) {
+            size_t k = copy_clean(o, s + i, step);
             o += k;
             i += k;
-            if (k == 8)
+            if (k == step)
                 continue;
         } else if (!needs_escape((unsigned char)s[i])) {
             *o++ = s[i++];
             continue;
         }
-        o = w_esc(o, (unsigned char)s[i++]);
+        o = w_esc(o, (unsigned char)s[i++]);   /* s[i] needs it */
     }
     *o++ = '"';
     return o;
 }
 
 /* The string in the char array s[0, cap), cap a multiple of 8, up to its
- * NUL (or all cap bytes, as strnlen): the array is read a whole word at a
- * time, never past its end. */
+ * NUL (or all cap bytes, as strnlen): the array is read sixteen or eight
+ * bytes at a time, never past its end. */
 static char *w_field(char *o, const char *s, size_t cap)
 {
     size_t i = 0;
     *o++ = '"';
     while (i < cap) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        memcpy(o, &x, 8);
-        uint64_t hit = escape_bits8(x);   /* NUL counts: it is below 0x20 */
-        if (!hit) {
-            o += 8;
-            i += 8;
-            continue;
-        }
-        size_t k = (size_t)__builtin_ctzll(hit) >> 3;
+        size_t step = cap - i >= 16 ? 16 : 8;
+        size_t k = copy_clean(o, s + i, step);   /* a NUL stops it too */
         o += k;
         i += k;
+        if (k == step)
+            continue;
         /* a NUL ends it; after an escape (rare) go on a byte at a time */
         for (; i < cap && s[i]; i++) {
             unsigned char c = (unsigned char)s[i];
@@ -416,19 +447,16 @@ static char *w_field(char *o, const char *s, size_t cap)
 
 #define W_FIELD(o, arr) w_field((o), (arr), sizeof(arr))
 
-/* A short constant name (kind, qualifier) as a JSON string. */
+/* A kind or qualifier name as a JSON string.  Those names are plain
+ * lower-case words (names.c): nothing to escape, as test_jsonw checks
+ * for each against dk_jw_cstr. */
 static char *w_name(char *o, const char *s)
 {
+    size_t n = strlen(s);
     *o++ = '"';
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (needs_escape(c))
-            o = w_esc(o, c);
-        else
-            *o++ = (char)c;
-    }
-    *o++ = '"';
-    return o;
+    memcpy(o, s, n);
+    o[n] = '"';
+    return o + n + 1;
 }
 
 /* The decimal digits of u at o (as fmt_ll, without the NUL). */
@@ -457,19 +485,18 @@ static char *w_uint(char *o, uint64_t u)
     while (u > UINT32_MAX) {   /* 64-bit steps only for large values */
         unsigned d = (unsigned)(u % 100) * 2;
         u /= 100;
-        *--p = pairs[d + 1];
-        *--p = pairs[d];
+        p -= 2;
+        memcpy(p, pairs + d, 2);
     }
     uint32_t v = (uint32_t)u;
     while (v >= 100) {
         unsigned d = (v % 100) * 2;
         v /= 100;
-        *--p = pairs[d + 1];
-        *--p = pairs[d];
+        p -= 2;
+        memcpy(p, pairs + d, 2);
     }
     if (v >= 10) {
-        *--p = pairs[v * 2 + 1];
-        *--p = pairs[v * 2];
+        memcpy(p - 2, pairs + v * 2, 2);
     } else {
         *--p = (char)('0' + v);
     }
