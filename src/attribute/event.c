@@ -165,9 +165,18 @@ struct dk_event_doc {
 
 dk_event_doc *dk_event_doc_new(const dk_pack *p)
 {
-    dk_event_doc *ev = calloc(1, sizeof *ev);
+    /* one per document: the sentence scratch (100 KB, read only below
+     * its counts, which each sentence sets) is not worth clearing, the
+     * rest starts at zero */
+    dk_event_doc *ev = malloc(sizeof *ev);
     if (!ev)
         return NULL;
+    memset(ev, 0, offsetof(dk_event_doc, s));
+    ev->s = NULL;
+    ev->c = NULL;
+    ev->nhit = ev->nitem = ev->nev = 0;
+    ev->hit_start = ev->hit_end = ev->item_of = NULL;
+    ev->idxcap = 0;
     ev->p = p;
     ev->intent_type = -1;
     if (p) {
