@@ -165,13 +165,14 @@ struct dk_event_doc {
 
 dk_event_doc *dk_event_doc_new(const dk_pack *p)
 {
-    /* one per document: the sentence scratch (100 KB, read only below
-     * its counts, which each sentence sets) is not worth clearing, the
-     * rest starts at zero */
+    /* one per document: its arrays (the persons, the group and 100 KB of
+     * sentence scratch) are read only below their counts, so only the
+     * counts and pointers are set */
     dk_event_doc *ev = malloc(sizeof *ev);
     if (!ev)
         return NULL;
-    memset(ev, 0, offsetof(dk_event_doc, s));
+    ev->nperson = ev->ngroup = 0;
+    ev->seq = 0;
     ev->s = NULL;
     ev->c = NULL;
     ev->nhit = ev->nitem = ev->nev = 0;
