@@ -263,7 +263,7 @@ static inline int tok_is(const dk_sent *s, int i, const char *word)
 }
 
 /* Is token i a punctuation mark of set? */
-static int tok_punct(const dk_sent *s, int i, const char *set)
+static inline int tok_punct(const dk_sent *s, int i, const char *set)
 {
     if (i < 0 || i >= s->ntok || s->tok[i].type != DK_TOK_PUNCT)
         return 0;
