@@ -165,9 +165,9 @@ static void find_dateline_agency(const dk_pack *p, const dk_sent *s,
 {
     const char *t = s->text;
     size_t n = s->len < 120 ? s->len : 120;
-    if (n < 8 || !is_upper(t[0]) || !memchr(t, ',', n))
+    if (n < 8 || !is_upper(t[0]))
         return;
-    const char *open = memchr(t, '(', n);
+    const char *open = memchr(t, '(', n);   /* with a comma before it */
     if (!open || !memchr(t, ',', (size_t)(open - t)))
         return;
     size_t a = (size_t)(open - t) + 1;
