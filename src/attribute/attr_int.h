@@ -84,7 +84,7 @@ struct dk_attr_doc {
     int npm;
     const dk_pack_entity *pe;
     int npe;
-    at_metric *met;         /* npm entries, owned */
+    const at_metric *met;   /* npm entries, shared (dk_attr_pack) */
     char pair[2][DK_ID_MAX];
     char dpair[2][DK_ID_MAX]; /* the pair this document is about */
     int dpair_stale;          /* the counts changed since dpair was set */

@@ -80,10 +80,11 @@ int at_cue_before(const dk_attr_doc *a, int t, int sp, int before)
 
 /* ---- the document state ---- */
 
-static int metric_index(const dk_attr_doc *a, const char *id, size_t n)
+static int metric_index(const dk_pack_metric *pm, int npm, const char *id,
+                        size_t n)
 {
-    for (int i = 0; i < a->npm; i++)
-        if (strlen(a->pm[i].id) == n && memcmp(a->pm[i].id, id, n) == 0)
+    for (int i = 0; i < npm; i++)
+        if (strlen(pm[i].id) == n && memcmp(pm[i].id, id, n) == 0)
             return i;
     return -1;
 }
@@ -115,11 +116,12 @@ static unsigned kind_bits(const char *kinds)
     return bits;
 }
 
-/* Parse "rule[;alt=a,b][;plans][;whole=ID]" of metric i. */
-static void parse_order(dk_attr_doc *a, int i)
+/* Parse "rule[;alt=a,b][;plans][;whole=ID]" of metric i into met[i]. */
+static void parse_order(at_metric *met, const dk_pack_metric *pm, int npm,
+                        int i)
 {
-    at_metric *m = &a->met[i];
-    const char *p = a->pm[i].order;
+    at_metric *m = &met[i];
+    const char *p = pm[i].order;
     while (*p) {
         const char *e = strchr(p, ';');
         size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -128,7 +130,7 @@ static void parse_order(dk_attr_doc *a, int i)
             while (q < end && m->nalt < AT_MAX_ALT) {
                 const char *c = memchr(q, ',', (size_t)(end - q));
                 size_t len = c ? (size_t)(c - q) : (size_t)(end - q);
-                int j = metric_index(a, q, len);
+                int j = metric_index(pm, npm, q, len);
                 if (j >= 0)
                     m->alt[m->nalt++] = j;
                 q += len + (c != NULL);
@@ -151,7 +153,52 @@ static void parse_order(dk_attr_doc *a, int i)
     }
 }
 
-dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
+/* The pack's metric rows as attribution reads them (the function rows'
+ * kinds, the figure kinds, the order options): parsed once, shared by the
+ * documents of an engine. */
+struct dk_attr_pack {
+    at_metric *met;         /* npm entries, NULL when none; owned */
+    int npm;
+};
+
+static dk_attr_pack *attr_pack_new(const dk_pack *pack)
+{
+    dk_attr_pack *ap = calloc(1, sizeof *ap);
+    if (!ap)
+        return NULL;
+    const dk_pack_metric *pm = dk_pack_metrics(pack, &ap->npm);
+    if (ap->npm > 0) {
+        ap->met = calloc((size_t)ap->npm, sizeof *ap->met);
+        if (!ap->met) {
+            free(ap);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < ap->npm; i++) {
+        at_metric *m = &ap->met[i];
+        if (pm[i].id[0] == '_')  /* every special name starts so */
+            for (int sp = 1; sp < SP_COUNT_; sp++)
+                if (special_names[sp][1] == pm[i].id[1] &&
+                    strcmp(pm[i].id, special_names[sp]) == 0) {
+                    m->special = sp;
+                    break;  /* the names differ */
+                }
+        m->kinds = kind_bits(pm[i].kinds);
+    }
+    for (int i = 0; i < ap->npm; i++)
+        parse_order(ap->met, pm, ap->npm, i);
+    return ap;
+}
+
+void dk_attr_pack_free(dk_attr_pack *ap)
+{
+    if (!ap)
+        return;
+    free(ap->met);
+    free(ap);
+}
+
+dk_attr_doc *dk_attr_doc_new(const dk_pack *pack, dk_attr_pack **tables)
 {
     /* one per document: the per-sentence arrays (read only below their
      * counts) are not worth clearing, the rest starts at zero */
@@ -165,28 +212,13 @@ dk_attr_doc *dk_attr_doc_new(const dk_pack *pack)
     a->p = pack;
     if (!pack)
         return a;
+    if (!*tables && !(*tables = attr_pack_new(pack))) {
+        free(a);
+        return NULL;
+    }
     a->pm = dk_pack_metrics(pack, &a->npm);
     a->pe = dk_pack_entities(pack, &a->npe);
-    if (a->npm > 0) {
-        a->met = calloc((size_t)a->npm, sizeof *a->met);
-        if (!a->met) {
-            free(a);
-            return NULL;
-        }
-    }
-    for (int i = 0; i < a->npm; i++) {
-        at_metric *m = &a->met[i];
-        if (a->pm[i].id[0] == '_')  /* every special name starts so */
-            for (int sp = 1; sp < SP_COUNT_; sp++)
-                if (special_names[sp][1] == a->pm[i].id[1] &&
-                    strcmp(a->pm[i].id, special_names[sp]) == 0) {
-                    m->special = sp;
-                    break;  /* the names differ */
-                }
-        m->kinds = kind_bits(a->pm[i].kinds);
-    }
-    for (int i = 0; i < a->npm; i++)
-        parse_order(a, i);
+    a->met = (*tables)->met;
     for (int w = 0; w < 2; w++)
         at_copy(a->pair[w], DK_ID_MAX, dk_pack_pair(pack, w));
     return a;
@@ -196,7 +228,6 @@ void dk_attr_doc_free(dk_attr_doc *a)
 {
     if (!a)
         return;
-    free(a->met);
     dk_buf_free(&a->ex);
     dk_buf_free(&a->sign);
     free(a);

@@ -17,7 +17,7 @@
  * named and the last dated event.
  *
  * Ownership: dk_attr_doc_new returns a state the caller frees with
- * dk_attr_doc_free.  The explain strings written into candidates point
+ * dk_attr_doc_free (and the shared tables with dk_attr_pack_free).  The explain strings written into candidates point
  * into the state and stay valid until the next dk_attribute call.
  */
 #ifndef DK_ATTRIBUTE_H
@@ -28,13 +28,18 @@
 #include "../pack/pack.h"
 
 typedef struct dk_attr_doc dk_attr_doc;
+typedef struct dk_attr_pack dk_attr_pack;
 
 /* A state for one document: pack may be NULL (then nothing is
- * attributed).  The document year is read from each sentence's
- * dk_docctx, so a dateline found late still counts.  NULL when out of
- * memory. */
-dk_attr_doc *dk_attr_doc_new(const dk_pack *pack);
+ * attributed).  *tables holds the pack's metric rows parsed for
+ * attribution, shared by the documents of one pack: the first call
+ * builds it (when *tables is NULL), the caller frees it with
+ * dk_attr_pack_free after the last document.  The document year is read
+ * from each sentence's dk_docctx, so a dateline found late still counts.
+ * NULL when out of memory. */
+dk_attr_doc *dk_attr_doc_new(const dk_pack *pack, dk_attr_pack **tables);
 void dk_attr_doc_free(dk_attr_doc *a);
+void dk_attr_pack_free(dk_attr_pack *ap);
 
 /* Attribute the kept (not dropped) figure candidates of sentence s.
  * With explain set, each attributed candidate's m.explain says which cue,

@@ -165,9 +165,19 @@ struct dk_event_doc {
 
 dk_event_doc *dk_event_doc_new(const dk_pack *p)
 {
-    dk_event_doc *ev = calloc(1, sizeof *ev);
+    /* one per document: its arrays (the persons, the group and 100 KB of
+     * sentence scratch) are read only below their counts, so only the
+     * counts and pointers are set */
+    dk_event_doc *ev = malloc(sizeof *ev);
     if (!ev)
         return NULL;
+    ev->nperson = ev->ngroup = 0;
+    ev->seq = 0;
+    ev->s = NULL;
+    ev->c = NULL;
+    ev->nhit = ev->nitem = ev->nev = 0;
+    ev->hit_start = ev->hit_end = ev->item_of = NULL;
+    ev->idxcap = 0;
     ev->p = p;
     ev->intent_type = -1;
     if (p) {
@@ -253,7 +263,7 @@ static inline int tok_is(const dk_sent *s, int i, const char *word)
 }
 
 /* Is token i a punctuation mark of set? */
-static int tok_punct(const dk_sent *s, int i, const char *set)
+static inline int tok_punct(const dk_sent *s, int i, const char *set)
 {
     if (i < 0 || i >= s->ntok || s->tok[i].type != DK_TOK_PUNCT)
         return 0;
@@ -1780,31 +1790,38 @@ static void emit(dk_event_doc *ev, dk_cands *c)
     }
 }
 
+/* Is token i one of the pack's key words of triggers?  (The mask of
+ * length, first and last letter turns most words away before the
+ * look-up.) */
+static inline int key_word(const dk_event_doc *ev, const dk_sent *s,
+                           const dk_pack_evmask *mask, int i)
+{
+    const dk_token *t = &s->tok[i];
+    if (t->type != DK_TOK_WORD)
+        return 0;
+    uint32_t n = t->end - t->start;
+    if (n < 3 || !((*mask)[n < 16 ? n : 15][letter(s->text[t->start])] &
+                   (1u << letter(s->text[t->end - 1]))))
+        return 0;
+    return dk_pack_event_word(ev->p, s->text + t->start, n);
+}
+
 void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
 {
     if (!ev || !ev->p)
         return;
-    /* the key words of triggers; none: nothing to read */
-    int lo = -1, hi = -1;
+    /* the first and the last key word of triggers (none: nothing to
+     * read); the words between them need no look-up */
     const dk_pack_evmask *mask = dk_pack_event_mask(ev->p);
-    for (int i = 0; i < s->ntok; i++) {
-        const dk_token *t = &s->tok[i];
-        if (t->type != DK_TOK_WORD)
-            continue;
-        uint32_t n = t->end - t->start;
-        if (n < 3 || !((*mask)[n < 16 ? n : 15][letter(s->text[t->start])] &
-              (1u << letter(s->text[t->end - 1]))))
-            continue;
-        if (dk_pack_event_word(ev->p, s->text + t->start, n)) {
-            if (lo < 0)
-                lo = i;
-            hi = i;
-        }
-    }
-    if (lo < 0) {
+    int lo = 0, hi = s->ntok - 1;
+    while (lo < s->ntok && !key_word(ev, s, mask, lo))
+        lo++;
+    if (lo == s->ntok) {
         note_persons(ev, s, c);
         return;
     }
+    while (hi > lo && !key_word(ev, s, mask, hi))
+        hi--;
     /* the matcher reads only as far as arguments are looked for */
     lo = lo - EV_WBACK > 0 ? lo - EV_WBACK : 0;
     hi = hi + EV_WAFTER < s->ntok ? hi + EV_WAFTER : s->ntok - 1;

@@ -36,6 +36,7 @@ struct dk_engine {
     int *order, *otmp;     /* sort_cands: cands.cap indices each */
     int ordercap;
     dk_pack *pack;         /* opts->pack_dir loaded, or NULL; owned */
+    dk_attr_pack *attr_pack; /* its metric rows for attribution; owned */
     dk_numcache *nums;     /* numbers read in the current sentence */
     dk_pack_words words;   /* the current sentence's words, for the pack */
 };
@@ -105,6 +106,7 @@ void dk_engine_free(dk_engine *e)
     free(e->nums);
     free(e->order);
     free(e->otmp);
+    dk_attr_pack_free(e->attr_pack);
     dk_pack_free(e->pack);
     dk_pack_words_free(&e->words);
     dk_cands_free(&e->cands);
@@ -134,7 +136,7 @@ dk_doc *dk_doc_open(dk_engine *e, const char *id, const char *date)
         return NULL;
     d->e = e;
     d->id = strdup(id ? id : "stdin");
-    d->attr = dk_attr_doc_new(e->pack);
+    d->attr = dk_attr_doc_new(e->pack, &e->attr_pack);
     d->ev = dk_event_doc_new(e->pack);
     if (!d->id || !d->attr || !d->ev) {
         free(d->id);

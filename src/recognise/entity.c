@@ -165,9 +165,9 @@ static void find_dateline_agency(const dk_pack *p, const dk_sent *s,
 {
     const char *t = s->text;
     size_t n = s->len < 120 ? s->len : 120;
-    if (n < 8 || !is_upper(t[0]) || !memchr(t, ',', n))
+    if (n < 8 || !is_upper(t[0]))
         return;
-    const char *open = memchr(t, '(', n);
+    const char *open = memchr(t, '(', n);   /* with a comma before it */
     if (!open || !memchr(t, ',', (size_t)(open - t)))
         return;
     size_t a = (size_t)(open - t) + 1;
@@ -298,12 +298,12 @@ static void find_titled_names(const dk_pack *p, const dk_sent *s,
     size_t n = s->len, i = 0;
     for (int k = 0; k < s->ntok; k++) {
         size_t a = s->tok[k].start;
-        if (a < i || (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n'))
+        if (a < i || !titles_of(t[a]) ||
+            (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n'))
             continue;
         if (a + 4 >= n)
             return;
-        if (titles_of(t[a]))
-            i = titled_name_at(p, s, out, a) + 1;
+        i = titled_name_at(p, s, out, a) + 1;
     }
     if (s->ntok && s->tok[s->ntok - 1].end > i)
         i = s->tok[s->ntok - 1].end;
