@@ -168,6 +168,8 @@ const char *dk_doc_date(const dk_doc *d);
 /* Message of the last failure on this document, "" if none. */
 const char *dk_doc_errmsg(const dk_doc *d);
 
+/* Close a document.  Close every document of an engine before freeing
+ * the engine: it keeps the last document's buffers for the next one. */
 void dk_doc_close(dk_doc *d);
 
 #ifdef __cplusplus

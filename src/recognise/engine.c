@@ -39,7 +39,17 @@ struct dk_engine {
     dk_attr_pack *attr_pack; /* its metric rows for attribution; owned */
     dk_numcache *nums;     /* numbers read in the current sentence */
     dk_pack_words words;   /* the current sentence's words, for the pack */
+    /* The buffers of the last closed document, for the next one: a
+     * document's buffers grow to their working size once per engine, not
+     * once per document (with many short documents that was a tenth of
+     * the work).  has_spare: they are here. */
+    dk_buf spare_pending, spare_texts, spare_outq;
+    int has_spare;
 };
+
+/* Buffers larger than this go back to the system when a document closes
+ * (a huge document does not pin its memory in the engine). */
+#define SPARE_MAX (1u << 20)
 
 struct dk_doc {
     dk_engine *e;
@@ -109,6 +119,9 @@ void dk_engine_free(dk_engine *e)
     dk_attr_pack_free(e->attr_pack);
     dk_pack_free(e->pack);
     dk_pack_words_free(&e->words);
+    dk_buf_free(&e->spare_pending);
+    dk_buf_free(&e->spare_texts);
+    dk_buf_free(&e->spare_outq);
     dk_cands_free(&e->cands);
     free(e);
 }
@@ -135,22 +148,26 @@ dk_doc *dk_doc_open(dk_engine *e, const char *id, const char *date)
     if (!d)
         return NULL;
     d->e = e;
+    if (e->has_spare) {
+        d->pending = e->spare_pending;
+        d->texts = e->spare_texts;
+        d->outq = e->spare_outq;
+        d->pending.len = d->texts.len = d->outq.len = 0;
+        memset(&e->spare_pending, 0, sizeof e->spare_pending);
+        memset(&e->spare_texts, 0, sizeof e->spare_texts);
+        memset(&e->spare_outq, 0, sizeof e->spare_outq);
+        e->has_spare = 0;
+    }
     d->id = strdup(id ? id : "stdin");
     d->attr = dk_attr_doc_new(e->pack, &e->attr_pack);
     d->ev = dk_event_doc_new(e->pack);
     if (!d->id || !d->attr || !d->ev) {
-        free(d->id);
-        dk_attr_doc_free(d->attr);
-        dk_event_doc_free(d->ev);
-        free(d);
+        dk_doc_close(d);
         return NULL;
     }
     if (date && *date) {
         if (!dk_parse_iso_date(date, &d->ctx)) {
-            dk_attr_doc_free(d->attr);
-            dk_event_doc_free(d->ev);
-            free(d->id);
-            free(d);
+            dk_doc_close(d);
             return NULL;
         }
         d->date_known = 1;
@@ -472,8 +489,17 @@ void dk_doc_close(dk_doc *d)
     free(d->id);
     dk_attr_doc_free(d->attr);
     dk_event_doc_free(d->ev);
-    dk_buf_free(&d->pending);
-    dk_buf_free(&d->texts);
-    dk_buf_free(&d->outq);
+    dk_engine *e = d->e;
+    if (!e->has_spare && d->pending.cap <= SPARE_MAX &&
+        d->texts.cap <= SPARE_MAX && d->outq.cap <= SPARE_MAX) {
+        e->spare_pending = d->pending;
+        e->spare_texts = d->texts;
+        e->spare_outq = d->outq;
+        e->has_spare = 1;
+    } else {
+        dk_buf_free(&d->pending);
+        dk_buf_free(&d->texts);
+        dk_buf_free(&d->outq);
+    }
     free(d);
 }
