@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -421,6 +422,107 @@ static void test_long_sentence_edges(void **state)
 
 /* Reference for dk_resolve: sort by (longer, higher priority, earlier),
  * then keep each candidate that overlaps no kept one, pairwise. */
+/* An engine keeps a closed document's buffers for the next one: the
+ * documents after a small one and after a huge one (whose buffers go
+ * back to the system) find what a fresh engine finds. */
+static void test_reuse(void **state)
+{
+    (void)state;
+    size_t n = strlen(sample), big = 0;
+    char *huge = malloc(2 * 1024 * 1024 + n);
+    assert_non_null(huge);
+    while (big + n + 1 < 2 * 1024 * 1024) {
+        memcpy(huge + big, sample, n);
+        big += n;
+        huge[big++] = '\n';
+    }
+    dk_options o;
+    memset(&o, 0, sizeof o);
+    dk_status st;
+    dk_engine *fresh = dk_engine_new(&o, &st);
+    assert_non_null(fresh);
+    run first = {0}, again = {0}, after_huge = {0}, h = {0};
+    feed(fresh, sample, n, 0, "2024-05-22", &first);
+    feed(engine, sample, n, 7, "2024-05-22", &again);
+    same(&first, &again, 7);
+    feed(engine, huge, big, 0, "2024-05-22", &h);
+    assert_true(h.n > first.n);
+    feed(engine, sample, n, 0, "2024-05-22", &after_huge);
+    same(&first, &after_huge, 0);
+    dk_engine_free(fresh);
+    free(first.v);
+    free(again.v);
+    free(after_huge.v);
+    free(h.v);
+    free(huge);
+}
+
+/* A mention packed for the queue and unpacked is the same in every field
+ * a reader looks at, whichever groups it uses; the groups it does not
+ * use come back empty even over an old mention's fields. */
+static void test_mention_pack(void **state)
+{
+    (void)state;
+    static unsigned char buf[DK_MENTION_PACKED];
+    dk_mention m, back;
+    for (int g = 0; g < 16; g++) {
+        dk_mention_clear(&m);
+        m.start = 5;
+        m.end = 9;
+        m.kind = DK_MONEY;
+        m.has_value = 1;
+        m.value = 41e9;
+        snprintf(m.unit, sizeof m.unit, "USD");
+        if (g & 1) {
+            snprintf(m.metric, sizeof m.metric, "trade_turnover");
+            snprintf(m.period, sizeof m.period, "2023");
+            m.nsubjects = 2;
+            snprintf(m.subjects[0], sizeof m.subjects[0], "KZ");
+            snprintf(m.subjects[1], sizeof m.subjects[1], "CN");
+        }
+        if (g & 2) {
+            snprintf(m.type, sizeof m.type, "country");
+            snprintf(m.id, sizeof m.id, "KZ");
+        }
+        if (g & 4) {
+            snprintf(m.event, sizeof m.event, "visit");
+            snprintf(m.cameo, sizeof m.cameo, "042");
+            m.nactors = 1;
+            snprintf(m.actors[0], sizeof m.actors[0], "xi_jinping");
+            snprintf(m.place, sizeof m.place, "astana");
+        }
+        size_t len = dk_mention_pack(buf, &m, (const char *)(uintptr_t)3,
+                                     (g & 8) ? (const char *)(uintptr_t)7
+                                             : NULL);
+        assert_true(len <= sizeof buf);
+        memset(&back, 'x', sizeof back);   /* an old mention's bytes */
+        back.nsubjects = 3;
+        back.nactors = 4;
+        assert_int_equal(dk_mention_unpack(&back, buf), len);
+        assert_true(back.text == (const char *)(uintptr_t)3);
+        assert_true(back.explain == ((g & 8) ? (const char *)(uintptr_t)7
+                                             : NULL));
+        assert_int_equal(back.start, 5);
+        assert_int_equal(back.end, 9);
+        assert_int_equal(back.kind, DK_MONEY);
+        assert_true(back.value == 41e9);
+        assert_string_equal(back.unit, "USD");
+        assert_string_equal(back.metric, (g & 1) ? "trade_turnover" : "");
+        assert_string_equal(back.period, (g & 1) ? "2023" : "");
+        assert_int_equal(back.nsubjects, (g & 1) ? 2 : 0);
+        if (g & 1)
+            assert_string_equal(back.subjects[1], "CN");
+        assert_int_equal(back.has_change, 0);
+        assert_string_equal(back.type, (g & 2) ? "country" : "");
+        assert_string_equal(back.id, (g & 2) ? "KZ" : "");
+        assert_string_equal(back.event, (g & 4) ? "visit" : "");
+        assert_string_equal(back.cameo, (g & 4) ? "042" : "");
+        assert_int_equal(back.nactors, (g & 4) ? 1 : 0);
+        assert_string_equal(back.place, (g & 4) ? "astana" : "");
+        assert_int_equal(back.has_count, 0);
+    }
+}
+
 static dk_cand *ref_v;
 static int ref_better(const void *a, const void *b)
 {
@@ -498,6 +600,8 @@ int main(void)
         cmocka_unit_test(test_mentions_before_error),
         cmocka_unit_test(test_api_misuse),
         cmocka_unit_test(test_doc_date),
+        cmocka_unit_test(test_reuse),
+        cmocka_unit_test(test_mention_pack),
         cmocka_unit_test(test_long_sentence),
         cmocka_unit_test(test_long_sentence_edges),
         cmocka_unit_test(test_resolve),
