@@ -295,6 +295,33 @@ static inline uint64_t alnum8(uint64_t x)
 }
 #endif
 
+/* The end of the run of letters and digits that starts at t[i], and its
+ * hash (before wf_key) in *hp: eight bytes a step where they can be
+ * read at once. */
+static inline size_t read_run(const unsigned char *t, size_t n, size_t i,
+                              uint64_t *hp)
+{
+    uint64_t h = 0;
+#if WF_SWAR
+    while (i + 8 <= n) {
+        uint64_t x = load8(t + i), nm = ~alnum8(x) & HI8;
+        if (nm) {
+            unsigned k = (unsigned)__builtin_ctzll(nm) >> 3;
+            if (k)
+                h = wf_mix(h, (x | 0x2020202020202020ull) &
+                                  ((1ull << (8 * k)) - 1));
+            *hp = h;
+            return i + k;
+        }
+        h = wf_mix(h, x | 0x2020202020202020ull);
+        i += 8;
+    }
+#endif
+    i = wf_run_bytes(t, n, i, ascii_alnum_tab, &h);
+    *hp = h;
+    return i;
+}
+
 int dk_ac_normalise(const char *s, size_t n, int fold_case, char *out,
                     size_t cap)
 {
@@ -550,18 +577,8 @@ static void add_run(dk_ac *a, const char *r, size_t len, int32_t m,
 /* The key of the run t[s, e) of letters and digits. */
 static uint64_t run_key(const unsigned char *t, size_t s, size_t e)
 {
-    uint64_t h = 0, chunk = 0;
-    unsigned k = 0;
-    for (size_t j = s; j < e; j++) {
-        chunk |= (uint64_t)(t[j] | 0x20) << (8 * k);
-        if (++k == 8) {
-            h = wf_mix(h, chunk);
-            chunk = 0;
-            k = 0;
-        }
-    }
-    if (k)
-        h = wf_mix(h, chunk);
+    uint64_t h = 0;
+    wf_run_bytes(t, e, s, ascii_alnum_tab, &h);
     return wf_key(h, e - s);
 }
 
@@ -1224,26 +1241,8 @@ static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
                 continue;   /* no pattern starts with it */
         } else {
             /* a run of letters and digits (the byte before is none) */
-            uint64_t h = 0;
-#if WF_SWAR
-            while (i + 8 <= n) {
-                uint64_t x = load8(t + i), nm = ~alnum8(x) & HI8;
-                if (nm) {
-                    unsigned k = (unsigned)__builtin_ctzll(nm) >> 3;
-                    if (k)
-                        h = wf_mix(h, (x | 0x2020202020202020ull) &
-                                          ((1ull << (8 * k)) - 1));
-                    i += k;
-                    goto run_done;
-                }
-                h = wf_mix(h, x | 0x2020202020202020ull);
-                i += 8;
-            }
-#endif
-            i = wf_run_bytes(t, n, i, al, &h);
-#if WF_SWAR
-        run_done:
-#endif
+            uint64_t h;
+            i = read_run(t, n, i, &h);
             if (i - s > maxrun)
                 continue;
             uint64_t g = wf_key(h, i - s);
@@ -1321,39 +1320,8 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
             continue;
         }
         size_t s = i;
-        uint64_t h = 0;
-#if WF_SWAR
-        while (i + 8 <= n) {
-            uint64_t x = load8(t + i), nm = ~alnum8(x) & HI8;
-            if (nm) {
-                unsigned k = (unsigned)__builtin_ctzll(nm) >> 3;
-                if (k)
-                    h = wf_mix(h, (x | 0x2020202020202020ull) &
-                                      ((1ull << (8 * k)) - 1));
-                i += k;
-                goto run_done;
-            }
-            h = wf_mix(h, x | 0x2020202020202020ull);
-            i += 8;
-        }
-#endif
-        {
-            uint64_t chunk = 0;
-            unsigned k = 0;
-            for (; i < n && ascii_alnum(t[i]); i++) {
-                chunk |= (uint64_t)(t[i] | 0x20) << (8 * k);
-                if (++k == 8) {
-                    h = wf_mix(h, chunk);
-                    chunk = 0;
-                    k = 0;
-                }
-            }
-            if (k)
-                h = wf_mix(h, chunk);
-        }
-#if WF_SWAR
-    run_done:
-#endif
+        uint64_t h;
+        i = read_run(t, n, i, &h);
         v[nrun++] = (dk_pack_run){(uint32_t)s, (uint32_t)i, wf_key(h, i - s)};
     }
     w->nrun = nrun;
