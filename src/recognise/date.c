@@ -1597,9 +1597,27 @@ static const struct parser {
 _Static_assert(NPARSERS <= 32, "a parser is a bit of a mask");
 
 /* by_bit[b]: the parsers (bit p for parsers[p]) whose first test wants
- * bit b; any: those that want nothing.  Filled once. */
+ * bit b; any: those that want nothing.  later_req, here_req: the
+ * parsers' later and here tests, one entry a distinct mask with the
+ * parsers that test it.  Filled once. */
+struct req {
+    uint32_t want, parsers;
+};
 static uint32_t by_bit[32], any_parser;
+static struct req later_req[NPARSERS], here_req[NPARSERS];
+static int nlater, nhere;
 static pthread_once_t by_bit_once = PTHREAD_ONCE_INIT;
+
+/* Add parser p to the entry of mask want in reqs (n of them). */
+static void req_add(struct req *reqs, int *n, uint32_t want, size_t p)
+{
+    int r = 0;
+    while (r < *n && reqs[r].want != want)
+        r++;
+    if (r == *n)
+        reqs[(*n)++] = (struct req){want, 0};
+    reqs[r].parsers |= 1u << p;
+}
 
 static void by_bit_fill(void)
 {
@@ -1610,6 +1628,10 @@ static void by_bit_fill(void)
             for (int b = 0; b < 32; b++)
                 if (parsers[p].first >> b & 1)
                     by_bit[b] |= 1u << p;
+        if (parsers[p].later)
+            req_add(later_req, &nlater, parsers[p].later, p);
+        if (parsers[p].here)
+            req_add(here_req, &nhere, parsers[p].here, p);
     }
 }
 
@@ -1630,12 +1652,16 @@ static int p_core(const dk_sent *s, int i, dv *v)
     uint32_t todo = any_parser;
     for (uint32_t h = have; h; h &= h - 1)
         todo |= by_bit[__builtin_ctz(h)];
+    /* drop those that would find nothing at i */
+    for (int r = 0; r < nlater; r++)
+        if (!(later_req[r].want & later))
+            todo &= ~later_req[r].parsers;
+    for (int r = 0; r < nhere; r++)
+        if (!(here_req[r].want & t->ahead))
+            todo &= ~here_req[r].parsers;
     int best = 0;
     for (; todo; todo &= todo - 1) {
         const struct parser *p = &parsers[__builtin_ctz(todo)];
-        if ((p->later && !(p->later & later)) ||
-            (p->here && !(p->here & t->ahead)))
-            continue;   /* it would find nothing at i */
         dv x;
         int e = p->parse(s, i, &x);
         if (e < 0 && best == 0)

@@ -481,6 +481,19 @@ static char *w_uint(char *o, uint64_t u)
     n += u >= pow10[n];
     if (n == 0)
         n = 1;
+    if (u < 100000000) {
+        /* the usual offset: its eight digits at once, zero-padded (the
+         * first byte the most significant), eight bytes stored and n
+         * kept (the slack covers the rest) */
+        uint64_t x = (u / 10000) | ((u % 10000) << 32);
+        uint64_t q = ((x * 10486) >> 20) & 0x0000007F0000007Full;  /* /100 */
+        x = q | ((x - q * 100) << 16);
+        q = ((x * 103) >> 10) & 0x000F000F000F000Full;             /* /10 */
+        x = (q | ((x - q * 10) << 8)) + 0x3030303030303030ull;
+        x >>= 8 * (8 - n);
+        memcpy(o, &x, 8);
+        return o + n;
+    }
     char *p = o + n;
     while (u > UINT32_MAX) {   /* 64-bit steps only for large values */
         unsigned d = (unsigned)(u % 100) * 2;

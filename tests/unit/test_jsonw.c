@@ -326,7 +326,8 @@ static void test_mention_same_as_members(void **state)
     static const double values[] = {0, -0.0, 9, 10, 99, 100, 101, 12345,
         999999999999999.0, 1e15, -42, 0.5, 1.0 / 3, 123456789012.25};
     static const unsigned long long offsets[] = {0, 7, 10, 99, 100, 1000,
-        4294967296ull, 9223372036854775807ull};
+        4294967296ull, 9223372036854775807ull, 12345678, 99999999,
+        100000000};
     const char *text = "a \"q\"\\\x01\x1f\x7f caf\xc3\xa9 \xe2\x80\x94 end";
     dk_buf got = {0}, want = {0}, head = {0}, line = {0};
     for (int k = 0; k < DK_KIND_COUNT; k++)
@@ -334,7 +335,7 @@ static void test_mention_same_as_members(void **state)
             dk_mention m;
             memset(&m, 0, sizeof m);
             m.kind = (dk_kind)k;
-            m.start = offsets[i % 8];
+            m.start = offsets[i % (sizeof offsets / sizeof offsets[0])];
             m.end = m.start + strlen(text) - (i % 3);
             m.text = text;
             m.has_value = (int)(i % 2);
