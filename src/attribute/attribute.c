@@ -609,8 +609,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             }
             char why[160];
             char period[DK_DATE_MAX];
-            why[0] = '\0';  /* at_period leaves it alone for "now" with
-                                no document year */
+            why[0] = '\0';  /* at_period writes it only with --explain */
             if (!at_period(a, f, mi, period, why, sizeof why) &&
                 !a->met[mi].plans) {
                 if (explain)

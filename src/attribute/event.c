@@ -473,7 +473,8 @@ static void hit_items(dk_event_doc *ev)
             return;
         it->person = h->kind != DK_EV_PAIR;
         it->nid = 0;          /* resolved in text order below */
-        it->adj = h->kind == DK_EV_PAIR && FIELD_IS(rule_of(ev, h)->arg, "adj");
+        it->adj = h->kind == DK_EV_PAIR &&
+                  FIELD_IS(rule_of(ev, h)->arg, "adj");
         it->leaders = h->kind == DK_EV_PAIR &&
                       FIELD_IS(rule_of(ev, h)->arg, "leaders");
         it->plural = (h->kind == DK_EV_PRONOUN || h->kind == DK_EV_TITLE) &&
