@@ -298,8 +298,9 @@ static inline uint64_t alnum8(uint64_t x)
 /* The end of the run of letters and digits that starts at t[i], and its
  * hash (before wf_key) in *hp: eight bytes a step where they can be
  * read at once. */
-static inline size_t read_run(const unsigned char *t, size_t n, size_t i,
-                              uint64_t *hp)
+static inline __attribute__((always_inline)) size_t
+read_run(const unsigned char *t, size_t n, size_t i,
+         uint64_t *hp)
 {
     uint64_t h = 0;
 #if WF_SWAR
