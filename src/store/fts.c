@@ -202,14 +202,49 @@ static int flush_pending(tokstate *t, double scale, int scale_end)
     return rc;
 }
 
+/* ASCII bytes, the common case, without decode() and is_word_cp():
+ * 1 a letter, 2 a digit, 0 anything else. */
+static const unsigned char ascii_class[128] = {
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2,
+    ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+static inline unsigned next_cp(const unsigned char *s, int n, int *len)
+{
+    if (s[0] < 0x80) {
+        *len = 1;
+        return s[0];
+    }
+    return decode(s, n, len);
+}
+
+static inline int word_cp(unsigned cp)
+{
+    return cp < 0x80 ? ascii_class[cp] != 0 : is_word_cp(cp);
+}
+
 static int tokenize(tokstate *t, const char *text, int n)
 {
     const unsigned char *s = (const unsigned char *)text;
     int i = 0, rc = SQLITE_OK;
     while (i < n && rc == SQLITE_OK) {
         int len;
-        unsigned cp = decode(s + i, n - i, &len);
-        if (!is_word_cp(cp)) {
+        if (s[i] < 0x80 && !ascii_class[s[i]]) {
+            i++;
+            continue;
+        }
+        unsigned cp = next_cp(s + i, n - i, &len);
+        if (!word_cp(cp)) {
             i += len;
             continue;
         }
@@ -217,8 +252,17 @@ static int tokenize(tokstate *t, const char *text, int n)
         char tok[TOK_MAX];
         int tl = 0;
         while (i < n) {
-            cp = decode(s + i, n - i, &len);
-            if (!is_word_cp(cp)) {
+            unsigned char b = s[i];
+            if (b < 0x80 && ascii_class[b] && tl <= TOK_MAX - 4) {
+                /* an ASCII letter or digit: fold() and encode() in one */
+                tok[tl++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+                if (isnum && numlen == tl - 1 && ascii_class[b] == 2)
+                    numlen = tl;
+                i++;
+                continue;
+            }
+            cp = next_cp(s + i, n - i, &len);
+            if (!word_cp(cp)) {
                 /* a number keeps its inner '.' and ',' */
                 if (isnum && numlen == tl && (cp == '.' || cp == ',') &&
                     i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
