@@ -132,6 +132,11 @@ dk_ingest *dk_ingest_open(dk_store *store, const dk_ingest_opts *o,
     if (file && *file &&
         dk_store_open(file, 1, &x->peek, perr, sizeof perr) != DK_OK)
         x->peek = NULL;
+    /* mapped pages would count in the ingest's memory, which must not
+     * grow with the record */
+    if (x->peek)
+        sqlite3_exec(dk_store_db(x->peek), "PRAGMA mmap_size = 0", NULL,
+                     NULL, NULL);
     return x;
 }
 

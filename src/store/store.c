@@ -239,6 +239,9 @@ dk_status dk_store_open(const char *path, int readonly, dk_store **out,
         return st;
     }
     if (readonly) {
+        /* readers (search, serve) map the file: a page costs no read()
+         * call and no copy, a third of a typical search's time */
+        exec(s, "PRAGMA mmap_size = 1073741824");
         sqlite3_stmt *q;
         int version = 0;
         if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q, NULL) ==
