@@ -216,8 +216,16 @@ dk_status dk_store_open(const char *path, int readonly, dk_store **out,
         dk_store_close(s);
         return DK_ERR_DB;
     }
-    /* 8 MB of page cache at most: memory must not grow with the corpus */
-    if (exec(s, "PRAGMA cache_size = -8000") ||
+    /* 8 MB of page cache at most: memory must not grow with the corpus.
+     * A new file gets 16 KB pages (before WAL mode, which fixes the size,
+     * and before the cache size, which SQLite counts in pages of the
+     * size it knows then):
+     * an ingest writes each page twice (WAL, then the checkpoint), one
+     * system call each, and with 4 KB pages those calls cost the writing
+     * thread a fifth of its time; the index b-trees are shallower too.
+     * An existing file keeps its page size. */
+    if ((!readonly && exec(s, "PRAGMA page_size = 16384")) ||
+        exec(s, "PRAGMA cache_size = -8000") ||
         (!readonly && (exec(s, "PRAGMA journal_mode = WAL") ||
                        exec(s, "PRAGMA synchronous = NORMAL") ||
                        exec(s, "PRAGMA foreign_keys = OFF")))) {
@@ -225,12 +233,23 @@ dk_status dk_store_open(const char *path, int readonly, dk_store **out,
         dk_store_close(s);
         return DK_ERR_DB;
     }
-    /* a test hook: DOSTYK_MAX_PAGES caps the file, to play a full disk */
+    /* a test hook: DOSTYK_MAX_PAGES caps the file, to play a full disk
+     * (in 4 KB pages, whatever the file's page size) */
     const char *maxp = getenv("DOSTYK_MAX_PAGES");
     if (!readonly && maxp && *maxp) {
         char sql[64];
+        long pages = strtol(maxp, NULL, 10), size = 4096;
+        sqlite3_stmt *q;
+        if (sqlite3_prepare_v2(s->db, "PRAGMA page_size", -1, &q, NULL) ==
+            SQLITE_OK) {
+            if (sqlite3_step(q) == SQLITE_ROW)
+                size = sqlite3_column_int(q, 0);
+            sqlite3_finalize(q);
+        }
+        if (size >= 4096)
+            pages = pages / (size / 4096);
         snprintf(sql, sizeof sql, "PRAGMA max_page_count = %ld",
-                 strtol(maxp, NULL, 10));
+                 pages > 1 ? pages : 1);
         exec(s, sql);
     }
     dk_status st;
