@@ -27,9 +27,7 @@
  * or a document already stored. */
 typedef enum { JOB_DOC, JOB_FAIL, JOB_SKIP, JOB_BYTES } job_kind;
 
-typedef struct sent_span {
-    uint64_t start, end;
-} sent_span;
+typedef dk_span sent_span;
 
 typedef struct job {
     struct job *next;
@@ -68,6 +66,8 @@ struct dk_ingest {
     size_t batch_bytes;
     int64_t *sids;                /* sentence ids of the document written */
     size_t sids_cap;
+    int64_t *msids;               /* the sentence id of each of its mentions */
+    size_t msids_cap;
     /* the reading side (its own thread while a source is read) */
     dk_engine *engine;
     dk_store *peek;               /* read-only: skip stored documents early */
@@ -132,6 +132,11 @@ dk_ingest *dk_ingest_open(dk_store *store, const dk_ingest_opts *o,
     if (file && *file &&
         dk_store_open(file, 1, &x->peek, perr, sizeof perr) != DK_OK)
         x->peek = NULL;
+    /* mapped pages would count in the ingest's memory, which must not
+     * grow with the record */
+    if (x->peek)
+        sqlite3_exec(dk_store_db(x->peek), "PRAGMA mmap_size = 0", NULL,
+                     NULL, NULL);
     return x;
 }
 
@@ -284,21 +289,30 @@ static dk_status write_doc(dk_ingest *x, job *j)
         x->sids = p;
         x->sids_cap = j->nsents;
     }
+    if (j->nments > x->msids_cap) {
+        int64_t *p = realloc(x->msids, j->nments * sizeof *p);
+        if (!p) {
+            report(x, where, j->line, "out of memory");
+            x->fatal = 1;
+            atomic_store(&x->stop, 1);
+            dk_store_rollback(x->store);
+            x->in_tx = 0;
+            return DK_ERR_NOMEM;
+        }
+        x->msids = p;
+        x->msids_cap = j->nments;
+    }
     const char *clean = j->text + j->n;
-    for (size_t i = 0; i < j->nsents; i++) {
-        const sent_span *sp = &j->sents[i];
-        if (dk_store_put_sentence(x->store, docid, sp->start, sp->end,
-                                  clean + sp->start, sp->end - sp->start,
-                                  &x->sids[i]))
-            return db_failure(x, where, j->line);
-    }
+    if (dk_store_put_sentences(x->store, docid, j->sents, j->nsents, clean,
+                               x->sids))
+        return db_failure(x, where, j->line);
     for (size_t i = 0; i < j->nments; i++) {
-        dk_mention *m = &j->ments[i];
-        m->text = clean + m->start;
+        j->ments[i].text = clean + j->ments[i].start;
         long si = j->ment_sent[i];
-        if (dk_store_put_mention(x->store, docid, si >= 0 ? x->sids[si] : 0, m))
-            return db_failure(x, where, j->line);
+        x->msids[i] = si >= 0 ? x->sids[si] : 0;
     }
+    if (dk_store_put_mentions(x->store, docid, j->ments, x->msids, j->nments))
+        return db_failure(x, where, j->line);
     x->pend_added++;
     x->pend_replaced += what == 2;
     x->pend_mentions += (long long)j->nments;
@@ -866,6 +880,7 @@ void dk_ingest_close(dk_ingest *x)
     dk_buf_free(&x->html);
     dk_buf_free(&x->items);
     free(x->sids);
+    free(x->msids);
     pthread_mutex_destroy(&x->mu);
     pthread_cond_destroy(&x->can_put);
     pthread_cond_destroy(&x->can_take);

@@ -202,14 +202,49 @@ static int flush_pending(tokstate *t, double scale, int scale_end)
     return rc;
 }
 
+/* ASCII bytes, the common case, without decode() and is_word_cp():
+ * 1 a letter, 2 a digit, 0 anything else. */
+static const unsigned char ascii_class[128] = {
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2,
+    ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+static inline unsigned next_cp(const unsigned char *s, int n, int *len)
+{
+    if (s[0] < 0x80) {
+        *len = 1;
+        return s[0];
+    }
+    return decode(s, n, len);
+}
+
+static inline int word_cp(unsigned cp)
+{
+    return cp < 0x80 ? ascii_class[cp] != 0 : is_word_cp(cp);
+}
+
 static int tokenize(tokstate *t, const char *text, int n)
 {
     const unsigned char *s = (const unsigned char *)text;
     int i = 0, rc = SQLITE_OK;
     while (i < n && rc == SQLITE_OK) {
         int len;
-        unsigned cp = decode(s + i, n - i, &len);
-        if (!is_word_cp(cp)) {
+        if (s[i] < 0x80 && !ascii_class[s[i]]) {
+            i++;
+            continue;
+        }
+        unsigned cp = next_cp(s + i, n - i, &len);
+        if (!word_cp(cp)) {
             i += len;
             continue;
         }
@@ -217,8 +252,17 @@ static int tokenize(tokstate *t, const char *text, int n)
         char tok[TOK_MAX];
         int tl = 0;
         while (i < n) {
-            cp = decode(s + i, n - i, &len);
-            if (!is_word_cp(cp)) {
+            unsigned char b = s[i];
+            if (b < 0x80 && ascii_class[b] && tl <= TOK_MAX - 4) {
+                /* an ASCII letter or digit: fold() and encode() in one */
+                tok[tl++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+                if (isnum && numlen == tl - 1 && ascii_class[b] == 2)
+                    numlen = tl;
+                i++;
+                continue;
+            }
+            cp = next_cp(s + i, n - i, &len);
+            if (!word_cp(cp)) {
                 /* a number keeps its inner '.' and ',' */
                 if (isnum && numlen == tl && (cp == '.' || cp == ',') &&
                     i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
@@ -312,13 +356,33 @@ static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags,
 #define IDF_SAMPLE 256
 
 typedef struct rankdata {
-    int nphrase;
-    double idf[];
+    int nphrase, ngroup;
+    int *group;                 /* group of each phrase */
+    double idf[];               /* of each group */
 } rankdata;
 
 typedef struct hitcount {
     sqlite3_int64 hits, last;   /* rows seen; rowid where counting stopped */
 } hitcount;
+
+/* The first IDF_SAMPLE rowids of a phrase (FTS5 gives them in order). */
+typedef struct rowids {
+    sqlite3_int64 v[IDF_SAMPLE];
+    int n;
+} rowids;
+
+static int collect_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *p)
+{
+    rowids *r = p;
+    r->v[r->n++] = api->xRowid(fts);
+    return r->n < IDF_SAMPLE ? SQLITE_OK : SQLITE_DONE;
+}
+
+static int cmp_rowid(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return x < y ? -1 : x > y;
+}
 
 static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *p)
 {
@@ -342,27 +406,115 @@ static double phrase_rows(const Fts5ExtensionApi *api, Fts5Context *fts,
     return est < c.hits ? c.hits : est > nrow ? nrow : est;
 }
 
+/* Rows matching any phrase of group g (phrases first .. the group's
+ * last), counted or estimated exactly as phrase_rows() does for one
+ * phrase: the union of the phrases' first IDF_SAMPLE rows holds the
+ * union's first IDF_SAMPLE rows.  -1 when out of memory. */
+static double group_rows(const Fts5ExtensionApi *api, Fts5Context *fts,
+                         const rankdata *r, int g, sqlite3_int64 nrow)
+{
+    int members = 0, first = -1;
+    for (int i = 0; i < r->nphrase; i++)
+        if (r->group[i] == g) {
+            members++;
+            if (first < 0)
+                first = i;
+        }
+    if (members == 1)
+        return phrase_rows(api, fts, first, nrow);
+    sqlite3_int64 *all = malloc((size_t)members * IDF_SAMPLE * sizeof *all);
+    rowids *one = malloc(sizeof *one);
+    if (!all || !one) {
+        free(all);
+        free(one);
+        return -1;
+    }
+    size_t n = 0;
+    for (int i = first; i < r->nphrase; i++) {
+        if (r->group[i] != g)
+            continue;
+        one->n = 0;
+        if (api->xQueryPhrase(fts, i, one, collect_row) != SQLITE_OK)
+            one->n = 0;
+        memcpy(all + n, one->v, (size_t)one->n * sizeof *all);
+        n += (size_t)one->n;
+    }
+    qsort(all, n, sizeof *all, cmp_rowid);
+    size_t u = 0;                 /* distinct rowids, in order */
+    for (size_t i = 0; i < n; i++)
+        if (!u || all[u - 1] != all[i])
+            all[u++] = all[i];
+    hitcount c = {(sqlite3_int64)(u < IDF_SAMPLE ? u : IDF_SAMPLE),
+                  u >= IDF_SAMPLE ? all[IDF_SAMPLE - 1] : 0};
+    free(all);
+    free(one);
+    if (c.last <= 0)
+        return (double)c.hits;
+    double est = (double)c.hits * (double)nrow / (double)c.last;
+    return est < c.hits ? c.hits : est > nrow ? nrow : est;
+}
+
+static void free_rankdata(void *p)
+{
+    rankdata *r = p;
+    if (r)
+        sqlite3_free(r->group);
+    sqlite3_free(r);
+}
+
+/* Phrase groups from dk_rank's second argument, "0,1,1,2": the group of
+ * each phrase (search.c makes one group of the words a prefix stands
+ * for).  Without it, or when it does not fit, each phrase is its own. */
+static void read_groups(rankdata *r, int nval, sqlite3_value **val)
+{
+    const char *g = nval > 0 ? (const char *)sqlite3_value_text(val[0]) : NULL;
+    int n = 0, last = -1, ok = g != NULL;
+    while (ok && *g && n < r->nphrase) {
+        char *end;
+        long v = strtol(g, &end, 10);
+        /* groups are numbered in order, each one after the last */
+        ok = end != g && (v == last || v == last + 1);
+        r->group[n++] = (int)v;
+        last = (int)v;
+        g = *end == ',' ? end + 1 : end;
+    }
+    if (!ok || n != r->nphrase || (g && *g)) {
+        for (int i = 0; i < r->nphrase; i++)
+            r->group[i] = i;
+        last = r->nphrase - 1;
+    }
+    r->ngroup = last + 1;
+}
+
 static void dk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
                     sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
-    (void)nval; (void)val;
     rankdata *r = api->xGetAuxdata(fts, 0);
     if (!r) {
         int np = api->xPhraseCount(fts);
         sqlite3_int64 nrow = 0;
         r = sqlite3_malloc64(sizeof *r + (size_t)np * sizeof(double));
-        if (!r || api->xRowCount(fts, &nrow) != SQLITE_OK) {
-            sqlite3_free(r);
+        if (r) {
+            r->nphrase = np;
+            r->group = sqlite3_malloc64((size_t)(np ? np : 1) * sizeof(int));
+        }
+        if (!r || !r->group || api->xRowCount(fts, &nrow) != SQLITE_OK) {
+            free_rankdata(r);
             sqlite3_result_error_nomem(ctx);
             return;
         }
-        r->nphrase = np;
-        for (int i = 0; i < np; i++) {
-            double hits = phrase_rows(api, fts, i, nrow);
+        read_groups(r, nval, val);
+        for (int g = 0; g < r->ngroup; g++) {
+            double hits = group_rows(api, fts, r, g, nrow);
+            if (hits < 0) {
+                free_rankdata(r);
+                sqlite3_result_error_nomem(ctx);
+                return;
+            }
             double idf = log((nrow - hits + 0.5) / (hits + 0.5));
-            r->idf[i] = idf > 1e-6 ? idf : 1e-6;
+            r->idf[g] = idf > 1e-6 ? idf : 1e-6;
         }
-        if (api->xSetAuxdata(fts, r, sqlite3_free) != SQLITE_OK) {
+        if (api->xSetAuxdata(fts, r, free_rankdata) != SQLITE_OK) {
             sqlite3_result_error_nomem(ctx);
             return;
         }
@@ -374,11 +526,12 @@ static void dk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
     }
     for (int i = 0; i < ninst; i++) {
         int ph, col, off;
-        if (api->xInst(fts, i, &ph, &col, &off) == SQLITE_OK && ph < 64)
-            tf[ph]++;
+        if (api->xInst(fts, i, &ph, &col, &off) == SQLITE_OK &&
+            ph < r->nphrase && r->group[ph] < 64)
+            tf[r->group[ph]]++;
     }
     double score = 0, k1 = 1.2;
-    for (int i = 0; i < r->nphrase && i < 64; i++)
+    for (int i = 0; i < r->ngroup && i < 64; i++)
         score += r->idf[i] * tf[i] * (k1 + 1) / (tf[i] + k1);
     sqlite3_result_double(ctx, -score);
 }

@@ -9,6 +9,149 @@
 #include "../text/jsonw.h"
 
 #define SNIPPET_WORDS 24
+#define PREFIX_WORDS 32     /* a prefix standing for more stays a prefix */
+
+/* ------------------------------------------------------------ prefixes */
+
+/* The words of the record that begin with prefix[0, n) (ASCII letters,
+ * folded), quoted and joined with OR into out, with their group id into
+ * groups; returns how many (0: none, or more than PREFIX_WORDS, or no
+ * vocabulary table: the caller keeps the prefix), -1 when out of
+ * memory. */
+static int prefix_words(sqlite3_stmt *vocab, const char *prefix, size_t n,
+                        dk_buf *out, dk_buf *groups, int group)
+{
+    char lo[128], hi[128];
+    if (!vocab || n == 0 || n >= sizeof lo)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        lo[i] = hi[i] = (char)(prefix[i] | 0x20);
+    hi[n - 1]++;                  /* 'z' + 1 is '{': still above any word */
+    sqlite3_bind_text(vocab, 1, lo, (int)n, SQLITE_TRANSIENT);
+    sqlite3_bind_text(vocab, 2, hi, (int)n, SQLITE_TRANSIENT);
+    size_t at = out->len, gat = groups->len;
+    int words = 0, bad = 0;
+    char num[16];
+    while (!bad && sqlite3_step(vocab) == SQLITE_ROW) {
+        const char *w = (const char *)sqlite3_column_text(vocab, 0);
+        size_t wl = (size_t)sqlite3_column_bytes(vocab, 0);
+        if (++words > PREFIX_WORDS || !w)
+            break;
+        bad |= dk_buf_append(out, words == 1 ? "(\"" : " OR \"",
+                             words == 1 ? 2 : 5);
+        for (size_t i = 0; i < wl && !bad; i++)
+            bad |= w[i] == '"' ? dk_buf_append(out, "\"\"", 2)
+                               : dk_buf_putc(out, w[i]);
+        bad |= dk_buf_putc(out, '"');
+        int k = snprintf(num, sizeof num, "%s%d", groups->len ? "," : "",
+                         group);
+        bad |= dk_buf_append(groups, num, (size_t)k);
+    }
+    sqlite3_reset(vocab);
+    if (bad)
+        return -1;
+    if (words == 0 || words > PREFIX_WORDS) {
+        out->len = at;
+        groups->len = gat;
+        return 0;
+    }
+    return dk_buf_append(out, ") ", 2) ? -1 : words;
+}
+
+/* fts (dk_fts_query's output) with each prefix term of ASCII letters
+ * ("tour"*) replaced by the words of the record it stands for
+ * (("tourist" OR "tourists")), into *out; *groups gets the group of each
+ * phrase for dk_rank ("0,1,1"), which then ranks the words of one prefix
+ * as the prefix itself: same matches, same scores.  FTS5 merges all the
+ * doclists of a prefix's words before its first match comes out; an OR
+ * of the words yields the newest matches first, and the search ranks
+ * only those.  Both NULL when nothing is to be replaced.  Returns -1 when
+ * out of memory. */
+static int expand_prefixes(sqlite3 *db, const char *fts, char **out,
+                           char **groups)
+{
+    *out = *groups = NULL;
+    int any = 0;
+    for (const char *p = fts; (p = strstr(p, "\"*")) != NULL; p++)
+        any = 1;
+    if (!any)
+        return 0;
+    sqlite3_stmt *vocab = NULL;
+    if (sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.dk_vocab "
+                     "USING fts5vocab(main, sentences_fts, 'row')", NULL,
+                     NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT term FROM temp.dk_vocab WHERE term >= "
+                           "?1 AND term < ?2", -1, &vocab, NULL) != SQLITE_OK)
+        vocab = NULL;
+    dk_buf b = {0}, g = {0};
+    int bad = 0, phrase = 0, expanded = 0;
+    char num[16];
+    const char *p = fts;
+    while (*p && !bad) {
+        if (*p != '"') {
+            bad |= dk_buf_putc(&b, *p++);
+            continue;
+        }
+        /* a string: up to the closing quote (inner ones are doubled) */
+        const char *e = p + 1;
+        while (*e && !(*e == '"' && e[1] != '"'))
+            e += *e == '"' ? 2 : 1;
+        if (!*e)
+            break;                     /* cannot happen: leave as it is */
+        const char *body = p + 1;
+        size_t n = (size_t)(e - body), letters = 0;
+        while (letters < n && ((body[letters] | 0x20) >= 'a' &&
+                               (body[letters] | 0x20) <= 'z'))
+            letters++;
+        int got = 0;
+        if (e[1] == '*' && letters == n) {
+            /* FTS5 takes no implicit AND beside a group: say it */
+            size_t at = b.len, k = b.len;
+            while (k && b.data[k - 1] == ' ')
+                k--;
+            int after_operand = k && (b.data[k - 1] == '"' ||
+                                      b.data[k - 1] == '*' ||
+                                      b.data[k - 1] == ')');
+            if (after_operand)
+                bad |= dk_buf_append(&b, "AND ", 4);
+            got = bad ? -1 : prefix_words(vocab, body, n, &b, &g, phrase);
+            const char *next = e + 2;
+            while (*next == ' ')
+                next++;
+            if (got > 0 && (*next == '"' || *next == '('))
+                bad |= dk_buf_append(&b, "AND ", 4);
+            if (got == 0)
+                b.len = at;
+        }
+        if (got < 0) {
+            bad = 1;
+            break;
+        }
+        if (got > 0) {
+            expanded = 1;
+            p = e + 2;
+        } else {
+            bad |= dk_buf_append(&b, p, (size_t)(e + 1 - p));
+            int k = snprintf(num, sizeof num, "%s%d", g.len ? "," : "",
+                             phrase);
+            bad |= dk_buf_append(&g, num, (size_t)k);
+            p = e + 1;
+        }
+        phrase++;
+    }
+    if (!bad && *p)
+        bad |= dk_buf_append(&b, p, strlen(p));
+    bad |= dk_buf_putc(&b, '\0') | dk_buf_putc(&g, '\0');
+    sqlite3_finalize(vocab);
+    if (bad || !expanded) {
+        dk_buf_free(&b);
+        dk_buf_free(&g);
+        return bad ? -1 : 0;
+    }
+    *out = b.data;
+    *groups = g.data;
+    return 0;
+}
 
 /* The query (?1) and the filters (?2-?6) of q on st. */
 static void bind_filters(sqlite3_stmt *st, const char *fts, const dk_searchq *q)
@@ -55,6 +198,11 @@ dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
         dk_search_close(s);
         return DK_ERR_USAGE;
     }
+    if (expand_prefixes(db, s->fts, &s->match, &s->groups)) {
+        dk_search_close(s);
+        return DK_ERR_NOMEM;
+    }
+    const char *match = s->match ? s->match : s->fts;
     int filtered = q->from || q->to || q->source || q->entity || q->metric;
     /* the document filters need the joins; entity and metric need only
      * the sentence's id */
@@ -81,14 +229,14 @@ dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
     sqlite3_int64 first = 0;
     if (filtered && cap > 0)
         first = newest_floor(db, "FROM sentences_fts f WHERE sentences_fts "
-                             "MATCH ?1", s->fts, q,
+                             "MATCH ?1", match, q,
                              (int)(cap * (DK_SEARCH_SCAN / DK_SEARCH_CAP)), 0);
     if (first < 0)
         s->done = 1;       /* nothing matches: no ranking to do */
     /* one pass: the newest matches in rowid order (FTS5 walks its
      * doclists backwards and stops after cap of them), ranked */
     snprintf(sql, sizeof sql, "SELECT id, score FROM (SELECT f.rowid AS id, "
-             "dk_rank(sentences_fts) AS score %s AND f.rowid >= ?8 ORDER BY "
+             "dk_rank(sentences_fts, ?9) AS score %s AND f.rowid >= ?8 ORDER BY "
              "f.rowid DESC LIMIT %ld) ORDER BY score LIMIT ?7", where, cap);
     if (sqlite3_prepare_v2(db, sql, -1, &s->rank, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db,
@@ -99,9 +247,11 @@ dk_status dk_search_open(sqlite3 *db, const dk_searchq *q, dk_search *s)
         dk_search_close(s);
         return DK_ERR_DB;
     }
-    bind_filters(s->rank, s->fts, q);
+    bind_filters(s->rank, match, q);
     sqlite3_bind_int64(s->rank, 7, q->limit > 0 ? q->limit : -1);
     sqlite3_bind_int64(s->rank, 8, first);
+    if (s->groups)
+        sqlite3_bind_text(s->rank, 9, s->groups, -1, SQLITE_STATIC);
     return DK_OK;
 }
 
@@ -173,5 +323,7 @@ void dk_search_close(dk_search *s)
     sqlite3_finalize(s->row);
     dk_buf_free(&s->snip);
     free(s->fts);
+    free(s->match);
+    free(s->groups);
     memset(s, 0, sizeof *s);
 }

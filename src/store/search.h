@@ -12,11 +12,13 @@
  * sentences costs what a rare one does; the best of the newest come
  * first.  With filters, those are looked for among the DK_SEARCH_SCAN
  * newest matches of the words (scaled likewise).  A search without a
- * limit ranks every match.  Prefix terms (tour*) are the exception:
- * FTS5 merges the doclists of all the words they cover before the first
- * match comes out, so a prefix shared by common words costs in
- * proportion to their matches.  The IDF of dk_rank is
- * estimated from the first matches of each phrase (fts.c).
+ * limit ranks every match.  A prefix term (tour*) is searched as the
+ * words of the record it stands for, up to 32 (tourist OR tourists,
+ * ranked as the prefix: same matches, same scores): FTS5 would merge the
+ * doclists of all those words before its first match comes out.  Finding
+ * the words (fts5vocab) still reads their doclists, more cheaply.  The
+ * IDF of dk_rank is estimated from the first matches of each phrase
+ * (fts.c).
  *
  * Ownership: dk_search owns its statements and the rewritten query; close
  * it with dk_search_close.  Column strings are valid until the next call.
@@ -41,6 +43,7 @@ typedef struct dk_searchq {
 typedef struct dk_search {
     sqlite3_stmt *rank, *row;
     char *fts;
+    char *match, *groups;  /* fts with prefixes as words, and their groups */
     dk_buf snip;           /* the current hit's snippet */
     double score;          /* of the current hit; grows with relevance */
     int rc;                /* SQLite code of a failed step */

@@ -13,6 +13,8 @@
  *            change_value, change_unit, type, eid, event, cameo, actors,
  *            place, count)
  *   index mentions_event on mentions(event) for the chronology (version 2)
+ *   mentions indexed by doc; by sentence only where a query needs it
+ *   (version 3): dates (facts), metrics and entities (search filters)
  * A document and all its rows are written inside one transaction, so a
  * crash leaves either the whole document or none of it.
  *
@@ -27,7 +29,7 @@
 #include <sqlite3.h>
 #include "dostyk.h"
 
-#define DK_STORE_VERSION 2
+#define DK_STORE_VERSION 3
 
 typedef struct dk_store dk_store;
 
@@ -74,6 +76,22 @@ dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
                                 int64_t *id);
 dk_status dk_store_put_mention(dk_store *s, int64_t doc, int64_t sentence,
                                const dk_mention *m);
+
+/* A sentence of a document: bytes [start, end) of its text. */
+typedef struct dk_span {
+    uint64_t start, end;
+} dk_span;
+
+/* Insert a document's n sentences at once (several rows per statement),
+ * their FTS5 text taken from text + start; sets ids[0, n).  Faster than
+ * n calls of dk_store_put_sentence; inside a transaction. */
+dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
+                                 size_t n, const char *text, int64_t *ids);
+
+/* Insert n mentions of a document at once; sentence[i] is the id of
+ * m[i]'s sentence (0: none) and m[i].text must be set. */
+dk_status dk_store_put_mentions(dk_store *s, int64_t doc, const dk_mention *m,
+                                const int64_t *sentence, size_t n);
 
 /* Status of the last failure: DK_ERR_IO when the disk is full. */
 int dk_store_is_full(dk_store *s);
