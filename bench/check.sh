@@ -8,7 +8,7 @@ BUILD=${BUILD:-build}
 OUT=bench/out/check
 mkdir -p "$OUT"
 DB=$OUT/record.db
-if [ ! -f "$DB" ]; then
+if [ ! -f "$OUT/docs.jsonl" ]; then
     python3 - "$OUT/docs.jsonl" <<'PY'
 import json, sys
 docs = [json.loads(l) for l in open("corpus/sample.jsonl") if l.strip()]
@@ -21,8 +21,10 @@ with open(sys.argv[1], "w") as f:
         d["text"] += "\nArchive copy %s." % tag
         f.write(json.dumps(d) + "\n")
 PY
-    "$BUILD/dostyk" ingest --db "$DB" "$OUT/docs.jsonl" >/dev/null 2>"$OUT/ingest.err"
 fi
+# incremental: makes the record, or skips every document of a current
+# one, or migrates one made by an older dostyk
+"$BUILD/dostyk" ingest --db "$DB" "$OUT/docs.jsonl" >/dev/null 2>"$OUT/ingest.err"
 python3 - "$OUT/claims.jsonl" <<'PY'
 import json, sys
 claims = [json.loads(l) for l in open("corpus/claims.jsonl") if l.strip()]
