@@ -432,8 +432,8 @@ static dk_status load_record(sqlite3 *db, dk_checker *c)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,
             "SELECT " DK_MENTION_COLS ", m.doc, m.sentence FROM mentions m "
-            "WHERE m.kind IN ('date', 'event') OR "
-            "(m.value IS NOT NULL AND m.kind <> 'entity')",
+            "WHERE m.kind <> 'entity' AND "
+            "(m.kind IN ('date', 'event') OR m.value IS NOT NULL)",
             -1, &st, NULL) != SQLITE_OK)
         return DK_ERR_DB;
     for (int i = 0; i < c->sents.n; i++) {
