@@ -255,6 +255,20 @@ static dk_status db_failure(dk_ingest *x, const char *where, long line)
     return DK_ERR_DB;
 }
 
+/* Room for n ids in *v (*cap of them now).  Returns 0, or -1 out of
+ * memory (*v unchanged). */
+static int grow_ids(int64_t **v, size_t *cap, size_t n)
+{
+    if (n <= *cap)
+        return 0;
+    int64_t *p = realloc(*v, n * sizeof *p);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = n;
+    return 0;
+}
+
 /* Write one document: its row, its sentences, its mentions. */
 static dk_status write_doc(dk_ingest *x, job *j)
 {
@@ -276,31 +290,14 @@ static dk_status write_doc(dk_ingest *x, job *j)
     int64_t docid;
     if (dk_store_put_doc(x->store, &j->meta, j->hash, j->text, j->n, &docid))
         return db_failure(x, where, j->line);
-    if (j->nsents > x->sids_cap) {
-        int64_t *p = realloc(x->sids, j->nsents * sizeof *p);
-        if (!p) {
-            report(x, where, j->line, "out of memory");
-            x->fatal = 1;
-            atomic_store(&x->stop, 1);
-            dk_store_rollback(x->store);
-            x->in_tx = 0;
-            return DK_ERR_NOMEM;
-        }
-        x->sids = p;
-        x->sids_cap = j->nsents;
-    }
-    if (j->nments > x->msids_cap) {
-        int64_t *p = realloc(x->msids, j->nments * sizeof *p);
-        if (!p) {
-            report(x, where, j->line, "out of memory");
-            x->fatal = 1;
-            atomic_store(&x->stop, 1);
-            dk_store_rollback(x->store);
-            x->in_tx = 0;
-            return DK_ERR_NOMEM;
-        }
-        x->msids = p;
-        x->msids_cap = j->nments;
+    if (grow_ids(&x->sids, &x->sids_cap, j->nsents) ||
+        grow_ids(&x->msids, &x->msids_cap, j->nments)) {
+        report(x, where, j->line, "out of memory");
+        x->fatal = 1;
+        atomic_store(&x->stop, 1);
+        dk_store_rollback(x->store);
+        x->in_tx = 0;
+        return DK_ERR_NOMEM;
     }
     const char *clean = j->text + j->n;
     if (dk_store_put_sentences(x->store, docid, j->sents, j->nsents, clean,

@@ -481,50 +481,17 @@ static const char *join_ids(char *out, size_t cap,
     return out;
 }
 
+static void bind_mention(sqlite3_stmt *st, int b, int64_t doc,
+                         int64_t sentence, const dk_mention *m, char *subj,
+                         size_t subj_cap, char *act, size_t act_cap);
+
 dk_status dk_store_put_mention(dk_store *s, int64_t doc, int64_t sentence,
                                const dk_mention *m)
 {
     sqlite3_stmt *st = s->st[ST_PUT_MENT];
     char subj[DK_MAX_SUBJECTS * DK_ID_MAX + 8];
     char act[DK_MAX_ACTORS * DK_ID_MAX + 8];
-    sqlite3_bind_int64(st, 1, doc);
-    if (sentence > 0)
-        sqlite3_bind_int64(st, 2, sentence);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)m->start);
-    sqlite3_bind_int64(st, 4, (sqlite3_int64)m->end);
-    sqlite3_bind_text64(st, 5, m->text, m->end - m->start, SQLITE_STATIC,
-                        SQLITE_UTF8);
-    sqlite3_bind_text(st, 6, dk_kind_name(m->kind), -1, SQLITE_STATIC);
-    if (m->has_value) {
-        sqlite3_bind_double(st, 7, m->value);
-        if (m->kind != DK_EVENT)
-            sqlite3_bind_text(st, 9, dk_qualifier_name(m->qualifier), -1,
-                              SQLITE_STATIC);
-        if (m->qualifier == DK_Q_RANGE) {
-            sqlite3_bind_double(st, 10, m->low);
-            sqlite3_bind_double(st, 11, m->high);
-        }
-    }
-    bind_text(st, 8, m->unit);
-    bind_text(st, 12, m->date);
-    bind_text(st, 13, m->metric);
-    bind_text(st, 14, m->period);
-    if (m->nsubjects)
-        bind_text(st, 15, join_ids(subj, sizeof subj, m->subjects,
-                                   m->nsubjects));
-    if (m->has_change) {
-        sqlite3_bind_double(st, 16, m->change_value);
-        bind_text(st, 17, m->change_unit);
-    }
-    bind_text(st, 18, m->type);
-    bind_text(st, 19, m->id);
-    bind_text(st, 20, m->event);
-    bind_text(st, 21, m->cameo);
-    if (m->nactors)
-        bind_text(st, 22, join_ids(act, sizeof act, m->actors, m->nactors));
-    bind_text(st, 23, m->place);
-    if (m->has_count)
-        sqlite3_bind_double(st, 24, m->count);
+    bind_mention(st, 0, doc, sentence, m, subj, sizeof subj, act, sizeof act);
     int rc = run(s, st);
     return rc ? fail(s, rc) : DK_OK;
 }
