@@ -553,6 +553,38 @@ static int glued_dash_num(const dk_sent *s, int k)
            is_num(s, k + 1);
 }
 
+/* A plain group of digits at k: no decimals, no thousands commas. */
+static int digit_group(const dk_sent *s, int k, int most)
+{
+    const dk_token *t = &s->tok[k];
+    return t->type == DK_TOK_NUM && t->ndigits <= most &&
+           !(t->flags & (DK_TF_DECIMAL | DK_TF_GROUPS));
+}
+
+/* A telephone number whose dialling code is the number at t, glued to a
+ * "+" before it: one to three digits, then two or more groups of digits,
+ * with brackets and hyphens between them ("+7 727 123 4567",
+ * "+1 (202) 555-0100").  Returns the token after it, or t when there is
+ * none ("+5%", "+3 percent", "+40 points" are signed figures). */
+static int phone_end(const dk_sent *s, int t)
+{
+    if (!digit_group(s, t, 3))
+        return t;
+    int q = t + 1, groups = 0, end = t;
+    while (q < s->ntok) {
+        if (digit_group(s, q, 5)) {
+            groups++;
+            end = q + 1;
+        } else if (dk_tok_is(s, q, ')')) {
+            end = q + 1;
+        } else if (!dk_tok_is(s, q, '(') && !dk_tok_is(s, q, '-')) {
+            break;
+        }
+        q++;
+    }
+    return groups >= 2 ? end : t;
+}
+
 /* Can a figure start at token i?  Where a number may start, or a
  * currency or percent phrase before one ("US dollars 5", "percent of
  * 10").  Most tokens fail this at once. */
@@ -665,9 +697,13 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
                 q += 2;
             return q;
         }
-        /* "+7": a dialling code */
-        if (is_num(s, num.t0) && dk_tok_is(s, num.t0 - 1, '+') && dk_tok_glued(s, num.t0))
-            return num.t1;
+        /* "+7 727 123 4567": a telephone number, all of it */
+        if (is_num(s, num.t0) && dk_tok_is(s, num.t0 - 1, '+') &&
+            dk_tok_glued(s, num.t0)) {
+            int end = phone_end(s, num.t0);
+            if (end > num.t0)
+                return end;
+        }
     }
     if (pre) {
         f.kind = DK_MONEY;

@@ -107,6 +107,14 @@ static const fcase cases[] = {
     {"It was founded in 1995.", "1995", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"Thousands of people came.", "Thousands", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"See https://example.com/a?x=30%25 now.", "30%", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    /* telephone numbers: none of their groups; signed figures: the figure */
+    {"Call +7 727 123 4567 today.", "4567", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    {"Call +7 727 123 4567 today.", "727", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    {"Call +86 10 6532 6182 today.", "6532", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    {"Call +1 (202) 555-0100 today.", "0100", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    {"Exports grew +5% in May.", "5%", DK_PERCENT, 5, "", DK_Q_EXACT, 0, 0},
+    {"Imports rose +3 percent.", "3 percent", DK_PERCENT, 3, "", DK_Q_EXACT, 0, 0},
+    {"The fund added +12.5 billion tenge.", "12.5 billion tenge", DK_MONEY, 12.5e9, "KZT", DK_Q_EXACT, 0, 0},
 };
 
 static int figure_kind(dk_kind k)
