@@ -274,6 +274,22 @@ dk_status dk_store_open(const char *path, int readonly, dk_store **out,
             dk_store_close(s);
             return DK_ERR_DB;
         }
+        if (version >= 1 && version < DK_STORE_VERSION) {
+            /* a record of an older dostyk: migrate it once, as ingest
+             * would, then read it (when the file cannot be written, the
+             * message below says what to do) */
+            dk_store *w;
+            char werr[256];
+            dk_store_close(s);
+            if (dk_store_open(path, 0, &w, werr, sizeof werr) == DK_OK) {
+                dk_store_close(w);
+                return dk_store_open(path, 1, out, err, cap);
+            }
+            snprintf(err, cap, "%s: schema version %d, want %d, and it "
+                     "cannot be migrated here: %s", path, version,
+                     DK_STORE_VERSION, werr);
+            return DK_ERR_DB;
+        }
         if (version != DK_STORE_VERSION) {
             snprintf(err, cap, "%s: schema version %d, want %d (run "
                      "'dostyk ingest' once to migrate it)", path, version,

@@ -121,14 +121,21 @@ EOF2
 "$DK" events --db "$T/real.db" --json --type visit --actor tokayev >"$T/real.out" || bad "events of the visits"
 py "$T/real.out" '[[s["doc"] for s in r["sources"]] for r in rows] == [["a","b"],["c"]] and rows[0]["date"].startswith("2021-06-08") and rows[0]["cameo"] == "042"'
 
-# a version-1 database is refused read-only, and ingest migrates it
+# a version-1 database: a reading command migrates it first, as ingest
+# does, then answers
 sqlite3 "$T/empty.db" 'DROP INDEX mentions_event; PRAGMA user_version = 1' || bad "downgrade"
 "$DK" events --db "$T/empty.db" >/dev/null 2>"$T/e"; rc=$?
-[ $rc -eq 10 ] && grep -q 'schema version 1' "$T/e" && ok || bad "v1 read-only: rc $rc $(cat "$T/e")"
-"$DK" ingest --db "$T/empty.db" "$T/x.jsonl" >/dev/null 2>&1
+[ $rc -eq 0 ] && ok || bad "v1 read: rc $rc $(cat "$T/e")"
 [ "$(sqlite3 "$T/empty.db" "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_event'")" = 1 ] \
     && ok || bad "migration 1 -> 2 made no index"
+[ "$(sqlite3 "$T/empty.db" 'PRAGMA user_version')" -ge 3 ] && ok || bad "not migrated to the current schema"
+"$DK" ingest --db "$T/empty.db" "$T/x.jsonl" >/dev/null 2>&1 && ok || bad "ingest after the migration"
 "$DK" events --db "$T/empty.db" --json >/dev/null 2>&1 && ok || bad "events after the migration"
+# a file that is no dostyk record is not touched
+sqlite3 "$T/other.db" 'CREATE TABLE t(x); PRAGMA user_version = 0'
+"$DK" events --db "$T/other.db" >/dev/null 2>"$T/e"; rc=$?
+[ $rc -eq 10 ] && grep -q 'schema version 0' "$T/e" && ok || bad "other db: rc $rc $(cat "$T/e")"
+[ "$(sqlite3 "$T/other.db" "SELECT count(*) FROM sqlite_master")" = 1 ] && ok || bad "other db changed"
 
 echo "events: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
