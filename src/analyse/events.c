@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../recognise/calendar.h"
 #include "events.h"
 #include "../text/csvw.h"
 #include "../text/jsonw.h"
@@ -424,20 +425,6 @@ void dk_happenings_free(dk_happenings *h)
 
 /* ------------------------------------------------------------- fields */
 
-/* Civil date of a day number (H. Hinnant's civil_from_days). */
-static void civil(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 void dk_happening_date(const dk_evset *s, const dk_happening *h, char *out,
                        size_t cap)
 {
@@ -452,8 +439,8 @@ void dk_happening_date(const dk_evset *s, const dk_happening *h, char *out,
             }
         }
         int y, m, d, y2, m2, d2;
-        civil(h->precise.lo, &y, &m, &d);
-        civil(h->precise.hi, &y2, &m2, &d2);
+        dk_cal_civil(h->precise.lo, &y, &m, &d);
+        dk_cal_civil(h->precise.hi, &y2, &m2, &d2);
         snprintf(out, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2,
                  d2);
     } else if (h->has_coarse) {

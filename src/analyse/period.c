@@ -5,17 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "period.h"
-
-long dk_days_from_civil(int y, int m, int d)
-{
-    /* H. Hinnant's days_from_civil, for any y */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
+#include "../recognise/calendar.h"
 
 static int month_days(int y, int m)
 {
@@ -49,8 +39,8 @@ static int parse_point(const char *s, const char *end, dk_period *p)
             return 0;
         int span = n == 2 ? 100 : 10;
         int y0 = v * span;
-        p->lo = dk_days_from_civil(y0, 1, 1);
-        p->hi = dk_days_from_civil(y0 + span - 1, 12, 31);
+        p->lo = dk_cal_days(y0, 1, 1);
+        p->hi = dk_cal_days(y0 + span - 1, 12, 31);
         return 1;
     }
     int y = digits(&q, 4), m = 0, d = 0;
@@ -67,8 +57,8 @@ static int parse_point(const char *s, const char *end, dk_period *p)
     }
     if (q != end)
         return 0;
-    p->lo = dk_days_from_civil(y, m ? m : 1, d ? d : 1);
-    p->hi = dk_days_from_civil(y, m ? m : 12,
+    p->lo = dk_cal_days(y, m ? m : 1, d ? d : 1);
+    p->hi = dk_cal_days(y, m ? m : 12,
                                d ? d : month_days(y, m ? m : 12));
     return 1;
 }
@@ -106,39 +96,19 @@ int dk_period_parse(const char *s, dk_period *p)
 
 int dk_period_is_year(dk_period p, int *year)
 {
-    /* find the year of lo: walk from an estimate */
-    int y = (int)(1970 + p.lo / 365.2425);
-    while (dk_days_from_civil(y, 1, 1) > p.lo)
-        y--;
-    while (dk_days_from_civil(y + 1, 1, 1) <= p.lo)
-        y++;
-    if (p.lo == dk_days_from_civil(y, 1, 1) &&
-        p.hi == dk_days_from_civil(y, 12, 31)) {
+    int y = dk_year_of_day(p.lo);
+    if (p.lo == dk_cal_days(y, 1, 1) && p.hi == dk_cal_days(y, 12, 31)) {
         *year = y;
         return 1;
     }
     return 0;
 }
 
-/* The civil date of a day number (H. Hinnant's civil_from_days). */
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 void dk_period_format(dk_period p, char *out, size_t cap)
 {
     int y, m, d, y2, m2, d2;
-    civil_from_days(p.lo, &y, &m, &d);
-    civil_from_days(p.hi, &y2, &m2, &d2);
+    dk_cal_civil(p.lo, &y, &m, &d);
+    dk_cal_civil(p.hi, &y2, &m2, &d2);
     if (p.lo == p.hi)
         snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
     else
@@ -148,6 +118,6 @@ void dk_period_format(dk_period p, char *out, size_t cap)
 int dk_year_of_day(long day)
 {
     int y, m, d;
-    civil_from_days(day, &y, &m, &d);
+    dk_cal_civil(day, &y, &m, &d);
     return y;
 }

@@ -19,9 +19,6 @@ typedef struct dk_period {
 /* Parse s.  Returns 1 on success, 0 when s is not a period. */
 int dk_period_parse(const char *s, dk_period *p);
 
-/* Day number of a civil date (proleptic Gregorian). */
-long dk_days_from_civil(int y, int m, int d);
-
 static inline int dk_period_equal(dk_period a, dk_period b)
 {
     return a.lo == b.lo && a.hi == b.hi;
@@ -35,7 +32,8 @@ static inline int dk_period_contains(dk_period outer, dk_period inner)
 /* The span as ISO 8601: "2023-05-17", or "2023-01-01/2023-12-31". */
 void dk_period_format(dk_period p, char *out, size_t cap);
 
-/* The calendar year of a day number. */
+/* The calendar year of a day number (day numbers: dk_cal_days and
+ * dk_cal_civil of src/recognise/calendar.h). */
 int dk_year_of_day(long day);
 
 /* Is the period exactly one calendar year?  Sets *year. */

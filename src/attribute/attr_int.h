@@ -1,7 +1,8 @@
 /*
  * attr_int.h - what the attribution files (attribute.c, period.c,
  * subjects.c) share: the per-document state with its per-sentence scratch
- * space, and small token helpers.  Not part of any public interface.
+ * space, and small token and field helpers (which the event reader,
+ * event.c, uses too).  Not part of any public interface.
  */
 #ifndef DK_ATTR_INT_H
 #define DK_ATTR_INT_H

@@ -56,11 +56,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "event.h"
-
-/* Is the char array f (a type, name or argument word: 16 bytes) the word
- * lit?  A compare of sizeof lit bytes, the NUL included, which the
- * compiler does inline (strcmp is a call). */
-#define FIELD_IS(f, lit) (memcmp((f), "" lit, sizeof(lit)) == 0)
+#include "attr_int.h"   /* the token and field helpers: at_tok_is, AT_FIELD_IS */
 
 #define EV_MAX_HITS 512
 #define EV_MAX_ITEMS 128
@@ -242,26 +238,6 @@ static inline int letter(char c)
     return u < 26 ? (int)u : 26;
 }
 
-/* Is token i the lower-case word (ASCII case folded)?  Inline, so that
- * the length of the literal it is called with is known. */
-static inline int tok_is(const dk_sent *s, int i, const char *word)
-{
-    if (i < 0 || i >= s->ntok)
-        return 0;
-    const dk_token *t = &s->tok[i];
-    size_t n = t->end - t->start;
-    if (strlen(word) != n)
-        return 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char ch = (unsigned char)s->text[t->start + k];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch - 'A' + 'a');
-        if (ch != (unsigned char)word[k])
-            return 0;
-    }
-    return 1;
-}
-
 /* Is token i a punctuation mark of set? */
 static inline int tok_punct(const dk_sent *s, int i, const char *set)
 {
@@ -277,11 +253,11 @@ static inline int tok_punct(const dk_sent *s, int i, const char *set)
 /* A token that joins coordinated participants. */
 static int joiner(const dk_sent *s, int i)
 {
-    return tok_is(s, i, "and") || tok_punct(s, i, ",&") ||
-           tok_is(s, i, "both") || tok_is(s, i, "the") ||
-           (tok_is(s, i, "as") && tok_is(s, i + 1, "well")) ||
-           (tok_is(s, i, "well") && tok_is(s, i + 1, "as")) ||
-           (tok_is(s, i, "as") && tok_is(s, i - 1, "well"));
+    return at_tok_is(s, i, "and") || tok_punct(s, i, ",&") ||
+           at_tok_is(s, i, "both") || at_tok_is(s, i, "the") ||
+           (at_tok_is(s, i, "as") && at_tok_is(s, i + 1, "well")) ||
+           (at_tok_is(s, i, "well") && at_tok_is(s, i + 1, "as")) ||
+           (at_tok_is(s, i, "as") && at_tok_is(s, i - 1, "well"));
 }
 
 /* Is the rest of token t after byte b a possessive "'s" or "’s" (the
@@ -408,7 +384,7 @@ static void note_persons(dk_event_doc *ev, const dk_sent *s,
     for (int i = 0; i < c->n; i++) {
         const dk_cand *x = &c->v[i];
         if (x->m.kind != DK_ENTITY || x->dropped ||
-            !FIELD_IS(x->m.type, "person"))
+            !AT_FIELD_IS(x->m.type, "person"))
             continue;
         int k = x->ent;
         int n = 0;
@@ -441,11 +417,11 @@ static void entity_items(dk_event_doc *ev)
         if (x->m.kind != DK_ENTITY || x->dropped)
             continue;   /* (nested entities are dropped in resolve_items) */
         const char *ty = x->m.type;
-        int what = FIELD_IS(ty, "person") || FIELD_IS(ty, "organization")
+        int what = AT_FIELD_IS(ty, "person") || AT_FIELD_IS(ty, "organization")
                        ? IT_ACTOR
-                   : FIELD_IS(ty, "country") ? IT_COUNTRY
-                   : FIELD_IS(ty, "place")   ? IT_PLACE
-                   : FIELD_IS(ty, "event")   ? IT_NAME : 0;
+                   : AT_FIELD_IS(ty, "country") ? IT_COUNTRY
+                   : AT_FIELD_IS(ty, "place")   ? IT_PLACE
+                   : AT_FIELD_IS(ty, "event")   ? IT_NAME : 0;
         if (!what)
             continue;
         ev_item *it = new_item(ev, x->t0, x->t1, what);
@@ -453,8 +429,8 @@ static void entity_items(dk_event_doc *ev)
             return;
         it->nid = 1;
         strcpy(it->id[0], x->m.id);
-        it->person = FIELD_IS(ty, "person");
-        it->org = FIELD_IS(ty, "organization");
+        it->person = AT_FIELD_IS(ty, "person");
+        it->org = AT_FIELD_IS(ty, "organization");
         int k = x->ent;
         if (k >= 0)
             strcpy(it->country, pe[k].country);
@@ -474,11 +450,11 @@ static void hit_items(dk_event_doc *ev)
         it->person = h->kind != DK_EV_PAIR;
         it->nid = 0;          /* resolved in text order below */
         it->adj = h->kind == DK_EV_PAIR &&
-                  FIELD_IS(rule_of(ev, h)->arg, "adj");
+                  AT_FIELD_IS(rule_of(ev, h)->arg, "adj");
         it->leaders = h->kind == DK_EV_PAIR &&
-                      FIELD_IS(rule_of(ev, h)->arg, "leaders");
+                      AT_FIELD_IS(rule_of(ev, h)->arg, "leaders");
         it->plural = (h->kind == DK_EV_PRONOUN || h->kind == DK_EV_TITLE) &&
-                     FIELD_IS(rule_of(ev, h)->arg, "plural");
+                     AT_FIELD_IS(rule_of(ev, h)->arg, "plural");
         it->country[0] = (char)h->kind;  /* kind until resolved */
         it->country[1] = '\0';
     }
@@ -608,11 +584,11 @@ static void resolve_items(dk_event_doc *ev)
             int nc = 0;
             if (prev && !prev->dropped && prev->what == IT_COUNTRY &&
                 (prev->t1 == it->t0 ||
-                 (prev->t1 + 1 == it->t0 && tok_is(s, prev->t1, "'s")))) {
+                 (prev->t1 + 1 == it->t0 && at_tok_is(s, prev->t1, "'s")))) {
                 c[nc++] = prev->id[0];
                 prev->dropped = 1;
             } else if (next && next->what == IT_COUNTRY &&
-                       tok_is(s, it->t1, "of") && next->t0 == it->t1 + 1) {
+                       at_tok_is(s, it->t1, "of") && next->t0 == it->t1 + 1) {
                 /* "the leaders of Kazakhstan and China", "the leaders of
                  * Kyrgyzstan, Tajikistan and Uzbekistan" */
                 int at = it->t1 + 1;
@@ -623,10 +599,10 @@ static void resolve_items(dk_event_doc *ev)
                     c[nc++] = o->id[0];
                     o->dropped = 1;
                     it->t1 = o->t1;   /* the title covers its countries */
-                    if (!tok_is(s, o->t1, "and") && !tok_punct(s, o->t1, ","))
+                    if (!at_tok_is(s, o->t1, "and") && !tok_punct(s, o->t1, ","))
                         break;
                     at = o->t1 + 1;
-                    if (tok_punct(s, o->t1, ",") && tok_is(s, at, "and"))
+                    if (tok_punct(s, o->t1, ",") && at_tok_is(s, at, "and"))
                         at++;
                 }
             }
@@ -759,13 +735,13 @@ static int marked(dk_event_doc *ev, const ev_item *it, const ev_event *self)
 {
     const dk_sent *s = ev->s;
     int t = it->t0;
-    if (t > 0 && tok_is(s, t - 1, "the"))
+    if (t > 0 && at_tok_is(s, t - 1, "the"))
         t--;
     if (hit_ending(ev, t, DK_EV_FRAME) >= 0)
         return 1;
     int r = hit_ending(ev, t, DK_EV_ROLE);
-    if (r >= 0 && !FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "actor") &&
-        !FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "agent"))
+    if (r >= 0 && !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "actor") &&
+        !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "agent"))
         return 1;
     for (int i = 0; i < ev->nev; i++)
         if (&ev->ev[i] != self && ev->ev[i].verb && ev->ev[i].t1 == t)
@@ -779,7 +755,7 @@ static int marked(dk_event_doc *ev, const ev_item *it, const ev_event *self)
 static int join_word(dk_event_doc *ev, int k)
 {
     const dk_sent *s = ev->s;
-    if (tok_is(s, k, "and") || tok_punct(s, k, ","))
+    if (at_tok_is(s, k, "and") || tok_punct(s, k, ","))
         return 1;
     if (s->tok[k].type == DK_TOK_PUNCT)
         return 0;
@@ -829,8 +805,8 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
     const dk_sent *s = ev->s;
     int lim = t - EV_BACK > 0 ? t - EV_BACK : 0;
     /* "China, which will host ...": the word before the relative */
-    if (tok_is(s, t - 1, "which") || tok_is(s, t - 1, "who") ||
-        tok_is(s, t - 1, "that")) {
+    if (at_tok_is(s, t - 1, "which") || at_tok_is(s, t - 1, "who") ||
+        at_tok_is(s, t - 1, "that")) {
         int k = t - 2;
         if (tok_punct(s, k, ","))
             k--;
@@ -927,14 +903,14 @@ static void role_place(dk_event_doc *ev, ev_event *e, ev_item **got, int n)
         if (got[g]->what & (IT_PLACE | IT_COUNTRY)) {
             places++;   /* "in Almaty and Zhanaozen"; not "in Xi'an,
                            Shaanxi province" */
-            several |= g > 0 && tok_is(ev->s, got[g]->t0 - 1, "and");
+            several |= g > 0 && at_tok_is(ev->s, got[g]->t0 - 1, "and");
         }
     if (!places)
         return;
     e->args++;
     if (several ||
         (e->place[0] && strcmp(e->place, got[0]->id[0]) != 0 &&
-         tok_is(ev->s, got[0]->t0 - 1, "and")))
+         at_tok_is(ev->s, got[0]->t0 - 1, "and")))
         e->multi = 1;
     if (!e->place[0] && (got[0]->what & (IT_PLACE | IT_COUNTRY)))
         copy_str(e->place, sizeof e->place, got[0]->id[0]);
@@ -980,14 +956,14 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
     ev_item *got[8];
     int t = e->t1;
     const char *type = dk_pack_event_types(ev->p, NULL)[e->act_type].name;
-    int visit = FIELD_IS(type, "visit");
-    int of_actor = !FIELD_IS(type, "agreement") && !FIELD_IS(type, "launch");
+    int visit = AT_FIELD_IS(type, "visit");
+    int of_actor = !AT_FIELD_IS(type, "agreement") && !AT_FIELD_IS(type, "launch");
     /* the object right after a verb */
     if (e->verb && obj[0]) {
         int n = 0;
         int k = t;
-        while (k < end && k < t + 2 && (tok_is(s, k, "the") ||
-                                        tok_is(s, k, "a")))
+        while (k < end && k < t + 2 && (at_tok_is(s, k, "the") ||
+                                        at_tok_is(s, k, "a")))
             k++;
         ev_item *it = item_at(ev, k);
         if (it && it->t0 == k && it->nid) {
@@ -1082,7 +1058,7 @@ static void before_noun(dk_event_doc *ev, ev_event *e)
             i = f;
             continue;
         }
-        if (tok_punct(s, i, "'") || tok_is(s, i, "'s"))
+        if (tok_punct(s, i, "'") || at_tok_is(s, i, "'s"))
             continue;
         ev_item *it = item_at(ev, i);
         if (!it)
@@ -1094,7 +1070,7 @@ static void before_noun(dk_event_doc *ev, ev_event *e)
             add_item_actors(e, it);
             const dk_token *last = &s->tok[it->t1 - 1];
             const char *end = s->text + last->end;
-            int poss = it->person || tok_is(s, it->t1, "'s") ||
+            int poss = it->person || at_tok_is(s, it->t1, "'s") ||
                        tok_punct(s, it->t1, "'") ||
                        (last->end - last->start > 2 &&
                         (memcmp(end - 2, "'s", 2) == 0 ||
@@ -1132,7 +1108,7 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
     for (int i = 0; i < ev->c->n; i++) {
         const dk_cand *x = &ev->c->v[i];
         if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0] ||
-            tok_is(ev->s, x->t0 - 1, "since"))
+            at_tok_is(ev->s, x->t0 - 1, "since"))
             continue;
         int d;
         if (x->t0 >= e->t1 && x->t0 < next_t0)
@@ -1185,7 +1161,7 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
                 continue;
             int joined = 0;
             for (int k = best->t1; k < x->t0; k++)
-                joined |= tok_is(ev->s, k, "and");
+                joined |= at_tok_is(ev->s, k, "and");
             if (joined && strcmp(x->m.date, best->m.date) > 0)
                 cover(e->date, sizeof e->date, best->m.date, x->m.date);
             break;
@@ -1252,8 +1228,8 @@ static int supports(const dk_event_doc *ev, const ev_hit *sp, int noun_type)
     if (sp->kind == DK_EV_SUPPORT)
         return !rule_of(ev, sp)->arg[0];
     return sp->kind == DK_EV_VERB &&
-           FIELD_IS(type_name(ev, rule_of(ev, sp)->type), "launch") &&
-           FIELD_IS(type_name(ev, noun_type), "summit");
+           AT_FIELD_IS(type_name(ev, rule_of(ev, sp)->type), "launch") &&
+           AT_FIELD_IS(type_name(ev, noun_type), "summit");
 }
 
 /* The noun trigger (or named event) a verb hit supports, starting within
@@ -1319,15 +1295,15 @@ static int not_a_happening(dk_event_doc *ev, int t)
                  * summit of the format was held ...") */
                 if (x->m.kind == DK_ORDINAL &&
                     (hit_at(ev, x->t0 - 1, DK_EV_PRONOUN) >= 0 ||
-                     tok_is(s, x->t0 - 1, "'s") ||
-                     tok_punct(s, x->t0 - 1, "'") || tok_is(s, x->t0 - 1, "its") ||
-                     tok_is(s, x->t0 - 1, "their")))
+                     at_tok_is(s, x->t0 - 1, "'s") ||
+                     tok_punct(s, x->t0 - 1, "'") || at_tok_is(s, x->t0 - 1, "its") ||
+                     at_tok_is(s, x->t0 - 1, "their")))
                     return 1;
             }
             i = f - 1;
             continue;
         }
-        if (tok_is(s, i, "the") || tok_is(s, i, "a") || tok_is(s, i, "an")) {
+        if (at_tok_is(s, i, "the") || at_tok_is(s, i, "a") || at_tok_is(s, i, "an")) {
             i--;
             continue;
         }
@@ -1387,7 +1363,7 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
      * schedule with no committing actor */
     for (int t = e->t1; t < ev->s->ntok && t < e->t1 + 7; t++) {
         int k = hit_at(ev, t, DK_EV_INTENT);
-        if (k >= 0 && FIELD_IS(rule_of(ev, &ev->hit[k])->arg, "aux"))
+        if (k >= 0 && AT_FIELD_IS(rule_of(ev, &ev->hit[k])->arg, "aux"))
             return 0;
         if (ev->s->tok[t].type == DK_TOK_PUNCT || phrase_end(ev, t) ||
             hit_at(ev, t, DK_EV_VERB) >= 0 || hit_at(ev, t, DK_EV_NOUN) >= 0)
@@ -1398,7 +1374,7 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *sp = &ev->hit[k];
         if (sp->kind == DK_EV_SUPPORT && sp->t0 == e->t1 &&
-            (FIELD_IS(rule_of(ev, sp)->arg, "after") ||
+            (AT_FIELD_IS(rule_of(ev, sp)->arg, "after") ||
              supported_noun(ev, sp) < 0)) {
             e->t1 = e->te = sp->t1;
             break;
@@ -1413,15 +1389,15 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
 static int intent_act(dk_event_doc *ev, const ev_hit *h)
 {
     const dk_sent *s = ev->s;
-    if (tok_is(s, h->t1 - 1, "to") || FIELD_IS(rule_of(ev, h)->arg, "aux"))
+    if (at_tok_is(s, h->t1 - 1, "to") || AT_FIELD_IS(rule_of(ev, h)->arg, "aux"))
         return h->t1;
     for (int k = h->t1; k < s->ntok && k < h->t1 + 6; k++) {
-        if (tok_is(s, k, "to"))
+        if (at_tok_is(s, k, "to"))
             return k + 1;
         if (s->tok[k].type == DK_TOK_PUNCT)
             break;
     }
-    return tok_is(s, h->t1 - 1, "on") ? h->t1 : -1;
+    return at_tok_is(s, h->t1 - 1, "on") ? h->t1 : -1;
 }
 
 /* Is intent cue h used as a noun ("against plans to move", "its plans
@@ -1431,9 +1407,9 @@ static int cue_is_noun(dk_event_doc *ev, const ev_hit *h)
     const dk_sent *s = ev->s;
     int b = h->t0 - 1;
     return hit_ending(ev, h->t0, DK_EV_ROLE) >= 0 ||
-           hit_ending(ev, h->t0, DK_EV_FRAME) >= 0 || tok_is(s, b, "the") ||
-           tok_is(s, b, "a") || tok_is(s, b, "its") || tok_is(s, b, "their") ||
-           tok_is(s, b, "his") || tok_is(s, b, "her") || tok_is(s, b, "our");
+           hit_ending(ev, h->t0, DK_EV_FRAME) >= 0 || at_tok_is(s, b, "the") ||
+           at_tok_is(s, b, "a") || at_tok_is(s, b, "its") || at_tok_is(s, b, "their") ||
+           at_tok_is(s, b, "his") || at_tok_is(s, b, "her") || at_tok_is(s, b, "our");
 }
 
 /* Does a trigger start at token v or within three words after it, with
@@ -1486,7 +1462,7 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
         end = ev->s->ntok;
     for (int i = e->t1; i < end; i++)
         if (tok_punct(ev->s, i, ";:") ||
-            (tok_punct(ev->s, i, ",") && (tok_is(ev->s, i + 1, "and") ||
+            (tok_punct(ev->s, i, ",") && (at_tok_is(ev->s, i + 1, "and") ||
                                           hit_at(ev, i + 1, DK_EV_STOP) >= 0)))
             end = i;   /* another clause: ", and tour operators in ..." */
     if (e->verb && !e->passive)
@@ -1503,7 +1479,7 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
     after_args(ev, e, obj, end);
     pick_date(ev, e, next_t0);
     const char *type = dk_pack_event_types(ev->p, NULL)[e->type].name;
-    if (FIELD_IS(type, "agreement"))
+    if (AT_FIELD_IS(type, "agreement"))
         count_value(ev, e);
     if (e->from >= 0) {     /* "visited China to attend ...": its place */
         const ev_event *f = &ev->ev[e->from];
@@ -1514,11 +1490,11 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
     }
     /* a signing nobody is named for: those in whose presence it is
      * ("the two leaders witnessed the signing of 30 documents") */
-    if (FIELD_IS(type, "agreement") && !e->verb && !e->nact)
+    if (AT_FIELD_IS(type, "agreement") && !e->verb && !e->nact)
         clause_subject(ev, e);
     /* a visit without a named visitor: the person the sentence names
      * before it ("The President's stay ... was part of a state visit") */
-    if (FIELD_IS(type, "visit") && !e->nact) {
+    if (AT_FIELD_IS(type, "visit") && !e->nact) {
         const ev_item *p = person_before(ev, e->t0);
         if (p)
             add_item_actors(e, p);
@@ -1559,7 +1535,7 @@ static void tidy_actors(dk_event_doc *ev, ev_event *e)
         k[i] = dk_pack_entity_index(ev->p, e->act[i]);
     for (int i = 0; i < e->nact;) {
         int drop = 0;
-        if (k[i] >= 0 && FIELD_IS(pe[k[i]].type, "country"))
+        if (k[i] >= 0 && AT_FIELD_IS(pe[k[i]].type, "country"))
             for (int j = 0; j < e->nact; j++)
                 if (j != i && k[j] >= 0 &&
                     strcmp(pe[k[j]].country, e->act[i]) == 0)
@@ -1602,7 +1578,7 @@ static void apply_frames(dk_event_doc *ev)
         ev_event *fr = &ev->ev[f];
         if (!fr->frame)
             continue;
-        if (FIELD_IS(types[fr->type].name, "summit")) {
+        if (AT_FIELD_IS(types[fr->type].name, "summit")) {
             /* a setting: the event it sets ("held talks in Bishkek on the
              * sidelines of the summit"), right before its frame word */
             const ev_hit *fw = &ev->hit[fr->frame - 1];
@@ -1644,7 +1620,7 @@ static void apply_frames(dk_event_doc *ev)
      * the event nouns after it that name no participant of their own */
     for (int f = 0; f < ev->nev; f++) {
         ev_event *fr = &ev->ev[f];
-        if (fr->frame || !FIELD_IS(types[fr->type].name, "visit"))
+        if (fr->frame || !AT_FIELD_IS(types[fr->type].name, "visit"))
             continue;
         for (int i = f + 1; i < ev->nev; i++) {
             ev_event *e = &ev->ev[i];
@@ -1682,7 +1658,7 @@ static void find_events(dk_event_doc *ev)
         const char *obj = "";
         if (h->kind == DK_EV_INTENT) {
             /* a strong cue with a plain verb: "agreed to reduce" */
-            if (!FIELD_IS(rule_of(ev, h)->arg, "strong") ||
+            if (!AT_FIELD_IS(rule_of(ev, h)->arg, "strong") ||
                 ev->intent_type < 0 || cue_is_noun(ev, h))
                 continue;
             int v = intent_act(ev, h);

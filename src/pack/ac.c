@@ -25,9 +25,10 @@
  *
  * Anchored automata whose patterns start with a letter, a digit or a
  * UTF-8 lead byte (all of the usual pack's) are not scanned with the
- * table at all (find_words): a match starts at a word whose leading run
- * of letters and digits is the pattern's own, so words are read eight
- * bytes at a time, a 4 KiB filter of the patterns' leading runs drops
+ * table at all (read_runs, find_words_in): a match starts at a word
+ * whose leading run of letters and digits is the pattern's own, so words
+ * are read eight bytes at a time (once a sentence for all the pack's
+ * matchers: dk_ac_words_read), a 4 KiB filter of the patterns' leading runs drops
  * most of them, a hash table of those runs leads the others to their
  * node of a compact copy of the trie (8 bytes a node; a chain of single
  * children is contiguous), which is walked on from there; a small list
@@ -84,7 +85,7 @@ struct dk_ac {
     uint8_t alnum[256];     /* ASCII letters and digits */
     int anchored;           /* every pattern starts with a word byte */
     int32_t sink;           /* the sink's table entry, -1 if none */
-    /* The word scan (find_words), when it applies: the trie again, 8
+    /* The word scan (find_words_in), when it applies: the trie again, 8
      * bytes a node instead of a table row (a node's children numbered
      * together when it is reached depth first, so a chain of single
      * children is a run of numbers), and a filter of first words. */
@@ -677,7 +678,7 @@ static int build_runs(dk_ac *a)
     return build_pairs(a);
 }
 
-/* The trie for find_words (wnode, wfirst, wrow, wroot) from child,
+/* The trie for find_words_in (wnode, wfirst, wrow, wroot) from child,
  * sibling, label and first; needs the classes (cls, ncls). */
 static int build_walk(dk_ac *a)
 {
@@ -1063,7 +1064,7 @@ scan(const dk_ac *a, const unsigned char *t, size_t n, dk_ac_hit *out,
     return nout;
 }
 
-/* Matches found by find_words that wait until no later start can end
+/* Matches found by find_words_in that wait until no later start can end
  * where they end: in the order of their ends, one per end (the longest).
  * They all end within DK_AC_MAXPAT symbols after the latest start, so
  * DK_AC_MAXPAT entries are enough. */
@@ -1193,77 +1194,6 @@ static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
     return 0;
 }
 
-/* The scan of an anchored automaton (a->words) by words, without the
- * table: a match starts at a word (after a byte that is no ASCII letter
- * or digit), and its leading run of letters and digits is the word's own
- * (the pattern goes on with a byte that is no letter or digit, or ends
- * where the word does).  So a word whose run is no pattern's (the
- * filter: WF_BITS bits of a hash, some false positives; or longer than
- * all; then wrun, exact) is skipped, and the trie is walked on from the
- * run's node for the others.  The automaton reports at each byte the
- * longest whole-word pattern ending there; the walks find the same, and
- * the pending list hands them to keep() in the order of their ends.
- * Returns -1 if that list is full. */
-static int find_words(const dk_ac *a, const unsigned char *t, size_t n,
-                      dk_ac_hit *out, int max)
-{
-    const uint8_t *al = a->alnum, *filter = a->firstrun;
-    const size_t maxrun = a->maxrun;
-    pending w;
-    w.head = w.n = 0;
-    int nout = 0;
-    size_t i = 0;
-    while (i < n) {
-        size_t s = i;
-        unsigned c = t[i];
-        int32_t cur = 0;    /* the node after the word's run */
-        if (!al[c]) {
-            if (c < 0xC0 && i + 1 < n && al[t[i + 1]]) {
-                i++;        /* one byte between words, the usual case */
-                continue;
-            }
-#if WF_SWAR
-            if (i + 8 <= n) {
-                /* on to the next letter or digit (or byte >= 0xC0) */
-                uint64_t x = load8(t + i), m = alnum8(x);
-                if (a->leads)
-                    m |= x & (x << 1) & HI8;
-                if (!m) {
-                    i += 8;
-                    continue;
-                }
-                i += (size_t)__builtin_ctzll(m) >> 3;
-                if (i > s)
-                    continue;
-            }
-#endif
-            i++;
-            if (c < 0xC0 || !a->wroot[c])
-                continue;   /* no pattern starts with it */
-        } else {
-            /* a run of letters and digits (the byte before is none) */
-            uint64_t h;
-            i = read_run(t, n, i, &h);
-            if (i - s > maxrun)
-                continue;
-            uint64_t g = wf_key(h, i - s);
-            uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
-            if (!(filter[b >> 3] & (1u << (b & 7))) ||
-                !(cur = run_node(a, t, s, i, g)))
-                continue;
-        }
-        /* before a run the byte is no ASCII letter or digit: only a
-         * letter or digit in UTF-8 can be one (before a lead byte,
-         * anything) */
-        if (s > 0 && (t[s - 1] >= 0x80 || t[s] >= 0x80) && word_before(t, s))
-            continue;
-        nout = flush(&w, s, out, nout, max);
-        if (walk(a, t, n, s, cur ? i : s, cur, &w))
-            return -1;
-    }
-    return flush(&w, SIZE_MAX, out, nout, max);
-}
-
 /* Room for the runs of a text of n bytes: at most one a byte. */
 static int reserve_runs(dk_pack_words *w, size_t n)
 {
@@ -1278,18 +1208,11 @@ static int reserve_runs(dk_pack_words *w, size_t n)
     return w->run ? 0 : -1;
 }
 
-/* The runs of ASCII letters and digits and the bytes >= 0xC0: where
- * find_words may start a match, whatever the automaton.  The same reading
- * as find_words', once for all the matchers of a sentence. */
-int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
+/* The runs of ASCII letters and digits of t[0, n) and its bytes >= 0xC0:
+ * where a word-anchored match may start, whatever the automaton.  v has
+ * room for n + 1 entries (at most one a byte); returns how many. */
+static int read_runs(const unsigned char *t, size_t n, dk_pack_run *v)
 {
-    const unsigned char *t = (const unsigned char *)text;
-    w->text = NULL;
-    w->len = 0;
-    w->nrun = 0;
-    if (n > UINT32_MAX || reserve_runs(w, n))
-        return -1;
-    dk_pack_run *v = w->run;
     int nrun = 0;
     size_t i = 0;
     while (i < n) {
@@ -1325,13 +1248,23 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
         i = read_run(t, n, i, &h);
         v[nrun++] = (dk_pack_run){(uint32_t)s, (uint32_t)i, wf_key(h, i - s)};
     }
-    w->nrun = nrun;
+    return nrun;
+}
+
+int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
+{
+    w->text = NULL;
+    w->len = 0;
+    w->nrun = 0;
+    if (n > UINT32_MAX || reserve_runs(w, n))
+        return -1;
+    w->nrun = read_runs((const unsigned char *)text, n, w->run);
     w->text = text;
     w->len = n;
     return 0;
 }
 
-/* find_words on t[from, to) from the runs read before (w->text == t):
+/* The word scan of t[from, to) over the runs read before (w->text == t):
  * the same starts, keys and walks, without reading the bytes again.
  * Runs cut by from or to are keyed anew.  Returns -1 if the pending list
  * is full. */
@@ -1430,10 +1363,22 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
 {
     if (!a->built || max <= 0)
         return 0;
-    if (a->words) {
-        int r = find_words(a, (const unsigned char *)text, n, out, max);
-        if (r >= 0)
-            return r;
+    if (a->words && n <= UINT32_MAX) {
+        /* the words of a short text (a claim, a word) on the stack */
+        dk_pack_run small[513];
+        dk_pack_words w = {text, n, small, 0, (int)(sizeof small /
+                                                    sizeof *small)};
+        if (n >= sizeof small / sizeof *small)
+            w.run = malloc((n + 1) * sizeof *w.run);
+        if (w.run) {
+            w.nrun = read_runs((const unsigned char *)text, n, w.run);
+            int r = find_words_in(a, &w, (const unsigned char *)text, 0, n,
+                                  out, max);
+            if (w.run != small)
+                free(w.run);
+            if (r >= 0)
+                return r;
+        }
     }
     return dk_ac_find_scan(a, text, n, out, max);
 }

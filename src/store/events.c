@@ -7,29 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 #include "events.h"
+#include "store.h"
 
 static void copy(char *dst, size_t cap, sqlite3_stmt *st, int col)
 {
     const unsigned char *v = sqlite3_column_text(st, col);
     snprintf(dst, cap, "%s", v ? (const char *)v : "");
-}
-
-/* "a,b,c" into ids; returns how many. */
-static int split(char (*ids)[DK_ID_MAX], int max, const char *v)
-{
-    int n = 0;
-    while (v && *v && n < max) {
-        const char *c = strchr(v, ',');
-        size_t len = c ? (size_t)(c - v) : strlen(v);
-        if (len >= DK_ID_MAX)
-            len = DK_ID_MAX - 1;
-        if (len) {
-            memcpy(ids[n], v, len);
-            ids[n++][len] = '\0';
-        }
-        v = c ? c + 1 : NULL;
-    }
-    return n;
 }
 
 dk_status dk_events_load(sqlite3 *db, const char *type, dk_evset *out)
@@ -55,8 +38,8 @@ dk_status dk_events_load(sqlite3 *db, const char *type, dk_evset *out)
         r.id = sqlite3_column_int64(st, 0);
         copy(r.event, sizeof r.event, st, 1);
         copy(r.cameo, sizeof r.cameo, st, 2);
-        r.nactors = split(r.actors, DK_MAX_ACTORS,
-                          (const char *)sqlite3_column_text(st, 3));
+        r.nactors = dk_store_split_ids(r.actors, DK_MAX_ACTORS,
+                                       (const char *)sqlite3_column_text(st, 3));
         copy(r.place, sizeof r.place, st, 4);
         copy(r.date, sizeof r.date, st, 5);
         if (sqlite3_column_type(st, 6) != SQLITE_NULL) {

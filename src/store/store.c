@@ -740,21 +740,28 @@ static void copy_col(char *dst, size_t cap, sqlite3_stmt *st, int col)
     dst[n] = '\0';
 }
 
-static int split_ids(char (*ids)[DK_ID_MAX], int max, sqlite3_stmt *st,
-                     int col)
+int dk_store_split_ids(char (*ids)[DK_ID_MAX], int max, const char *v)
 {
-    const char *v = (const char *)sqlite3_column_text(st, col);
     int n = 0;
     while (v && *v && n < max) {
         const char *c = strchr(v, ',');
         size_t len = c ? (size_t)(c - v) : strlen(v);
         if (len >= DK_ID_MAX)
             len = DK_ID_MAX - 1;
-        memcpy(ids[n], v, len);
-        ids[n++][len] = 0;
+        if (len) {
+            memcpy(ids[n], v, len);
+            ids[n++][len] = '\0';
+        }
         v = c ? c + 1 : NULL;
     }
     return n;
+}
+
+static int split_ids(char (*ids)[DK_ID_MAX], int max, sqlite3_stmt *st,
+                     int col)
+{
+    return dk_store_split_ids(ids, max,
+                              (const char *)sqlite3_column_text(st, col));
 }
 
 void dk_store_read_mention(sqlite3_stmt *st, int c, dk_mention *m)

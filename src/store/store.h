@@ -125,6 +125,10 @@ dk_status dk_fts_snippet(struct dk_buf *b, const char *fts, const char *text,
 #define DK_MENTION_NCOLS 22
 void dk_store_read_mention(sqlite3_stmt *st, int col, dk_mention *m);
 
+/* Split a stored list of ids ("KZ,CN": subjects, actors) into ids;
+ * returns how many (at most max; empty items skipped, long ones cut). */
+int dk_store_split_ids(char (*ids)[DK_ID_MAX], int max, const char *v);
+
 /* Kind name back to dk_kind (DK_KIND_NONE when unknown). */
 dk_kind dk_kind_from_name(const char *s);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include "recognise/calendar.h"
 #include <jansson.h>
 #include <math.h>
 #include "analyse/check.h"
@@ -49,8 +50,8 @@ static void test_period_forms(void **state)
     assert_true(dk_period_is_year(P("1995"), &y));
     assert_int_equal(y, 1995);
     assert_false(dk_period_is_year(P("1995-03"), &y));
-    assert_int_equal(dk_days_from_civil(1970, 1, 1), 0);
-    assert_int_equal(dk_days_from_civil(2000, 3, 1), 11017);
+    assert_int_equal(dk_cal_days(1970, 1, 1), 0);
+    assert_int_equal(dk_cal_days(2000, 3, 1), 11017);
 }
 
 static dk_fig F(const char *text, double v, dk_qualifier q)
@@ -120,10 +121,10 @@ static void test_period_format(void **state)
     assert_string_equal(out, "1992-01-03");
     dk_period_format(P("1969-12-31"), out, sizeof out);
     assert_string_equal(out, "1969-12-31");
-    assert_int_equal(dk_year_of_day(dk_days_from_civil(2024, 12, 31)), 2024);
-    assert_int_equal(dk_year_of_day(dk_days_from_civil(2025, 1, 1)), 2025);
-    assert_int_equal(dk_year_of_day(dk_days_from_civil(1969, 12, 31)), 1969);
-    assert_int_equal(dk_year_of_day(dk_days_from_civil(2000, 2, 29)), 2000);
+    assert_int_equal(dk_year_of_day(dk_cal_days(2024, 12, 31)), 2024);
+    assert_int_equal(dk_year_of_day(dk_cal_days(2025, 1, 1)), 2025);
+    assert_int_equal(dk_year_of_day(dk_cal_days(1969, 12, 31)), 1969);
+    assert_int_equal(dk_year_of_day(dk_cal_days(2000, 2, 29)), 2000);
 }
 
 static uint32_t W1(const char *word)
