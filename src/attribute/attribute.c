@@ -571,7 +571,7 @@ static int wants_work(const dk_cands *c)
 dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                        int explain)
 {
-    if (!a || !a->p || !a->met || s->ntok == 0)
+    if (!a || !a->p || s->ntok == 0)
         return DK_OK;
     a->s = s;
     a->c = c;
@@ -580,7 +580,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
     a->explain = explain;
     a->ncue = a->nbound = a->nref = a->refs_done = 0;
     a->nsent++;
-    if (wants_work(c)) {
+    if (a->met && wants_work(c)) {   /* (a pack without metrics: none) */
         at_doc_pair(a);
         find_clauses(a);
         find_cues(a);

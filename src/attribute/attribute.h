@@ -48,4 +48,10 @@ void dk_attr_pack_free(dk_attr_pack *ap);
 dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                        int explain);
 
+/* The two countries the document read so far is about (which = 0 or 1):
+ * the pack's pair unless other countries (and their people and places)
+ * plainly lead.  The string stays valid until the next dk_attribute or
+ * dk_attr_doc_pair call. */
+const char *dk_attr_doc_pair(dk_attr_doc *a, int which);
+
 #endif

@@ -135,6 +135,7 @@ typedef struct ev_person {
 
 struct dk_event_doc {
     const dk_pack *p;
+    const char *pair[2];      /* the document's two countries, or NULL */
     int intent_type;          /* type index of "intent", or -1 */
     ev_person person[EV_MAX_PERSONS];
     int nperson;
@@ -175,6 +176,7 @@ dk_event_doc *dk_event_doc_new(const dk_pack *p)
     ev->hit_start = ev->hit_end = ev->item_of = NULL;
     ev->idxcap = 0;
     ev->p = p;
+    ev->pair[0] = ev->pair[1] = NULL;
     ev->intent_type = -1;
     if (p) {
         int n = 0;
@@ -536,7 +538,8 @@ static void resolve_items(dk_event_doc *ev)
         if (it->nid == 0 && it->country[0] == (char)DK_EV_PAIR) {
             it->nid = 2;
             for (int k = 0; k < 2; k++) {
-                const char *c = dk_pack_pair(ev->p, k);
+                const char *c = ev->pair[k] && ev->pair[k][0]
+                                    ? ev->pair[k] : dk_pack_pair(ev->p, k);
                 const ev_person *p = it->leaders ? last_person(ev, c) : NULL;
                 copy_str(it->id[k], DK_ID_MAX, p ? p->id : c);
             }
@@ -1781,6 +1784,12 @@ static inline int key_word(const dk_event_doc *ev, const dk_sent *s,
                    (1u << letter(s->text[t->end - 1]))))
         return 0;
     return dk_pack_event_word(ev->p, s->text + t->start, n);
+}
+
+void dk_events_pair(dk_event_doc *ev, const char *c0, const char *c1)
+{
+    ev->pair[0] = c0;
+    ev->pair[1] = c1;
 }
 
 void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)

@@ -34,4 +34,9 @@ void dk_event_doc_free(dk_event_doc *ev);
  * reported).  Reads the kept entity, date, number and money candidates. */
 void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c);
 
+/* The two countries the document is about, for "the two sides" and "the
+ * two leaders" (NULL: the pack's pair).  The strings must stay valid
+ * until the next dk_events call. */
+void dk_events_pair(dk_event_doc *ev, const char *c0, const char *c1);
+
 #endif

@@ -441,6 +441,15 @@ static void count_country(dk_attr_doc *a, const char *id)
     }
 }
 
+/* Has the document named country id so far? */
+static int counted(const dk_attr_doc *a, const char *id)
+{
+    for (int i = 0; i < a->ncount; i++)
+        if (strcmp(a->count_id[i], id) == 0)
+            return 1;
+    return 0;
+}
+
 void at_doc_pair(dk_attr_doc *a)
 {
     if (!a->dpair_stale)
@@ -461,16 +470,29 @@ void at_doc_pair(dk_attr_doc *a)
     const char *x = a->count_id[b0], *y = a->count_id[b1];
     int px = !strcmp(x, a->pair[0]) || !strcmp(x, a->pair[1]);
     int py = !strcmp(y, a->pair[0]) || !strcmp(y, a->pair[1]);
-    /* the pack's pair unless the document is plainly about others */
-    if ((px && py) || a->count[b1] < 3)
+    /* the pack's pair unless the document is plainly about others: two
+     * countries named three times each, or any two while one of the
+     * pack's pair has not been named at all ("Uzbekistan and China") */
+    if (px && py)
         return;
-    if (py && !px) {
+    if (a->count[b1] < 3 && counted(a, a->pair[0]) && counted(a, a->pair[1]))
+        return;
+    /* a country of the pack's pair keeps its place in it (the pack's
+     * order is the metrics' order for bilateral figures: KZ before CN
+     * in KZ-CN, so UZ before CN and KZ before RU) */
+    if ((py && !strcmp(y, a->pair[0])) || (px && !strcmp(x, a->pair[1]))) {
         const char *s = x;
         x = y;
         y = s;
     }
     at_copy(a->dpair[0], DK_ID_MAX, x);
     at_copy(a->dpair[1], DK_ID_MAX, y);
+}
+
+const char *dk_attr_doc_pair(dk_attr_doc *a, int which)
+{
+    at_doc_pair(a);
+    return a->dpair[which == 1];
 }
 
 void at_note_countries(dk_attr_doc *a)
@@ -506,9 +528,18 @@ void at_note_countries(dk_attr_doc *a)
     const char *id0 = NULL, *id1 = NULL;
     for (int i = 0; i < c->n; i++) {
         const dk_cand *e = &c->v[i];
-        if (e->m.kind != DK_ENTITY || !AT_FIELD_IS(e->m.type, "country") ||
-            !e->m.id[0])
+        if (e->m.kind != DK_ENTITY || !e->m.id[0])
             continue;
+        if (!AT_FIELD_IS(e->m.type, "country")) {
+            /* a person or place tells which countries the document is
+             * about too ("Putin arrived in Astana": RU and KZ) */
+            const dk_pack_entity *pe = e->ent >= 0 && e->ent < a->npe
+                                           ? &a->pe[e->ent] : NULL;
+            if (pe && pe->country[0] && (AT_FIELD_IS(e->m.type, "person") ||
+                                         AT_FIELD_IS(e->m.type, "place")))
+                count_country(a, pe->country);
+            continue;
+        }
         count_country(a, e->m.id);
         if (e->t0 > t0) {
             if (id0 && strcmp(id0, e->m.id) != 0) {

@@ -534,6 +534,7 @@ static int p_part(const dk_sent *s, int i, dv *v)
         return 0;
     if (nth && count && nth != 1)
         return 0;  /* "the second 3 months" */
+    int firstn = nth == 1 && count > 1;   /* "the first 11 months" */
     if (nth == 1 && count)
         nth = 0;   /* "the first 11 months": the first N */
     const dk_lexent *u = lx(s, k, LX_TUNIT);
@@ -559,10 +560,22 @@ static int p_part(const dk_sent *s, int i, dv *v)
     dv base;
     int e;
     if (!dwis(s, k, R_DW_OF)) {
-        /* "in the first quarter": of the document's year */
-        if (!the || !per || !nth || count || !s->doc->year || !prep_before(s, i))
+        /* "in the first quarter", "in the first six months": of the
+         * document's year ("the last six months" is the time before the
+         * document, not the year's end: a duration) */
+        int part = per && nth && !count;
+        int months = firstn && unit && !strcmp(unit, "month");
+        if (!the || !(part || months) || !s->doc->year || !prep_before(s, i))
             return 0;
-        set_ymd(&base, s->doc->year, 0, 0);
+        /* the latest year in which the part can be spoken of by the
+         * document's date: the first N months have passed ("in the first
+         * 11 months" written in January is last year's), a quarter or
+         * half has begun */
+        int year = s->doc->year;
+        int need = months ? count : (nth - 1) * per + 1;
+        if (s->doc->month && need > s->doc->month)
+            year--;
+        set_ymd(&base, year, 0, 0);
         e = k;
     } else if (!(e = p_year_ref(s, k + 1, &base))) {
         return 0;

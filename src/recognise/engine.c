@@ -312,6 +312,8 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);
     if (as)
         return as;
+    dk_events_pair(d->ev, dk_attr_doc_pair(d->attr, 0),
+                   dk_attr_doc_pair(d->attr, 1));
     dk_events(d->ev, &st, &e->cands);
     if (e->cands.n == 0)
         return DK_OK;

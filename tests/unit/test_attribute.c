@@ -184,10 +184,18 @@ static void test_subject_order(void **state)
     run("Trade turnover of the two countries reached $9 billion.", 0, &r);
     subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
     /* a document plainly about another pair: "the two countries" are
-     * the two countries it names most */
+     * the two countries it names most; one of the pack's pair keeps its
+     * place in it (BB second, as CN is in KZ-CN: UZ-CN, KG-CN) */
     run("Boria and Coria met. Coria thanked Boria. Boria and Coria agreed. "
         "Trade turnover of the two countries reached $9 billion.", 0, &r);
-    subjects_are(find(&r, DK_MONEY, 0), "BB", "CC");
+    subjects_are(find(&r, DK_MONEY, 0), "CC", "BB");
+    /* ... and is plain once one of the pack's pair has not been named */
+    run("Coria and Boria agreed. "
+        "Trade turnover of the two countries reached $9 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "CC", "BB");
+    run("Coria, Boria and Aland agreed. "
+        "Trade turnover of the two countries reached $9 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
     /* transit: the transit country, origin, destination */
     run("Our country carries 80 percent of transit from Boria to Europe.",
         0, &r);

@@ -69,6 +69,16 @@ static const dcase cases[] = {
     /* periods and modifiers */
     {"In the first 11 months of 2020, it rose.", "2021", "the first 11 months of 2020=2020-01/2020-11;"},
     {"Over the 10 months of 2023 trade rose.", "2024", "the 10 months of 2023=2023-01/2023-10;"},
+    /* the first N months, a quarter, a half without a year: the latest
+     * year in which they can be spoken of by the document's date */
+    {"Exports rose in the first six months.", "2025-07-12", "the first six months=2025-01/2025-06;"},
+    {"In the first 11 months, trade rose.", "2026-01-12", "the first 11 months=2025-01/2025-11;"},
+    {"In the first quarter, trade rose.", "2025-08-12", "the first quarter=2025-01/2025-03;"},
+    {"Imports grew in the second half.", "2026-01-12", "the second half=2025-07/2025-12;"},
+    {"In the first 10 months, trade rose.", "2025", "the first 10 months=2025-01/2025-10;"},
+    /* the last N months are the time before the document: no date */
+    {"In the last six months, output rose.", "2025-07-12", ""},
+    {"The first two months were hard.", "2025-07-12", ""},
     {"By the end of 2020, it was done.", "2021", "the end of 2020=2020;"},
     {"The line opens in mid-2023.", "2021", "mid-2023=2023;"},
     {"Early 2024 saw growth.", "2023", "Early 2024=2024;"},

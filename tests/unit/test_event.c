@@ -91,6 +91,8 @@ static int setup(void **state)
         "BB\tcountry\t-\tBoria\tBorian\n"
         "alim\tperson\tAA\tAlim Aman\tAlim\n"
         "bors\tperson\tBB\tBors Borov\tBors\n"
+        "CC\tcountry\t-\tCordia\tCordian\n"
+        "cyr\tperson\tCC\tCyr Cole\tCyr\n"
         "port_city\tplace\tBB\tPort City\n"
         "lake_town\tplace\tAA\tLake Town\n"
         "aa_ministry\torganization\tAA\tAlandic Ministry of Trade\n"
@@ -462,6 +464,21 @@ static void test_two_leaders(void **state)
     actors(one(&g, "agreement"), 2, "alim", "bors");
 }
 
+/* "The sides" and "the two leaders" are the two countries the document
+ * is about: the pack's pair (AA, BB) unless the document names others,
+ * through their people and places too, while one of the pair is absent. */
+static void test_pair_of_the_document(void **state)
+{
+    (void)state;
+    got g;
+    run("Cyr arrived in Lake Town. The sides signed a treaty.", &g);
+    actors(one(&g, "agreement"), 2, "AA", "CC");
+    run("Alim met Cyr. The two leaders signed a treaty.", &g);
+    actors(one(&g, "agreement"), 2, "alim", "cyr");
+    run("Alim met Bors in Cordia. The sides signed a treaty.", &g);
+    actors(one(&g, "agreement"), 2, "AA", "BB");
+}
+
 static void test_frame_lends_arguments(void **state)
 {
     (void)state;
@@ -639,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_launched_thing_is_no_actor),
         cmocka_unit_test(test_cue_as_noun),
         cmocka_unit_test(test_two_leaders),
+        cmocka_unit_test(test_pair_of_the_document),
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_setting_summit),
         cmocka_unit_test(test_continued_subject),
