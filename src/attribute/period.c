@@ -38,8 +38,9 @@ static int date_last_year(const char *d)
     return sl ? date_year(sl + 1) : date_year(d);
 }
 
-/* A date right after a comparison word, or right after a change ("up
- * 22% on January-October 2023") is a baseline. */
+/* A date right after a comparison word, right after a change ("up
+ * 22% on January-October 2023") or right after a compared figure ("up
+ * from 600 in 2015", "against $2.1 billion in 2022") is a baseline. */
 static int is_baseline(const dk_attr_doc *a, const dk_cand *d)
 {
     if (at_cue_before(a, d->t0, SP_BASE, 1) >= 0)
@@ -47,6 +48,15 @@ static int is_baseline(const dk_attr_doc *a, const dk_cand *d)
     for (int i = 0; i < a->nchg; i++)
         if (a->chg_end[i] <= d->t0 && d->t0 - a->chg_end[i] <= 1)
             return 1;
+    for (int i = 0; i < a->c->n; i++) {
+        const dk_cand *x = &a->c->v[i];
+        if (x->dropped || x->t1 > d->t0 || d->t0 - x->t1 > 1)
+            continue;
+        dk_kind k = x->m.kind;
+        if ((k == DK_MONEY || k == DK_PERCENT || k == DK_QUANTITY ||
+             k == DK_NUMBER) && at_cue_before(a, x->t0, SP_BASE, 1) >= 0)
+            return 1;
+    }
     return 0;
 }
 

@@ -253,6 +253,10 @@ static void test_period(void **state)
     /* a comparison baseline is not the period */
     run("Trade turnover reached $30 billion, compared to May 2019.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
+    /* ... nor is the date of the figure compared with */
+    run("Trade turnover reached $30 billion, up from $21 billion in 2019.", 0,
+        &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
 }
 
 static void test_change(void **state)
