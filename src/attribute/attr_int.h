@@ -56,6 +56,9 @@ typedef struct at_metric {
     int plans;              /* plans and targets count ("jobs") */
     int events;             /* happens at a dated event ("agreements"):
                                day dates and the last event date count */
+    int flow;               /* an amount over a stretch of time ("trade"):
+                               goes on with the part of a year the
+                               sentence before dated its figures by */
     char whole[DK_ID_MAX];  /* fixed whole for R_WHOLE ("WORLD") */
 } at_metric;
 
@@ -94,6 +97,8 @@ struct dk_attr_doc {
     int count[AT_MAX_COUNTED];
     int ncount;
     char event_date[DK_DATE_MAX];
+    char dated[DK_DATE_MAX];      /* a period this sentence took from a date */
+    char dated_before[DK_DATE_MAX];   /* ... the sentence before */
     long nsent, event_sent;   /* sentences seen; when event_date was set */
     dk_buf ex;              /* explain texts of the current sentence */
     int explain;            /* write them (else the reasons are skipped) */

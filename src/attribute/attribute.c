@@ -139,6 +139,8 @@ static void parse_order(at_metric *met, const dk_pack_metric *pm, int npm,
             m->plans = 1;
         } else if (n == 6 && memcmp(p, "events", 6) == 0) {
             m->events = 1;
+        } else if (n == 4 && memcmp(p, "flow", 4) == 0) {
+            m->flow = 1;
         } else if (n > 6 && memcmp(p, "whole=", 6) == 0 &&
                    n - 6 < sizeof m->whole) {
             memcpy(m->whole, p + 6, n - 6);
@@ -580,6 +582,9 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
     a->explain = explain;
     a->ncue = a->nbound = a->nref = a->refs_done = 0;
     a->nsent++;
+    /* a period carries over to the next sentence only */
+    memcpy(a->dated_before, a->dated, sizeof a->dated);
+    a->dated[0] = '\0';
     if (a->met && wants_work(c)) {   /* (a pack without metrics: none) */
         at_doc_pair(a);
         find_clauses(a);

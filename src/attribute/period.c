@@ -60,6 +60,14 @@ static int is_baseline(const dk_attr_doc *a, const dk_cand *d)
     return 0;
 }
 
+/* Is d an interval within one year ("2024-01/2024-10")? */
+static int part_of_year(const char *d)
+{
+    const char *sl = strchr(d, '/');
+    return sl && sl - d >= 7 && d[4] == '-' && strlen(sl + 1) >= 7 &&
+           memcmp(d, sl + 1, 4) == 0;
+}
+
 static long distance(const dk_cand *x, const dk_cand *y)
 {
     if (x->t0 >= y->t1)
@@ -193,6 +201,7 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
     if (d >= 0) {
         period_of(a, &a->c->v[d], out);
         date_text(a, &a->c->v[d], why, whycap, "date");
+        at_copy(a->dated, DK_DATE_MAX, out);
         return 1;
     }
     /* "now", "currently": stated as current */
@@ -215,6 +224,7 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
     if (d >= 0) {
         period_of(a, &a->c->v[d], out);
         date_text(a, &a->c->v[d], why, whycap, "sentence date");
+        at_copy(a->dated, DK_DATE_MAX, out);
         return 1;
     }
     /* "during the visit", or a count of an event a few sentences after
@@ -224,6 +234,16 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
          (events && a->nsent - a->event_sent <= 3))) {
         at_copy(out, DK_DATE_MAX, a->event_date);
         say(a, why, whycap, "from the last dated event");
+        return 1;
+    }
+    /* the sentence before dated its figures by a part of a year: flows
+     * go on with it ("In January-October 2024, trade was X. Exports were
+     * Y."); a whole year does not carry (a year is also when a fact was
+     * last stated, not a stretch the next one is about) */
+    if (a->met[metric].flow && part_of_year(a->dated_before)) {
+        at_copy(out, DK_DATE_MAX, a->dated_before);
+        at_copy(a->dated, DK_DATE_MAX, out);    /* and on to the next */
+        say(a, why, whycap, "from the sentence before");
         return 1;
     }
     if (a->year) {

@@ -100,6 +100,19 @@ static int has_entities(const dk_cands *c)
     return 0;
 }
 
+/* Is entity candidate e part of a money span ("U.S. dollars", "Hong
+ * Kong dollars")?  A currency names no party. */
+static int in_money(const dk_cands *c, const dk_cand *e)
+{
+    for (int i = 0; i < c->n; i++) {
+        const dk_cand *x = &c->v[i];
+        if (x->m.kind == DK_MONEY && !x->dropped &&
+            x->m.start <= e->m.start && e->m.end <= x->m.end)
+            return 1;
+    }
+    return 0;
+}
+
 void at_collect_refs(dk_attr_doc *a)
 {
     const dk_cands *c = a->c;
@@ -109,7 +122,7 @@ void at_collect_refs(dk_attr_doc *a)
         refs_from_aliases(a);
     for (int i = 0; i < c->n; i++) {
         const dk_cand *e = &c->v[i];
-        if (e->m.kind != DK_ENTITY || !e->m.id[0])
+        if (e->m.kind != DK_ENTITY || !e->m.id[0] || in_money(c, e))
             continue;
         if (subject_entity(e->m.type, e->m.id)) {
             add_ref(a, e->m.id, e->t0, 'e');
@@ -528,7 +541,7 @@ void at_note_countries(dk_attr_doc *a)
     const char *id0 = NULL, *id1 = NULL;
     for (int i = 0; i < c->n; i++) {
         const dk_cand *e = &c->v[i];
-        if (e->m.kind != DK_ENTITY || !e->m.id[0])
+        if (e->m.kind != DK_ENTITY || !e->m.id[0] || in_money(c, e))
             continue;
         if (!AT_FIELD_IS(e->m.type, "country")) {
             /* a person or place tells which countries the document is

@@ -42,7 +42,8 @@ static int setup(void **state)
         "EU\tcountry\t-\tEurope\tEuropean\n"
         "WORLD\tcountry\t-\tworld\tglobal\n");
     put("metrics.tsv",
-        "trade_turnover\tUSD\tmoney\tpair;alt=trade_share\ttrade turnover\n"
+        "trade_turnover\tUSD\tmoney\tpair;alt=trade_share;flow\t"
+        "trade turnover\n"
         "trade_share\t%\tpercent\twhole\tshare of trade\n"
         "investment\tUSD\tmoney\tto\tinvested\n"
         "border_length\tkm\tquantity\tpair\tborder\n"
@@ -253,6 +254,25 @@ static void test_period(void **state)
     /* a comparison baseline is not the period */
     run("Trade turnover reached $30 billion, compared to May 2019.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
+    /* a flow with no date of its own goes on with the part of a year the
+     * sentence before dated its figures by; not with a whole year, not
+     * two sentences on, not for other metrics */
+    run("In January-October 2023, trade turnover between Aland and Boria "
+        "was $8 billion. Trade turnover with Europe was $3 billion. "
+        "Boria has a border of 900 kilometers with Aland.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2023-01/2023-10");
+    assert_string_equal(find(&r, DK_QUANTITY, 0)->period, "2024");
+    run("In January-October 2023, trade turnover between Aland and Boria "
+        "was $8 billion. Trade turnover with Europe was $3 billion. "
+        "Trade turnover with Coria was $1 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 2)->period, "2023-01/2023-10");
+    run("In 2023, trade turnover between Aland and Boria was $8 billion. "
+        "Trade turnover with Europe was $3 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2024");
+    run("In January-October 2023, trade turnover between Aland and Boria "
+        "was $8 billion. The two countries met. Trade turnover with Europe "
+        "was $3 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2024");
     /* ... nor is the date of the figure compared with */
     run("Trade turnover reached $30 billion, up from $21 billion in 2019.", 0,
         &r);
