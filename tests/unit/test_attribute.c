@@ -40,6 +40,7 @@ static int setup(void **state)
         "BB\tcountry\t-\tBoria\tBorian\n"
         "CC\tcountry\t-\tCoria\tCorian\n"
         "EU\tcountry\t-\tEurope\tEuropean\n"
+        "US\tcountry\t-\tUnited States\tU.S.\n"
         "WORLD\tcountry\t-\tworld\tglobal\n");
     put("metrics.tsv",
         "trade_turnover\tUSD\tmoney\tpair;alt=trade_share;flow\t"
@@ -180,6 +181,9 @@ static void test_subject_order(void **state)
     subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
     /* non-directional: the pack's first country first */
     run("Trade turnover between Boria and Aland reached $9 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
+    /* a currency names no party: "U.S. dollars" */
+    run("Trade turnover reached 9 billion U.S. dollars.", 0, &r);
     subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
     /* "the two countries" is the pack's pair */
     run("Trade turnover of the two countries reached $9 billion.", 0, &r);
