@@ -97,6 +97,8 @@ typedef struct ev_hit {
     int t0, t1;
     int rule;
     dk_evkind kind;
+    int attributive;          /* a verb describing the person after it
+                                 ("visiting"): kind is DK_EV_SKIP */
 } ev_hit;
 
 typedef struct ev_event {
@@ -951,6 +953,13 @@ static int participle_between(const dk_event_doc *ev, int a, int b)
     return 0;
 }
 
+/* Is token t a verb describing the person after it ("visiting")? */
+static int attributive_at(const dk_event_doc *ev, int t)
+{
+    int i = hit_at(ev, t, DK_EV_SKIP);
+    return i >= 0 && ev->hit[i].attributive;
+}
+
 /* Arguments after the span: role words, a verb's object, a noun's "of". */
 static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
                        int end)
@@ -966,7 +975,8 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         int n = 0;
         int k = t;
         while (k < end && k < t + 2 && (at_tok_is(s, k, "the") ||
-                                        at_tok_is(s, k, "a")))
+                                        at_tok_is(s, k, "a") ||
+                                        attributive_at(ev, k)))
             k++;
         ev_item *it = item_at(ev, k);
         if (it && it->t0 == k && it->nid) {
@@ -1645,6 +1655,46 @@ static void apply_frames(dk_event_doc *ev)
     }
 }
 
+/* The entity candidate of type `type` that starts at token t, or NULL. */
+static const dk_cand *entity_at(const dk_event_doc *ev, int t,
+                                const char *type)
+{
+    for (int i = 0; i < ev->c->n; i++) {
+        const dk_cand *x = &ev->c->v[i];
+        if (!x->dropped && x->m.kind == DK_ENTITY && x->t0 == t &&
+            strcmp(x->m.type, type) == 0)
+            return x;
+    }
+    return NULL;
+}
+
+/* A verb trigger in -ing right before a person ("met with visiting Kazakh
+ * President Tokayev", "the visiting Li Qiang") describes that person: it
+ * is no happening of its own, and the event before it reads on past it
+ * to its partner.  Such hits become skip hits. */
+static void attributive_verbs(dk_event_doc *ev)
+{
+    const dk_sent *s = ev->s;
+    for (int i = 0; i < ev->nhit; i++) {
+        ev_hit *h = &ev->hit[i];
+        if (h->kind != DK_EV_VERB || h->t1 != h->t0 + 1 || h->t1 >= s->ntok)
+            continue;
+        const dk_token *w = &s->tok[h->t0];
+        const char *e = s->text + w->end;
+        if (w->end - w->start < 5 || (e[-3] | 0x20) != 'i' ||
+            (e[-2] | 0x20) != 'n' || (e[-1] | 0x20) != 'g')
+            continue;
+        int t = h->t1;
+        const dk_cand *c = entity_at(ev, t, "country");
+        if (c)
+            t = c->t1;      /* "visiting Kazakh President" */
+        if (hit_at(ev, t, DK_EV_TITLE) >= 0 || entity_at(ev, t, "person")) {
+            h->kind = DK_EV_SKIP;
+            h->attributive = 1;
+        }
+    }
+}
+
 static void find_events(dk_event_doc *ev)
 {
     int nt = 0;
@@ -1842,6 +1892,7 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
             h->t1 = t1;
             h->rule = ev->mt[i].index;
             h->kind = rules[h->rule].kind;
+            h->attributive = 0;
         }
         if (!index_room(ev, s->ntok)) {
             note_persons(ev, s, c);
@@ -1853,6 +1904,7 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
             ev->hit_start[ev->hit[i].t0] = i;
             ev->hit_end[ev->hit[i].t1] = i;
         }
+        attributive_verbs(ev);
         ev->nitem = 0;
         entity_items(ev);
         hit_items(ev);

@@ -28,7 +28,7 @@ static const char *const events_tsv =
     "type\tlaunch\t061\n"
     "type\tprotest\t141\n"
     "type\tsummit\t044\n"
-    "verb\tvisit\tplace\tvisited|arrived in\n"
+    "verb\tvisit\tplace\tvisited|arrived in|visiting\n"
     "noun\tvisit\tplace\tvisit|state visit\n"
     "verb\tmeeting\tpartner\tmet|met with|meet\n"
     "noun\tmeeting\t-\ttalks|meeting|phone call\n"
@@ -479,6 +479,23 @@ static void test_pair_of_the_document(void **state)
     actors(one(&g, "agreement"), 2, "AA", "BB");
 }
 
+/* "visiting" before a person describes the person: no visit of its own,
+ * and the meeting reads on to its partner; before a place it is one. */
+static void test_attributive_verb(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim met with visiting Borian President Bors Borov.", &g);
+    assert_int_equal(g.n, 1);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+    run("Alim met with the visiting Bors.", &g);
+    assert_int_equal(g.n, 1);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+    run("Bors was visiting Aland when Alim called.", &g);
+    assert_int_equal(g.n, 1);
+    actors(one(&g, "visit"), 1, "bors");
+}
+
 static void test_frame_lends_arguments(void **state)
 {
     (void)state;
@@ -657,6 +674,7 @@ int main(void)
         cmocka_unit_test(test_cue_as_noun),
         cmocka_unit_test(test_two_leaders),
         cmocka_unit_test(test_pair_of_the_document),
+        cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_setting_summit),
         cmocka_unit_test(test_continued_subject),
