@@ -474,16 +474,33 @@ static dk_status find_changes(dk_attr_doc *a)
     return DK_OK;
 }
 
-/* The attributed figure of change x's clause nearest to it, or -1. */
+/* Does clause c open with "which" (a relative clause: ", which is 2%
+ * more than in 2023" tells of the figure before it)? */
+static int relative_clause(const dk_attr_doc *a, int c)
+{
+    int t = 0;
+    while (t < a->s->ntok && at_clause(a, t) != c)
+        t++;
+    if (t < a->s->ntok && a->s->tok[t].type == DK_TOK_PUNCT)
+        t++;
+    return at_tok_is(a->s, t, "which");
+}
+
+/* The attributed figure of change x's clause nearest to it, or -1; when
+ * there is none and x's clause is a relative one, the last attributed
+ * figure of the clause before. */
 static int changed_figure(const dk_attr_doc *a, const dk_cand *x)
 {
-    int xc = at_clause(a, x->t0), best = -1;
+    int xc = at_clause(a, x->t0), best = -1, last = -1;
     long bestscore = 0;
     for (int i = 0; i < a->c->n; i++) {
         const dk_cand *f = &a->c->v[i];
         if (f == x || f->dropped || !f->m.metric[0] || f->m.has_change)
             continue;
-        if (at_clause(a, f->t0) != xc)
+        int fc = at_clause(a, f->t0);
+        if (fc == xc - 1 && (last < 0 || f->t0 > a->c->v[last].t0))
+            last = i;
+        if (fc != xc)
             continue;
         long score = f->t0 > x->t0 ? f->t0 - x->t1 : x->t0 - f->t1;
         if (best < 0 || score < bestscore) {
@@ -491,6 +508,8 @@ static int changed_figure(const dk_attr_doc *a, const dk_cand *x)
             bestscore = score;
         }
     }
+    if (best < 0 && last >= 0 && relative_clause(a, xc))
+        best = last;
     return best;
 }
 

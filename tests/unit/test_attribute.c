@@ -52,7 +52,7 @@ static int setup(void **state)
         "jobs\tcount\tnumber\thost;plans\tjobs\n"
         "transit_share\t%\tpercent\ttransit\ttransit\n"
         "container_traffic\tTEU\tquantity\troute\tcontainers\n"
-        "_up\tunit\t-\t-\tincreased by|grew\n"
+        "_up\tunit\t-\t-\tincreased by|grew|more than in\n"
         "_down\tunit\t-\t-\tfell by\n"
         "_target\tunit\t-\t-\tplan to|to bring\n"
         "_base\tunit\t-\t-\tcompared to|than in|from\n"
@@ -300,6 +300,15 @@ static void test_change(void **state)
     m = find(&r, DK_MONEY, 0);
     assert_true(m->has_change);
     assert_true(m->change_value == -10);
+    /* a relative clause tells of the figure before it */
+    run("Trade turnover was $20 billion, which is 5 percent more than in "
+        "2023.", 0, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_true(m->has_change);
+    assert_true(m->change_value == 5);
+    /* ... not another clause */
+    run("Trade turnover was $20 billion, and exports grew 5 percent.", 0, &r);
+    assert_false(find(&r, DK_MONEY, 0)->has_change);
 }
 
 static void test_targets(void **state)
