@@ -895,7 +895,9 @@ static int period_fits(const claim_fig *cf, const dk_fact *f, int wide)
         return f->span.lo == cf->f.span.lo && strchr(f->period, '/') != NULL;
     if (dk_period_equal(f->span, cf->f.span))
         return 1;
-    return wide && (!f->unit[0] || cf->at_events) &&
+    /* counts add up over a span; a rate or rank of a part of it says
+     * nothing of the whole */
+    return wide && ((!f->unit[0] && f->kind == DK_NUMBER) || cf->at_events) &&
            dk_period_contains(cf->f.span, f->span);
 }
 
@@ -982,6 +984,34 @@ static int loose_period_fits(const dk_checker *c, const claim_fig *cf,
     return 0;
 }
 
+/* Is record sentence text about other countries than the claim's: it
+ * names a country the claim does not and misses one the claim names
+ * ("Uzbekistan and China" for a claim of Kazakhstan and China)? */
+static int other_countries(const dk_checker *c, const claim_t *cl,
+                           const char *text)
+{
+    if (!cl->ncountries || !c->pack)
+        return 0;
+    dk_pack_match mt[32];
+    int n = dk_pack_find_entities(c->pack, text, strlen(text), mt, 32), ne;
+    const dk_pack_entity *pe = dk_pack_entities(c->pack, &ne);
+    int outside = 0;
+    unsigned named = 0;     /* bit i: the claim's country i */
+    for (int k = 0; k < n; k++) {
+        if (mt[k].index < 0 || mt[k].index >= ne ||
+            strcmp(pe[mt[k].index].type, "country") != 0)
+            continue;
+        int in = 0;
+        for (int i = 0; i < cl->ncountries; i++)
+            if (strcmp(cl->countries[i], pe[mt[k].index].id) == 0) {
+                named |= 1u << i;
+                in = 1;
+            }
+        outside |= !in;
+    }
+    return outside && named != (1u << cl->ncountries) - 1;
+}
+
 /* A claim figure the pack did not attribute, matched by wording (sentences
  * ranked by the share of the claim's wording they hold themselves):
  *   an attributed figure of the claim's kind, unit and period in the best
@@ -1029,6 +1059,8 @@ static int by_wording(dk_checker *c, claim_t *cl, claim_fig *cf,
             break;
         const dk_fact *agree = NULL, *first = NULL;
         int s = sm[k].sent;
+        if (other_countries(c, cl, c->sents.v[s].text))
+            continue;
         for (int j = c->sfirst[s]; j < c->sfirst[s + 1]; j++) {
             const dk_fact *f = fact_at(c, c->sfacts[j]);
             if (c->sfacts[j] < c->facts.n || !same_kind(cf, f) ||
@@ -1506,6 +1538,8 @@ static void wording_claim(dk_checker *c, claim_t *cl, verdict_ctx *v,
                              (cl->said && !(sm[k].mask & cl->said)))))
             continue;
         const dk_sentrec *r = &c->sents.v[sm[k].sent];
+        if (other_countries(c, cl, r->text))
+            continue;
         char *pt = periods[v->n < MAX_EVIDENCE ? v->n : MAX_EVIDENCE - 1];
         pt[0] = '\0';
         if (cl->ndates)
@@ -1660,7 +1694,7 @@ dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,
     }
     /* nothing found: the wording */
     char periods[MAX_EVIDENCE][DK_DATE_MAX];
-    if (rank(verdict) == 0 && (best < 0 || cl->nall == 0) &&
+    if (rank(verdict) == 0 && cl->nall == 0 &&
         !strstr(cl->text, " than ")) {
         wording_claim(c, cl, &v, periods);
         if (v.n) {

@@ -314,6 +314,8 @@ static const char *const record[][3] = {
     {"i", "2024-10-07", "Diplomatic relations between Kazakhstan and China were established on January 3, 1992."},
     {"j", "2022-12-05", "The International Center of Boundary Cooperation Khorgos marked ten years of operation this year. Shoppers come from both countries. The centre opened in April 2012 on land provided by both governments."},
     {"l", "2023-05-19", "China's trade with the five countries reached $70 billion in 2022."},
+    {"m", "2024-02-02", "The Uzbekistan-China gas line can carry up to 25 billion cubic meters a year."},
+    {"n", "2024-04-20", "Shipments of Kazakh flour to China rose 12 percent in the first quarter of 2024."},
     {"k", "2025-01-16", "Trade between Kazakhstan and China reached $43.8 billion in 2024, according to Chinese customs data. Kazakhstan's own statistics give a lower number: $29.6 billion for the first 11 months of 2024."},
 };
 
@@ -436,6 +438,14 @@ static void test_verdicts_wording(void **state)
     assert_string_equal(verdict(state, "Chinese customs report a lower trade figure for 2024 than Kazakhstan's statistics."), "contradicted");
     assert_string_equal(verdict(state, "Chinese customs report a higher trade figure for 2024 than Kazakhstan's statistics."), "supported");
     assert_string_equal(verdict(state, "Chinese customs report a higher trade figure for 2019 than Kazakhstan's statistics."), "not_found");
+    /* a sentence about another pair says nothing of this one */
+    assert_string_equal(verdict(state, "The Uzbekistan-China gas line can carry up to 25 billion cubic meters a year."), "supported");
+    assert_string_equal(verdict(state, "The Kazakhstan-China gas line can carry up to 25 billion cubic meters a year."), "not_found");
+    assert_string_equal(verdict(state, "The Kazakhstan-China gas line can carry up to 40 billion cubic meters a year."), "not_found");
+    /* a rate of a part of a year says nothing of the whole year, and a
+     * claim with a figure is not supported by wording alone */
+    assert_string_equal(verdict(state, "Shipments of Kazakh flour to China rose 12 percent in the first quarter of 2024."), "supported");
+    assert_string_equal(verdict(state, "Shipments of Kazakh flour to China rose 12 percent in 2024."), "not_found");
     /* a negation on one side only */
     assert_string_equal(verdict(state, "Kazakhstan is a member of the G20."), "contradicted");
     assert_string_equal(verdict(state, "Kazakhstan is not a member of the G20."), "supported");
