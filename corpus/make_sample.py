@@ -450,6 +450,56 @@ ARTICLES = [
             "grown steadily, organisers said."
         ),
     },
+    # s21, s22: documents about other pairs (Uzbekistan-China, Kazakhstan-Russia), for the
+    # document's own pair ("the two leaders", bilateral figures), a first-N-months period
+    # without a year, a compared figure's date, flows going on with the period before
+    {
+        "id": "s21_uzbekistan_china_2024",
+        "title": "Uzbekistan and China widen trade as a rail link moves ahead",
+        "date": "2024-07-15",
+        "source": "Silk Road Chronicle (sample)",
+        "author": "Dilnoza Yusupova",
+        "url": "https://silkroad-chronicle.example/2024/07/15/uzbekistan-china-trade",
+        "text": (
+            "Trade between Uzbekistan and China rose to $6.4 billion in the first six months, the "
+            "statistics agency said in Tashkent on Friday. Uzbek exports to China came to $1.1 "
+            "billion, up from $0.9 billion in 2023.\n"
+            "President Shavkat Mirziyoyev paid a state visit to China in January. The two leaders "
+            "signed 27 documents and agreed to lift trade to $20 billion by 2027.\n"
+            "Chinese President Xi Jinping met with visiting Uzbek Foreign Minister Bakhtiyor Saidov "
+            "in Beijing in May. Work on the 523-kilometre China-Kyrgyzstan-Uzbekistan railway, which "
+            "is expected to cost about $4.7 billion, is due to start in October.\n"
+            "Officials in Tashkent say the line would shorten the route from western China to the "
+            "Persian Gulf and to Europe by several days. Uzbek farmers hope to sell more fruit and "
+            "vegetables in Chinese cities, while Chinese carmakers and textile firms have opened "
+            "plants in the Fergana Valley and near the capital. Economists warn that the country "
+            "still buys far more from China than it sells there."
+        ),
+    },
+    {
+        "id": "s22_putin_astana_2023",
+        "title": "Putin and Tokayev sign energy deals in Astana",
+        "date": "2023-11-10",
+        "source": "Steppe Wire (sample)",
+        "author": "Ruslan Akhmetov",
+        "url": "https://steppewire.example/2023/11/10/putin-astana",
+        "text": (
+            "Russian President Vladimir Putin arrived in Astana on Thursday and held talks with "
+            "President Kassym-Jomart Tokayev at the Akorda. The two sides signed 17 documents, "
+            "including a programme of cooperation in energy.\n"
+            "Mutual trade reached $28 billion in 2022, Tokayev said. In the first nine months, "
+            "mutual trade came to $19.6 billion.\n"
+            "Russian investment in Kazakhstan stands at about $18 billion, up from $14 billion in "
+            "2020. The two leaders also agreed to build three power plants in Kokshetau, Semey and "
+            "Ust-Kamenogorsk.\n"
+            "The visit was Putin's first to Kazakhstan since the war in Ukraine began, and it drew "
+            "close attention in Western capitals. Kazakh officials stressed that the country keeps "
+            "good relations with all of its neighbours and will not help anyone get around "
+            "sanctions. Much of Kazakhstan's oil still reaches world markets through a pipeline to "
+            "the Russian Black Sea coast, and the northern regions buy most of their gas and "
+            "electricity from across the border."
+        ),
+    },
 ]
 
 

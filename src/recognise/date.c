@@ -1446,6 +1446,15 @@ static int p_ago(const dk_sent *s, int i, dv *v)
 
 /* Weekdays: "Thursday" (that day of the document's week), "Tuesday March
  * 7", "Friday 7/6", "tuesday of next week", "Tue May 9". */
+/* Is the sentence in the future tense ("will", "shall", "scheduled")? */
+static int future_tense(const dk_sent *s)
+{
+    for (int k = 0; k < s->ntok; k++)
+        if (dwis(s, k, R_DW_FUTURE))
+            return 1;
+    return 0;
+}
+
 static int p_weekday(const dk_sent *s, int i, dv *v)
 {
     int e, wd = weekday_at(s, i, &e);
@@ -1509,7 +1518,13 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
     const dk_lexent *we = lx(s, i, LX_WEEKDAY);
     if ((we->flags & LXF_ABBR) && !dw(s, i - 1) && !lx(s, i - 2, LX_WEEKDAY))
         return 0;  /* "Sun Weiping" */
-    set_span(v, mon + wd - 1, mon + wd - 1);
+    /* a weekday alone: the last one up to the document's day ("said on
+     * Friday" in Monday's paper), the next one from it in a sentence in
+     * the future tense ("will meet on Friday") */
+    long day = mon + wd - 1;
+    if (future_tense(s) ? day < z : day > z)
+        day += future_tense(s) ? 7 : -7;
+    set_span(v, day, day);
     return e;
 }
 

@@ -77,6 +77,7 @@ enum dk_lexflag {
     X(DW_QUARTER, LX_DATEWORD, "quarter") X(DW_WEEKEND, LX_DATEWORD, "weekend") \
     X(DW_WEEKOF, LX_DATEWORD, "weekof")   X(DW_DECADE, LX_DATEWORD, "decade") \
     X(DW_NOW, LX_DATEWORD, "now")         X(DW_TODAY, LX_DATEWORD, "today") \
+    X(DW_FUTURE, LX_DATEWORD, "future")                                     \
     X(DW_YESTERDAY, LX_DATEWORD, "yesterday")                               \
     X(DW_TOMORROW, LX_DATEWORD, "tomorrow")                                 \
     X(DW_DAYBEFOREYESTERDAY, LX_DATEWORD, "daybeforeyesterday")             \

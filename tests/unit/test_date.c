@@ -99,7 +99,13 @@ static const dcase cases[] = {
     {"After all, six years ago it was here.", "2019-09", "six years ago=2013;"},
     {"Two weeks ago the sides met.", "2024-05-22", "Two weeks ago=2024-05-06/2024-05-12;"},
     {"Last week, the minister came.", "2024-05-22", "Last week=2024-05-13/2024-05-19;"},
-    {"The talks were held on Thursday.", "2024-05-22", "Thursday=2024-05-23;"},
+    /* a weekday alone: the last one up to the document's day, the next
+     * one from it in the future tense */
+    {"The talks were held on Thursday.", "2024-05-22", "Thursday=2024-05-16;"},
+    {"The agency said on Friday.", "2024-07-15", "Friday=2024-07-12;"},
+    {"They met on Monday.", "2024-07-15", "Monday=2024-07-15;"},
+    {"They will meet on Friday.", "2024-07-15", "Friday=2024-07-19;"},
+    {"He will visit Astana on Monday.", "2024-07-17", "Monday=2024-07-22;"},
     {"They met last Monday.", "2024-05-22", "last Monday=2024-05-20;"},
     {"He arrived yesterday.", "2024-05-22", "yesterday=2024-05-21;"},
     {"The summit opens today in Astana.", "2024-05-22", "today=2024-05-22;"},
