@@ -75,6 +75,10 @@ static const fcase cases[] = {
     {"Sales hit 15.2 bln USD.", "15.2 bln USD", DK_MONEY, 15.2e9, "USD", DK_Q_EXACT, 0, 0},
     {"The line is building a second track.", "second", DK_ORDINAL, 2, "", DK_Q_EXACT, 0, 0},
     {"Trains carried 1.9 million twenty-foot containers.", "1.9 million twenty-foot containers", DK_QUANTITY, 1.9e6, "TEU", DK_Q_EXACT, 0, 0},
+    /* power and energy */
+    {"A 1 GW wind farm was built.", "1 GW", DK_QUANTITY, 1, "GW", DK_Q_EXACT, 0, 0},
+    {"A 50-megawatt solar park opened.", "50-megawatt", DK_QUANTITY, 50, "MW", DK_Q_EXACT, 0, 0},
+    {"It made 117.9 billion kilowatt-hours of power.", "117.9 billion kilowatt-hours", DK_QUANTITY, 117.9e9, "kWh", DK_Q_EXACT, 0, 0},
     {"Its population passed 20 million in 2023.", "20 million", DK_QUANTITY, 2e7, "person", DK_Q_OVER, 0, 0},
     /* not figures */
     {"READ MORE: Kazakhstan to open three trade houses", "three", DK_KIND_NONE, 0, NULL, 0, 0, 0},
