@@ -231,13 +231,6 @@ static void copy_str(char *dst, size_t cap, const char *src)
     dst[n] = '\0';
 }
 
-/* The index of a letter in dk_pack_evmask: a-z (either case) 0-25, else 26. */
-static inline int letter(char c)
-{
-    unsigned u = (unsigned)(c | 0x20) - 'a';
-    return u < 26 ? (int)u : 26;
-}
-
 /* Is token i a punctuation mark of set? */
 static inline int tok_punct(const dk_sent *s, int i, const char *set)
 {
@@ -1767,20 +1760,41 @@ static void emit(dk_event_doc *ev, dk_cands *c)
     }
 }
 
-/* Is token i one of the pack's key words of triggers?  (The mask of
+/* The index of a byte in dk_pack_evmask: a-z (either case) 0-25, else
+ * 26.  A table: the scan below reads two bytes of every token. */
+static const unsigned char letter_tab[256] = {
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26,
+    26, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+};
+
+/* Is token t one of the pack's key words of triggers?  (The mask of
  * length, first and last letter turns most words away before the
  * look-up.) */
-static inline int key_word(const dk_event_doc *ev, const dk_sent *s,
-                           const dk_pack_evmask *mask, int i)
+static inline int key_word(const dk_event_doc *ev, const char *text,
+                           const dk_pack_evmask *mask, const dk_token *t)
 {
-    const dk_token *t = &s->tok[i];
     if (t->type != DK_TOK_WORD)
         return 0;
     uint32_t n = t->end - t->start;
-    if (n < 3 || !((*mask)[n < 16 ? n : 15][letter(s->text[t->start])] &
-                   (1u << letter(s->text[t->end - 1]))))
+    if (n < 3 || !(((*mask)[n < 16 ? n : 15]
+                         [letter_tab[(unsigned char)text[t->start]]] >>
+                    letter_tab[(unsigned char)text[t->end - 1]]) & 1))
         return 0;
-    return dk_pack_event_word(ev->p, s->text + t->start, n);
+    return dk_pack_event_word(ev->p, text + t->start, n);
 }
 
 void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
@@ -1791,13 +1805,13 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
      * read); the words between them need no look-up */
     const dk_pack_evmask *mask = dk_pack_event_mask(ev->p);
     int lo = 0, hi = s->ntok - 1;
-    while (lo < s->ntok && !key_word(ev, s, mask, lo))
+    while (lo < s->ntok && !key_word(ev, s->text, mask, &s->tok[lo]))
         lo++;
     if (lo == s->ntok) {
         note_persons(ev, s, c);
         return;
     }
-    while (hi > lo && !key_word(ev, s, mask, hi))
+    while (hi > lo && !key_word(ev, s->text, mask, &s->tok[hi]))
         hi--;
     /* the matcher reads only as far as arguments are looked for */
     lo = lo - EV_WBACK > 0 ? lo - EV_WBACK : 0;
