@@ -35,6 +35,20 @@ static int token_at(const dk_sent *s, uint32_t pos)
     return lo;
 }
 
+/* token_at for positions that mostly grow (the matches of a sentence):
+ * walks on from *k, where the last answer was; a position before it is
+ * searched for. */
+static int token_from(const dk_sent *s, int *k, uint32_t pos)
+{
+    int i = *k;
+    if (i > 0 && s->tok[i - 1].end > pos)
+        i = token_at(s, pos);
+    while (i < s->ntok && s->tok[i].end <= pos)
+        i++;
+    *k = i;
+    return i;
+}
+
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -287,10 +301,21 @@ static size_t titled_name_at(const dk_pack *p, const dk_sent *s,
     return i;
 }
 
+/* Is c the second letter of one of the titles?  (Most words that start
+ * like a title, "said", "China", "March", go no further.) */
+static int title_second(const listed_word *title, char c)
+{
+    for (int k = 0; title[k].w; k++)
+        if (title[k].w[1] == c)
+            return 1;
+    return 0;
+}
+
 /* Names after a title word; a title starts a word (after a space or a
  * line break).  Every such letter starts a token (no token holds white
  * space), so the tokens say where to look; past the last token (a
- * sentence cut short of tokens) the bytes are read. */
+ * sentence cut short of tokens) the bytes are read.  (A token passed
+ * over needs no i: the next token starts after it anyway.) */
 static void find_titled_names(const dk_pack *p, const dk_sent *s,
                               dk_cands *out)
 {
@@ -298,12 +323,14 @@ static void find_titled_names(const dk_pack *p, const dk_sent *s,
     size_t n = s->len, i = 0;
     for (int k = 0; k < s->ntok; k++) {
         size_t a = s->tok[k].start;
-        if (a < i || !titles_of(t[a]) ||
+        const listed_word *title;
+        if (a < i || !(title = titles_of(t[a])) ||
             (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n'))
             continue;
         if (a + 4 >= n)
             return;
-        i = titled_name_at(p, s, out, a) + 1;
+        if (title_second(title, t[a + 1]))
+            i = titled_name_at(p, s, out, a) + 1;
     }
     if (s->ntok && s->tok[s->ntok - 1].end > i)
         i = s->tok[s->ntok - 1].end;
@@ -469,6 +496,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
     const dk_pack_entity *ents = dk_pack_entities(p, &nents);
     dk_pack_match m[BATCH];
     size_t off = 0;
+    int at = 0;   /* token_from's place */
     while (off < s->len) {
         int n = dk_pack_find_entities_in(p, s->words, s->text, off, s->len,
                                          m, BATCH);
@@ -482,7 +510,8 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             /* "US$", "HK$", "NZ$": a currency sign, not the country */
             if (b < s->len && s->text[b] == '$')
                 continue;
-            int t0 = token_at(s, a), t1 = token_at(s, b - 1) + 1;
+            int t0 = token_from(s, &at, a);
+            int t1 = token_from(s, &at, b - 1) + 1;
             dk_cand *c = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
             if (!c)
                 continue;
