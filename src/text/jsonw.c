@@ -394,6 +394,21 @@ static inline size_t copy_clean(char *o, const char *s, size_t step)
     return hit ? (size_t)__builtin_ctzll(hit) >> 3 : 8;
 }
 
+/* The last r (1 to 7) bytes of s[0, n), n >= 8, copied to o as eight
+ * bytes (the slack takes the rest); returns how many of them come before
+ * the first byte to escape (r: none).  The eight bytes read end at n, so
+ * nothing past the string is read. */
+static inline size_t copy_tail(char *o, const char *s, size_t n, size_t r)
+{
+    uint64_t x;
+    memcpy(&x, s + n - 8, 8);
+    x >>= 8 * (8 - r);   /* the r bytes first; the zeros above count as
+                            escapes, after them */
+    memcpy(o, &x, 8);
+    size_t k = (size_t)__builtin_ctzll(escape_bits8(x)) >> 3;
+    return k < r ? k : r;
+}
+
 /* s[0, n) as a JSON string with its quotes at o; returns the end. */
 static char *w_str(char *o, const char *s, size_t n)
 {
@@ -407,6 +422,12 @@ static char *w_str(char *o, const char *s, size_t n)
             i += k;
             if (k == step)
                 continue;
+        } else if (n >= 8) {
+            size_t k = copy_tail(o, s, n, n - i);
+            o += k;
+            i += k;
+            if (i == n)
+                break;
         } else if (!needs_escape((unsigned char)s[i])) {
             *o++ = s[i++];
             continue;
