@@ -279,6 +279,15 @@ static int tok_at(const dk_sent *s, uint32_t b)
     return lo;
 }
 
+/* tok_at for a byte at or after token k starts, near it (a cue's end
+ * after its start): walks on from k. */
+static int tok_on(const dk_sent *s, int k, uint32_t b)
+{
+    while (k < s->ntok && s->tok[k].start < b)
+        k++;
+    return k;
+}
+
 static void find_cues(dk_attr_doc *a)
 {
     const dk_sent *s = a->s;
@@ -290,7 +299,7 @@ static void find_cues(dk_attr_doc *a)
             continue;
         at_cue *k = &a->cue[a->ncue];
         k->t0 = tok_at(s, a->mt[i].start);
-        k->t1 = tok_at(s, a->mt[i].end);
+        k->t1 = tok_on(s, k->t0, a->mt[i].end);
         k->m = a->mt[i].index;
         if (k->t1 > k->t0)
             a->ncue++;

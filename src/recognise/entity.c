@@ -35,18 +35,13 @@ static int token_at(const dk_sent *s, uint32_t pos)
     return lo;
 }
 
-/* token_at for positions that mostly grow (the matches of a sentence):
- * walks on from *k, where the last answer was; a position before it is
- * searched for. */
-static int token_from(const dk_sent *s, int *k, uint32_t pos)
+/* token_at for a position at or after where token k ends, near it (a
+ * match's last byte after its first): walks on from k. */
+static int token_on(const dk_sent *s, int k, uint32_t pos)
 {
-    int i = *k;
-    if (i > 0 && s->tok[i - 1].end > pos)
-        i = token_at(s, pos);
-    while (i < s->ntok && s->tok[i].end <= pos)
-        i++;
-    *k = i;
-    return i;
+    while (k < s->ntok && s->tok[k].end <= pos)
+        k++;
+    return k;
 }
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -496,7 +491,6 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
     const dk_pack_entity *ents = dk_pack_entities(p, &nents);
     dk_pack_match m[BATCH];
     size_t off = 0;
-    int at = 0;   /* token_from's place */
     while (off < s->len) {
         int n = dk_pack_find_entities_in(p, s->words, s->text, off, s->len,
                                          m, BATCH);
@@ -510,8 +504,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             /* "US$", "HK$", "NZ$": a currency sign, not the country */
             if (b < s->len && s->text[b] == '$')
                 continue;
-            int t0 = token_from(s, &at, a);
-            int t1 = token_from(s, &at, b - 1) + 1;
+            int t0 = token_at(s, a), t1 = token_on(s, t0, b - 1) + 1;
             dk_cand *c = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
             if (!c)
                 continue;
