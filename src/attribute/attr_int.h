@@ -136,16 +136,18 @@ int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit);
  * inline (strcmp is a call). */
 #define AT_FIELD_IS(f, lit) (memcmp((f), "" lit, sizeof(lit)) == 0)
 
-/* Token helpers.  at_tok_is: is token i the lower-case word (ASCII case
- * folded)?  Inline, so that strlen of the literal it is mostly called
- * with is folded away. */
-static inline int at_tok_is(const dk_sent *s, int i, const char *word)
+/* Token helpers.  at_tok_is_n: is token i the lower-case word of len
+ * bytes (ASCII case folded)?  at_tok_is: the same for a word whose
+ * length is not at hand; inline, so that strlen of the literal it is
+ * mostly called with is folded away. */
+static inline int at_tok_is_n(const dk_sent *s, int i, const char *word,
+                              size_t len)
 {
     if (i < 0 || i >= s->ntok)
         return 0;
     const dk_token *t = &s->tok[i];
     size_t n = t->end - t->start, k;
-    if (strlen(word) != n)
+    if (len != n)
         return 0;
     for (k = 0; k < n; k++) {
         unsigned char ch = (unsigned char)s->text[t->start + k];
@@ -155,6 +157,11 @@ static inline int at_tok_is(const dk_sent *s, int i, const char *word)
             return 0;
     }
     return 1;
+}
+
+static inline int at_tok_is(const dk_sent *s, int i, const char *word)
+{
+    return at_tok_is_n(s, i, word, strlen(word));
 }
 
 /* (attribute.c) */

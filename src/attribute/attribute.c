@@ -254,7 +254,8 @@ static void find_clauses(dk_attr_doc *a)
             const dk_token *w = &s->tok[i + 1];
             size_t n = w->end - w->start;
             for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
-                if (openers[k].n == n && at_tok_is(s, i + 1, openers[k].w))
+                if (openers[k].n == n &&
+                    at_tok_is_n(s, i + 1, openers[k].w, n))
                     cut = k < 2 ? 2 : 1;
         }
         if (cut) {

@@ -31,7 +31,7 @@ static char mark_before(const dk_sent *s, int t)
         return 0;
     size_t n = s->tok[i].end - s->tok[i].start;
     for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
-        if (preps[k].n == n && at_tok_is(s, i, preps[k].w))
+        if (preps[k].n == n && at_tok_is_n(s, i, preps[k].w, n))
             return preps[k].mark;
     return 0;
 }
