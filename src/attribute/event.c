@@ -1852,8 +1852,11 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
             note_persons(ev, s, c);
             return;   /* out of memory: no events for this sentence */
         }
-        for (int i = 0; i <= s->ntok; i++)
-            ev->hit_start[i] = ev->hit_end[i] = ev->item_of[i] = -1;
+        /* -1 in every byte is -1 in every int */
+        size_t nb = (size_t)(s->ntok + 1) * sizeof *ev->hit_start;
+        memset(ev->hit_start, 0xFF, nb);
+        memset(ev->hit_end, 0xFF, nb);
+        memset(ev->item_of, 0xFF, nb);
         for (int i = 0; i < ev->nhit; i++) {
             ev->hit_start[ev->hit[i].t0] = i;
             ev->hit_end[ev->hit[i].t1] = i;
