@@ -127,6 +127,14 @@ static inline void at_copy(char *dst, size_t cap, const char *src)
     dst[n] = '\0';
 }
 
+/* strcmp(a, b) == 0, with the first bytes compared inline: most ids
+ * (country codes, entity ids) and role words differ there, and the
+ * strcmp call is then saved. */
+static inline int at_same(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* +1 / -1 when figure f states a change, else 0; *unit gets "%" or
  * "times" (attribute.c). */
 int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit);

@@ -299,7 +299,7 @@ static void add_actor(ev_event *e, const char *id)
     if (!id[0])
         return;
     for (int i = 0; i < e->nact; i++)
-        if (strcmp(e->act[i], id) == 0)
+        if (at_same(e->act[i], id))
             return;
     if (e->nact < DK_MAX_ACTORS)
         strcpy(e->act[e->nact++], id);
@@ -316,7 +316,7 @@ static void add_item_actors(ev_event *e, const ev_item *it)
 static ev_person *person_slot(dk_event_doc *ev, const char *id)
 {
     for (int i = 0; i < ev->nperson; i++)
-        if (strcmp(ev->person[i].id, id) == 0)
+        if (at_same(ev->person[i].id, id))
             return &ev->person[i];
     if (ev->nperson < EV_MAX_PERSONS) {
         ev_person *p = &ev->person[ev->nperson++];
@@ -348,7 +348,7 @@ static const ev_person *last_person(const dk_event_doc *ev, const char *c)
     const ev_person *best = NULL;
     for (int i = 0; i < ev->nperson; i++) {
         const ev_person *p = &ev->person[i];
-        if (c[0] && strcmp(p->country, c) != 0)
+        if (c[0] && !at_same(p->country, c))
             continue;
         if (!best || p->last > best->last)
             best = p;
@@ -987,22 +987,22 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         const ev_hit *hh = &ev->hit[h];
         const char *role = hh->kind == DK_EV_FRAME ? "place"
                                                    : rule_of(ev, hh)->arg;
-        if (strcmp(role, "actor") == 0 && !e->verb && i == t && first &&
+        if (at_same(role, "actor") && !e->verb && i == t && first &&
             !of_actor) {
             e->args++;   /* "the launch of a route": attached, no actor */
             first = 0;
             continue;
         }
-        if (strcmp(role, "actor") == 0 && (!first || e->verb || i != t))
+        if (at_same(role, "actor") && (!first || e->verb || i != t))
             continue;   /* "of" only right after a noun */
-        if (strcmp(role, "agent") == 0 && e->verb && !e->passive &&
+        if (at_same(role, "agent") && e->verb && !e->passive &&
             participle_between(ev, e->t1, i))
             continue;   /* "opened ... on land provided by": not its agent */
         first = 0;
         int n = role_items(ev, hh->t1, end, got, 8);
         if (n == 0)
             continue;
-        if (strcmp(role, "place") == 0 || (visit && strcmp(role, "dest") == 0)) {
+        if (at_same(role, "place") || (visit && at_same(role, "dest"))) {
             role_place(ev, e, got, n);
             /* "held talks at the Akorda": after a frame word, a body that
              * is no event's modifier ("at the SCO summit") is the venue */
@@ -1011,10 +1011,8 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
                 copy_str(e->place, sizeof e->place, got[0]->id[0]);
                 e->args++;
             }
-        } else if (strcmp(role, "partner") == 0 ||
-                   strcmp(role, "agent") == 0 ||
-                   strcmp(role, "target") == 0 ||
-                   strcmp(role, "actor") == 0) {
+        } else if (at_same(role, "partner") || at_same(role, "agent") ||
+                   at_same(role, "target") || at_same(role, "actor")) {
             for (int g = 0; g < n; g++)
                 if (can_act(got[g])) {
                     add_item_actors(e, got[g]);
