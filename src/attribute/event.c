@@ -1779,20 +1779,29 @@ static const unsigned char letter_tab[256] = {
     26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
 };
 
-/* Is token t one of the pack's key words of triggers?  (The mask of
+/* The first token of tok[from], tok[from + step], ... before tok[to]
+ * that is one of the pack's key words of triggers, or to.  (The mask of
  * length, first and last letter turns most words away before the
- * look-up.) */
-static inline int key_word(const dk_event_doc *ev, const char *text,
-                           const dk_pack_evmask *mask, const dk_token *t)
+ * look-up; the sentence's arrays are held in locals, as the look-up is a
+ * call.) */
+static int key_word(const dk_event_doc *ev, const dk_sent *s, int from,
+                    int to, int step)
 {
-    if (t->type != DK_TOK_WORD)
-        return 0;
-    uint32_t n = t->end - t->start;
-    if (n < 3 || !(((*mask)[n < 16 ? n : 15]
-                         [letter_tab[(unsigned char)text[t->start]]] >>
-                    letter_tab[(unsigned char)text[t->end - 1]]) & 1))
-        return 0;
-    return dk_pack_event_word(ev->p, text + t->start, n);
+    const dk_pack_evmask *mask = dk_pack_event_mask(ev->p);
+    const dk_token *tok = s->tok;
+    const char *text = s->text;
+    for (int i = from; i != to; i += step) {
+        const dk_token *t = &tok[i];
+        uint32_t n = t->end - t->start;
+        if (t->type != DK_TOK_WORD || n < 3)
+            continue;
+        uint32_t last = (*mask)[n < 16 ? n : 15]
+                               [letter_tab[(unsigned char)text[t->start]]];
+        if (((last >> letter_tab[(unsigned char)text[t->end - 1]]) & 1) &&
+            dk_pack_event_word(ev->p, text + t->start, n))
+            return i;
+    }
+    return to;
 }
 
 void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
@@ -1801,16 +1810,12 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
         return;
     /* the first and the last key word of triggers (none: nothing to
      * read); the words between them need no look-up */
-    const dk_pack_evmask *mask = dk_pack_event_mask(ev->p);
-    int lo = 0, hi = s->ntok - 1;
-    while (lo < s->ntok && !key_word(ev, s->text, mask, &s->tok[lo]))
-        lo++;
+    int lo = key_word(ev, s, 0, s->ntok, 1);
     if (lo == s->ntok) {
         note_persons(ev, s, c);
         return;
     }
-    while (hi > lo && !key_word(ev, s->text, mask, &s->tok[hi]))
-        hi--;
+    int hi = key_word(ev, s, s->ntok - 1, lo, -1);
     /* the matcher reads only as far as arguments are looked for */
     lo = lo - EV_WBACK > 0 ? lo - EV_WBACK : 0;
     hi = hi + EV_WAFTER < s->ntok ? hi + EV_WAFTER : s->ntok - 1;
