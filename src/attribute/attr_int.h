@@ -119,11 +119,14 @@ struct dk_attr_doc {
 };
 
 /* snprintf(dst, cap, "%s", src) without the format machinery: at most
- * cap - 1 bytes and a NUL (ids are copied a dozen times a sentence). */
+ * cap - 1 bytes and a NUL (ids are copied a dozen times a sentence).  A
+ * byte loop: the ids are short (country codes), shorter than what a
+ * strnlen and a memcpy call cost. */
 static inline void at_copy(char *dst, size_t cap, const char *src)
 {
-    size_t n = strnlen(src, cap - 1);
-    memcpy(dst, src, n);
+    size_t n = 0;
+    for (; n + 1 < cap && src[n]; n++)
+        dst[n] = src[n];
     dst[n] = '\0';
 }
 

@@ -222,15 +222,6 @@ static int index_room(dk_event_doc *ev, int n)
 
 /* ---- small helpers ---- */
 
-/* Copy the string src into dst of cap bytes, cut to fit (no printf: this
- * runs for every event and entity). */
-static void copy_str(char *dst, size_t cap, const char *src)
-{
-    size_t n = strnlen(src, cap - 1);
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 /* Is token i a punctuation mark of set? */
 static inline int tok_punct(const dk_sent *s, int i, const char *set)
 {
@@ -337,7 +328,7 @@ static ev_person *person_slot(dk_event_doc *ev, const char *id)
 static void note_person(dk_event_doc *ev, const char *id, const char *country)
 {
     ev_person *p = person_slot(ev, id);
-    copy_str(p->country, sizeof p->country, country);
+    at_copy(p->country, sizeof p->country, country);
     p->count++;
     p->last = ++ev->seq;
 }
@@ -531,7 +522,7 @@ static void resolve_items(dk_event_doc *ev)
             for (int k = 0; k < 2; k++) {
                 const char *c = dk_pack_pair(ev->p, k);
                 const ev_person *p = it->leaders ? last_person(ev, c) : NULL;
-                copy_str(it->id[k], DK_ID_MAX, p ? p->id : c);
+                at_copy(it->id[k], DK_ID_MAX, p ? p->id : c);
             }
             it->country[0] = '\0';
             if (!it->id[0][0] || !it->id[1][0])
@@ -553,10 +544,10 @@ static void resolve_items(dk_event_doc *ev)
             const char *ahead = lead_frame_person(ev, it->t0);
             if (ahead) {
                 it->nid = 1;
-                copy_str(it->id[0], DK_ID_MAX, ahead);
+                at_copy(it->id[0], DK_ID_MAX, ahead);
             } else if (lastp) {
                 it->nid = 1;
-                copy_str(it->id[0], DK_ID_MAX, lastp);
+                at_copy(it->id[0], DK_ID_MAX, lastp);
             } else {
                 it->dropped = 1;
             }
@@ -611,7 +602,7 @@ static void resolve_items(dk_event_doc *ev)
             }
             for (int k = 0; k < nc; k++) {
                 const ev_person *p = last_person(ev, c[k]);
-                copy_str(it->id[it->nid++], DK_ID_MAX, p ? p->id : c[k]);
+                at_copy(it->id[it->nid++], DK_ID_MAX, p ? p->id : c[k]);
             }
             continue;
         }
@@ -906,7 +897,7 @@ static void role_place(dk_event_doc *ev, ev_event *e, ev_item **got, int n)
          at_tok_is(ev->s, got[0]->t0 - 1, "and")))
         e->multi = 1;
     if (!e->place[0] && (got[0]->what & (IT_PLACE | IT_COUNTRY)))
-        copy_str(e->place, sizeof e->place, got[0]->id[0]);
+        at_copy(e->place, sizeof e->place, got[0]->id[0]);
 }
 
 /* The verb or noun trigger hit starting at token t, or -1. */
@@ -962,7 +953,7 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         if (it && it->t0 == k && it->nid) {
             if (strcmp(obj, "place") == 0) {
                 if (it->what & (IT_PLACE | IT_COUNTRY)) {
-                    copy_str(e->place, sizeof e->place, it->id[0]);
+                    at_copy(e->place, sizeof e->place, it->id[0]);
                     e->args++;
                 }
             } else if (strcmp(obj, "partner") == 0 &&
@@ -1008,7 +999,7 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
              * is no event's modifier ("at the SCO summit") is the venue */
             if (hh->kind == DK_EV_FRAME && !e->place[0] && got[0]->org &&
                 hit_start_event(ev, got[0]->t1) < 0) {
-                copy_str(e->place, sizeof e->place, got[0]->id[0]);
+                at_copy(e->place, sizeof e->place, got[0]->id[0]);
                 e->args++;
             }
         } else if (at_same(role, "partner") || at_same(role, "agent") ||
@@ -1055,7 +1046,7 @@ static void before_noun(dk_event_doc *ev, ev_event *e)
         if (!it)
             return;         /* only a participant right before the noun */
         if (it->what == IT_PLACE) {     /* "the Astana summit" */
-            copy_str(e->place, sizeof e->place, it->id[0]);
+            at_copy(e->place, sizeof e->place, it->id[0]);
             e->args++;
         } else if (can_act(it) && !it->adj) {
             add_item_actors(e, it);
@@ -1143,7 +1134,7 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
             }
         }
     }
-    copy_str(e->date, sizeof e->date, best->m.date);
+    at_copy(e->date, sizeof e->date, best->m.date);
     if (bestd < 1000) {
         for (int i = 0; i < ev->c->n; i++) {
             const dk_cand *x = &ev->c->v[i];
@@ -1196,7 +1187,7 @@ static void count_value(dk_event_doc *ev, ev_event *e)
                 continue;
             e->has_value = 1;
             e->value = x->m.value;
-            copy_str(e->unit, sizeof e->unit, x->m.unit);
+            at_copy(e->unit, sizeof e->unit, x->m.unit);
             break;
         }
         if (e->has_value)
@@ -1744,8 +1735,8 @@ static void emit(dk_event_doc *ev, dk_cands *c)
         if (!x)
             return;
         dk_mention *m = &x->m;
-        copy_str(m->event, sizeof m->event, types[e->type].name);
-        copy_str(m->cameo, sizeof m->cameo, types[e->type].cameo);
+        at_copy(m->event, sizeof m->event, types[e->type].name);
+        at_copy(m->cameo, sizeof m->cameo, types[e->type].cameo);
         m->nactors = e->nact;
         memcpy(m->actors, e->act, sizeof m->actors);
         memcpy(m->place, e->place, sizeof m->place);
