@@ -1510,6 +1510,8 @@ static int next_trigger(const dk_event_doc *ev, int t)
 /* Drop countries when a participant of that country is named. */
 static void tidy_actors(dk_event_doc *ev, ev_event *e)
 {
+    if (e->nact < 2)
+        return;   /* no other participant to be of its country */
     int n = 0;
     const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
     int k[DK_MAX_ACTORS];   /* each actor's pack entity, or -1 */
