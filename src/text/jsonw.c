@@ -414,6 +414,17 @@ static char *w_str(char *o, const char *s, size_t n)
 {
     size_t i = 0;
     *o++ = '"';
+    if (n < 8) {   /* a short text ("China", "2019"): a byte at a time */
+        for (; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (needs_escape(c))
+                o = w_esc(o, c);
+            else
+                *o++ = (char)c;
+        }
+        *o++ = '"';
+        return o;
+    }
     while (i < n) {
         size_t step = n - i >= 16 ? 16 : n - i >= 8 ? 8 : 0;
         if (step) {
@@ -422,15 +433,12 @@ static char *w_str(char *o, const char *s, size_t n)
             i += k;
             if (k == step)
                 continue;
-        } else if (n >= 8) {
+        } else {
             size_t k = copy_tail(o, s, n, n - i);
             o += k;
             i += k;
             if (i == n)
                 break;
-        } else if (!needs_escape((unsigned char)s[i])) {
-            *o++ = s[i++];
-            continue;
         }
         o = w_esc(o, (unsigned char)s[i++]);   /* s[i] needs it */
     }
@@ -726,9 +734,11 @@ dk_status dk_json_mention_line(dk_buf *b, const dk_buf *head,
     size_t room = line_room(head->len, m, textn, exn);
     if (!room)
         return DK_ERR_NOMEM;
-    dk_status st = dk_buf_reserve(b, room);
-    if (st)
-        return st;
+    if (b->cap - b->len < room) {   /* (mostly there is room: no call) */
+        dk_status st = dk_buf_reserve(b, room);
+        if (st)
+            return st;
+    }
     char *o = b->data + b->len;
     memcpy(o, head->data, head->len);
     o = w_mention_rest(o + head->len, m, textn, exn);
