@@ -1218,6 +1218,12 @@ static int supports(const dk_event_doc *ev, const ev_hit *sp, int noun_type)
  * three words after it; its first token, or -1. */
 static int supported_noun(dk_event_doc *ev, const ev_hit *sp)
 {
+    /* only a plain support verb or a "launch" verb supports anything
+     * (supports): the other hits need no walk over the hits */
+    if (sp->kind == DK_EV_SUPPORT ? rule_of(ev, sp)->arg[0] != '\0'
+        : sp->kind != DK_EV_VERB ||
+          !AT_FIELD_IS(type_name(ev, rule_of(ev, sp)->type), "launch"))
+        return -1;
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *h = &ev->hit[k];
         if (h->kind != DK_EV_NOUN || h->t0 < sp->t1)
