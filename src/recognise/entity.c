@@ -131,7 +131,7 @@ static void push_named(const dk_pack *p, const dk_sent *s, dk_cands *out,
 {
     dk_pack_match m[2];
     char id[DK_ID_MAX];
-    if (dk_pack_find_entities(p, s->text + a, b - a, m, 2) > 0 ||
+    if (dk_pack_find_entities_in(p, s->words, s->text, a, b, m, 2) > 0 ||
         !make_id(s->text, a, b, id, sizeof id))
         return;
     int t0 = token_at(s, (uint32_t)a), t1 = token_at(s, (uint32_t)b - 1) + 1;
