@@ -504,25 +504,26 @@ static char *w_uint(char *o, uint64_t u)
         100000000000000000ull, 1000000000000000000ull,
         10000000000000000000ull,
     };
-    /* digits: log10 from the bit length, then one comparison */
-    int bits = 64 - __builtin_clzll(u | 1);
-    int n = (bits * 1233) >> 12;
-    n += u >= pow10[n];
-    if (n == 0)
-        n = 1;
     if (u < 100000000) {
         /* the usual offset: its eight digits at once, zero-padded (the
-         * first byte the most significant), eight bytes stored and n
-         * kept (the slack covers the rest) */
+         * first byte the most significant); the zero bytes below the
+         * first nonzero one are the leading zeros (all but one of 0's).
+         * Eight bytes stored, the digits kept (the slack covers the
+         * rest). */
         uint64_t x = (u / 10000) | ((u % 10000) << 32);
         uint64_t q = ((x * 10486) >> 20) & 0x0000007F0000007Full;  /* /100 */
         x = q | ((x - q * 100) << 16);
         q = ((x * 103) >> 10) & 0x000F000F000F000Full;             /* /10 */
-        x = (q | ((x - q * 10) << 8)) + 0x3030303030303030ull;
-        x >>= 8 * (8 - n);
+        x = q | ((x - q * 10) << 8);
+        int lz = x ? __builtin_ctzll(x) >> 3 : 7;
+        x = (x + 0x3030303030303030ull) >> (8 * lz);
         memcpy(o, &x, 8);
-        return o + n;
+        return o + 8 - lz;
     }
+    /* digits: log10 from the bit length, then one comparison */
+    int bits = 64 - __builtin_clzll(u);
+    int n = (bits * 1233) >> 12;
+    n += u >= pow10[n];
     char *p = o + n;
     while (u > UINT32_MAX) {   /* 64-bit steps only for large values */
         unsigned d = (unsigned)(u % 100) * 2;

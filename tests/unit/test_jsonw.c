@@ -417,6 +417,32 @@ static void test_mention_text_lengths(void **state)
     dk_buf_free(&want);
 }
 
+/* Offsets around every power of ten (the digit counts of w_uint), as
+ * the oracle writes them. */
+static void test_mention_offsets(void **state)
+{
+    (void)state;
+    dk_buf got = {0}, want = {0};
+    unsigned long long p = 1;
+    for (int e = 0; e < 19; e++, p *= 10)   /* to 10^18 (a long long) */
+        for (unsigned long long d = 0; d < 5; d++) {
+            if (p + d < 2)
+                continue;
+            dk_mention m;
+            memset(&m, 0, sizeof m);
+            m.kind = DK_DATE;
+            m.start = p + d - 2;   /* p - 2 to p + 2 */
+            m.end = m.start;
+            m.text = "";
+            got.len = want.len = 0;
+            assert_int_equal(dk_json_mention(&got, "d", &m), DK_OK);
+            mention_by_members(&want, "d", &m);
+            assert_string_equal(got.data, want.data);
+        }
+    dk_buf_free(&got);
+    dk_buf_free(&want);
+}
+
 static void test_ints(void **state)
 {
     (void)state;
@@ -441,6 +467,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape),
         cmocka_unit_test(test_mention_text_lengths),
+        cmocka_unit_test(test_mention_offsets),
         cmocka_unit_test(test_escape_appends),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_numbers_parse),
