@@ -124,12 +124,23 @@ struct dk_attr_doc {
 };
 
 /* snprintf(dst, cap, "%s", src) without the format machinery: at most
- * cap - 1 bytes and a NUL (ids are copied a dozen times a sentence). */
+ * cap - 1 bytes and a NUL (ids are copied a dozen times a sentence).  A
+ * byte loop: the ids are short (country codes), shorter than what a
+ * strnlen and a memcpy call cost. */
 static inline void at_copy(char *dst, size_t cap, const char *src)
 {
-    size_t n = strnlen(src, cap - 1);
-    memcpy(dst, src, n);
+    size_t n = 0;
+    for (; n + 1 < cap && src[n]; n++)
+        dst[n] = src[n];
     dst[n] = '\0';
+}
+
+/* strcmp(a, b) == 0, with the first bytes compared inline: most ids
+ * (country codes, entity ids) and role words differ there, and the
+ * strcmp call is then saved. */
+static inline int at_same(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
 }
 
 /* +1 / -1 when figure f states a change, else 0; *unit gets "%" or
@@ -141,16 +152,18 @@ int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit);
  * inline (strcmp is a call). */
 #define AT_FIELD_IS(f, lit) (memcmp((f), "" lit, sizeof(lit)) == 0)
 
-/* Token helpers.  at_tok_is: is token i the lower-case word (ASCII case
- * folded)?  Inline, so that strlen of the literal it is mostly called
- * with is folded away. */
-static inline int at_tok_is(const dk_sent *s, int i, const char *word)
+/* Token helpers.  at_tok_is_n: is token i the lower-case word of len
+ * bytes (ASCII case folded)?  at_tok_is: the same for a word whose
+ * length is not at hand; inline, so that strlen of the literal it is
+ * mostly called with is folded away. */
+static inline int at_tok_is_n(const dk_sent *s, int i, const char *word,
+                              size_t len)
 {
     if (i < 0 || i >= s->ntok)
         return 0;
     const dk_token *t = &s->tok[i];
     size_t n = t->end - t->start, k;
-    if (strlen(word) != n)
+    if (len != n)
         return 0;
     for (k = 0; k < n; k++) {
         unsigned char ch = (unsigned char)s->text[t->start + k];
@@ -160,6 +173,11 @@ static inline int at_tok_is(const dk_sent *s, int i, const char *word)
             return 0;
     }
     return 1;
+}
+
+static inline int at_tok_is(const dk_sent *s, int i, const char *word)
+{
+    return at_tok_is_n(s, i, word, strlen(word));
 }
 
 /* (attribute.c) */

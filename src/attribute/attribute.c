@@ -247,24 +247,27 @@ static void find_clauses(dk_attr_doc *a)
         {"though", 6}, {"whilst", 6},
     };
     const dk_sent *s = a->s;
-    a->nbound = 0;
-    for (int i = 0; i + 1 < s->ntok && a->nbound < AT_MAX_BOUNDS; i++) {
-        if (s->tok[i].type != DK_TOK_PUNCT)
+    const dk_token *tok = s->tok;   /* (locals: the stores below could */
+    int ntok = s->ntok, nb = 0;     /* be to s for all the compiler knows) */
+    for (int i = 0; i + 1 < ntok && nb < AT_MAX_BOUNDS; i++) {
+        if (tok[i].type != DK_TOK_PUNCT)
             continue;
-        int cut = tok_punct(s, i, ';') ? 2 : 0;
-        if (!cut && tok_punct(s, i, ',')) {
-            const dk_token *w = &s->tok[i + 1];
-            size_t n = w->end - w->start;
+        char ch = s->text[tok[i].start];
+        int cut = ch == ';' ? 2 : 0;
+        if (ch == ',') {
+            size_t n = tok[i + 1].end - tok[i + 1].start;
             for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
-                if (openers[k].n == n && at_tok_is(s, i + 1, openers[k].w))
+                if (openers[k].n == n &&
+                    at_tok_is_n(s, i + 1, openers[k].w, n))
                     cut = k < 2 ? 2 : 1;
         }
         if (cut) {
-            int prev = a->nbound ? a->hardsum[a->nbound - 1] : 0;
-            a->hardsum[a->nbound] = prev + (cut == 2);
-            a->bound[a->nbound++] = i + 1;
+            int prev = nb ? a->hardsum[nb - 1] : 0;
+            a->hardsum[nb] = prev + (cut == 2);
+            a->bound[nb++] = i + 1;
         }
     }
+    a->nbound = nb;
 }
 
 /* First token starting at or after byte b. */
@@ -281,6 +284,15 @@ static int tok_at(const dk_sent *s, uint32_t b)
     return lo;
 }
 
+/* tok_at for a byte at or after token k starts, near it (a cue's end
+ * after its start): walks on from k. */
+static int tok_on(const dk_sent *s, int k, uint32_t b)
+{
+    while (k < s->ntok && s->tok[k].start < b)
+        k++;
+    return k;
+}
+
 static void find_cues(dk_attr_doc *a)
 {
     const dk_sent *s = a->s;
@@ -292,7 +304,7 @@ static void find_cues(dk_attr_doc *a)
             continue;
         at_cue *k = &a->cue[a->ncue];
         k->t0 = tok_at(s, a->mt[i].start);
-        k->t1 = tok_at(s, a->mt[i].end);
+        k->t1 = tok_on(s, k->t0, a->mt[i].end);
         k->m = a->mt[i].index;
         if (k->t1 > k->t0)
             a->ncue++;

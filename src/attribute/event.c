@@ -226,22 +226,6 @@ static int index_room(dk_event_doc *ev, int n)
 
 /* ---- small helpers ---- */
 
-/* Copy the string src into dst of cap bytes, cut to fit (no printf: this
- * runs for every event and entity). */
-static void copy_str(char *dst, size_t cap, const char *src)
-{
-    size_t n = strnlen(src, cap - 1);
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
-/* The index of a letter in dk_pack_evmask: a-z (either case) 0-25, else 26. */
-static inline int letter(char c)
-{
-    unsigned u = (unsigned)(c | 0x20) - 'a';
-    return u < 26 ? (int)u : 26;
-}
-
 /* Is token i a punctuation mark of set? */
 static inline int tok_punct(const dk_sent *s, int i, const char *set)
 {
@@ -310,7 +294,7 @@ static void add_actor(ev_event *e, const char *id)
     if (!id[0])
         return;
     for (int i = 0; i < e->nact; i++)
-        if (strcmp(e->act[i], id) == 0)
+        if (at_same(e->act[i], id))
             return;
     if (e->nact < DK_MAX_ACTORS)
         strcpy(e->act[e->nact++], id);
@@ -327,7 +311,7 @@ static void add_item_actors(ev_event *e, const ev_item *it)
 static ev_person *person_slot(dk_event_doc *ev, const char *id)
 {
     for (int i = 0; i < ev->nperson; i++)
-        if (strcmp(ev->person[i].id, id) == 0)
+        if (at_same(ev->person[i].id, id))
             return &ev->person[i];
     if (ev->nperson < EV_MAX_PERSONS) {
         ev_person *p = &ev->person[ev->nperson++];
@@ -348,7 +332,7 @@ static ev_person *person_slot(dk_event_doc *ev, const char *id)
 static void note_person(dk_event_doc *ev, const char *id, const char *country)
 {
     ev_person *p = person_slot(ev, id);
-    copy_str(p->country, sizeof p->country, country);
+    at_copy(p->country, sizeof p->country, country);
     p->count++;
     p->last = ++ev->seq;
 }
@@ -359,7 +343,7 @@ static const ev_person *last_person(const dk_event_doc *ev, const char *c)
     const ev_person *best = NULL;
     for (int i = 0; i < ev->nperson; i++) {
         const ev_person *p = &ev->person[i];
-        if (c[0] && strcmp(p->country, c) != 0)
+        if (c[0] && !at_same(p->country, c))
             continue;
         if (!best || p->last > best->last)
             best = p;
@@ -543,7 +527,7 @@ static void resolve_items(dk_event_doc *ev)
                 const char *c = ev->pair[k] && ev->pair[k][0]
                                     ? ev->pair[k] : dk_pack_pair(ev->p, k);
                 const ev_person *p = it->leaders ? last_person(ev, c) : NULL;
-                copy_str(it->id[k], DK_ID_MAX, p ? p->id : c);
+                at_copy(it->id[k], DK_ID_MAX, p ? p->id : c);
             }
             it->country[0] = '\0';
             if (!it->id[0][0] || !it->id[1][0])
@@ -565,10 +549,10 @@ static void resolve_items(dk_event_doc *ev)
             const char *ahead = lead_frame_person(ev, it->t0);
             if (ahead) {
                 it->nid = 1;
-                copy_str(it->id[0], DK_ID_MAX, ahead);
+                at_copy(it->id[0], DK_ID_MAX, ahead);
             } else if (lastp) {
                 it->nid = 1;
-                copy_str(it->id[0], DK_ID_MAX, lastp);
+                at_copy(it->id[0], DK_ID_MAX, lastp);
             } else {
                 it->dropped = 1;
             }
@@ -623,7 +607,7 @@ static void resolve_items(dk_event_doc *ev)
             }
             for (int k = 0; k < nc; k++) {
                 const ev_person *p = last_person(ev, c[k]);
-                copy_str(it->id[it->nid++], DK_ID_MAX, p ? p->id : c[k]);
+                at_copy(it->id[it->nid++], DK_ID_MAX, p ? p->id : c[k]);
             }
             continue;
         }
@@ -918,7 +902,7 @@ static void role_place(dk_event_doc *ev, ev_event *e, ev_item **got, int n)
          at_tok_is(ev->s, got[0]->t0 - 1, "and")))
         e->multi = 1;
     if (!e->place[0] && (got[0]->what & (IT_PLACE | IT_COUNTRY)))
-        copy_str(e->place, sizeof e->place, got[0]->id[0]);
+        at_copy(e->place, sizeof e->place, got[0]->id[0]);
 }
 
 /* The verb or noun trigger hit starting at token t, or -1. */
@@ -982,7 +966,7 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         if (it && it->t0 == k && it->nid) {
             if (strcmp(obj, "place") == 0) {
                 if (it->what & (IT_PLACE | IT_COUNTRY)) {
-                    copy_str(e->place, sizeof e->place, it->id[0]);
+                    at_copy(e->place, sizeof e->place, it->id[0]);
                     e->args++;
                 }
             } else if (strcmp(obj, "partner") == 0 &&
@@ -1007,34 +991,32 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
         const ev_hit *hh = &ev->hit[h];
         const char *role = hh->kind == DK_EV_FRAME ? "place"
                                                    : rule_of(ev, hh)->arg;
-        if (strcmp(role, "actor") == 0 && !e->verb && i == t && first &&
+        if (at_same(role, "actor") && !e->verb && i == t && first &&
             !of_actor) {
             e->args++;   /* "the launch of a route": attached, no actor */
             first = 0;
             continue;
         }
-        if (strcmp(role, "actor") == 0 && (!first || e->verb || i != t))
+        if (at_same(role, "actor") && (!first || e->verb || i != t))
             continue;   /* "of" only right after a noun */
-        if (strcmp(role, "agent") == 0 && e->verb && !e->passive &&
+        if (at_same(role, "agent") && e->verb && !e->passive &&
             participle_between(ev, e->t1, i))
             continue;   /* "opened ... on land provided by": not its agent */
         first = 0;
         int n = role_items(ev, hh->t1, end, got, 8);
         if (n == 0)
             continue;
-        if (strcmp(role, "place") == 0 || (visit && strcmp(role, "dest") == 0)) {
+        if (at_same(role, "place") || (visit && at_same(role, "dest"))) {
             role_place(ev, e, got, n);
             /* "held talks at the Akorda": after a frame word, a body that
              * is no event's modifier ("at the SCO summit") is the venue */
             if (hh->kind == DK_EV_FRAME && !e->place[0] && got[0]->org &&
                 hit_start_event(ev, got[0]->t1) < 0) {
-                copy_str(e->place, sizeof e->place, got[0]->id[0]);
+                at_copy(e->place, sizeof e->place, got[0]->id[0]);
                 e->args++;
             }
-        } else if (strcmp(role, "partner") == 0 ||
-                   strcmp(role, "agent") == 0 ||
-                   strcmp(role, "target") == 0 ||
-                   strcmp(role, "actor") == 0) {
+        } else if (at_same(role, "partner") || at_same(role, "agent") ||
+                   at_same(role, "target") || at_same(role, "actor")) {
             for (int g = 0; g < n; g++)
                 if (can_act(got[g])) {
                     add_item_actors(e, got[g]);
@@ -1077,7 +1059,7 @@ static void before_noun(dk_event_doc *ev, ev_event *e)
         if (!it)
             return;         /* only a participant right before the noun */
         if (it->what == IT_PLACE) {     /* "the Astana summit" */
-            copy_str(e->place, sizeof e->place, it->id[0]);
+            at_copy(e->place, sizeof e->place, it->id[0]);
             e->args++;
         } else if (can_act(it) && !it->adj) {
             add_item_actors(e, it);
@@ -1165,7 +1147,7 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
             }
         }
     }
-    copy_str(e->date, sizeof e->date, best->m.date);
+    at_copy(e->date, sizeof e->date, best->m.date);
     if (bestd < 1000) {
         for (int i = 0; i < ev->c->n; i++) {
             const dk_cand *x = &ev->c->v[i];
@@ -1218,7 +1200,7 @@ static void count_value(dk_event_doc *ev, ev_event *e)
                 continue;
             e->has_value = 1;
             e->value = x->m.value;
-            copy_str(e->unit, sizeof e->unit, x->m.unit);
+            at_copy(e->unit, sizeof e->unit, x->m.unit);
             break;
         }
         if (e->has_value)
@@ -1249,6 +1231,12 @@ static int supports(const dk_event_doc *ev, const ev_hit *sp, int noun_type)
  * three words after it; its first token, or -1. */
 static int supported_noun(dk_event_doc *ev, const ev_hit *sp)
 {
+    /* only a plain support verb or a "launch" verb supports anything
+     * (supports): the other hits need no walk over the hits */
+    if (sp->kind == DK_EV_SUPPORT ? rule_of(ev, sp)->arg[0] != '\0'
+        : sp->kind != DK_EV_VERB ||
+          !AT_FIELD_IS(type_name(ev, rule_of(ev, sp)->type), "launch"))
+        return -1;
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *h = &ev->hit[k];
         if (h->kind != DK_EV_NOUN || h->t0 < sp->t1)
@@ -1541,6 +1529,8 @@ static int next_trigger(const dk_event_doc *ev, int t)
 /* Drop countries when a participant of that country is named. */
 static void tidy_actors(dk_event_doc *ev, ev_event *e)
 {
+    if (e->nact < 2)
+        return;   /* no other participant to be of its country */
     int n = 0;
     const dk_pack_entity *pe = dk_pack_entities(ev->p, &n);
     int k[DK_MAX_ACTORS];   /* each actor's pack entity, or -1 */
@@ -1806,8 +1796,8 @@ static void emit(dk_event_doc *ev, dk_cands *c)
         if (!x)
             return;
         dk_mention *m = &x->m;
-        copy_str(m->event, sizeof m->event, types[e->type].name);
-        copy_str(m->cameo, sizeof m->cameo, types[e->type].cameo);
+        at_copy(m->event, sizeof m->event, types[e->type].name);
+        at_copy(m->cameo, sizeof m->cameo, types[e->type].cameo);
         m->nactors = e->nact;
         memcpy(m->actors, e->act, sizeof m->actors);
         memcpy(m->place, e->place, sizeof m->place);
@@ -1820,20 +1810,50 @@ static void emit(dk_event_doc *ev, dk_cands *c)
     }
 }
 
-/* Is token i one of the pack's key words of triggers?  (The mask of
+/* The index of a byte in dk_pack_evmask: a-z (either case) 0-25, else
+ * 26.  A table: the scan below reads two bytes of every token. */
+static const unsigned char letter_tab[256] = {
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26,
+    26, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+};
+
+/* The first token of tok[from], tok[from + step], ... before tok[to]
+ * that is one of the pack's key words of triggers, or to.  (The mask of
  * length, first and last letter turns most words away before the
- * look-up.) */
-static inline int key_word(const dk_event_doc *ev, const dk_sent *s,
-                           const dk_pack_evmask *mask, int i)
+ * look-up; the sentence's arrays are held in locals, as the look-up is a
+ * call.) */
+static int key_word(const dk_event_doc *ev, const dk_sent *s, int from,
+                    int to, int step)
 {
-    const dk_token *t = &s->tok[i];
-    if (t->type != DK_TOK_WORD)
-        return 0;
-    uint32_t n = t->end - t->start;
-    if (n < 3 || !((*mask)[n < 16 ? n : 15][letter(s->text[t->start])] &
-                   (1u << letter(s->text[t->end - 1]))))
-        return 0;
-    return dk_pack_event_word(ev->p, s->text + t->start, n);
+    const dk_pack_evmask *mask = dk_pack_event_mask(ev->p);
+    const dk_token *tok = s->tok;
+    const char *text = s->text;
+    for (int i = from; i != to; i += step) {
+        const dk_token *t = &tok[i];
+        uint32_t n = t->end - t->start;
+        if (t->type != DK_TOK_WORD || n < 3)
+            continue;
+        uint32_t last = (*mask)[n < 16 ? n : 15]
+                               [letter_tab[(unsigned char)text[t->start]]];
+        if (((last >> letter_tab[(unsigned char)text[t->end - 1]]) & 1) &&
+            dk_pack_event_word(ev->p, text + t->start, n))
+            return i;
+    }
+    return to;
 }
 
 void dk_events_pair(dk_event_doc *ev, const char *c0, const char *c1)
@@ -1848,16 +1868,12 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
         return;
     /* the first and the last key word of triggers (none: nothing to
      * read); the words between them need no look-up */
-    const dk_pack_evmask *mask = dk_pack_event_mask(ev->p);
-    int lo = 0, hi = s->ntok - 1;
-    while (lo < s->ntok && !key_word(ev, s, mask, lo))
-        lo++;
+    int lo = key_word(ev, s, 0, s->ntok, 1);
     if (lo == s->ntok) {
         note_persons(ev, s, c);
         return;
     }
-    while (hi > lo && !key_word(ev, s, mask, hi))
-        hi--;
+    int hi = key_word(ev, s, s->ntok - 1, lo, -1);
     /* the matcher reads only as far as arguments are looked for */
     lo = lo - EV_WBACK > 0 ? lo - EV_WBACK : 0;
     hi = hi + EV_WAFTER < s->ntok ? hi + EV_WAFTER : s->ntok - 1;
@@ -1898,8 +1914,11 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
             note_persons(ev, s, c);
             return;   /* out of memory: no events for this sentence */
         }
-        for (int i = 0; i <= s->ntok; i++)
-            ev->hit_start[i] = ev->hit_end[i] = ev->item_of[i] = -1;
+        /* -1 in every byte is -1 in every int */
+        size_t nb = (size_t)(s->ntok + 1) * sizeof *ev->hit_start;
+        memset(ev->hit_start, 0xFF, nb);
+        memset(ev->hit_end, 0xFF, nb);
+        memset(ev->item_of, 0xFF, nb);
         for (int i = 0; i < ev->nhit; i++) {
             ev->hit_start[ev->hit[i].t0] = i;
             ev->hit_end[ev->hit[i].t1] = i;

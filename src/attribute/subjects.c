@@ -31,7 +31,7 @@ static char mark_before(const dk_sent *s, int t)
         return 0;
     size_t n = s->tok[i].end - s->tok[i].start;
     for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
-        if (preps[k].n == n && at_tok_is(s, i, preps[k].w))
+        if (preps[k].n == n && at_tok_is_n(s, i, preps[k].w, n))
             return preps[k].mark;
     return 0;
 }
@@ -157,7 +157,7 @@ void at_collect_refs(dk_attr_doc *a)
 static int has(const dk_mention *m, const char *id)
 {
     for (int i = 0; i < m->nsubjects; i++)
-        if (strcmp(m->subjects[i], id) == 0)
+        if (at_same(m->subjects[i], id))
             return 1;
     return 0;
 }
@@ -194,8 +194,8 @@ static const char *find_ref(const dk_attr_doc *a, int clause,
         int sc = pass == 0 ? clause : -1;
         for (int i = 0; i < a->nref; i++) {
             const at_ref *r = &a->ref[i];
-            if (!in_scope(a, r, sc) || strcmp(r->id, skip1) == 0 ||
-                strcmp(r->id, skip2) == 0)
+            if (!in_scope(a, r, sc) || at_same(r->id, skip1) ||
+                at_same(r->id, skip2))
                 continue;
             if (marks && marks[0] && (!r->mark || !strchr(marks, r->mark)))
                 continue;
@@ -277,13 +277,13 @@ static void pair_rule(const dk_attr_doc *a, int clause, dk_mention *m)
             if (!in_scope(a, r, pass == 0 ? clause : -1))
                 continue;
             for (int j = 0; j < n; j++)
-                dup |= strcmp(ids[j], r->id) == 0;
+                dup |= at_same(ids[j], r->id);
             if (!dup)
                 ids[n++] = r->id;
         }
     for (int j = 0; j < n; j++) {
-        p0 |= strcmp(ids[j], a->dpair[0]) == 0;
-        p1 |= strcmp(ids[j], a->dpair[1]) == 0;
+        p0 |= at_same(ids[j], a->dpair[0]);
+        p1 |= at_same(ids[j], a->dpair[1]);
     }
     if (n == 1 && (p0 || p1) && group_in_clause(a, clause)) {
         add(m, ids[0]);     /* one of the pair with a group of others */
@@ -442,7 +442,7 @@ static void count_country(dk_attr_doc *a, const char *id)
 {
     int i;
     for (i = 0; i < a->ncount; i++)
-        if (strcmp(a->count_id[i], id) == 0) {
+        if (at_same(a->count_id[i], id)) {
             a->count[i]++;
             a->dpair_stale = 1;
             return;
@@ -481,8 +481,8 @@ void at_doc_pair(dk_attr_doc *a)
     if (b1 < 0 || !a->pair[0][0])
         return;
     const char *x = a->count_id[b0], *y = a->count_id[b1];
-    int px = !strcmp(x, a->pair[0]) || !strcmp(x, a->pair[1]);
-    int py = !strcmp(y, a->pair[0]) || !strcmp(y, a->pair[1]);
+    int px = at_same(x, a->pair[0]) || at_same(x, a->pair[1]);
+    int py = at_same(y, a->pair[0]) || at_same(y, a->pair[1]);
     /* the pack's pair unless the document is plainly about others: two
      * countries named three times each, or any two while one of the
      * pack's pair has not been named at all ("Uzbekistan and China") */

@@ -241,11 +241,19 @@ static int valid_kinds(loader *L, const char *s)
     return ok;
 }
 
+/* FNV-1a, a byte at a time (dk_pack_event_word hashes as it folds). */
+#define ID_HASH_START 2166136261u
+
+static inline unsigned id_hash_byte(unsigned h, unsigned char c)
+{
+    return (h ^ c) * 16777619u;
+}
+
 static unsigned id_hash(const char *s)
 {
-    unsigned h = 2166136261u;
+    unsigned h = ID_HASH_START;
     while (*s)
-        h = (h ^ (unsigned char)*s++) * 16777619u;
+        h = id_hash_byte(h, (unsigned char)*s++);
     return h;
 }
 
@@ -1100,15 +1108,19 @@ int dk_pack_event_word(const dk_pack *p, const char *w, size_t n)
     if (!(p->evmask[n < 16 ? n : 15][mask_letter(w[0])] &
           (1u << mask_letter(w[n - 1]))))
         return 0;   /* most words end here */
-    char low[EVWORD_MAX];
-    for (size_t i = 0; i < n; i++) {
+    /* the word folded and hashed in one pass (as id_hash, up to a NUL),
+     * zero-padded as the set's slots are: a probe is one compare of
+     * EVWORD_MAX bytes, which the compiler does inline */
+    char low[EVWORD_MAX] = {0};
+    unsigned h = ID_HASH_START;
+    for (size_t i = 0; i < n && w[i]; i++) {
         char c = w[i];
         low[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        h = id_hash_byte(h, (unsigned char)low[i]);
     }
-    low[n] = '\0';
-    unsigned j = id_hash(low) & (unsigned)(p->capevword - 1);
-    for (; p->evword[j][0]; j = (j + 1) & (unsigned)(p->capevword - 1))
-        if (strcmp(p->evword[j], low) == 0)
+    unsigned m = (unsigned)(p->capevword - 1);
+    for (unsigned j = h & m; p->evword[j][0]; j = (j + 1) & m)
+        if (memcmp(p->evword[j], low, EVWORD_MAX) == 0)
             return 1;
     return 0;
 }

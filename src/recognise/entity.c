@@ -35,6 +35,15 @@ static int token_at(const dk_sent *s, uint32_t pos)
     return lo;
 }
 
+/* token_at for a position at or after where token k ends, near it (a
+ * match's last byte after its first): walks on from k. */
+static int token_on(const dk_sent *s, int k, uint32_t pos)
+{
+    while (k < s->ntok && s->tok[k].end <= pos)
+        k++;
+    return k;
+}
+
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -122,7 +131,7 @@ static void push_named(const dk_pack *p, const dk_sent *s, dk_cands *out,
 {
     dk_pack_match m[2];
     char id[DK_ID_MAX];
-    if (dk_pack_find_entities(p, s->text + a, b - a, m, 2) > 0 ||
+    if (dk_pack_find_entities_in(p, s->words, s->text, a, b, m, 2) > 0 ||
         !make_id(s->text, a, b, id, sizeof id))
         return;
     int t0 = token_at(s, (uint32_t)a), t1 = token_at(s, (uint32_t)b - 1) + 1;
@@ -287,10 +296,21 @@ static size_t titled_name_at(const dk_pack *p, const dk_sent *s,
     return i;
 }
 
+/* Is c the second letter of one of the titles?  (Most words that start
+ * like a title, "said", "China", "March", go no further.) */
+static int title_second(const listed_word *title, char c)
+{
+    for (int k = 0; title[k].w; k++)
+        if (title[k].w[1] == c)
+            return 1;
+    return 0;
+}
+
 /* Names after a title word; a title starts a word (after a space or a
  * line break).  Every such letter starts a token (no token holds white
  * space), so the tokens say where to look; past the last token (a
- * sentence cut short of tokens) the bytes are read. */
+ * sentence cut short of tokens) the bytes are read.  (A token passed
+ * over needs no i: the next token starts after it anyway.) */
 static void find_titled_names(const dk_pack *p, const dk_sent *s,
                               dk_cands *out)
 {
@@ -298,12 +318,14 @@ static void find_titled_names(const dk_pack *p, const dk_sent *s,
     size_t n = s->len, i = 0;
     for (int k = 0; k < s->ntok; k++) {
         size_t a = s->tok[k].start;
-        if (a < i || !titles_of(t[a]) ||
+        const listed_word *title;
+        if (a < i || !(title = titles_of(t[a])) ||
             (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n'))
             continue;
         if (a + 4 >= n)
             return;
-        i = titled_name_at(p, s, out, a) + 1;
+        if (title_second(title, t[a + 1]))
+            i = titled_name_at(p, s, out, a) + 1;
     }
     if (s->ntok && s->tok[s->ntok - 1].end > i)
         i = s->tok[s->ntok - 1].end;
@@ -482,7 +504,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             /* "US$", "HK$", "NZ$": a currency sign, not the country */
             if (b < s->len && s->text[b] == '$')
                 continue;
-            int t0 = token_at(s, a), t1 = token_at(s, b - 1) + 1;
+            int t0 = token_at(s, a), t1 = token_on(s, t0, b - 1) + 1;
             dk_cand *c = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
             if (!c)
                 continue;

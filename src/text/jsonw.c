@@ -394,11 +394,37 @@ static inline size_t copy_clean(char *o, const char *s, size_t step)
     return hit ? (size_t)__builtin_ctzll(hit) >> 3 : 8;
 }
 
+/* The last r (1 to 7) bytes of s[0, n), n >= 8, copied to o as eight
+ * bytes (the slack takes the rest); returns how many of them come before
+ * the first byte to escape (r: none).  The eight bytes read end at n, so
+ * nothing past the string is read. */
+static inline size_t copy_tail(char *o, const char *s, size_t n, size_t r)
+{
+    uint64_t x;
+    memcpy(&x, s + n - 8, 8);
+    x >>= 8 * (8 - r);   /* the r bytes first; the zeros above count as
+                            escapes, after them */
+    memcpy(o, &x, 8);
+    size_t k = (size_t)__builtin_ctzll(escape_bits8(x)) >> 3;
+    return k < r ? k : r;
+}
+
 /* s[0, n) as a JSON string with its quotes at o; returns the end. */
 static char *w_str(char *o, const char *s, size_t n)
 {
     size_t i = 0;
     *o++ = '"';
+    if (n < 8) {   /* a short text ("China", "2019"): a byte at a time */
+        for (; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (needs_escape(c))
+                o = w_esc(o, c);
+            else
+                *o++ = (char)c;
+        }
+        *o++ = '"';
+        return o;
+    }
     while (i < n) {
         size_t step = n - i >= 16 ? 16 : n - i >= 8 ? 8 : 0;
         if (step) {
@@ -407,9 +433,12 @@ static char *w_str(char *o, const char *s, size_t n)
             i += k;
             if (k == step)
                 continue;
-        } else if (!needs_escape((unsigned char)s[i])) {
-            *o++ = s[i++];
-            continue;
+        } else {
+            size_t k = copy_tail(o, s, n, n - i);
+            o += k;
+            i += k;
+            if (i == n)
+                break;
         }
         o = w_esc(o, (unsigned char)s[i++]);   /* s[i] needs it */
     }
@@ -475,25 +504,26 @@ static char *w_uint(char *o, uint64_t u)
         100000000000000000ull, 1000000000000000000ull,
         10000000000000000000ull,
     };
-    /* digits: log10 from the bit length, then one comparison */
-    int bits = 64 - __builtin_clzll(u | 1);
-    int n = (bits * 1233) >> 12;
-    n += u >= pow10[n];
-    if (n == 0)
-        n = 1;
     if (u < 100000000) {
         /* the usual offset: its eight digits at once, zero-padded (the
-         * first byte the most significant), eight bytes stored and n
-         * kept (the slack covers the rest) */
+         * first byte the most significant); the zero bytes below the
+         * first nonzero one are the leading zeros (all but one of 0's).
+         * Eight bytes stored, the digits kept (the slack covers the
+         * rest). */
         uint64_t x = (u / 10000) | ((u % 10000) << 32);
         uint64_t q = ((x * 10486) >> 20) & 0x0000007F0000007Full;  /* /100 */
         x = q | ((x - q * 100) << 16);
         q = ((x * 103) >> 10) & 0x000F000F000F000Full;             /* /10 */
-        x = (q | ((x - q * 10) << 8)) + 0x3030303030303030ull;
-        x >>= 8 * (8 - n);
+        x = q | ((x - q * 10) << 8);
+        int lz = x ? __builtin_ctzll(x) >> 3 : 7;
+        x = (x + 0x3030303030303030ull) >> (8 * lz);
         memcpy(o, &x, 8);
-        return o + n;
+        return o + 8 - lz;
     }
+    /* digits: log10 from the bit length, then one comparison */
+    int bits = 64 - __builtin_clzll(u);
+    int n = (bits * 1233) >> 12;
+    n += u >= pow10[n];
     char *p = o + n;
     while (u > UINT32_MAX) {   /* 64-bit steps only for large values */
         unsigned d = (unsigned)(u % 100) * 2;
@@ -705,9 +735,11 @@ dk_status dk_json_mention_line(dk_buf *b, const dk_buf *head,
     size_t room = line_room(head->len, m, textn, exn);
     if (!room)
         return DK_ERR_NOMEM;
-    dk_status st = dk_buf_reserve(b, room);
-    if (st)
-        return st;
+    if (b->cap - b->len < room) {   /* (mostly there is room: no call) */
+        dk_status st = dk_buf_reserve(b, room);
+        if (st)
+            return st;
+    }
     char *o = b->data + b->len;
     memcpy(o, head->data, head->len);
     o = w_mention_rest(o + head->len, m, textn, exn);

@@ -386,6 +386,63 @@ static void test_mention_same_as_members(void **state)
     dk_buf_free(&line);
 }
 
+/* Texts of every length to 40 with one byte to escape at every place
+ * (or none): the short texts, the 16- and 8-byte chunks and the tail
+ * read that ends at the text's end must all agree with the oracle. */
+static void test_mention_text_lengths(void **state)
+{
+    (void)state;
+    static const char esc[] = {'"', '\\', '\n', '\x01', '\x7f'};
+    char text[48];
+    dk_buf got = {0}, want = {0};
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t at = 0; at <= n; at++) {   /* at == n: none */
+            for (size_t i = 0; i < n; i++)
+                text[i] = (char)('a' + i % 26);
+            if (at < n)
+                text[at] = esc[(n + at) % sizeof esc];
+            dk_mention m;
+            memset(&m, 0, sizeof m);
+            m.kind = DK_NUMBER;
+            m.start = 100;
+            m.end = 100 + n;
+            m.text = text;
+            got.len = want.len = 0;
+            assert_int_equal(dk_json_mention(&got, "d", &m), DK_OK);
+            mention_by_members(&want, "d", &m);
+            assert_int_equal(got.len, want.len);
+            assert_string_equal(got.data, want.data);
+        }
+    dk_buf_free(&got);
+    dk_buf_free(&want);
+}
+
+/* Offsets around every power of ten (the digit counts of w_uint), as
+ * the oracle writes them. */
+static void test_mention_offsets(void **state)
+{
+    (void)state;
+    dk_buf got = {0}, want = {0};
+    unsigned long long p = 1;
+    for (int e = 0; e < 19; e++, p *= 10)   /* to 10^18 (a long long) */
+        for (unsigned long long d = 0; d < 5; d++) {
+            if (p + d < 2)
+                continue;
+            dk_mention m;
+            memset(&m, 0, sizeof m);
+            m.kind = DK_DATE;
+            m.start = p + d - 2;   /* p - 2 to p + 2 */
+            m.end = m.start;
+            m.text = "";
+            got.len = want.len = 0;
+            assert_int_equal(dk_json_mention(&got, "d", &m), DK_OK);
+            mention_by_members(&want, "d", &m);
+            assert_string_equal(got.data, want.data);
+        }
+    dk_buf_free(&got);
+    dk_buf_free(&want);
+}
+
 static void test_ints(void **state)
 {
     (void)state;
@@ -409,6 +466,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_mention_text_lengths),
+        cmocka_unit_test(test_mention_offsets),
         cmocka_unit_test(test_escape_appends),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_numbers_parse),
