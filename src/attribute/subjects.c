@@ -250,9 +250,10 @@ static int plural_at(const dk_sent *s, int t)
     return 1;
 }
 
-/* "trade with the five countries": a counted group of three or more
- * ("the", a number, a plural noun) in the clause is the other side of
- * the trade, not the pack's pair. */
+/* "trade with the five countries", "the five Central Asian countries":
+ * a counted group of three or more ("the", a number, a plural noun, at
+ * most two words between) in the clause is the other side of the trade,
+ * not the pack's pair. */
 static int group_in_clause(const dk_attr_doc *a, int clause)
 {
     for (int i = 0; i < a->c->n; i++) {
@@ -260,8 +261,12 @@ static int group_in_clause(const dk_attr_doc *a, int clause)
         if (e->dropped || e->m.kind != DK_NUMBER || e->m.value < 3 ||
             e->m.unit[0] || at_clause(a, e->t0) != clause)
             continue;
-        if (at_tok_is(a->s, e->t0 - 1, "the") && plural_at(a->s, e->t1))
-            return 1;
+        if (!at_tok_is(a->s, e->t0 - 1, "the"))
+            continue;
+        for (int t = e->t1; t < e->t1 + 3 && t < a->s->ntok &&
+                            a->s->tok[t].type == DK_TOK_WORD; t++)
+            if (plural_at(a->s, t))
+                return 1;
     }
     return 0;
 }

@@ -185,6 +185,13 @@ static void test_subject_order(void **state)
     /* a currency names no party: "U.S. dollars" */
     run("Trade turnover reached 9 billion U.S. dollars.", 0, &r);
     subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
+    /* a counted group is the other side: not the pack's pair */
+    run("Boria's trade turnover with the five countries reached $70 billion.",
+        0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "BB", NULL);
+    run("Boria's trade turnover with the five Great Lakes countries reached "
+        "$70 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "BB", NULL);
     /* "the two countries" is the pack's pair */
     run("Trade turnover of the two countries reached $9 billion.", 0, &r);
     subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
