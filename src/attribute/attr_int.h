@@ -57,8 +57,8 @@ typedef struct at_metric {
     int events;             /* happens at a dated event ("agreements"):
                                day dates and the last event date count */
     int flow;               /* an amount over a stretch of time ("trade"):
-                               goes on with the part of a year the
-                               sentence before dated its figures by */
+                               goes on with the period the sentence
+                               before dated its figures by */
     char whole[DK_ID_MAX];  /* fixed whole for R_WHOLE ("WORLD") */
 } at_metric;
 

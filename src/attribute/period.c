@@ -60,12 +60,14 @@ static int is_baseline(const dk_attr_doc *a, const dk_cand *d)
     return 0;
 }
 
-/* Is d an interval within one year ("2024-01/2024-10")? */
-static int part_of_year(const char *d)
+/* Does the sentence state a date of its own (not a baseline)? */
+static int has_date(const dk_attr_doc *a)
 {
-    const char *sl = strchr(d, '/');
-    return sl && sl - d >= 7 && d[4] == '-' && strlen(sl + 1) >= 7 &&
-           memcmp(d, sl + 1, 4) == 0;
+    for (int i = 0; i < a->c->n; i++)
+        if (!a->c->v[i].dropped && a->c->v[i].m.kind == DK_DATE &&
+            !is_baseline(a, &a->c->v[i]))
+            return 1;
+    return 0;
 }
 
 static long distance(const dk_cand *x, const dk_cand *y)
@@ -236,11 +238,12 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
         say(a, why, whycap, "from the last dated event");
         return 1;
     }
-    /* the sentence before dated its figures by a part of a year: flows
-     * go on with it ("In January-October 2024, trade was X. Exports were
-     * Y."); a whole year does not carry (a year is also when a fact was
-     * last stated, not a stretch the next one is about) */
-    if (a->met[metric].flow && part_of_year(a->dated_before)) {
+    /* the sentence before dated its figures: flows (amounts over a
+     * stretch of time) of a sentence with no date of its own go on with
+     * it ("In January-October 2024, trade was X. Exports were Y."); not
+     * in a document without a date, whose relative dates ("last year")
+     * are no mentions */
+    if (a->met[metric].flow && a->dated_before[0] && a->year && !has_date(a)) {
         at_copy(out, DK_DATE_MAX, a->dated_before);
         at_copy(a->dated, DK_DATE_MAX, out);    /* and on to the next */
         say(a, why, whycap, "from the sentence before");

@@ -265,8 +265,8 @@ static void test_period(void **state)
     /* a comparison baseline is not the period */
     run("Trade turnover reached $30 billion, compared to May 2019.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
-    /* a flow with no date of its own goes on with the part of a year the
-     * sentence before dated its figures by; not with a whole year, not
+    /* a flow with no date of its own (a baseline's is not its own) goes
+     * on with the period the sentence before dated its figures by; not
      * two sentences on, not for other metrics */
     run("In January-October 2023, trade turnover between Aland and Boria "
         "was $8 billion. Trade turnover with Europe was $3 billion. "
@@ -278,8 +278,12 @@ static void test_period(void **state)
         "Trade turnover with Coria was $1 billion.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 2)->period, "2023-01/2023-10");
     run("In 2023, trade turnover between Aland and Boria was $8 billion. "
-        "Trade turnover with Europe was $3 billion.", 0, &r);
-    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2024");
+        "Trade turnover with Europe was $3 billion, up from $2 billion in "
+        "2020.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2023");
+    run("In 2023, trade turnover between Aland and Boria was $8 billion. "
+        "Trade turnover with Europe was $3 billion in May.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2024-05");
     run("In January-October 2023, trade turnover between Aland and Boria "
         "was $8 billion. The two countries met. Trade turnover with Europe "
         "was $3 billion.", 0, &r);
