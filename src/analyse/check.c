@@ -176,6 +176,29 @@ static void consider(verdict_ctx *v, const dk_fact *f, const dk_fact *claim)
                  dk_fig_agree(&claim->fig, &f->fig));
 }
 
+/* Counts of happenings (agreements signed at a visit, at a forum) of
+ * other days than the agreeing ones tell of other happenings, not of
+ * this one: "30 documents signed during the visit" is not contradicted
+ * by the 18 signed at a business council that year.  Drops them. */
+static void separate_happenings(verdict_ctx *v)
+{
+    if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
+        return;
+    int k = 0;
+    for (int i = 0; i < v->n; i++) {
+        const evidence *e = &v->e[i];
+        int keep = e->agree;
+        for (int j = 0; j < v->n && !keep; j++)
+            keep = v->e[j].agree && e->period && v->e[j].period &&
+                   strcmp(e->period, v->e[j].period) == 0;
+        if (keep)
+            v->e[k++] = *e;
+        else
+            v->ndisagree--;
+    }
+    v->n = k;
+}
+
 /* The order of the facts, as integers: metric, period, document date
  * and name, position. */
 typedef struct fact_key {
@@ -1461,6 +1484,46 @@ static void event_claim(const dk_checker *c, const claim_t *cl, verdict_ctx *v,
     }
 }
 
+/* A count of happenings claimed for a happening the claim names ("30
+ * documents signed during Xi's 2024 state visit"): when the record has
+ * that happening, only the facts of its days answer.  Returns 1 when it
+ * did (v keeps those facts), 0 when the claim names none the record
+ * has. */
+static int during_happening(const dk_checker *c, const claim_t *cl,
+                            verdict_ctx *v)
+{
+    if (!cl->nevents || v->n != v->nagree + v->ndisagree)
+        return 0;
+    verdict_ctx ev;
+    const char *why;
+    event_claim(c, cl, &ev, &why);
+    dk_period when[MAX_EVIDENCE];
+    int nw = 0;
+    for (int i = 0; i < ev.n; i++)
+        if (ev.e[i].agree && ev.e[i].period &&
+            dk_period_parse(ev.e[i].period, &when[nw]))
+            nw++;
+    if (!nw)
+        return 0;
+    int k = 0;
+    v->nagree = v->ndisagree = 0;
+    for (int i = 0; i < v->n; i++) {
+        const evidence *e = &v->e[i];
+        int keep = 0;
+        for (int j = 0; j < nw && !keep && e->f && e->f->has_span; j++)
+            keep = e->f->span.lo <= when[j].hi && when[j].lo <= e->f->span.hi;
+        if (!keep)
+            continue;
+        v->e[k++] = *e;
+        if (e->agree)
+            v->nagree++;
+        else
+            v->ndisagree++;
+    }
+    v->n = k;
+    return 1;
+}
+
 /* Is a negation cue of sentence text between the first and the last of
  * the claim's words it holds? */
 static int negated_between(const dk_checker *c, const char *text,
@@ -1607,6 +1670,8 @@ dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,
                          dk_fig_agree(&cf->f.fig, &stated));
         } else if (cf->f.metric[0]) {
             select_facts(c, cf, &v);
+            if (cf->at_events && !during_happening(c, cl, &v))
+                separate_happenings(&v);
             if (!v.n) {
                 /* the indicator has no such figure: a figure of no
                  * indicator in a sentence that says the same may */

@@ -316,6 +316,8 @@ static const char *const record[][3] = {
     {"l", "2023-05-19", "China's trade with the five countries reached $70 billion in 2022."},
     {"m", "2024-02-02", "The Uzbekistan-China gas line can carry up to 25 billion cubic meters a year."},
     {"n", "2024-04-20", "Shipments of Kazakh flour to China rose 12 percent in the first quarter of 2024."},
+    {"o", "2024-07-05", "During Xi Jinping's state visit to Kazakhstan on July 2, the two countries signed 30 documents."},
+    {"p", "2024-03-04", "Kazakh and Chinese companies signed 18 agreements at a business council in Astana on March 1."},
     {"k", "2025-01-16", "Trade between Kazakhstan and China reached $43.8 billion in 2024, according to Chinese customs data. Kazakhstan's own statistics give a lower number: $29.6 billion for the first 11 months of 2024."},
 };
 
@@ -446,6 +448,10 @@ static void test_verdicts_wording(void **state)
      * claim with a figure is not supported by wording alone */
     assert_string_equal(verdict(state, "Shipments of Kazakh flour to China rose 12 percent in the first quarter of 2024."), "supported");
     assert_string_equal(verdict(state, "Shipments of Kazakh flour to China rose 12 percent in 2024."), "not_found");
+    /* a count of documents signed during a happening the record has: the
+     * counts of other happenings that year neither support nor contradict */
+    assert_string_equal(verdict(state, "Kazakhstan and China signed 30 documents during Xi Jinping's 2024 state visit."), "supported");
+    assert_string_equal(verdict(state, "Kazakhstan and China signed 18 documents during Xi Jinping's 2024 state visit."), "contradicted");
     /* a negation on one side only */
     assert_string_equal(verdict(state, "Kazakhstan is a member of the G20."), "contradicted");
     assert_string_equal(verdict(state, "Kazakhstan is not a member of the G20."), "supported");
