@@ -487,7 +487,7 @@ ARTICLES = [
             "Russian President Vladimir Putin arrived in Astana on Thursday and held talks with "
             "President Kassym-Jomart Tokayev at the Akorda. The two sides signed 17 documents, "
             "including a programme of cooperation in energy.\n"
-            "Mutual trade reached $28 billion in 2022, Tokayev said. In the first nine months, "
+            "Trade grew 12 percent to $28 billion in 2022, Tokayev said. In the first nine months, "
             "mutual trade came to $19.6 billion.\n"
             "Russian investment in Kazakhstan stands at about $18 billion, up from $14 billion in "
             "2020. The two leaders also agreed to build three power plants in Kokshetau, Semey and "

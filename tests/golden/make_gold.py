@@ -415,7 +415,9 @@ GOLD = {
     "s22_putin_astana_2023": [
         D("Thursday", "2023-11-09"),
         N("17", 17, metric="agreements", period="2023-11-09", subj=["KZ", "RU"]),
-        M("$28 billion", 28 * B, metric="trade_turnover", period="2022", subj=["KZ", "RU"]),
+        P("12 percent", 12),
+        M("$28 billion", 28 * B, metric="trade_turnover", period="2022", subj=["KZ", "RU"],
+          change=12),
         D("2022", "2022"),
         D("the first nine months", "2023-01/2023-09"),
         M("$19.6 billion", 19.6 * B, metric="trade_turnover", period="2023-01/2023-09",
