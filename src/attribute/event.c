@@ -1574,6 +1574,60 @@ static void lend_place_date(ev_event *e, const ev_event *f)
 }
 
 /* Lend a frame's arguments to the other events of the sentence. */
+/* Are tokens [from, to) few (eight at most), in one part of the
+ * sentence (no ';', no ", and", no ", but")? */
+static int close_by(const dk_sent *s, int from, int to)
+{
+    if (to - from > 8)
+        return 0;
+    for (int t = from; t < to; t++) {
+        if (s->tok[t].type != DK_TOK_PUNCT)
+            continue;
+        char c = s->text[s->tok[t].start];
+        if (c == ';' || (c == ',' && (at_tok_is_n(s, t + 1, "and", 3) ||
+                                      at_tok_is_n(s, t + 1, "but", 3))))
+            return 0;
+    }
+    return 1;
+}
+
+/* "arrived in Astana on a state visit", "flew to Beijing for a
+ * three-day visit": the noun after "on a" / "for a" names the happening
+ * the verb before it reports, one happening, not two.  The noun's event
+ * goes; the verb's takes its date when it has none. */
+static void join_visit_nouns(dk_event_doc *ev)
+{
+    const dk_sent *s = ev->s;
+    for (int i = 0; i < ev->nev; i++) {
+        ev_event *n = &ev->ev[i];
+        if (n->gone || n->verb)
+            continue;
+        int k = n->t0 - 1;
+        while (k >= 0 && s->tok[k].type != DK_TOK_WORD)
+            k--;
+        /* "on a", "for a", "on an", with words between ("a three-day") */
+        int a = k;
+        while (a >= 0 && a > n->t0 - 5 && !at_tok_is_n(s, a, "a", 1) &&
+               !at_tok_is_n(s, a, "an", 2))
+            a--;
+        if (a < 1 || (!at_tok_is_n(s, a - 1, "on", 2) &&
+                      !at_tok_is_n(s, a - 1, "for", 3)))
+            continue;
+        for (int j = 0; j < ev->nev; j++) {
+            ev_event *v = &ev->ev[j];
+            if (j == i || v->gone || !v->verb || v->type != n->type ||
+                v->t1 > a - 1 || !close_by(s, v->t1, a - 1))
+                continue;
+            n->gone = 1;
+            if (!v->date[0])
+                at_copy(v->date, sizeof v->date, n->date);
+            if (!v->place[0])
+                at_copy(v->place, sizeof v->place, n->place);
+            break;
+        }
+    }
+}
+
 static void apply_frames(dk_event_doc *ev)
 {
     const dk_pack_evtype *types = dk_pack_event_types(ev->p, NULL);
@@ -1781,6 +1835,7 @@ static void find_events(dk_event_doc *ev)
         }
     }
     apply_frames(ev);
+    join_visit_nouns(ev);
     for (int i = 0; i < ev->nev; i++)
         tidy_actors(ev, &ev->ev[i]);
 }

@@ -496,6 +496,22 @@ static void test_attributive_verb(void **state)
     actors(one(&g, "visit"), 1, "bors");
 }
 
+/* "arrived in X on a state visit" is one happening; a visit of another
+ * part of the sentence is another */
+static void test_verb_and_its_noun(void **state)
+{
+    (void)state;
+    got g;
+    run("Bors arrived in Lake Town on a state visit on Tuesday.", &g);
+    assert_int_equal(g.n, 1);
+    const dk_mention *m = one(&g, "visit");
+    assert_string_equal(m->text, "arrived in");
+    assert_string_equal(m->date, "2024-05-28");
+    run("Bors arrived in Lake Town, and on a state visit Alim went to Port "
+        "City.", &g);
+    assert_int_equal(g.n, 2);
+}
+
 static void test_frame_lends_arguments(void **state)
 {
     (void)state;
@@ -675,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_two_leaders),
         cmocka_unit_test(test_pair_of_the_document),
         cmocka_unit_test(test_attributive_verb),
+        cmocka_unit_test(test_verb_and_its_noun),
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_setting_summit),
         cmocka_unit_test(test_continued_subject),
