@@ -119,6 +119,8 @@ typedef struct ev_event {
     int sup_end, noun0;       /* support verb: its end, the noun's start */
     int gone;                 /* dropped after reading (a future setting) */
     int partner_verb;         /* a verb that needs a participant ("meet") */
+    int guest;                /* a person right after a "guest" verb
+                                 ("received Wang Yi") */
     int nact;
     char act[DK_MAX_ACTORS][DK_ID_MAX];
     char place[DK_ID_MAX];
@@ -969,6 +971,13 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
                     at_copy(e->place, sizeof e->place, it->id[0]);
                     e->args++;
                 }
+            } else if (strcmp(obj, "guest") == 0 && it->person &&
+                       hit_at(ev, k, DK_EV_PRONOUN) < 0) {
+                /* a person named or titled ("received Wang Yi"), not a
+                 * pronoun's ("welcomed his guest at the airport") */
+                add_item_actors(e, it);
+                e->guest = 1;
+                e->args++;
             } else if (strcmp(obj, "partner") == 0 &&
                        (n = role_items(ev, k, end, got, 8)) > 0) {
                 for (int g = 0; g < n; g++)
@@ -1806,6 +1815,10 @@ static void find_events(dk_event_doc *ev)
                      next_trigger(ev, e->te > e->t1 ? e->te : e->t1));
         if (blocked_after(ev, e)) {
             ev->nev--;       /* "meets twice a year" */
+            continue;
+        }
+        if (strcmp(obj, "guest") == 0 && !e->guest) {
+            ev->nev--;       /* "received an award", "welcomed the move" */
             continue;
         }
         if (h->kind == DK_EV_INTENT || e->type == ev->intent_type) {

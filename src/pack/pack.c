@@ -541,7 +541,7 @@ static const char *const evkind_names[DK_EV_KIND_COUNT] = {
     "stop"};
 
 /* The argument words each row kind accepts ("-" is always allowed). */
-static const char *const verb_args[] = {"place", "partner", NULL};
+static const char *const verb_args[] = {"place", "partner", "guest", NULL};
 static const char *const support_args[] = {"after", NULL};
 static const char *const intent_args[] = {"strong", "aux", NULL};
 static const char *const pair_args[] = {"adj", "leaders", NULL};

@@ -31,6 +31,7 @@ static const char *const events_tsv =
     "verb\tvisit\tplace\tvisited|arrived in|visiting\n"
     "noun\tvisit\tplace\tvisit|state visit\n"
     "verb\tmeeting\tpartner\tmet|met with|meet\n"
+    "verb\tmeeting\tguest\treceived|welcomed\n"
     "noun\tmeeting\t-\ttalks|meeting|phone call\n"
     "verb\tagreement\t-\tsigned\n"
     "noun\tagreement\t-\tsigning\n"
@@ -512,6 +513,22 @@ static void test_verb_and_its_noun(void **state)
     assert_int_equal(g.n, 2);
 }
 
+/* a "guest" verb is a meeting only with a person right after it */
+static void test_guest_verb(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim received Borian President Bors Borov in Lake Town.", &g);
+    assert_int_equal(g.n, 1);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+    run("Alim received an award in Lake Town.", &g);
+    assert_int_equal(g.n, 0);
+    run("Aland welcomed the decision.", &g);
+    assert_int_equal(g.n, 0);
+    run("Alim met Bors. Then he welcomed him at the airport.", &g);
+    assert_int_equal(g.n, 1);
+}
+
 static void test_frame_lends_arguments(void **state)
 {
     (void)state;
@@ -692,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_pair_of_the_document),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
+        cmocka_unit_test(test_guest_verb),
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_setting_summit),
         cmocka_unit_test(test_continued_subject),
