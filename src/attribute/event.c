@@ -1102,6 +1102,19 @@ static void cover(char *out, size_t cap, const char *a, const char *b)
     memcpy(out + an + 1, be, (size_t)bn + 1);
 }
 
+/* Is there an intent cue between the end of event e (not an intent) and
+ * token t? */
+static int intent_between(const dk_event_doc *ev, const ev_event *e, int t)
+{
+    if (e->type == ev->intent_type)
+        return 0;
+    for (int k = 0; k < ev->nhit; k++)
+        if (ev->hit[k].kind == DK_EV_INTENT && ev->hit[k].t0 >= e->t1 &&
+            ev->hit[k].t0 < t)
+            return 1;
+    return 0;
+}
+
 /* The date of the event: the nearest date after the span (before the next
  * event), else the nearest before it; dates joined by "and" after it give
  * the interval that covers them ("in 1996 and ... in 1997"). */
@@ -1115,6 +1128,9 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
             at_tok_is(ev->s, x->t0 - 1, "since"))
             continue;
         int d;
+        if (x->t0 >= e->t1 && intent_between(ev, e, x->t0))
+            continue;   /* "signed 27 documents and agreed to lift trade
+                           to $20 billion by 2027": the intent's date */
         if (x->t0 >= e->t1 && x->t0 < next_t0)
             d = x->t0 - e->t1;
         else if (x->t0 >= e->t1 && x->t0 < e->te && e->te > e->t1)

@@ -529,6 +529,17 @@ static void test_guest_verb(void **state)
     assert_int_equal(g.n, 1);
 }
 
+/* a date after an intent cue is the intent's, not the earlier event's */
+static void test_date_after_intent(void **state)
+{
+    (void)state;
+    got g;
+    run("In 2023 Alim signed a treaty with Bors and agreed to double trade "
+        "by 2030.", &g);
+    assert_string_equal(one(&g, "agreement")->date, "2023");
+    assert_string_equal(one(&g, "intent")->date, "2030");
+}
+
 static void test_frame_lends_arguments(void **state)
 {
     (void)state;
@@ -710,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
         cmocka_unit_test(test_guest_verb),
+        cmocka_unit_test(test_date_after_intent),
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_setting_summit),
         cmocka_unit_test(test_continued_subject),
