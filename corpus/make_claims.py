@@ -157,6 +157,19 @@ CLAIMS = [
      "July 2-3 in a document of 2024-07-05."),
     ("k60", "The Atasu-Alashankou oil pipeline can carry up to 50 million tons of crude a year.", "contradicted",
      [("s11_energy", "up to 20 million tons of crude")], "Up to 20 million tons."),
+    # other pairs: the record's figures about Uzbekistan and Russia answer for those pairs only
+    ("k61", "Trade between Uzbekistan and China reached $6.4 billion in the first half of 2024.", "supported",
+     [("s21_uzbekistan_china_2024", "rose to $6.4 billion in the first six months")],
+     "'the first six months' of a July 2024 document is the first half of 2024."),
+    ("k62", "Kazakhstan-Russia trade grew 12 percent to $28 billion in 2022.", "supported",
+     [("s22_putin_astana_2023", "Trade grew 12 percent to $28 billion in 2022")],
+     "A bare 'Trade' in a document about Kazakhstan and Russia is theirs."),
+    ("k63", "Vladimir Putin visited Astana in November 2023.", "supported",
+     [("s22_putin_astana_2023", "arrived in Astana on Thursday")],
+     "Thursday of a document dated Friday, November 10, 2023."),
+    ("k64", "Uzbek exports to China came to $2 billion in the first half of 2024.", "contradicted",
+     [("s21_uzbekistan_china_2024", "came to $1.1 billion")],
+     "$1.1 billion; the period goes on from the sentence before."),
 ]
 
 
