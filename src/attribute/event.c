@@ -1635,8 +1635,10 @@ static void join_visit_nouns(dk_event_doc *ev)
         while (a >= 0 && a > n->t0 - 5 && !at_tok_is_n(s, a, "a", 1) &&
                !at_tok_is_n(s, a, "an", 2))
             a--;
-        if (a < 1 || (!at_tok_is_n(s, a - 1, "on", 2) &&
-                      !at_tok_is_n(s, a - 1, "for", 3)))
+        if (a < 1 || (!at_tok_is_n(s, a, "a", 1) &&
+                      !at_tok_is_n(s, a, "an", 2)) ||
+            (!at_tok_is_n(s, a - 1, "on", 2) &&
+             !at_tok_is_n(s, a - 1, "for", 3)))
             continue;
         for (int j = 0; j < ev->nev; j++) {
             ev_event *v = &ev->ev[j];
