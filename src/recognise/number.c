@@ -673,12 +673,18 @@ static int number_core(const dk_sent *s, int i, dk_num *out)
             out->digits = 0;
             return 1;
         }
-        if (r.only_a && o && !plural && (!f || ov > 4) &&
-            w + 1 < s->ntok && s->tok[w + 1].type == DK_TOK_WORD &&
-            !dk_tok_text(s, w + 1, "of"))
-            return 0;   /* "a second track", "a third crossing" */
-        if (r.only_a && o && !plural && ov <= 4 && w + 1 < s->ntok &&
-            s->tok[w + 1].type == DK_TOK_WORD && !dk_tok_text(s, w + 1, "of") &&
+        /* "a second track", "a third crossing": an ordinal before a noun;
+         * before "of", "and" or a date word ("fell by a third in 2023",
+         * "a third last year") a fraction; not before "to", which would
+         * make it a range's low end ("cut by a third to 2 million tons") */
+        int noun_next = w + 1 < s->ntok && s->tok[w + 1].type == DK_TOK_WORD &&
+                        !dk_tok_text(s, w + 1, "of") &&
+                        !dk_tok_text(s, w + 1, "and") &&
+                        (!lx(s, w + 1, LX_DATEWORD) ||
+                         dk_tok_text(s, w + 1, "to"));
+        if (r.only_a && o && !plural && (!f || ov > 4) && noun_next)
+            return 0;
+        if (r.only_a && o && !plural && ov <= 4 && noun_next &&
             !lx(s, w + 1, LX_SCALE) && !lx(s, w + 1, LX_UNIT) && !lx(s, w + 1, LX_TUNIT))
             return 0;
         double den = f ? f->value : ov, num = rd_val(&r), whole = 0;

@@ -74,6 +74,10 @@ static const fcase cases[] = {
     {"The 2,000-tonne shipment left.", "2,000-tonne", DK_QUANTITY, 2000, "t", DK_Q_EXACT, 0, 0},
     {"Sales hit 15.2 bln USD.", "15.2 bln USD", DK_MONEY, 15.2e9, "USD", DK_Q_EXACT, 0, 0},
     {"The line is building a second track.", "second", DK_ORDINAL, 2, "", DK_Q_EXACT, 0, 0},
+    /* "a third" before a preposition or a date word is a fraction */
+    {"Trade fell by a third in 2023.", "a third", DK_NUMBER, 1.0 / 3, "", DK_Q_EXACT, 0, 0},
+    {"Output was cut by a fifth last year.", "a fifth", DK_NUMBER, 0.2, "", DK_Q_EXACT, 0, 0},
+    {"They opened a third crossing.", "third", DK_ORDINAL, 3, "", DK_Q_EXACT, 0, 0},
     {"Trains carried 1.9 million twenty-foot containers.", "1.9 million twenty-foot containers", DK_QUANTITY, 1.9e6, "TEU", DK_Q_EXACT, 0, 0},
     /* power and energy */
     {"A 1 GW wind farm was built.", "1 GW", DK_QUANTITY, 1, "GW", DK_Q_EXACT, 0, 0},
