@@ -240,10 +240,12 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
     }
     /* the sentence before dated its figures: flows (amounts over a
      * stretch of time) of a sentence with no date of its own go on with
-     * it ("In January-October 2024, trade was X. Exports were Y."); not
-     * in a document without a date, whose relative dates ("last year")
-     * are no mentions */
-    if (a->met[metric].flow && a->dated_before[0] && a->year && !has_date(a)) {
+     * it ("In January-October 2024, trade was X. Exports were Y."); in a
+     * document without a date only a part of a year does, as its
+     * relative dates ("last year") are no mentions there and a whole
+     * year before may be another */
+    if (a->met[metric].flow && a->dated_before[0] && !has_date(a) &&
+        (a->year || strchr(a->dated_before, '-'))) {
         at_copy(out, DK_DATE_MAX, a->dated_before);
         at_copy(a->dated, DK_DATE_MAX, out);    /* and on to the next */
         say(a, why, whycap, "from the sentence before");
