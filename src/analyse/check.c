@@ -782,6 +782,19 @@ static int read_claim(dk_checker *c, const char *text, claim_t *cl)
         }
     }
     dk_doc_close(d);
+    /* an event's count and worth carry no qualifier: the claim's figure
+     * of the same value does ("more than 25 agreements" is a bound) */
+    for (int k = 0; k < cl->nevents; k++)
+        for (int i = 0; i < cl->nfigs; i++) {
+            const dk_fig *g = &cl->figs[i].f.fig;
+            dk_evfact *e = &cl->events[k];
+            if (e->has_count && cl->figs[i].f.kind == DK_NUMBER &&
+                g->value == e->count.value)
+                e->count.qualifier = g->qualifier;
+            if (e->has_value && cl->figs[i].f.kind == DK_MONEY &&
+                g->value == e->value.value)
+                e->value.qualifier = g->qualifier;
+        }
     memcpy(unnamed, blank, cl->len + 1);
     for (int i = 0; i < nnames; i++)
         memset(unnamed + names[i][0], ' ', names[i][1] - names[i][0]);

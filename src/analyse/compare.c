@@ -89,10 +89,11 @@ void dk_fig_interval(const dk_fig *f, double *lo, double *hi)
 
 int dk_fig_agree(const dk_fig *a, const dk_fig *b)
 {
-    /* two bounds of one direction ("up to 30 days", "up to 60 days")
-     * state the bound itself: compare the bounds */
-    if (a->qualifier == b->qualifier &&
-        (a->qualifier == DK_Q_OVER || a->qualifier == DK_Q_UNDER)) {
+    /* two upper bounds ("up to 30 days", "up to 60 days") state a limit
+     * itself: compare the limits.  Two lower bounds ("more than 30
+     * documents", "more than 25") are both true of any count above the
+     * higher one: they agree as intervals, below. */
+    if (a->qualifier == b->qualifier && a->qualifier == DK_Q_UNDER) {
         dk_fig x = *a, y = *b;
         x.qualifier = y.qualifier = DK_Q_EXACT;
         return dk_fig_agree(&x, &y);

@@ -145,6 +145,12 @@ static int same_year(dk_period a, dk_period b)
            dk_year_of_day(b.hi) == y;
 }
 
+/* Is f a bound ("more than 25", "up to 30")? */
+static int is_bound(const dk_fig *f)
+{
+    return f->qualifier == DK_Q_OVER || f->qualifier == DK_Q_UNDER;
+}
+
 /* How one attribute of the two events compares. */
 enum { UNKNOWN, AGREE, DIFFER };
 
@@ -192,7 +198,12 @@ int dk_event_judge(const dk_evfact *c, const dk_evfact *r, const dk_pack *pack,
             differ = k;
             ndiffer++;
         }
-        nagree += at[k] == AGREE;
+        /* a bound ("more than 25 agreements") fits many counts: it says
+         * nothing of which happening it is */
+        if (at[k] == AGREE && !(k == 2 && (is_bound(&c->count) ||
+                                           is_bound(&r->count))) &&
+            !(k == 3 && (is_bound(&c->value) || is_bound(&r->value))))
+            nagree++;
     }
     if (!ndiffer)
         return 1;

@@ -91,6 +91,9 @@ static void test_agree(void **state)
     assert_false(dk_fig_rounding(&k2500, &k1783));
     dk_fig up30 = F("30 days", 30, DK_Q_UNDER), up60 = F("60 days", 60, DK_Q_UNDER);
     assert_false(dk_fig_agree(&up30, &up60));   /* two maxima disagree */
+    /* two minima are both true of any count above the higher one */
+    dk_fig over25 = F("25", 25, DK_Q_OVER), over30 = F("30", 30, DK_Q_OVER);
+    assert_true(dk_fig_agree(&over25, &over30));
     /* rounding intervals are half-open: neighbours only touch */
     dk_fig fourth = F("fourth", 4, DK_Q_EXACT), fifth = F("fifth", 5, DK_Q_EXACT);
     assert_false(dk_fig_agree(&fourth, &fifth));
@@ -452,6 +455,8 @@ static void test_verdicts_wording(void **state)
      * counts of other happenings that year neither support nor contradict */
     assert_string_equal(verdict(state, "Kazakhstan and China signed 30 documents during Xi Jinping's 2024 state visit."), "supported");
     assert_string_equal(verdict(state, "Kazakhstan and China signed 18 documents during Xi Jinping's 2024 state visit."), "contradicted");
+    /* a bound: true of the count, and no sign of another happening */
+    assert_string_equal(verdict(state, "Kazakhstan and China signed more than 25 documents in July 2024."), "supported");
     /* a negation on one side only */
     assert_string_equal(verdict(state, "Kazakhstan is a member of the G20."), "contradicted");
     assert_string_equal(verdict(state, "Kazakhstan is not a member of the G20."), "supported");
