@@ -113,6 +113,19 @@ static int shared_actor(const dk_evfact *a, const dk_evfact *b)
     return 0;
 }
 
+/* How many of a's actors are b's too. */
+static int actors_found(const dk_evfact *a, const dk_evfact *b)
+{
+    int n = 0;
+    for (int i = 0; i < a->nactors; i++)
+        for (int j = 0; j < b->nactors; j++)
+            if (strcmp(a->actors[i], b->actors[j]) == 0) {
+                n++;
+                break;
+            }
+    return n;
+}
+
 /* The country a place lies in ("beijing" -> "CN"), or the id itself. */
 static const char *country_of(const dk_pack *pack, const char *id)
 {
@@ -176,6 +189,10 @@ int dk_event_judge(const dk_evfact *c, const dk_evfact *r, const dk_pack *pack,
             return 0;   /* another year: another happening */
     }
     if (c->nactors && r->nactors && !shared_actor(c, r))
+        return 0;
+    /* "Xi met Tokayev" is not Xi's meeting with Mirziyoyev: of two or
+     * more participants claimed, two at least must be the record's */
+    if (c->nactors >= 2 && r->nactors && actors_found(c, r) < 2)
         return 0;
     int place = places_fit(c, r, pack);
     if ((!c->nactors || !r->nactors) && place < 0)

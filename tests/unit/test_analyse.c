@@ -204,6 +204,21 @@ static void test_events(void **state)
     strcpy(rus.place, "RU");
     assert_int_equal(dk_event_judge(&rus, &rec, pack, &why), -1);
     assert_string_equal(why, "place");
+    /* two participants claimed: one shared is another meeting */
+    memset(&m, 0, sizeof m);
+    strcpy(m.event, "meeting");
+    m.nactors = 2;
+    strcpy(m.actors[0], "xi_jinping");
+    strcpy(m.actors[1], "mirziyoyev");
+    strcpy(m.date, "2024-01-24");
+    dk_evfact_from_mention(&m, &rec);
+    strcpy(m.actors[1], "tokayev");
+    strcpy(m.date, "2024-01");
+    dk_evfact_from_mention(&m, &claim);
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 0);
+    strcpy(m.actors[1], "mirziyoyev");
+    dk_evfact_from_mention(&m, &claim);
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 1);
     /* counts: ten documents signed, not twelve */
     memset(&m, 0, sizeof m);
     strcpy(m.event, "agreement");
