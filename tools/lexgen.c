@@ -343,7 +343,8 @@ int main(int argc, char **argv)
                 (unsigned)w[i].cmask, (unsigned)w[i].spaced,
                 (unsigned)w[i].glued);
     }
-    fprintf(out, "};\n\n");
+    fprintf(out, "};\n");
+    fprintf(out, "const uint32_t dk_lex_nwords = %zuu;\n\n", nwords);
 
     /* the hash table (lexhash.h): at most a third full, so a word that
      * is no key mostly meets an empty slot at once */

@@ -14,6 +14,8 @@
  * Years (four digits 1000-2100 without a unit) are left to date.c.
  * All context words live in data/en/words.tsv (class ctx).
  */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include "number.h"
 
@@ -846,30 +848,63 @@ static int skip_furniture(const dk_sent *s, int i, int lines)
     return i;
 }
 
-/* The classes of a word that dk_recognise_figures must look at; and of
- * the longer keys it may start with a space after it. */
-#define SKIP_NOT (DK_LXBIT(LX_CTX) | DK_NUM_FIRST | DK_LXBIT(LX_NUMOP) | \
-                  DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT))
-#define SKIP_NOT_SPACED (DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT))
+/* fig_rel[dk_lex_index(x)]: 1 when a token whose lexeme is x needs a
+ * look even when it is spaced from the next token and does not start a
+ * line: a figure may start there (a number word or a sign, a currency
+ * or percent, or the first word of a longer one: "Chinese yuan"), or it
+ * is a telephone cue.  Other context words matter only at a line start
+ * (page furniture) and other number operators only after a number.
+ * fig_rel[dk_lex_nwords] is 0, for a token with no lexeme.  NULL when
+ * it could not be made: every token then gets a look. */
+static uint8_t *fig_rel;
+static pthread_once_t fig_rel_once = PTHREAD_ONCE_INIT;
+
+static int has_role(const dk_lexeme *x, int cls, int role)
+{
+    for (int e = 0; e < x->nent; e++)
+        if (x->ent[e].cls == cls && x->ent[e].role == role)
+            return 1;
+    return 0;
+}
+
+static void fig_rel_fill(void)
+{
+    uint8_t *r = malloc((size_t)dk_lex_nwords + 1);
+    if (!r)
+        return;
+    const uint32_t start = DK_NUM_FIRST | DK_LXBIT(LX_CURRENCY) |
+                           DK_LXBIT(LX_PERCENT);
+    const uint32_t longer = DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT);
+    for (uint32_t k = 0; k < dk_lex_nwords; k++) {
+        const dk_lexeme *x = &dk_lex_words[k];
+        r[k] = (x->cmask & start) || (x->spaced & longer) ||
+               has_role(x, LX_CTX, R_CTX_PHONE) ||
+               has_role(x, LX_NUMOP, R_NUMOP_NEG);
+    }
+    r[dk_lex_nwords] = 0;
+    fig_rel = r;
+}
 
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
+    pthread_once(&fig_rel_once, fig_rel_fill);
     int i = 0, term = 0;
     /* a sentence without a line break starts one line: its first token */
     int lines = memchr(s->text, '\n', s->len) != NULL;
-    while (i < s->ntok) {
+    const dk_token *tok = s->tok;
+    int nt = s->ntok;
+    while (i < nt) {
         /* most tokens: a word or punctuation spaced from the next token,
-         * not at a line start, that the lexicon does not know or knows as
-         * nothing a figure or a telephone cue starts with: no furniture
-         * (that needs a line start), no URL (that needs glued tokens
-         * after it), no telephone cue (a context word), no figure
-         * (may_start: a number word or operator, a currency or percent,
-         * the start of a longer one, or a sign glued to digits) */
-        const dk_token *t = &s->tok[i];
-        if (t->type != DK_TOK_NUM && (t->flags & DK_TF_LEXED) &&
-            (!t->lex || (!(t->lex->cmask & SKIP_NOT) &&
-                         !(t->lex->spaced & SKIP_NOT_SPACED))) &&
-            (i + 1 >= s->ntok || (s->tok[i + 1].flags & DK_TF_SPACE)) &&
+         * not at a line start, that the lexicon does not know or knows
+         * as nothing a figure or a telephone cue starts with (fig_rel):
+         * no furniture (that needs a line start), no URL (that needs
+         * glued tokens after it), no telephone cue, no figure (may_start:
+         * a number word or sign, a currency or percent, the start of a
+         * longer one, or a sign glued to digits) */
+        const dk_token *t = &tok[i];
+        if (fig_rel && t->type != DK_TOK_NUM && (t->flags & DK_TF_LEXED) &&
+            !fig_rel[t->lex ? dk_lex_index(t->lex) : dk_lex_nwords] &&
+            (i + 1 >= nt || (tok[i + 1].flags & DK_TF_SPACE)) &&
             (lines ? !line_start(s, i) : i > 0)) {
             i++;
             continue;

@@ -136,6 +136,18 @@ typedef struct dk_lexeme {
                             letter after a letter: one word) */
 } dk_lexeme;
 
+/* Every lexeme of the table, dk_lex_nwords of them (generated).  A
+ * recogniser may keep what it needs to know of each in an array of its
+ * own, indexed by dk_lex_index, and then skip most tokens without reading
+ * their lexemes. */
+extern const dk_lexeme dk_lex_words[];
+extern const uint32_t dk_lex_nwords;
+
+static inline size_t dk_lex_index(const dk_lexeme *x)
+{
+    return (size_t)(x - dk_lex_words);
+}
+
 /* The bit of class cls in the masks. */
 #define DK_LXBIT(cls) (1u << (cls))
 
