@@ -22,6 +22,13 @@ extern const uint32_t dk_lex_mask;
 extern const unsigned dk_lex_shift;
 extern const uint32_t dk_lex_maxkey;
 extern const uint32_t dk_lex_first[8];   /* bit set: a key starts so */
+extern const uint64_t dk_lex_filter[];   /* lexhash.h */
+
+/* May a key have the hash h?  0: surely not (lexhash.h). */
+static inline int may_be_key(uint64_t h)
+{
+    return (int)((dk_lex_filter[DK_LEX_FWORD(h)] >> DK_LEX_FBIT(h)) & 1);
+}
 extern const int16_t dk_lex_byte[128];   /* slot of a one-byte key, or -1 */
 
 /* x with its ASCII capitals lower-cased, eight bytes at once. */
@@ -69,6 +76,8 @@ lookup(const unsigned char *p, size_t n, size_t avail, int fold,
         uint64_t g = group_at(p + o, n - o, avail - o);
         h = dk_lex_mix(h, fold ? fold8(g) : g);
     }
+    if (!may_be_key(h))
+        return NULL;
     for (uint32_t k = (uint32_t)(h >> dk_lex_shift);; k = (k + 1) & dk_lex_mask) {
         const dk_lexslot *sl = &dk_lex_table[k];
         if (!sl->len)
@@ -225,6 +234,10 @@ tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
     }
     t->flags |= DK_TF_LEXED;
     uint64_t h = dk_lex_mix(len, head);
+    if (!may_be_key(h)) {
+        t->ahead = 0;
+        return;
+    }
     for (uint32_t k = (uint32_t)(h >> dk_lex_shift);; k = (k + 1) & dk_lex_mask) {
         const dk_lexslot *sl = &dk_lex_table[k];
         if (!sl->len) {
