@@ -902,12 +902,18 @@ void dk_recognise_figures(const dk_sent *s, dk_cands *out)
          * a number word or sign, a currency or percent, the start of a
          * longer one, or a sign glued to digits) */
         const dk_token *t = &tok[i];
-        if (fig_rel && t->type != DK_TOK_NUM && (t->flags & DK_TF_LEXED) &&
-            !fig_rel[t->lex ? dk_lex_index(t->lex) : dk_lex_nwords] &&
-            (i + 1 >= nt || (tok[i + 1].flags & DK_TF_SPACE)) &&
-            (lines ? !line_start(s, i) : i > 0)) {
-            i++;
-            continue;
+        if (fig_rel) {
+            /* one branch on the answer: the parts of it follow no
+             * pattern a branch could learn */
+            int i1 = i + 1 < nt ? i + 1 : i;   /* i: no next token */
+            unsigned skip = (t->type != DK_TOK_NUM) &
+                            ((t->flags & DK_TF_LEXED) != 0) &
+                            !fig_rel[dk_lex_index_or_none(t->lex)] &
+                            ((i1 == i) | (tok[i1].flags & DK_TF_SPACE));
+            if (skip && (lines ? !line_start(s, i) : i > 0)) {
+                i++;
+                continue;
+            }
         }
         int sk = skip_furniture(s, i, lines);
         if (sk != i) {

@@ -148,6 +148,14 @@ static inline size_t dk_lex_index(const dk_lexeme *x)
     return (size_t)(x - dk_lex_words);
 }
 
+/* dk_lex_index(x), or dk_lex_nwords when x is NULL; figured without a
+ * branch, since whether a token has a lexeme follows no pattern. */
+static inline size_t dk_lex_index_or_none(const dk_lexeme *x)
+{
+    size_t k = ((uintptr_t)x - (uintptr_t)dk_lex_words) / sizeof *x;
+    return k < dk_lex_nwords ? k : dk_lex_nwords;
+}
+
 /* The bit of class cls in the masks. */
 #define DK_LXBIT(cls) (1u << (cls))
 
