@@ -20,7 +20,6 @@
  */
 #include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "number.h"
 #include "calendar.h"
@@ -1873,69 +1872,52 @@ static int p_date(const dk_sent *s, int i, dv *v, int *t0)
     return e;
 }
 
-/* What can_start answers at a word whose lexeme is x, as far as x
- * alone tells: 0 no, 1 yes, 2 it depends on the tokens around it. */
-static uint8_t start_by_lexeme(const dk_lexeme *x)
+/* What can_start answers at a word of lexeme x, as far as x alone tells:
+ * DK_AHEAD_DATE yes, DK_AHEAD_DATE_ASK it depends on the tokens around
+ * it, 0 no.  Keep it in step with can_start. */
+uint32_t dk_date_hint(const dk_lexeme *x)
 {
     if (x->cmask & (LXB(LX_MONTH) | LXB(LX_WEEKDAY) | LXB(LX_ORD) |
                     LXB(LX_CARD)))
-        return 1;
+        return DK_AHEAD_DATE;
     const dk_lexent *u = dk_lex_get(x, LX_TUNIT);
     if (u)
-        return !(u->flags & LXF_PLURAL);
+        return (u->flags & LXF_PLURAL) ? 0 : DK_AHEAD_DATE;
     const dk_lexent *w = dk_lex_get(x, LX_DATEWORD);
     if (!w)
-        return x->is_prefix ? 2 : 0;
+        return x->is_prefix ? DK_AHEAD_DATE_ASK : 0;
     switch (w->role) {
     case R_DW_THE: case R_DW_A:
-        return 2;
+        return DK_AHEAD_DATE_ASK;
     case R_DW_THIS: case R_DW_TODAY: case R_DW_TOMORROW:
     case R_DW_THANKSGIVING: case R_DW_LAST: case R_DW_NEXT:
     case R_DW_YESTERDAY: case R_DW_MOD: case R_DW_MODOF: case R_DW_FROM:
     case R_DW_BETWEEN: case R_DW_BLACKFRIDAY: case R_DW_CALENDAR:
     case R_DW_Q: case R_DW_H: case R_DW_HOLIDAY: case R_DW_EASTER:
-        return 1;
+        return DK_AHEAD_DATE;
     default:
         return 0;
     }
 }
 
-/* start_rel[dk_lex_index(x)]: start_by_lexeme(x); start_rel[dk_lex_nwords]
- * is 0, for a word with no lexeme.  NULL when it could not be made
- * (can_start then answers at every token). */
-static uint8_t *start_rel;
-static pthread_once_t start_rel_once = PTHREAD_ONCE_INIT;
-
-static void start_rel_fill(void)
-{
-    uint8_t *r = malloc((size_t)dk_lex_nwords + 1);
-    if (!r)
-        return;
-    for (uint32_t k = 0; k < dk_lex_nwords; k++)
-        r[k] = start_by_lexeme(&dk_lex_words[k]);
-    r[dk_lex_nwords] = 0;
-    start_rel = r;
-}
-
-/* can_start, from start_rel for most tokens: one branch on whether a
- * date may start (most tokens: no), as whether a word has a lexeme
- * follows no pattern a branch could learn. */
+/* can_start, from the token's dk_date_hint for most tokens: one branch
+ * on whether a date may start (most tokens: no), as whether a word has
+ * a lexeme follows no pattern a branch could learn.  A token the lexicon
+ * did not look up has no hint: can_start answers there. */
 static inline int may_start(const dk_sent *s, int k)
 {
     const dk_token *t = &s->tok[k];
-    if (!start_rel)
-        return can_start(s, k);
-    unsigned r = start_rel[dk_lex_index_or_none(t->lex)];
-    r = t->type == DK_TOK_NUM ? 1 : r;
-    if (!r)
+    unsigned h = t->ahead & (DK_AHEAD_DATE | DK_AHEAD_DATE_ASK);
+    h = t->type == DK_TOK_NUM ? DK_AHEAD_DATE : h;
+    h = (t->flags & DK_TF_LEXED) ? h : DK_AHEAD_DATE_ASK;
+    if (!h)
         return 0;
-    return r == 1 || can_start(s, k);
+    return h == DK_AHEAD_DATE || can_start(s, k);
 }
 
 void dk_recognise_dates(const dk_sent *s, dk_cands *out)
 {
     pthread_once(&by_bit_once, by_bit_fill);
-    pthread_once(&start_rel_once, start_rel_fill);
     for (int i = 0; i < s->ntok; i++) {
         if (!may_start(s, i))
             continue;

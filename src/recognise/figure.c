@@ -14,8 +14,6 @@
  * Years (four digits 1000-2100 without a unit) are left to date.c.
  * All context words live in data/en/words.tsv (class ctx).
  */
-#include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 #include "number.h"
 
@@ -848,17 +846,6 @@ static int skip_furniture(const dk_sent *s, int i, int lines)
     return i;
 }
 
-/* fig_rel[dk_lex_index(x)]: 1 when a token whose lexeme is x needs a
- * look even when it is spaced from the next token and does not start a
- * line: a figure may start there (a number word or a sign, a currency
- * or percent, or the first word of a longer one: "Chinese yuan"), or it
- * is a telephone cue.  Other context words matter only at a line start
- * (page furniture) and other number operators only after a number.
- * fig_rel[dk_lex_nwords] is 0, for a token with no lexeme.  NULL when
- * it could not be made: every token then gets a look. */
-static uint8_t *fig_rel;
-static pthread_once_t fig_rel_once = PTHREAD_ONCE_INIT;
-
 static int has_role(const dk_lexeme *x, int cls, int role)
 {
     for (int e = 0; e < x->nent; e++)
@@ -867,27 +854,25 @@ static int has_role(const dk_lexeme *x, int cls, int role)
     return 0;
 }
 
-static void fig_rel_fill(void)
+/* A token of lexeme x needs a look even when it is spaced from the next
+ * token and does not start a line when a figure may start there (a
+ * number word or a sign, a currency or percent, or the first word of a
+ * longer one: "Chinese yuan"), or it is a telephone cue.  Other context
+ * words matter only at a line start (page furniture), other number
+ * operators only after a number. */
+uint32_t dk_figure_hint(const dk_lexeme *x)
 {
-    uint8_t *r = malloc((size_t)dk_lex_nwords + 1);
-    if (!r)
-        return;
     const uint32_t start = DK_NUM_FIRST | DK_LXBIT(LX_CURRENCY) |
                            DK_LXBIT(LX_PERCENT);
     const uint32_t longer = DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT);
-    for (uint32_t k = 0; k < dk_lex_nwords; k++) {
-        const dk_lexeme *x = &dk_lex_words[k];
-        r[k] = (x->cmask & start) || (x->spaced & longer) ||
+    int look = (x->cmask & start) || (x->spaced & longer) ||
                has_role(x, LX_CTX, R_CTX_PHONE) ||
                has_role(x, LX_NUMOP, R_NUMOP_NEG);
-    }
-    r[dk_lex_nwords] = 0;
-    fig_rel = r;
+    return look ? DK_AHEAD_FIGURE : 0;
 }
 
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
-    pthread_once(&fig_rel_once, fig_rel_fill);
     int i = 0, term = 0;
     /* a sentence without a line break starts one line: its first token */
     int lines = memchr(s->text, '\n', s->len) != NULL;
@@ -896,24 +881,22 @@ void dk_recognise_figures(const dk_sent *s, dk_cands *out)
     while (i < nt) {
         /* most tokens: a word or punctuation spaced from the next token,
          * not at a line start, that the lexicon does not know or knows
-         * as nothing a figure or a telephone cue starts with (fig_rel):
+         * as nothing a figure or a telephone cue starts with
+         * (dk_figure_hint, in its ahead):
          * no furniture (that needs a line start), no URL (that needs
          * glued tokens after it), no telephone cue, no figure (may_start:
          * a number word or sign, a currency or percent, the start of a
-         * longer one, or a sign glued to digits) */
+         * longer one, or a sign glued to digits).  One branch on the
+         * answer: its parts follow no pattern a branch could learn. */
         const dk_token *t = &tok[i];
-        if (fig_rel) {
-            /* one branch on the answer: the parts of it follow no
-             * pattern a branch could learn */
-            int i1 = i + 1 < nt ? i + 1 : i;   /* i: no next token */
-            unsigned skip = (t->type != DK_TOK_NUM) &
-                            ((t->flags & DK_TF_LEXED) != 0) &
-                            !fig_rel[dk_lex_index_or_none(t->lex)] &
-                            ((i1 == i) | (tok[i1].flags & DK_TF_SPACE));
-            if (skip && (lines ? !line_start(s, i) : i > 0)) {
-                i++;
-                continue;
-            }
+        int i1 = i + 1 < nt ? i + 1 : i;   /* i: no next token */
+        unsigned skip = (t->type != DK_TOK_NUM) &
+                        ((t->flags & DK_TF_LEXED) != 0) &
+                        !(t->ahead & DK_AHEAD_FIGURE) &
+                        ((i1 == i) | (tok[i1].flags & DK_TF_SPACE));
+        if (skip && (lines ? !line_start(s, i) : i > 0)) {
+            i++;
+            continue;
         }
         int sk = skip_furniture(s, i, lines);
         if (sk != i) {

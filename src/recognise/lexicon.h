@@ -136,25 +136,9 @@ typedef struct dk_lexeme {
                             letter after a letter: one word) */
 } dk_lexeme;
 
-/* Every lexeme of the table, dk_lex_nwords of them (generated).  A
- * recogniser may keep what it needs to know of each in an array of its
- * own, indexed by dk_lex_index, and then skip most tokens without reading
- * their lexemes. */
+/* Every lexeme of the table, dk_lex_nwords of them (generated). */
 extern const dk_lexeme dk_lex_words[];
 extern const uint32_t dk_lex_nwords;
-
-static inline size_t dk_lex_index(const dk_lexeme *x)
-{
-    return (size_t)(x - dk_lex_words);
-}
-
-/* dk_lex_index(x), or dk_lex_nwords when x is NULL; figured without a
- * branch, since whether a token has a lexeme follows no pattern. */
-static inline size_t dk_lex_index_or_none(const dk_lexeme *x)
-{
-    size_t k = ((uintptr_t)x - (uintptr_t)dk_lex_words) / sizeof *x;
-    return k < dk_lex_nwords ? k : dk_lex_nwords;
-}
 
 /* The bit of class cls in the masks. */
 #define DK_LXBIT(cls) (1u << (cls))
@@ -232,7 +216,16 @@ int dk_lex_tokenize(const char *s, size_t n, dk_token *tok, int max);
  * a holiday role), or the first word of one ("new" of "new year's
  * day"). */
 #define DK_AHEAD_HOLIDAY (1u << 30)
-_Static_assert(LX_CLASS_MAX < 30, "DK_AHEAD_* are no class bits");
+/* In dk_token.ahead, of the token alone (tag_ahead does not pass them to
+ * the tokens before it): what the recognisers said of its lexeme, so
+ * that they pass over most tokens without reading their lexemes.
+ * DK_AHEAD_FIGURE: dk_figure_hint; DK_AHEAD_DATE, DK_AHEAD_DATE_ASK:
+ * dk_date_hint (recognise.h).  A token with no lexeme has none. */
+#define DK_AHEAD_FIGURE (1u << 29)
+#define DK_AHEAD_DATE (1u << 28)
+#define DK_AHEAD_DATE_ASK (1u << 27)
+#define DK_AHEAD_OWN (DK_AHEAD_FIGURE | DK_AHEAD_DATE | DK_AHEAD_DATE_ASK)
+_Static_assert(LX_CLASS_MAX < 27, "DK_AHEAD_* are no class bits");
 _Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
 
 /* Append token t's key text to out[*len], lower-cased, with a leading
