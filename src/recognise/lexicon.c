@@ -246,21 +246,21 @@ tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
 {
     (void)ctx;
     uint32_t len = t->end - t->start;
-    if (len == 1 && t->type == DK_TOK_PUNCT && s[t->start] < 0x80) {   /* ASCII */
-        int k = dk_lex_byte[s[t->start]];
-        t->flags |= DK_TF_LEXED;
-        if (k >= 0)
-            take_slot(t, &dk_lex_table[k]);
-        else
-            t->ahead = 0;
-        return;
-    }
-    if (t->type == DK_TOK_NUM && !first_byte(s[t->start])) {
-        t->ahead = DK_AHEAD_DIGITS;   /* no key starts with its digit */
-        t->flags |= DK_TF_LEXED;
-        return;
-    }
-    if (!head || len > 8) {
+    if (!head || len > 8) {   /* not the usual word: its head is its key */
+        if (len == 1 && t->type == DK_TOK_PUNCT && s[t->start] < 0x80) {
+            int k = dk_lex_byte[s[t->start]];   /* ASCII punctuation */
+            t->flags |= DK_TF_LEXED;
+            if (k >= 0)
+                take_slot(t, &dk_lex_table[k]);
+            else
+                t->ahead = 0;
+            return;
+        }
+        if (t->type == DK_TOK_NUM && !first_byte(s[t->start])) {
+            t->ahead = DK_AHEAD_DIGITS;   /* no key starts with its digit */
+            t->flags |= DK_TF_LEXED;
+            return;
+        }
         tag_any(s, n, t, head);
         return;
     }
