@@ -265,7 +265,7 @@ tag_one(void *ctx, const unsigned char *s, size_t n, dk_token *t,
         return;
     }
     t->flags |= DK_TF_LEXED;
-    uint64_t h = dk_lex_mix(len, head);
+    uint64_t h = dk_lex_mix_top(len, head);   /* one group: top bits */
     if (!may_be_key(h)) {
         t->ahead = 0;
         return;
