@@ -881,13 +881,13 @@ void dk_recognise_figures(const dk_sent *s, dk_cands *out)
     while (i < nt) {
         /* most tokens: a word or punctuation spaced from the next token,
          * not at a line start, that the lexicon does not know or knows
-         * as nothing a figure or a telephone cue starts with
-         * (dk_figure_hint, in its ahead):
-         * no furniture (that needs a line start), no URL (that needs
-         * glued tokens after it), no telephone cue, no figure (may_start:
-         * a number word or sign, a currency or percent, the start of a
-         * longer one, or a sign glued to digits).  One branch on the
-         * answer: its parts follow no pattern a branch could learn. */
+         * as nothing a figure or a telephone cue starts with (the hint
+         * of dk_figure_hint in its ahead): no furniture (that needs a
+         * line start), no URL (that needs glued tokens after it), no
+         * telephone cue, no figure (may_start: a number word or sign, a
+         * currency or percent, the start of a longer one, or a sign
+         * glued to digits).  One branch on the answer: its parts follow
+         * no pattern a branch could learn. */
         const dk_token *t = &tok[i];
         int i1 = i + 1 < nt ? i + 1 : i;   /* i: no next token */
         unsigned skip = (t->type != DK_TOK_NUM) &
