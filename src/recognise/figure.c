@@ -836,7 +836,10 @@ static int skip_furniture(const dk_sent *s, int i, int lines)
             k++;
         return k + 1;
     }
-    if (ctx(s, i, R_CTX_PHONE)) {
+    /* a telephone cue: from the hint of its lexeme when it has one */
+    const dk_token *t = &s->tok[i];
+    if ((t->flags & DK_TF_LEXED) ? (t->ahead & DK_AHEAD_PHONE) != 0
+                                 : ctx(s, i, R_CTX_PHONE)) {
         int k = i + 1;
         while (k < s->ntok && (is_num(s, k) || (s->tok[k].type == DK_TOK_PUNCT &&
                                                 !dk_tok_is(s, k, ','))))
@@ -865,10 +868,10 @@ uint32_t dk_figure_hint(const dk_lexeme *x)
     const uint32_t start = DK_NUM_FIRST | DK_LXBIT(LX_CURRENCY) |
                            DK_LXBIT(LX_PERCENT);
     const uint32_t longer = DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT);
-    int look = (x->cmask & start) || (x->spaced & longer) ||
-               has_role(x, LX_CTX, R_CTX_PHONE) ||
+    int phone = has_role(x, LX_CTX, R_CTX_PHONE);
+    int look = (x->cmask & start) || (x->spaced & longer) || phone ||
                has_role(x, LX_NUMOP, R_NUMOP_NEG);
-    return look ? DK_AHEAD_FIGURE : 0;
+    return (look ? DK_AHEAD_FIGURE : 0) | (phone ? DK_AHEAD_PHONE : 0);
 }
 
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)

@@ -31,7 +31,7 @@ extern const uint64_t dk_lex_filter[];   /* lexhash.h */
  * first sentence is tagged.  Sized for every index a slot can hold, so
  * it needs no allocation; the pages past dk_lex_nwords are never
  * touched. */
-#define HINT_SHIFT 27
+#define HINT_SHIFT 26
 _Static_assert((DK_AHEAD_OWN >> HINT_SHIFT) <= 0xFF &&
                ((DK_AHEAD_OWN >> HINT_SHIFT) << HINT_SHIFT) == DK_AHEAD_OWN,
                "the hints fit a byte");

@@ -219,13 +219,15 @@ int dk_lex_tokenize(const char *s, size_t n, dk_token *tok, int max);
 /* In dk_token.ahead, of the token alone (tag_ahead does not pass them to
  * the tokens before it): what the recognisers said of its lexeme, so
  * that they pass over most tokens without reading their lexemes.
- * DK_AHEAD_FIGURE: dk_figure_hint; DK_AHEAD_DATE, DK_AHEAD_DATE_ASK:
- * dk_date_hint (recognise.h).  A token with no lexeme has none. */
+ * DK_AHEAD_FIGURE, DK_AHEAD_PHONE: dk_figure_hint; DK_AHEAD_DATE,
+ * DK_AHEAD_DATE_ASK: dk_date_hint (recognise.h).  A token with no lexeme has none. */
 #define DK_AHEAD_FIGURE (1u << 29)
 #define DK_AHEAD_DATE (1u << 28)
 #define DK_AHEAD_DATE_ASK (1u << 27)
-#define DK_AHEAD_OWN (DK_AHEAD_FIGURE | DK_AHEAD_DATE | DK_AHEAD_DATE_ASK)
-_Static_assert(LX_CLASS_MAX < 27, "DK_AHEAD_* are no class bits");
+#define DK_AHEAD_PHONE (1u << 26)
+#define DK_AHEAD_OWN (DK_AHEAD_FIGURE | DK_AHEAD_DATE | DK_AHEAD_DATE_ASK | \
+                      DK_AHEAD_PHONE)
+_Static_assert(LX_CLASS_MAX < 26, "DK_AHEAD_* are no class bits");
 _Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
 
 /* Append token t's key text to out[*len], lower-cased, with a leading

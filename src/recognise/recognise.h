@@ -106,7 +106,8 @@ void dk_recognise_entities(const struct dk_pack *p, const dk_sent *s,
  * (lexicon.h, DK_AHEAD_OWN): the lexicon asks each lexeme when it first
  * tags a sentence.  dk_figure_hint: DK_AHEAD_FIGURE when a token of it
  * needs a look by dk_recognise_figures even when spaced from the next
- * token and not at a line start (figure.c).  dk_date_hint:
+ * token and not at a line start, DK_AHEAD_PHONE when it is a telephone
+ * cue ("tel."; figure.c).  dk_date_hint:
  * DK_AHEAD_DATE when a date may start at a token of it, DK_AHEAD_DATE_ASK
  * when that depends on the tokens around it (date.c). */
 uint32_t dk_figure_hint(const struct dk_lexeme *x);
