@@ -343,7 +343,8 @@ int main(int argc, char **argv)
                 (unsigned)w[i].cmask, (unsigned)w[i].spaced,
                 (unsigned)w[i].glued);
     }
-    fprintf(out, "};\n\n");
+    fprintf(out, "};\n");
+    fprintf(out, "const uint32_t dk_lex_nwords = %zuu;\n\n", nwords);
 
     /* the hash table (lexhash.h): at most a third full, so a word that
      * is no key mostly meets an empty slot at once */
@@ -360,6 +361,7 @@ int main(int argc, char **argv)
         slots[i] = (dk_lexslot){0, 0, 0, 0};
     size_t maxkey = 0;
     uint32_t first[8] = {0};
+    static uint64_t filter[1u << (DK_LEX_FILTER_BITS - 6)];
     int byte_slot[128];   /* the slot of the one-byte ASCII key, or -1 */
     for (int c = 0; c < 128; c++)
         byte_slot[c] = -1;
@@ -374,7 +376,9 @@ int main(int argc, char **argv)
             maxkey = n;
         unsigned char a = (unsigned char)w[i].key[0];
         first[a >> 5] |= 1u << (a & 31);
-        size_t h = (size_t)(dk_lex_hash(w[i].key, n) >> (64 - bits));
+        uint64_t hash = dk_lex_hash(w[i].key, n);
+        filter[DK_LEX_FWORD(hash)] |= 1ull << DK_LEX_FBIT(hash);
+        size_t h = (size_t)(hash >> (64 - bits));
         while (slots[h].len)
             h = (h + 1) & (size - 1);
         slots[h] = (dk_lexslot){dk_lex_group(w[i].key, n), (uint16_t)n,
@@ -392,6 +396,12 @@ int main(int argc, char **argv)
     fprintf(out, "const int16_t dk_lex_byte[128] = {");
     for (int c = 0; c < 128; c++)
         fprintf(out, "%s%d,", c % 16 ? " " : "\n    ", byte_slot[c]);
+    fprintf(out, "\n};\n");
+    fprintf(out, "const uint64_t dk_lex_filter[%u] = {",
+            1u << (DK_LEX_FILTER_BITS - 6));
+    for (unsigned k = 0; k < 1u << (DK_LEX_FILTER_BITS - 6); k++)
+        fprintf(out, "%s0x%016llxull,", k % 4 ? " " : "\n    ",
+                (unsigned long long)filter[k]);
     fprintf(out, "\n};\n");
     fprintf(out, "const dk_lexslot dk_lex_table[] = {");
     for (size_t i = 0; i < size; i++)

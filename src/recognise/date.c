@@ -1740,26 +1740,49 @@ static int p_mod(const dk_sent *s, int i, dv *v)
 
 /* ------------------------------------------------------------ driver */
 
-/* Could a date start at token k?  Keeps the hot path cheap. */
+/* Could a date start at a word of lexeme x, as far as x alone tells?
+ * DK_AHEAD_DATE yes, DK_AHEAD_DATE_ASK it depends on the tokens around
+ * it (can_start), 0 no. */
+uint32_t dk_date_hint(const dk_lexeme *x)
+{
+    if (x->cmask & (LXB(LX_MONTH) | LXB(LX_WEEKDAY) | LXB(LX_ORD) |
+                    LXB(LX_CARD)))
+        return DK_AHEAD_DATE;
+    const dk_lexent *u = dk_lex_get(x, LX_TUNIT);
+    if (u)
+        return (u->flags & LXF_PLURAL) ? 0 : DK_AHEAD_DATE;
+    const dk_lexent *w = dk_lex_get(x, LX_DATEWORD);
+    if (!w)
+        return x->is_prefix ? DK_AHEAD_DATE_ASK : 0;
+    switch (w->role) {
+    case R_DW_THE: case R_DW_A:
+        return DK_AHEAD_DATE_ASK;
+    case R_DW_THIS: case R_DW_TODAY: case R_DW_TOMORROW:
+    case R_DW_THANKSGIVING: case R_DW_LAST: case R_DW_NEXT:
+    case R_DW_YESTERDAY: case R_DW_MOD: case R_DW_MODOF: case R_DW_FROM:
+    case R_DW_BETWEEN: case R_DW_BLACKFRIDAY: case R_DW_CALENDAR:
+    case R_DW_Q: case R_DW_H: case R_DW_HOLIDAY: case R_DW_EASTER:
+        return DK_AHEAD_DATE;
+    default:
+        return 0;
+    }
+}
+
+/* Could a date start at token k?  Most tokens are answered by the hint
+ * their lexeme left in their ahead (dk_date_hint), with one branch on
+ * the answer: whether a word has a lexeme follows no pattern a branch
+ * could learn. */
 static int can_start(const dk_sent *s, int k)
 {
     const dk_token *t = &s->tok[k];
-    if (t->type == DK_TOK_NUM)
-        return 1;
-    if (!t->lex)
+    unsigned h = t->ahead & (DK_AHEAD_DATE | DK_AHEAD_DATE_ASK);
+    if (!(t->flags & DK_TF_LEXED))   /* not tagged: no hint there */
+        h = t->lex ? dk_date_hint(t->lex) : 0;
+    h = t->type == DK_TOK_NUM ? DK_AHEAD_DATE : h;
+    if (!h)
         return 0;
-    if (t->lex->cmask & (LXB(LX_MONTH) | LXB(LX_WEEKDAY) | LXB(LX_ORD) |
-                         LXB(LX_CARD)))
+    if (h == DK_AHEAD_DATE)
         return 1;
-    const dk_lexent *u = lx(s, k, LX_TUNIT);
-    if (u)
-        return !(u->flags & LXF_PLURAL);
-    if (!lx(s, k, LX_DATEWORD)) {
-        /* the first word of a holiday: "new year", "earth day" */
-        const dk_lexeme *x;
-        return t->lex->is_prefix &&
-               dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_DATEWORD, &x) > 1;
-    }
     switch (dwr(s, k)) {
     case R_DW_THE: {
         const dk_token *n = tk(s, k + 1);
@@ -1771,14 +1794,10 @@ static int can_start(const dk_sent *s, int k)
     }
     case R_DW_A:   /* "a year ago" */
         return lx(s, k + 1, LX_TUNIT) != NULL;
-    case R_DW_THIS: case R_DW_TODAY: case R_DW_TOMORROW:
-    case R_DW_THANKSGIVING: case R_DW_LAST: case R_DW_NEXT:
-    case R_DW_YESTERDAY: case R_DW_MOD: case R_DW_MODOF: case R_DW_FROM:
-    case R_DW_BETWEEN: case R_DW_BLACKFRIDAY: case R_DW_CALENDAR:
-    case R_DW_Q: case R_DW_H: case R_DW_HOLIDAY: case R_DW_EASTER:
-        return 1;
-    default:
-        return 0;
+    default: {     /* the first word of a holiday: "new year", "earth day" */
+        const dk_lexeme *x;
+        return dk_lex_phrase(s->text, s->tok, s->ntok, k, LX_DATEWORD, &x) > 1;
+    }
     }
 }
 

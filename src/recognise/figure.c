@@ -836,7 +836,10 @@ static int skip_furniture(const dk_sent *s, int i, int lines)
             k++;
         return k + 1;
     }
-    if (ctx(s, i, R_CTX_PHONE)) {
+    /* a telephone cue: from the hint of its lexeme when it has one */
+    const dk_token *t = &s->tok[i];
+    if ((t->flags & DK_TF_LEXED) ? (t->ahead & DK_AHEAD_PHONE) != 0
+                                 : ctx(s, i, R_CTX_PHONE)) {
         int k = i + 1;
         while (k < s->ntok && (is_num(s, k) || (s->tok[k].type == DK_TOK_PUNCT &&
                                                 !dk_tok_is(s, k, ','))))
@@ -846,31 +849,55 @@ static int skip_furniture(const dk_sent *s, int i, int lines)
     return i;
 }
 
-/* The classes of a word that dk_recognise_figures must look at; and of
- * the longer keys it may start with a space after it. */
-#define SKIP_NOT (DK_LXBIT(LX_CTX) | DK_NUM_FIRST | DK_LXBIT(LX_NUMOP) | \
-                  DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT))
-#define SKIP_NOT_SPACED (DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT))
+static int has_role(const dk_lexeme *x, int cls, int role)
+{
+    for (int e = 0; e < x->nent; e++)
+        if (x->ent[e].cls == cls && x->ent[e].role == role)
+            return 1;
+    return 0;
+}
+
+/* A token of lexeme x needs a look even when it is spaced from the next
+ * token and does not start a line when a figure may start there (a
+ * number word or a sign, a currency or percent, or the first word of a
+ * longer one: "Chinese yuan"), or it is a telephone cue.  Other context
+ * words matter only at a line start (page furniture), other number
+ * operators only after a number. */
+uint32_t dk_figure_hint(const dk_lexeme *x)
+{
+    const uint32_t start = DK_NUM_FIRST | DK_LXBIT(LX_CURRENCY) |
+                           DK_LXBIT(LX_PERCENT);
+    const uint32_t longer = DK_LXBIT(LX_CURRENCY) | DK_LXBIT(LX_PERCENT);
+    int phone = has_role(x, LX_CTX, R_CTX_PHONE);
+    int look = (x->cmask & start) || (x->spaced & longer) || phone ||
+               has_role(x, LX_NUMOP, R_NUMOP_NEG);
+    return (look ? DK_AHEAD_FIGURE : 0) | (phone ? DK_AHEAD_PHONE : 0);
+}
 
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
     int i = 0, term = 0;
     /* a sentence without a line break starts one line: its first token */
     int lines = memchr(s->text, '\n', s->len) != NULL;
-    while (i < s->ntok) {
+    const dk_token *tok = s->tok;
+    int nt = s->ntok;
+    while (i < nt) {
         /* most tokens: a word or punctuation spaced from the next token,
-         * not at a line start, that the lexicon does not know or knows as
-         * nothing a figure or a telephone cue starts with: no furniture
-         * (that needs a line start), no URL (that needs glued tokens
-         * after it), no telephone cue (a context word), no figure
-         * (may_start: a number word or operator, a currency or percent,
-         * the start of a longer one, or a sign glued to digits) */
-        const dk_token *t = &s->tok[i];
-        if (t->type != DK_TOK_NUM && (t->flags & DK_TF_LEXED) &&
-            (!t->lex || (!(t->lex->cmask & SKIP_NOT) &&
-                         !(t->lex->spaced & SKIP_NOT_SPACED))) &&
-            (i + 1 >= s->ntok || (s->tok[i + 1].flags & DK_TF_SPACE)) &&
-            (lines ? !line_start(s, i) : i > 0)) {
+         * not at a line start, that the lexicon does not know or knows
+         * as nothing a figure or a telephone cue starts with (the hint
+         * of dk_figure_hint in its ahead): no furniture (that needs a
+         * line start), no URL (that needs glued tokens after it), no
+         * telephone cue, no figure (may_start: a number word or sign, a
+         * currency or percent, the start of a longer one, or a sign
+         * glued to digits).  One branch on the answer: its parts follow
+         * no pattern a branch could learn. */
+        const dk_token *t = &tok[i];
+        int i1 = i + 1 < nt ? i + 1 : i;   /* i: no next token */
+        unsigned skip = (t->type != DK_TOK_NUM) &
+                        ((t->flags & DK_TF_LEXED) != 0) &
+                        !(t->ahead & DK_AHEAD_FIGURE) &
+                        ((i1 == i) | (tok[i1].flags & DK_TF_SPACE));
+        if (skip && (lines ? !line_start(s, i) : i > 0)) {
             i++;
             continue;
         }

@@ -136,6 +136,10 @@ typedef struct dk_lexeme {
                             letter after a letter: one word) */
 } dk_lexeme;
 
+/* Every lexeme of the table, dk_lex_nwords of them (generated). */
+extern const dk_lexeme dk_lex_words[];
+extern const uint32_t dk_lex_nwords;
+
 /* The bit of class cls in the masks. */
 #define DK_LXBIT(cls) (1u << (cls))
 
@@ -212,7 +216,18 @@ int dk_lex_tokenize(const char *s, size_t n, dk_token *tok, int max);
  * a holiday role), or the first word of one ("new" of "new year's
  * day"). */
 #define DK_AHEAD_HOLIDAY (1u << 30)
-_Static_assert(LX_CLASS_MAX < 30, "DK_AHEAD_* are no class bits");
+/* In dk_token.ahead, of the token alone (tag_ahead does not pass them to
+ * the tokens before it): what the recognisers said of its lexeme, so
+ * that they pass over most tokens without reading their lexemes.
+ * DK_AHEAD_FIGURE, DK_AHEAD_PHONE: dk_figure_hint; DK_AHEAD_DATE,
+ * DK_AHEAD_DATE_ASK: dk_date_hint (recognise.h).  A token with no lexeme has none. */
+#define DK_AHEAD_FIGURE (1u << 29)
+#define DK_AHEAD_DATE (1u << 28)
+#define DK_AHEAD_DATE_ASK (1u << 27)
+#define DK_AHEAD_PHONE (1u << 26)
+#define DK_AHEAD_OWN (DK_AHEAD_FIGURE | DK_AHEAD_DATE | DK_AHEAD_DATE_ASK | \
+                      DK_AHEAD_PHONE)
+_Static_assert(LX_CLASS_MAX < 26, "DK_AHEAD_* are no class bits");
 _Static_assert(LX_CARD == 1, "DK_AHEAD_DIGITS is no class bit");
 
 /* Append token t's key text to out[*len], lower-cased, with a leading

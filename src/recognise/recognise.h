@@ -102,6 +102,17 @@ struct dk_pack;
 void dk_recognise_entities(const struct dk_pack *p, const dk_sent *s,
                            dk_cands *out);                   /* entity.c */
 
+/* What a recogniser tells of a lexeme once, for dk_token.ahead
+ * (lexicon.h, DK_AHEAD_OWN): the lexicon asks each lexeme when it first
+ * tags a sentence.  dk_figure_hint: DK_AHEAD_FIGURE when a token of it
+ * needs a look by dk_recognise_figures even when spaced from the next
+ * token and not at a line start, DK_AHEAD_PHONE when it is a telephone
+ * cue ("tel."; figure.c).  dk_date_hint:
+ * DK_AHEAD_DATE when a date may start at a token of it, DK_AHEAD_DATE_ASK
+ * when that depends on the tokens around it (date.c). */
+uint32_t dk_figure_hint(const struct dk_lexeme *x);
+uint32_t dk_date_hint(const struct dk_lexeme *x);
+
 /* Look for a dateline ("Published: 11:43, May 22, 2024", a date line
  * under the title) in the first bytes of a document.  Sets ctx and
  * returns 1 when found.  (date.c) */

@@ -205,7 +205,12 @@ static void test_ahead(void **state)
     assert_true(tok[2].ahead & unit);
     assert_true(tok[2].ahead & month);
     assert_false(tok[3].ahead & unit);
-    assert_int_equal(tok[4].ahead & ~DK_AHEAD_HOLIDAY, tok[4].lex->cmask);   /* "may day" */
+    assert_int_equal(tok[4].ahead & ~(DK_AHEAD_HOLIDAY | DK_AHEAD_OWN),
+                     tok[4].lex->cmask);   /* "may day" */
+    /* the recognisers' hints are of the token alone */
+    assert_true(tok[4].ahead & DK_AHEAD_DATE);    /* "May": a month */
+    assert_false(tok[3].ahead & DK_AHEAD_DATE);   /* "in": not after it */
+    assert_false(tok[2].ahead & DK_AHEAD_FIGURE);
     assert_false(tok[0].ahead & DK_LXBIT(LX_CURRENCY));
     assert_false(tok[0].ahead & DK_AHEAD_PART);
     const char *p = "the first two Months of 2020";
