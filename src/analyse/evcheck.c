@@ -7,6 +7,7 @@
 #include <string.h>
 #include "evcheck.h"
 #include "../store/store.h"
+#include "../recognise/calendar.h"
 
 /* A stated number as a figure of the precision it is written with. */
 static dk_fig plain_fig(double v)
@@ -27,6 +28,12 @@ void dk_evfact_from_mention(const dk_mention *m, dk_evfact *e)
     memcpy(e->place, m->place, sizeof e->place);
     memcpy(e->period, m->date, sizeof e->period);
     e->has_span = dk_period_parse(e->period, &e->span);
+    if (!e->has_span && memcmp(e->period, "XXXX-", 5) == 0 &&
+        e->period[5] >= '0' && e->period[5] <= '1' &&
+        e->period[6] >= '0' && e->period[6] <= '9') {
+        int mo = (e->period[5] - '0') * 10 + (e->period[6] - '0');
+        e->month = mo >= 1 && mo <= 12 ? mo : 0;
+    }
     e->has_count = m->has_count;
     if (m->has_count)
         e->count = plain_fig(m->count);
@@ -164,6 +171,24 @@ static int is_bound(const dk_fig *f)
     return f->qualifier == DK_Q_OVER || f->qualifier == DK_Q_UNDER;
 }
 
+/* Does span p hold a day of month m (of any year)? */
+static int in_month(dk_period p, int m)
+{
+    if (p.hi - p.lo >= 365)
+        return 1;
+    int y, mo, d;
+    dk_cal_civil(p.lo, &y, &mo, &d);
+    for (int k = 0; k < 13; k++) {
+        if (mo == m)
+            return 1;
+        long next = dk_cal_days(y, mo, dk_cal_month_len(y, mo)) + 1;
+        if (next > p.hi)
+            return 0;
+        dk_cal_add_months(&y, &mo, 1);
+    }
+    return 0;
+}
+
 /* How one attribute of the two events compares. */
 enum { UNKNOWN, AGREE, DIFFER };
 
@@ -176,6 +201,12 @@ int dk_event_judge(const dk_evfact *c, const dk_evfact *r, const dk_pack *pack,
         return 0;
     int at[4] = {UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN};
     static const char *const names[4] = {"date", "place", "count", "value"};
+    /* a month of no year ("met in September"): a record's happening of
+     * other months is another one */
+    if (!c->has_span && c->month &&
+        (r->has_span ? !in_month(r->span, c->month)
+                     : r->month && r->month != c->month))
+        return 0;
     /* the cheap tests first: when, then who, then where */
     if (c->has_span) {
         if (!r->has_span)

@@ -37,6 +37,9 @@ typedef struct dk_evfact {
     char period[DK_DATE_MAX];
     dk_period span;
     int has_span;
+    int month;                     /* no span, a month of no year
+                                      ("XXXX-09", "XXXX-09-02": 9),
+                                      else 0 */
     int has_count;
     dk_fig count;
     int has_value;

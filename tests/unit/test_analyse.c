@@ -219,6 +219,14 @@ static void test_events(void **state)
     strcpy(m.actors[1], "mirziyoyev");
     dk_evfact_from_mention(&m, &claim);
     assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 1);
+    /* a month of no year: the record's month must be it */
+    strcpy(m.date, "XXXX-01");
+    dk_evfact_from_mention(&m, &claim);
+    assert_int_equal(claim.month, 1);
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 1);
+    strcpy(m.date, "XXXX-09");
+    dk_evfact_from_mention(&m, &claim);
+    assert_int_equal(dk_event_judge(&claim, &rec, pack, &why), 0);
     /* counts: ten documents signed, not twelve */
     memset(&m, 0, sizeof m);
     strcpy(m.event, "agreement");
