@@ -668,6 +668,21 @@ static int after_article(const claim_t *cl, uint64_t start)
            (start == 2 || cl->text[start - 3] == ' ');
 }
 
+/* Is the word right before byte start of the claim w (lower case)? */
+static int word_before(const claim_t *cl, uint64_t start, const char *w)
+{
+    size_t n = strlen(w);
+    if (start < n + 1 || start > cl->len || cl->text[start - 1] != ' ')
+        return 0;
+    size_t a = (size_t)start - 1 - n;
+    if (a > 0 && cl->text[a - 1] != ' ')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((cl->text[a + i] | 0x20) != w[i])
+            return 0;
+    return 1;
+}
+
 static void add_fig(claim_t *cl, const dk_mention *m)
 {
     cl->nall++;
@@ -687,6 +702,9 @@ static void add_fig(claim_t *cl, const dk_mention *m)
     cf->f.fig.high = m->high;
     cf->f.fig.qualifier = m->qualifier;
     cf->f.fig.step = dk_fig_step(m->text, tl, m->value);
+    if (word_before(cl, m->start, "exactly") ||
+        word_before(cl, m->start, "precisely"))
+        cf->f.fig.step = 0;     /* no rounding: "exactly $41 bn" */
     memcpy(cf->f.unit, m->unit, sizeof cf->f.unit);
     memcpy(cf->f.metric, m->metric, sizeof cf->f.metric);
     memcpy(cf->f.period, m->period, sizeof cf->f.period);

@@ -422,6 +422,8 @@ static const char *verdict(void **state, const char *claim)
 static void test_verdicts(void **state)
 {
     assert_string_equal(verdict(state, "Mutual trade between Kazakhstan and China reached $41 bn in 2023."), "supported");
+    /* "exactly": no rounding, so $41.1 billion is another figure */
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China reached exactly $41 billion in 2023."), "conflicting_sources");
     assert_string_equal(verdict(state, "Trade between Kazakhstan and China reached $24.1 billion in 2023."), "contradicted");
     /* 41 / 1.32 = 31.06: the implied 2022 figure takes part */
     assert_string_equal(verdict(state, "Trade between Kazakhstan and China was $31 billion in 2022."), "supported");
