@@ -30,6 +30,7 @@
 #include "sentidx.h"
 #include "../pack/pack.h"
 #include "../store/store.h"
+#include "../recognise/recognise.h"
 #include "../text/utf8.h"
 #include "../text/jsonw.h"
 
@@ -75,6 +76,7 @@ struct dk_checker {
     int *sfirst, *sfacts;    /* figures of sentence s: sfacts[sfirst[s] ..
                                 sfirst[s + 1]), facts.n + i for loose i */
     dk_evfacts events;
+    char date[16];           /* the claims' date, "" for none */
 };
 
 /* One figure of a claim, as read by the engine. */
@@ -751,7 +753,7 @@ static int read_claim(dk_checker *c, const char *text, claim_t *cl)
     memset(cl, 0, sizeof *cl);
     cl->text = text;
     cl->len = strlen(text);
-    dk_doc *d = dk_doc_open(c->engine, "claim", NULL);
+    dk_doc *d = dk_doc_open(c->engine, "claim", c->date[0] ? c->date : NULL);
     if (!d)
         return -1;
     char *blank = malloc(2 * (cl->len + 1));
@@ -1664,6 +1666,19 @@ static void evidence_item(dk_jsonw *w, const evidence *e, int agree)
     if (e->f && e->f->implied)
         dk_jw_bool(w, "implied", 1);
     dk_jw_end(w);
+}
+
+int dk_checker_set_date(dk_checker *c, const char *date)
+{
+    if (!date || !date[0]) {
+        c->date[0] = '\0';
+        return 0;
+    }
+    dk_docctx probe;
+    if (strlen(date) >= sizeof c->date || !dk_parse_iso_date(date, &probe))
+        return -1;
+    strcpy(c->date, date);
+    return 0;
 }
 
 dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,

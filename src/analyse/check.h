@@ -42,4 +42,11 @@ void dk_checker_close(dk_checker *c);
 dk_status dk_check_claim(dk_checker *c, const char *claim, const char *id,
                          dk_buf *b, const char **verdict);
 
+/* The day the claims that follow were made (YYYY, YYYY-MM or
+ * YYYY-MM-DD), against which their relative dates resolve ("last year",
+ * "on Monday"); NULL or "" for none (the default: such dates are then
+ * left unresolved).  Returns 0, or -1 when date is no such date (the
+ * claims' date is then unchanged). */
+int dk_checker_set_date(dk_checker *c, const char *date);
+
 #endif

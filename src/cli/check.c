@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include "cli.h"
 #include "../analyse/check.h"
+#include "../recognise/recognise.h"
 #include "../pack/pack.h"
 #include "../store/store.h"
 
@@ -24,7 +25,10 @@ static void usage(FILE *f)
         "  --json             print the answer as one JSON object\n"
         "  --input jsonl FILE check every {\"id\",\"claim\"} line of FILE (- for\n"
         "                     standard input); one JSON answer a line\n"
-        "  --pack DIR         the domain pack (default: as for extract)\n\n"
+        "  --pack DIR         the domain pack (default: as for extract)\n"
+        "  --date YYYY-MM-DD  the day the claims were made, to resolve their\n"
+        "                     \"last year\" or \"on Monday\"; JSON Lines claims\n"
+        "                     may carry their own \"date\" (default: none)\n\n"
         "Exit status: 0 when answered (whatever the verdict), else an error code.\n");
 }
 
@@ -54,7 +58,10 @@ static void print_plain(const char *answer)
     json_decref(o);
 }
 
-static int check_many(dk_checker *c, const char *path)
+/* Check every claim line of path; fallback_date (--date, may be NULL)
+ * serves the lines without a "date". */
+static int check_many(dk_checker *c, const char *path,
+                      const char *fallback_date)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!f) {
@@ -76,6 +83,15 @@ static int check_many(dk_checker *c, const char *path)
         if (!claim) {
             dk_cli_error("%s:%ld: %s", path, lineno,
                          o ? "no string field \"claim\"" : je.text);
+            if (!status)
+                status = DK_ERR_JSON;
+            json_decref(o);
+            continue;
+        }
+        const char *date = json_string_value(json_object_get(o, "date"));
+        if (dk_checker_set_date(c, date ? date : fallback_date) != 0) {
+            dk_cli_error("%s:%ld: bad \"date\" \"%s\" (want YYYY-MM-DD)",
+                         path, lineno, date);
             if (!status)
                 status = DK_ERR_JSON;
             json_decref(o);
@@ -123,9 +139,10 @@ int dk_cmd_check(int argc, char **argv)
     static const struct option opts[] = {
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"input", required_argument, 0, 'i'}, {"pack", required_argument, 0, 'p'},
+        {"date", required_argument, 0, 't'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
-    const char *db = dk_store_default_path(), *pack = NULL;
+    const char *db = dk_store_default_path(), *pack = NULL, *date = NULL;
     int json = 0, many = 0, c;
     optind = 1;
     opterr = 0;
@@ -134,6 +151,15 @@ int dk_cmd_check(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'j': json = 1; break;
         case 'p': pack = optarg; break;
+        case 't': {
+            dk_docctx probe;
+            if (!dk_parse_iso_date(optarg, &probe)) {
+                dk_cli_error("check: bad --date '%s' (want YYYY-MM-DD)", optarg);
+                return DK_ERR_USAGE;
+            }
+            date = optarg;
+            break;
+        }
         case 'i':
             if (strcmp(optarg, "jsonl") != 0) {
                 dk_cli_error("check: --input takes jsonl, not '%s'", optarg);
@@ -171,8 +197,9 @@ int dk_cmd_check(int argc, char **argv)
         return st;
     }
     if (many) {
-        st = check_many(ck, argv[optind]);
+        st = check_many(ck, argv[optind], date);
     } else {
+        dk_checker_set_date(ck, date);   /* checked above */
         dk_buf out = {0};
         st = dk_check_claim(ck, argv[optind], NULL, &out, NULL);
         if (st == DK_ERR_UTF8)

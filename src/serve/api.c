@@ -7,7 +7,7 @@
  *   GET /api/facts?metric=&subject=&period=&doc=&limit=
  *   GET /api/timeline?metric=&subjects=
  *   GET /api/conflicts?metric=
- *   GET /api/check?claim=
+ *   GET /api/check?claim=&date=
  *   GET /api/events?actor=&type=&from=&to=&limit=
  */
 #include <stdio.h>
@@ -516,6 +516,11 @@ static void h_check(dk_api *a, dk_api_param get, void *req, dk_api_response *r)
             return;
         }
         a->version = v;
+    }
+    const char *date = get(req, "date");
+    if (dk_checker_set_date(a->checker, date) != 0) {
+        reply_error(r, 400, "bad parameter 'date' (want YYYY-MM-DD)");
+        return;
     }
     dk_status s = dk_check_claim(a->checker, claim, NULL, &r->body, NULL);
     if (s == DK_ERR_UTF8)

@@ -92,6 +92,17 @@ printf '{"id":"a","claim":"x"}\nnot json\n' >"$T/badclaims.jsonl"
 [ $rc -eq 6 ] && [ "$(wc -l <"$T/bc.err")" -eq 1 ] && grep -q 'badclaims.jsonl:2' "$T/bc.err" \
     && [ "$(wc -l <"$T/bc.out")" -eq 1 ] && ok || bad "malformed claims line: rc $rc, $(cat "$T/bc.err")"
 
+# the claims' date: "last year" of a claim made in 2024 is 2023
+"$DK" check --db "$DB" --date 2024-03-01 "Trade between Kazakhstan and China reached \$41 billion last year." \
+    | grep -q '^supported:' && ok || bad "check --date: last year is 2023"
+"$DK" check --db "$DB" --date 2025-03-01 "Trade between Kazakhstan and China reached \$41 billion last year." \
+    | grep -q '^contradicted:' && ok || bad "check --date: last year is 2024"
+printf '{"id":"a","claim":"Trade between Kazakhstan and China reached $41 billion last year.","date":"2024-02-01"}\n{"id":"b","claim":"x","date":"2024-13-40"}\n' >"$T/dated.jsonl"
+"$DK" check --db "$DB" --input jsonl "$T/dated.jsonl" >"$T/dated.out" 2>"$T/dated.err"; rc=$?
+[ $rc -eq 6 ] && grep -q '"verdict":"supported"' "$T/dated.out" && grep -q 'dated.jsonl:2: bad "date"' "$T/dated.err" \
+    && ok || bad "claims with a date: rc $rc, $(cat "$T/dated.err")"
+"$DK" check --db "$DB" --date 2024-13-40 "x" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "check bad --date must exit 2"
+
 # a claim that is not UTF-8: one line, exit 4, nothing on stdout
 "$DK" check --db "$DB" "$(printf 'Trade \227\221 $41 billion')" >"$T/u8.out" 2>"$T/u8.err"; rc=$?
 [ $rc -eq 4 ] && [ ! -s "$T/u8.out" ] && [ "$(wc -l <"$T/u8.err")" -eq 1 ] && ok || bad "invalid UTF-8 claim: rc $rc"
