@@ -50,6 +50,7 @@ typedef struct job {
 } job;
 
 #define QUEUE_BYTES (8u << 20)    /* documents waiting to be written */
+#define QUEUE_WAKE (QUEUE_BYTES / 8)  /* queued before the writer is woken */
 
 struct dk_ingest {
     dk_store *store;              /* written by the caller's thread */
@@ -378,7 +379,11 @@ static int emit(dk_ingest *x, job *j)
         x->head = j;
     x->tail = j;
     x->queued += j->size;
-    pthread_cond_signal(&x->can_take);
+    /* likewise the writer, waiting for work, is woken when a share of
+     * the queue is ready (or at the end of the source), not for every
+     * document */
+    if (x->queued >= QUEUE_WAKE)
+        pthread_cond_signal(&x->can_take);
     pthread_mutex_unlock(&x->mu);
     return 0;
 }
@@ -799,7 +804,11 @@ static dk_status run(dk_ingest *x)
             if (!x->head)
                 x->tail = NULL;
             x->queued -= j->size;
-            pthread_cond_signal(&x->can_put);
+            /* the reader, waiting for room, is woken once half the
+             * queue is free, not for every document taken: each wake is
+             * a system call and a context switch on both sides */
+            if (x->queued <= QUEUE_BYTES / 2)
+                pthread_cond_signal(&x->can_put);
             pthread_mutex_unlock(&x->mu);
             consume(x, j);
             pthread_mutex_lock(&x->mu);

@@ -26,7 +26,8 @@ static const char *const sql_text[ST_COUNT] = {
                    "author, path, bytes, text, added) VALUES "
                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
                    "strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-    [ST_PUT_SENT] = "INSERT INTO sentences(doc, start, end) VALUES (?1, ?2, ?3)",
+    [ST_PUT_SENT] = "INSERT INTO sentences(doc, start, end, text) VALUES "
+                    "(?1, ?2, ?3, ?4)",
     [ST_PUT_FTS] = "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)",
     [ST_PUT_MENT] = "INSERT INTO mentions(doc, sentence, start, end, text, "
                     "kind, value, unit, qualifier, low, high, date, metric, "
@@ -47,13 +48,15 @@ enum { M_SENT, M_MENT, M_COUNT };
 #define MENT_COLS 24
 
 static const char *const multi_head[M_COUNT] = {
-    [M_SENT] = "INSERT OR ROLLBACK INTO sentences(id, doc, start, end) VALUES ",
+    [M_SENT] = "INSERT OR ROLLBACK INTO sentences(id, doc, start, end, text) "
+               "VALUES ",
     [M_MENT] = "INSERT OR ROLLBACK INTO mentions(doc, sentence, start, end, text, "
                "kind, value, unit, qualifier, low, high, date, metric, "
                "period, subjects, change_value, change_unit, type, eid, "
                "event, cameo, actors, place, count) VALUES ",
 };
-static const int multi_cols[M_COUNT] = {4, MENT_COLS};
+#define SENT_COLS 5
+static const int multi_cols[M_COUNT] = {SENT_COLS, MENT_COLS};
 
 struct dk_store {
     sqlite3 *db;
@@ -115,6 +118,11 @@ static const char *const migrations[] = {
     "WHERE metric IS NOT NULL;"
     "CREATE INDEX mentions_eid ON mentions(eid, sentence) "
     "WHERE eid IS NOT NULL;",
+    /* 3 -> 4: a sentence's text in its own row, the FTS5 index reading it
+     * from there (external content) instead of keeping a second copy:
+     * one b-tree insert less for every sentence ingested (see
+     * to_external_content) */
+    NULL,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -146,6 +154,52 @@ static dk_status exec(dk_store *s, const char *sql)
     return rc == SQLITE_OK ? DK_OK : fail(s, rc);
 }
 
+/* Does the query sql give a row? -1 when it fails. */
+static int any_row(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Migration 3 -> 4.  The sentences get a text column filled from the
+ * FTS5 table's own copy; a new FTS5 table with the sentences as its
+ * content takes over the old one's index as it is (the index does not
+ * depend on where the content lives, so nothing is tokenized again);
+ * then the old table goes.  Each step is skipped when already done (a
+ * file whose version number was lowered by hand). */
+static dk_status to_external_content(dk_store *s)
+{
+    int has_text = any_row(s->db, "SELECT 1 FROM pragma_table_info("
+                                  "'sentences') WHERE name = 'text'");
+    int has_copy = any_row(s->db, "SELECT 1 FROM sqlite_master WHERE "
+                                  "name = 'sentences_fts_content'");
+    if (has_text < 0 || has_copy < 0)
+        return fail(s, sqlite3_errcode(s->db));
+    if (!has_text && exec(s, "ALTER TABLE sentences ADD COLUMN text TEXT"))
+        return DK_ERR_DB;
+    if (!has_copy)
+        return DK_OK;
+    return exec(s,
+        "UPDATE sentences SET text = (SELECT c0 FROM sentences_fts_content c "
+        "WHERE c.id = sentences.id);"
+        "CREATE VIRTUAL TABLE sentences_fts_v4 USING fts5(text, "
+        "tokenize = 'dostyk', columnsize = 0, content = 'sentences', "
+        "content_rowid = 'id');"
+        "DELETE FROM sentences_fts_v4_data;"
+        "DELETE FROM sentences_fts_v4_idx;"
+        "DELETE FROM sentences_fts_v4_config;"
+        "INSERT INTO sentences_fts_v4_data SELECT * FROM sentences_fts_data;"
+        "INSERT INTO sentences_fts_v4_idx SELECT * FROM sentences_fts_idx;"
+        "INSERT INTO sentences_fts_v4_config SELECT * FROM "
+        "sentences_fts_config;"
+        "DROP TABLE sentences_fts;"
+        "ALTER TABLE sentences_fts_v4 RENAME TO sentences_fts;");
+}
+
 static dk_status migrate(dk_store *s, char *err, size_t cap)
 {
     sqlite3_stmt *st;
@@ -163,7 +217,9 @@ static dk_status migrate(dk_store *s, char *err, size_t cap)
     for (int v = version; v < NMIGRATIONS; v++) {
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
-        if (exec(s, "BEGIN IMMEDIATE") || exec(s, migrations[v]) ||
+        if (exec(s, "BEGIN IMMEDIATE") ||
+            (migrations[v] ? exec(s, migrations[v])
+                           : to_external_content(s)) ||
             exec(s, bump) || exec(s, "COMMIT")) {
             snprintf(err, cap, "schema migration %d -> %d failed: %s", v,
                      v + 1, sqlite3_errmsg(s->db));
@@ -472,6 +528,7 @@ dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
     sqlite3_bind_int64(st, 1, doc);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)start);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)end);
+    sqlite3_bind_text64(st, 4, text, n, SQLITE_STATIC, SQLITE_UTF8);
     int rc = run(s, st);
     if (rc)
         return fail(s, rc);
@@ -586,19 +643,23 @@ dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
             return DK_ERR_DB;
         for (size_t r = 0; r < rows; r++) {
             const dk_span *sp = &v[done + r];
-            int b = (int)r * 4;
+            int b = (int)r * SENT_COLS;
             sqlite3_bind_int64(st, b + 1, ids[done + r]);
             sqlite3_bind_int64(st, b + 2, doc);
             sqlite3_bind_int64(st, b + 3, (sqlite3_int64)sp->start);
             sqlite3_bind_int64(st, b + 4, (sqlite3_int64)sp->end);
+            sqlite3_bind_text64(st, b + 5, text + sp->start,
+                                sp->end - sp->start, SQLITE_STATIC,
+                                SQLITE_UTF8);
         }
         int rc = run_multi(s, st);
         if (rc)
             return fail(s, rc);
         done += rows;
     }
-    /* the FTS5 rows one by one: a statement of several would open a
-     * savepoint, and FTS5 writes its pending terms out at each */
+    /* the FTS5 index rows (the text is in the sentences rows), one by
+     * one: a statement of several would open a savepoint, and FTS5
+     * writes its pending terms out at each */
     sqlite3_stmt *ft = s->st[ST_PUT_FTS];
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_int64(ft, 1, ids[i]);

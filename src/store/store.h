@@ -6,8 +6,9 @@
  * open, newer ones are refused):
  *   docs(id, name UNIQUE, hash, title, date, source, url, author, path,
  *        bytes, text, added)
- *   sentences(id, doc, start, end)           text lives in sentences_fts
- *   sentences_fts(text) FTS5, rowid = sentences.id, tokenizer "dostyk"
+ *   sentences(id, doc, start, end, text)     text as it was indexed
+ *   sentences_fts(text) FTS5, rowid = sentences.id, tokenizer "dostyk",
+ *        its content read from sentences (version 4: no second copy)
  *   mentions(id, doc, sentence, start, end, text, kind, value, unit,
  *            qualifier, low, high, date, metric, period, subjects,
  *            change_value, change_unit, type, eid, event, cameo, actors,
@@ -29,7 +30,7 @@
 #include <sqlite3.h>
 #include "dostyk.h"
 
-#define DK_STORE_VERSION 3
+#define DK_STORE_VERSION 4
 
 typedef struct dk_store dk_store;
 

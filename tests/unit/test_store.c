@@ -105,6 +105,63 @@ static void test_schema_version(void **state)
     assert_non_null(strstr(err, "newer"));
 }
 
+/* A record of schema 3 (the sentence text only in the FTS5 table) is
+ * brought to the current schema on open: the text moves to the
+ * sentences, the index is kept and stays sound, and a replaced document
+ * leaves nothing behind in it. */
+static void test_migrate_v3(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(dk_fts_register(db), DK_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "CREATE TABLE docs(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+        " hash TEXT NOT NULL, title TEXT, date TEXT, source TEXT, url TEXT,"
+        " author TEXT, path TEXT, bytes INTEGER NOT NULL, text TEXT NOT NULL,"
+        " added TEXT NOT NULL);"
+        "CREATE TABLE sentences(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
+        " start INTEGER NOT NULL, end INTEGER NOT NULL);"
+        "CREATE INDEX sentences_doc ON sentences(doc);"
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = "
+        "'dostyk', columnsize = 0);"
+        "CREATE TABLE mentions(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
+        " sentence INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+        " text TEXT NOT NULL, kind TEXT NOT NULL, value REAL, unit TEXT,"
+        " qualifier TEXT, low REAL, high REAL, date TEXT, metric TEXT,"
+        " period TEXT, subjects TEXT, change_value REAL, change_unit TEXT,"
+        " type TEXT, eid TEXT, event TEXT, cameo TEXT, actors TEXT,"
+        " place TEXT, count REAL);"
+        "INSERT INTO docs VALUES(1, 'old', 'h', NULL, NULL, NULL, NULL, NULL,"
+        " NULL, 31, 'Grain exports rose to $3bn. End', 'now');"
+        "INSERT INTO sentences VALUES(1, 1, 0, 27);"
+        "INSERT INTO sentences_fts(rowid, text) VALUES(1, "
+        "'Grain exports rose to $3bn.');"
+        "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    dk_store *s = open_rw();
+    assert_int_equal(one(s, "PRAGMA user_version"), DK_STORE_VERSION);
+    assert_int_equal(one(s, "SELECT count(*) FROM sqlite_master WHERE name = "
+                            "'sentences_fts_content'"), 0);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences WHERE text = "
+                            "'Grain exports rose to $3bn.'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH '\"3 billion\"'"), 1);
+    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
+        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
+        SQLITE_OK);
+    /* the old document replaced: its words leave the index */
+    add(s, "old", "Oil imports fell to $2bn.", "$2bn");
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'grain'"), 0);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'oil'"), 1);
+    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
+        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
+        SQLITE_OK);
+    dk_store_close(s);
+}
+
 static void test_readonly_missing(void **state)
 {
     (void)state;
@@ -334,6 +391,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migrate_v3, setup, teardown),
         cmocka_unit_test(test_readonly_missing),
         cmocka_unit_test_setup_teardown(test_put_check_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figures_meet, setup, teardown),
