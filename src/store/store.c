@@ -621,7 +621,8 @@ static int run_multi(dk_store *s, sqlite3_stmt *st)
 }
 
 dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
-                                 size_t n, const char *text, int64_t *ids)
+                                 size_t n, const char *text,
+                                 const dk_sent_tokens *toks, int64_t *ids)
 {
     if (!s->sent_next) {
         sqlite3_stmt *q = s->st[ST_SENT_NEXT];
@@ -662,10 +663,16 @@ dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
      * writes its pending terms out at each */
     sqlite3_stmt *ft = s->st[ST_PUT_FTS];
     for (size_t i = 0; i < n; i++) {
+        const char *t = text + v[i].start;
+        size_t len = v[i].end - v[i].start;
         sqlite3_bind_int64(ft, 1, ids[i]);
-        sqlite3_bind_text64(ft, 2, text + v[i].start, v[i].end - v[i].start,
-                            SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text64(ft, 2, t, len, SQLITE_STATIC, SQLITE_UTF8);
+        if (toks)
+            dk_fts_replay(t, len, toks->rec + toks->off[i],
+                          toks->off[i + 1] - toks->off[i]);
         int rc = run_multi(s, ft);
+        if (toks)
+            dk_fts_replay(NULL, 0, NULL, 0);
         if (rc)
             return fail(s, rc);
     }

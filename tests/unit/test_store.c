@@ -162,6 +162,55 @@ static void test_migrate_v3(void **state)
     dk_store_close(s);
 }
 
+/* Tokens recorded on one thread and replayed by the FTS5 insert give
+ * the same index as tokenizing there; a replay whose text is not the
+ * inserted one is not used. */
+static void test_token_replay(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    const char *text = "Trade reached $12bn. Oil fell.";
+    dk_span sp[2] = {{0, 20}, {21, 30}};
+    dk_buf rec = {0};
+    size_t off[3];
+    for (int i = 0; i < 2; i++) {
+        off[i] = rec.len;
+        assert_int_equal(dk_fts_record(&rec, text + sp[i].start,
+                                       sp[i].end - sp[i].start), 0);
+    }
+    off[2] = rec.len;
+    dk_docmeta m = {.name = "r"};
+    char hash[17];
+    int64_t doc, ids[2];
+    dk_store_hash(&m, text, strlen(text), hash);
+    assert_int_equal(dk_store_begin(s), DK_OK);
+    assert_int_equal(dk_store_put_doc(s, &m, hash, text, strlen(text), &doc),
+                     DK_OK);
+    dk_sent_tokens toks = {rec.data, off};
+    assert_int_equal(dk_store_put_sentences(s, doc, sp, 2, text, &toks, ids),
+                     DK_OK);
+    /* a stale replay for other bytes: the text is tokenized itself */
+    int64_t sid;
+    dk_fts_replay("Trade reached $12bn.", 20, rec.data, off[1]);
+    assert_int_equal(dk_store_put_sentence(s, doc, 0, 9, "Gas rose.", 9,
+                                           &sid), DK_OK);
+    dk_fts_replay(NULL, 0, NULL, 0);
+    assert_int_equal(dk_store_commit(s), DK_OK);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH '\"12 billion\"'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'oil'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'gas'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'trade'"), 1);
+    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
+        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
+        SQLITE_OK);
+    dk_buf_free(&rec);
+    dk_store_close(s);
+}
+
 static void test_readonly_missing(void **state)
 {
     (void)state;
@@ -392,6 +441,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrate_v3, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_token_replay, setup, teardown),
         cmocka_unit_test(test_readonly_missing),
         cmocka_unit_test_setup_teardown(test_put_check_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figures_meet, setup, teardown),
