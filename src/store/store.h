@@ -14,8 +14,13 @@
  *            change_value, change_unit, type, eid, event, cameo, actors,
  *            place, count)
  *   index mentions_event on mentions(event) for the chronology (version 2)
- *   mentions indexed by doc; by sentence only where a query needs it
- *   (version 3): dates (facts), metrics and entities (search filters)
+ *   mentions indexed by sentence only where a query needs it (version 3):
+ *   dates (facts), metrics and entities (search filters)
+ *   doc_rows(doc, sentence_lo, sentence_hi, sentences, mention_lo,
+ *            mention_hi, mentions): a document's rows are found by their
+ *   range of ids, with views doc_sentences and doc_mentions (WHERE doc =
+ *   ?), not by an index on every row's document (version 4); whatever
+ *   writes sentences or mentions keeps it (the dk_store_put_* do)
  * A document and all its rows are written inside one transaction, so a
  * crash leaves either the whole document or none of it.
  *

@@ -150,6 +150,12 @@ static void test_migrate_v3(void **state)
     assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
         "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
         SQLITE_OK);
+    /* a document's rows by their ids, not by an index on their document */
+    assert_int_equal(one(s, "SELECT count(*) FROM doc_rows WHERE doc = 1 AND "
+                            "sentence_lo = 1 AND sentence_hi = 1 AND "
+                            "sentences = 1 AND mentions = 0"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sqlite_master WHERE name "
+                            "IN ('sentences_doc', 'mentions_doc')"), 0);
     /* the old document replaced: its words leave the index */
     add(s, "old", "Oil imports fell to $2bn.", "$2bn");
     assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
@@ -159,6 +165,10 @@ static void test_migrate_v3(void **state)
     assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
         "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
         SQLITE_OK);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM doc_rows"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM doc_mentions m JOIN doc_rows "
+                            "r ON r.doc = m.doc WHERE r.mentions = 1"), 1);
     dk_store_close(s);
 }
 
