@@ -177,7 +177,7 @@ static dk_status load_sentences(sqlite3 *db, dk_sentidx *x)
     return s;
 }
 
-/* The texts (one scan of the full-text table) and their words. */
+/* The texts (one scan of the sentences) and their words. */
 /* Copies: texts by a hash of their bytes, open addressing over the
  * sentence indices of the first of each text. */
 typedef struct text_map {
@@ -235,12 +235,13 @@ static int text_rep(text_map *m, const dk_sentidx *x, const char *t, int s)
     return -1;
 }
 
-/* The texts (one scan of the full-text table) and the words of each
+/* The texts (one scan of the sentences, which hold them since schema 4:
+ * no FTS5 layer in between) and the words of each
  * distinct text; a copy shares its first's text and words. */
 static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT rowid, text FROM sentences_fts",
+    if (sqlite3_prepare_v2(db, "SELECT id, text FROM sentences ORDER BY id",
                            -1, &st, NULL) != SQLITE_OK)
         return DK_ERR_DB;
     int rc, wcap = 0, at = 0, nvocab = 0;

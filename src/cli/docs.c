@@ -77,9 +77,9 @@ int dk_cmd_docs(int argc, char **argv)
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(dk_store_db(s),
             "SELECT d.name, d.date, d.title, d.source, d.url, d.author, "
-            "d.bytes, (SELECT count(*) FROM sentences WHERE doc = d.id), "
-            "(SELECT count(*) FROM mentions WHERE doc = d.id) "
-            "FROM docs d ORDER BY d.date, d.name", -1, &q, NULL)) {
+            "d.bytes, coalesce(r.sentences, 0), coalesce(r.mentions, 0) "
+            "FROM docs d LEFT JOIN doc_rows r ON r.doc = d.id "
+            "ORDER BY d.date, d.name", -1, &q, NULL)) {
         dk_cli_error("docs: %s", dk_store_errmsg(s));
         dk_store_close(s);
         return DK_ERR_DB;

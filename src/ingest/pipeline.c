@@ -47,9 +47,12 @@ typedef struct job {
     dk_mention *ments;            /* text NULL: it is clean + start */
     long *ment_sent;              /* index of each mention's sentence, -1 none */
     size_t nments;
+    char *toks;                   /* the sentences' FTS5 tokens, or NULL */
+    size_t *tokoff;               /* sentence i's: toks[tokoff[i], tokoff[i + 1]) */
 } job;
 
 #define QUEUE_BYTES (8u << 20)    /* documents waiting to be written */
+#define QUEUE_WAKE (QUEUE_BYTES / 8)  /* queued before the writer is woken */
 
 struct dk_ingest {
     dk_store *store;              /* written by the caller's thread */
@@ -75,6 +78,7 @@ struct dk_ingest {
     dk_buf work;                  /* the cleaned copy of a text */
     dk_buf html;                  /* text extracted from a page */
     dk_buf items;                 /* sentences and mentions of a document */
+    dk_buf toks;                  /* their FTS5 tokens */
     /* the queue between them */
     int threaded;                 /* 0: each job is written at once */
     pthread_mutex_t mu;
@@ -151,6 +155,8 @@ static void job_free(job *j)
     free(j->sents);
     free(j->ments);
     free(j->ment_sent);
+    free(j->toks);
+    free(j->tokoff);
     free(j);
 }
 
@@ -300,8 +306,9 @@ static dk_status write_doc(dk_ingest *x, job *j)
         return DK_ERR_NOMEM;
     }
     const char *clean = j->text + j->n;
+    dk_sent_tokens toks = {j->toks, j->tokoff};
     if (dk_store_put_sentences(x->store, docid, j->sents, j->nsents, clean,
-                               x->sids))
+                               j->toks ? &toks : NULL, x->sids))
         return db_failure(x, where, j->line);
     for (size_t i = 0; i < j->nments; i++) {
         j->ments[i].text = clean + j->ments[i].start;
@@ -378,7 +385,11 @@ static int emit(dk_ingest *x, job *j)
         x->head = j;
     x->tail = j;
     x->queued += j->size;
-    pthread_cond_signal(&x->can_take);
+    /* likewise the writer, waiting for work, is woken when a share of
+     * the queue is ready (or at the end of the source), not for every
+     * document */
+    if (x->queued >= QUEUE_WAKE)
+        pthread_cond_signal(&x->can_take);
     pthread_mutex_unlock(&x->mu);
     return 0;
 }
@@ -418,6 +429,36 @@ static void account(dk_ingest *x, job_kind kind, unsigned long long bytes)
 }
 
 /* ------------------------------------------------------------ reading */
+
+/* The FTS5 tokens of j's sentences in the cleaned text, made here on the
+ * reading thread so that the writing one, the ingest's slower side, need
+ * not (see dk_fts_record); none when out of memory. */
+static void record_tokens(dk_ingest *x, job *j, const char *clean)
+{
+    dk_buf *b = &x->toks;
+    b->len = 0;
+    size_t *off = malloc((j->nsents + 1) * sizeof *off);
+    if (!off)
+        return;
+    for (size_t i = 0; i < j->nsents; i++) {
+        off[i] = b->len;
+        if (dk_fts_record(b, clean + j->sents[i].start,
+                          j->sents[i].end - j->sents[i].start)) {
+            free(off);
+            return;
+        }
+    }
+    off[j->nsents] = b->len;
+    char *rec = malloc(b->len ? b->len : 1);
+    if (!rec) {
+        free(off);
+        return;
+    }
+    memcpy(rec, b->data, b->len);
+    j->toks = rec;
+    j->tokoff = off;
+    j->size += b->len + (j->nsents + 1) * sizeof *off;
+}
 
 /* Everything short of the database for one document held in memory:
  * checks, metadata from the text, the content hash, the engine.  text[0,
@@ -540,6 +581,9 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
             p += sizeof(dk_mention);
         }
     }
+    /* with one thread, tokenizing here would gain nothing */
+    if (x->threaded)
+        record_tokens(x, j, x->work.data);
     emit(x, j);
 }
 
@@ -799,7 +843,11 @@ static dk_status run(dk_ingest *x)
             if (!x->head)
                 x->tail = NULL;
             x->queued -= j->size;
-            pthread_cond_signal(&x->can_put);
+            /* the reader, waiting for room, is woken once half the
+             * queue is free, not for every document taken: each wake is
+             * a system call and a context switch on both sides */
+            if (x->queued <= QUEUE_BYTES / 2)
+                pthread_cond_signal(&x->can_put);
             pthread_mutex_unlock(&x->mu);
             consume(x, j);
             pthread_mutex_lock(&x->mu);
@@ -876,6 +924,7 @@ void dk_ingest_close(dk_ingest *x)
     dk_buf_free(&x->work);
     dk_buf_free(&x->html);
     dk_buf_free(&x->items);
+    dk_buf_free(&x->toks);
     free(x->sids);
     free(x->msids);
     pthread_mutex_destroy(&x->mu);

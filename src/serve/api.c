@@ -240,8 +240,9 @@ static void h_docs(dk_api *a, dk_api_param get, void *req, dk_api_response *r)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(dk_store_db(a->store),
             "SELECT d.name, d.title, d.date, d.source, d.url, d.author, "
-            "d.bytes, (SELECT count(*) FROM mentions WHERE doc = d.id) "
-            "FROM docs d ORDER BY d.date DESC, d.name LIMIT ?1", -1, &st,
+            "d.bytes, coalesce(r.mentions, 0) FROM docs d "
+            "LEFT JOIN doc_rows r ON r.doc = d.id "
+            "ORDER BY d.date DESC, d.name LIMIT ?1", -1, &st,
             NULL) != SQLITE_OK) {
         reply_db_error(a, r);
         return;
@@ -301,8 +302,8 @@ static void h_doc(dk_api *a, const char *name, dk_api_response *r)
     }
     sqlite3_finalize(st);
     dk_jw_arr(&w, "mentions");
-    if (sqlite3_prepare_v2(db, "SELECT " DK_MENTION_COLS " FROM mentions m "
-                           "WHERE m.doc = ?1 ORDER BY m.start, m.end DESC",
+    if (sqlite3_prepare_v2(db, "SELECT " DK_MENTION_COLS " FROM doc_mentions "
+                           "m WHERE m.doc = ?1 ORDER BY m.start, m.end DESC",
                            -1, &st, NULL) != SQLITE_OK) {
         reply_db_error(a, r);
         return;

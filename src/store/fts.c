@@ -109,16 +109,20 @@ static int encode(unsigned cp, char *out)
 /* The scale a word names (1 when none). */
 static double scale_of(const char *w, int n)
 {
-    static const struct { const char *w; double s; } scales[] = {
-        {"k", 1e3}, {"thousand", 1e3}, {"thousands", 1e3},
-        {"m", 1e6}, {"mn", 1e6}, {"mln", 1e6}, {"million", 1e6},
-        {"millions", 1e6},
-        {"b", 1e9}, {"bn", 1e9}, {"bln", 1e9}, {"billion", 1e9},
-        {"billions", 1e9},
-        {"tn", 1e12}, {"trln", 1e12}, {"trillion", 1e12},
+    static const struct { const char *w; int n; double s; } scales[] = {
+        {"k", 1, 1e3}, {"thousand", 8, 1e3}, {"thousands", 9, 1e3},
+        {"m", 1, 1e6}, {"mn", 2, 1e6}, {"mln", 3, 1e6}, {"million", 7, 1e6},
+        {"millions", 8, 1e6},
+        {"b", 1, 1e9}, {"bn", 2, 1e9}, {"bln", 3, 1e9}, {"billion", 7, 1e9},
+        {"billions", 8, 1e9},
+        {"tn", 2, 1e12}, {"trln", 4, 1e12}, {"trillion", 8, 1e12},
     };
+    /* most words after a number are no scale: out at the first letter */
+    if (n < 1 || n > 9 || (w[0] != 'k' && w[0] != 'm' && w[0] != 'b' &&
+                           w[0] != 't'))
+        return 1;
     for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
-        if ((int)strlen(scales[i].w) == n && memcmp(scales[i].w, w, (size_t)n) == 0)
+        if (scales[i].n == n && memcmp(scales[i].w, w, (size_t)n) == 0)
             return scales[i].s;
     return 1;
 }
@@ -146,6 +150,16 @@ static double number_value(const char *s, int n)
         tmp[len++] = c;
     }
     tmp[len] = 0;
+    /* digits alone, up to 15 of them: an integer strtod would give
+     * exactly, computed without it */
+    if (len <= 15) {
+        double v = 0;
+        int i = 0;
+        while (i < len && tmp[i] >= '0' && tmp[i] <= '9')
+            v = v * 10 + (tmp[i++] - '0');
+        if (i == len)
+            return v;
+    }
     return strtod(tmp, NULL);
 }
 
@@ -330,6 +344,76 @@ static int tok_create(void *ud, const char **args, int nargs,
 
 static void tok_delete(Fts5Tokenizer *t) { (void)t; }
 
+/* ------------------------------------------------------------ record, replay
+ *
+ * The ingest tokenizes each sentence on its reading thread, where there
+ * is time to spare, and the writing thread's FTS5 insert replays those
+ * tokens instead of tokenizing again.  A recorded token is its flags,
+ * length (one byte each), start and end (four bytes each), then its
+ * bytes. */
+enum { REC_HEAD = 10 };
+
+static int record_token(void *ctx, int tflags, const char *tok, int n,
+                        int start, int end)
+{
+    dk_buf *b = ctx;
+    if (n < 0 || n > 255)
+        return SQLITE_TOOBIG;      /* cannot happen: tokens are short */
+    size_t need = REC_HEAD + (size_t)n;
+    if (b->cap - b->len < need && dk_buf_reserve(b, need))
+        return SQLITE_NOMEM;
+    unsigned char *p = (unsigned char *)b->data + b->len;
+    p[0] = (unsigned char)tflags;
+    p[1] = (unsigned char)n;
+    int32_t se[2] = {start, end};
+    memcpy(p + 2, se, sizeof se);
+    memcpy(p + REC_HEAD, tok, (size_t)n);
+    b->len += need;
+    return SQLITE_OK;
+}
+
+int dk_fts_record(dk_buf *b, const char *text, size_t n)
+{
+    if (n > 0x7fffffff)
+        return -1;
+    tokstate t;
+    memset(&t, 0, sizeof t);
+    t.ctx = b;
+    t.cb = record_token;
+    return tokenize(&t, text, (int)n) == SQLITE_OK ? 0 : -1;
+}
+
+/* The text whose tokens were recorded, for the next tokenizing of a
+ * document on this thread. */
+static _Thread_local struct {
+    const char *text;
+    size_t n;
+    const char *rec;
+    size_t len;
+} replay;
+
+void dk_fts_replay(const char *text, size_t n, const char *rec, size_t len)
+{
+    replay.text = text;
+    replay.n = n;
+    replay.rec = rec;
+    replay.len = len;
+}
+
+static int play(void *ctx, token_cb cb, const char *rec, size_t len)
+{
+    size_t at = 0;
+    int rc = SQLITE_OK;
+    while (at + REC_HEAD <= len && rc == SQLITE_OK) {
+        const unsigned char *h = (const unsigned char *)rec + at;
+        int32_t se[2];
+        memcpy(se, h + 2, sizeof se);
+        rc = cb(ctx, h[0], rec + at + REC_HEAD, h[1], se[0], se[1]);
+        at += REC_HEAD + h[1];
+    }
+    return rc;
+}
+
 static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags,
                         const char *text, int n, token_cb cb)
 {
@@ -337,6 +421,15 @@ static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags,
     tokstate t;
     memset(&t, 0, sizeof t);
     t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    /* the same bytes as recorded give the same tokens (FTS5 may hand
+     * over a copy of the text, so the bytes are compared, not the
+     * address) */
+    if (!t.query && replay.rec && n >= 0 && (size_t)n == replay.n &&
+        memcmp(text, replay.text, replay.n) == 0) {
+        const char *rec = replay.rec;
+        replay.rec = NULL;
+        return play(ctx, cb, rec, replay.len);
+    }
     t.ctx = ctx;
     t.cb = cb;
     return tokenize(&t, text, n);

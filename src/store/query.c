@@ -13,19 +13,31 @@ enum { C_DOC = DK_MENTION_NCOLS, C_SENT, C_TITLE, C_DATE, C_SOURCE, C_URL };
 dk_status dk_mentions_prepare(sqlite3 *db, const dk_mentionq *q,
                               sqlite3_stmt **out)
 {
+    /* With a metric, its index finds the few mentions and each one's
+     * document follows.  Otherwise the documents come first, in date
+     * order, each with its mentions found by their range of ids
+     * (doc_rows): CROSS JOIN keeps that order, and the unary + keeps
+     * SQLite from building an index of every mention for the query
+     * instead (it would rather scan them all and sort them). */
+    const char *from = q->metric
+        ? "FROM mentions m JOIN docs d ON d.id = m.doc "
+        : "FROM docs d CROSS JOIN doc_rows r ON r.doc = d.id "
+          "CROSS JOIN mentions m ON m.id BETWEEN r.mention_lo AND "
+          "r.mention_hi AND +m.doc = d.id ";
     char sql[2048];
     snprintf(sql, sizeof sql,
         "SELECT " DK_MENTION_COLS ", d.name, f.text, d.title, d.date, "
-        "d.source, d.url FROM mentions m JOIN docs d ON d.id = m.doc "
+        "d.source, d.url %s"
         "LEFT JOIN sentences_fts f ON f.rowid = m.sentence WHERE 1 %s%s%s%s%s%s "
         "ORDER BY d.date, d.id, m.start, m.end DESC",
-        q->facts_only ? "AND m.metric IS NOT NULL " : "",
+        from,
+        q->facts_only ? "AND +m.metric IS NOT NULL " : "",
         q->metric ? "AND m.metric = ?1 " : "",
         q->subject ? "AND (',' || m.subjects || ',') LIKE '%,' || ?2 || ',%' " : "",
         q->period ? "AND (m.period = ?3 OR m.period LIKE ?3 || '-%' "
                     "OR m.period LIKE ?3 || '/%') " : "",
         q->doc ? "AND d.name = ?4 " : "",
-        q->kind ? "AND m.kind = ?5 " : "");
+        q->kind ? "AND +m.kind = ?5 " : "");
     if (sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK)
         return DK_ERR_DB;
     if (q->metric) sqlite3_bind_text(*out, 1, q->metric, -1, SQLITE_STATIC);

@@ -10,23 +10,27 @@
 #include "../base/buf.h"
 
 enum { ST_CHECK, ST_FIND_OLD, ST_DEL_FTS, ST_DEL_SENT, ST_DEL_MENT,
-       ST_DEL_DOC, ST_PUT_DOC, ST_PUT_SENT, ST_PUT_FTS, ST_PUT_MENT,
-       ST_SENT_NEXT, ST_COUNT };
+       ST_DEL_ROWS, ST_DEL_DOC, ST_PUT_DOC, ST_PUT_SENT, ST_PUT_FTS,
+       ST_PUT_MENT, ST_SENT_NEXT, ST_ROWS_SENT, ST_ROWS_MENT, ST_COUNT };
 
 static const char *const sql_text[ST_COUNT] = {
     [ST_CHECK] = "SELECT (SELECT hash FROM docs WHERE name = ?1), "
                  "EXISTS(SELECT 1 FROM docs WHERE hash = ?2)",
     [ST_FIND_OLD] = "SELECT id FROM docs WHERE name = ?1",
     [ST_DEL_FTS] = "DELETE FROM sentences_fts WHERE rowid IN "
-                   "(SELECT id FROM sentences WHERE doc = ?1)",
-    [ST_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
-    [ST_DEL_MENT] = "DELETE FROM mentions WHERE doc = ?1",
+                   "(SELECT id FROM doc_sentences WHERE doc = ?1)",
+    [ST_DEL_SENT] = "DELETE FROM sentences WHERE id IN "
+                    "(SELECT id FROM doc_sentences WHERE doc = ?1)",
+    [ST_DEL_MENT] = "DELETE FROM mentions WHERE id IN "
+                    "(SELECT id FROM doc_mentions WHERE doc = ?1)",
+    [ST_DEL_ROWS] = "DELETE FROM doc_rows WHERE doc = ?1",
     [ST_DEL_DOC] = "DELETE FROM docs WHERE id = ?1",
     [ST_PUT_DOC] = "INSERT INTO docs(name, hash, title, date, source, url, "
                    "author, path, bytes, text, added) VALUES "
                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
                    "strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-    [ST_PUT_SENT] = "INSERT INTO sentences(doc, start, end) VALUES (?1, ?2, ?3)",
+    [ST_PUT_SENT] = "INSERT INTO sentences(doc, start, end, text) VALUES "
+                    "(?1, ?2, ?3, ?4)",
     [ST_PUT_FTS] = "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)",
     [ST_PUT_MENT] = "INSERT INTO mentions(doc, sentence, start, end, text, "
                     "kind, value, unit, qualifier, low, high, date, metric, "
@@ -35,6 +39,19 @@ static const char *const sql_text[ST_COUNT] = {
                     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
                     "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     [ST_SENT_NEXT] = "SELECT coalesce(max(id), 0) + 1 FROM sentences",
+    /* a document's rows span ids lo .. hi (widened by each call) */
+    [ST_ROWS_SENT] = "INSERT INTO doc_rows(doc, sentence_lo, sentence_hi, "
+                     "sentences) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(doc) DO "
+                     "UPDATE SET "
+                     "sentence_lo = min(coalesce(sentence_lo, ?2), ?2), "
+                     "sentence_hi = max(coalesce(sentence_hi, ?3), ?3), "
+                     "sentences = sentences + ?4",
+    [ST_ROWS_MENT] = "INSERT INTO doc_rows(doc, mention_lo, mention_hi, "
+                     "mentions) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(doc) DO "
+                     "UPDATE SET "
+                     "mention_lo = min(coalesce(mention_lo, ?2), ?2), "
+                     "mention_hi = max(coalesce(mention_hi, ?3), ?3), "
+                     "mentions = mentions + ?4",
 };
 
 /* Rows written by one statement of the batched inserts: a document's
@@ -47,13 +64,15 @@ enum { M_SENT, M_MENT, M_COUNT };
 #define MENT_COLS 24
 
 static const char *const multi_head[M_COUNT] = {
-    [M_SENT] = "INSERT OR ROLLBACK INTO sentences(id, doc, start, end) VALUES ",
+    [M_SENT] = "INSERT OR ROLLBACK INTO sentences(id, doc, start, end, text) "
+               "VALUES ",
     [M_MENT] = "INSERT OR ROLLBACK INTO mentions(doc, sentence, start, end, text, "
                "kind, value, unit, qualifier, low, high, date, metric, "
                "period, subjects, change_value, change_unit, type, eid, "
                "event, cameo, actors, place, count) VALUES ",
 };
-static const int multi_cols[M_COUNT] = {4, MENT_COLS};
+#define SENT_COLS 5
+static const int multi_cols[M_COUNT] = {SENT_COLS, MENT_COLS};
 
 struct dk_store {
     sqlite3 *db;
@@ -61,6 +80,8 @@ struct dk_store {
     int last_rc;
     int64_t sent_next;            /* id of the next sentence; 0: look it up */
     sqlite3_stmt *multi[M_COUNT][MULTI_LEVELS];   /* prepared on first use */
+    /* which parameters of the mention statements hold NULL (binder) */
+    unsigned char ment_null[MULTI_LEVELS][(MULTI_MAX * MENT_COLS + 7) / 8];
 };
 
 /* Migrations: migrations[v] brings a database from version v to v + 1. */
@@ -115,6 +136,13 @@ static const char *const migrations[] = {
     "WHERE metric IS NOT NULL;"
     "CREATE INDEX mentions_eid ON mentions(eid, sentence) "
     "WHERE eid IS NOT NULL;",
+    /* 3 -> 4: a sentence's text in its own row, the FTS5 index reading it
+     * from there (external content) instead of keeping a second copy;
+     * the rows of a document found by their id range (doc_rows) instead
+     * of an index on every sentence's and mention's document: fewer
+     * b-tree inserts for every sentence and mention ingested (see
+     * to_version_4) */
+    NULL,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -146,6 +174,86 @@ static dk_status exec(dk_store *s, const char *sql)
     return rc == SQLITE_OK ? DK_OK : fail(s, rc);
 }
 
+/* Does the query sql give a row? -1 when it fails. */
+static int any_row(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Migration 3 -> 4, second part: each document's first and last
+ * sentence and mention ids, and how many, in doc_rows (a document's rows
+ * are written together, so its ids are consecutive), the views that read
+ * a document's rows through them, and the indexes they replace dropped.
+ * Done again, it changes nothing. */
+static dk_status to_doc_rows(dk_store *s)
+{
+    return exec(s,
+        "CREATE TABLE IF NOT EXISTS doc_rows("
+        "  doc INTEGER PRIMARY KEY,"
+        "  sentence_lo INTEGER, sentence_hi INTEGER,"
+        "  sentences INTEGER NOT NULL DEFAULT 0,"
+        "  mention_lo INTEGER, mention_hi INTEGER,"
+        "  mentions INTEGER NOT NULL DEFAULT 0);"
+        "INSERT INTO doc_rows(doc, sentence_lo, sentence_hi, sentences) "
+        "SELECT doc, min(id), max(id), count(*) FROM sentences WHERE 1 "
+        "GROUP BY doc ON CONFLICT(doc) DO UPDATE SET "
+        "sentence_lo = excluded.sentence_lo, "
+        "sentence_hi = excluded.sentence_hi, sentences = excluded.sentences;"
+        "INSERT INTO doc_rows(doc, mention_lo, mention_hi, mentions) "
+        "SELECT doc, min(id), max(id), count(*) FROM mentions WHERE 1 "
+        "GROUP BY doc ON CONFLICT(doc) DO UPDATE SET "
+        "mention_lo = excluded.mention_lo, "
+        "mention_hi = excluded.mention_hi, mentions = excluded.mentions;"
+        "DROP INDEX IF EXISTS sentences_doc;"
+        "DROP INDEX IF EXISTS mentions_doc;"
+        "CREATE VIEW IF NOT EXISTS doc_sentences AS SELECT s.* FROM doc_rows r "
+        "JOIN sentences s ON s.id BETWEEN r.sentence_lo AND r.sentence_hi "
+        "AND s.doc = r.doc;"
+        "CREATE VIEW IF NOT EXISTS doc_mentions AS SELECT m.* FROM doc_rows r "
+        "JOIN mentions m ON m.id BETWEEN r.mention_lo AND r.mention_hi "
+        "AND m.doc = r.doc;");
+}
+
+/* Migration 3 -> 4.  The sentences get a text column filled from the
+ * FTS5 table's own copy; a new FTS5 table with the sentences as its
+ * content takes over the old one's index as it is (the index does not
+ * depend on where the content lives, so nothing is tokenized again);
+ * then the old table goes.  Each step is skipped when already done (a
+ * file whose version number was lowered by hand).  Then to_doc_rows. */
+static dk_status to_version_4(dk_store *s)
+{
+    int has_text = any_row(s->db, "SELECT 1 FROM pragma_table_info("
+                                  "'sentences') WHERE name = 'text'");
+    int has_copy = any_row(s->db, "SELECT 1 FROM sqlite_master WHERE "
+                                  "name = 'sentences_fts_content'");
+    if (has_text < 0 || has_copy < 0)
+        return fail(s, sqlite3_errcode(s->db));
+    if (!has_text && exec(s, "ALTER TABLE sentences ADD COLUMN text TEXT"))
+        return DK_ERR_DB;
+    if (has_copy && exec(s,
+        "UPDATE sentences SET text = (SELECT c0 FROM sentences_fts_content c "
+        "WHERE c.id = sentences.id);"
+        "CREATE VIRTUAL TABLE sentences_fts_v4 USING fts5(text, "
+        "tokenize = 'dostyk', columnsize = 0, content = 'sentences', "
+        "content_rowid = 'id');"
+        "DELETE FROM sentences_fts_v4_data;"
+        "DELETE FROM sentences_fts_v4_idx;"
+        "DELETE FROM sentences_fts_v4_config;"
+        "INSERT INTO sentences_fts_v4_data SELECT * FROM sentences_fts_data;"
+        "INSERT INTO sentences_fts_v4_idx SELECT * FROM sentences_fts_idx;"
+        "INSERT INTO sentences_fts_v4_config SELECT * FROM "
+        "sentences_fts_config;"
+        "DROP TABLE sentences_fts;"
+        "ALTER TABLE sentences_fts_v4 RENAME TO sentences_fts;"))
+        return DK_ERR_DB;
+    return to_doc_rows(s);
+}
+
 static dk_status migrate(dk_store *s, char *err, size_t cap)
 {
     sqlite3_stmt *st;
@@ -163,7 +271,9 @@ static dk_status migrate(dk_store *s, char *err, size_t cap)
     for (int v = version; v < NMIGRATIONS; v++) {
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
-        if (exec(s, "BEGIN IMMEDIATE") || exec(s, migrations[v]) ||
+        if (exec(s, "BEGIN IMMEDIATE") ||
+            (migrations[v] ? exec(s, migrations[v])
+                           : to_version_4(s)) ||
             exec(s, bump) || exec(s, "COMMIT")) {
             snprintf(err, cap, "schema migration %d -> %d failed: %s", v,
                      v + 1, sqlite3_errmsg(s->db));
@@ -440,7 +550,7 @@ dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
         return fail(s, rc);
     if (old >= 0) {
         static const int del[] = {ST_DEL_FTS, ST_DEL_SENT, ST_DEL_MENT,
-                                  ST_DEL_DOC};
+                                  ST_DEL_ROWS, ST_DEL_DOC};
         for (size_t i = 0; i < sizeof del / sizeof del[0]; i++) {
             sqlite3_bind_int64(s->st[del[i]], 1, old);
             if ((rc = run(s, s->st[del[i]])))
@@ -464,6 +574,19 @@ dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
     return DK_OK;
 }
 
+/* Note n more sentence (ST_ROWS_SENT) or mention (ST_ROWS_MENT) rows
+ * of doc, with ids lo .. hi. */
+static int note_rows(dk_store *s, int which, int64_t doc, int64_t lo,
+                     int64_t hi, size_t n)
+{
+    sqlite3_stmt *st = s->st[which];
+    sqlite3_bind_int64(st, 1, doc);
+    sqlite3_bind_int64(st, 2, lo);
+    sqlite3_bind_int64(st, 3, hi);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)n);
+    return run(s, st);
+}
+
 dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
                                 uint64_t end, const char *text, size_t n,
                                 int64_t *id)
@@ -472,6 +595,7 @@ dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
     sqlite3_bind_int64(st, 1, doc);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)start);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)end);
+    sqlite3_bind_text64(st, 4, text, n, SQLITE_STATIC, SQLITE_UTF8);
     int rc = run(s, st);
     if (rc)
         return fail(s, rc);
@@ -480,7 +604,7 @@ dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
     st = s->st[ST_PUT_FTS];
     sqlite3_bind_int64(st, 1, *id);
     sqlite3_bind_text64(st, 2, text, n, SQLITE_STATIC, SQLITE_UTF8);
-    if ((rc = run(s, st)))
+    if ((rc = run(s, st)) || (rc = note_rows(s, ST_ROWS_SENT, doc, *id, *id, 1)))
         return fail(s, rc);
     return DK_OK;
 }
@@ -497,9 +621,18 @@ static const char *join_ids(char *out, size_t cap,
     return out;
 }
 
-static void bind_mention(sqlite3_stmt *st, int b, int64_t doc,
-                         int64_t sentence, const dk_mention *m, char *subj,
-                         size_t subj_cap, char *act, size_t act_cap);
+/* Binds the parameters of a statement.  A statement keeps its
+ * parameters from one run to the next, and binding NULL costs SQLite as
+ * much as binding a value: where null is set (bit i for parameter i + 1),
+ * a NULL is bound only over a parameter that holds something else. */
+typedef struct binder {
+    sqlite3_stmt *st;
+    unsigned char *null;
+} binder;
+
+static void bind_mention(binder *b, int k, int64_t doc, int64_t sentence,
+                         const dk_mention *m, char *subj, size_t subj_cap,
+                         char *act, size_t act_cap);
 
 dk_status dk_store_put_mention(dk_store *s, int64_t doc, int64_t sentence,
                                const dk_mention *m)
@@ -507,8 +640,13 @@ dk_status dk_store_put_mention(dk_store *s, int64_t doc, int64_t sentence,
     sqlite3_stmt *st = s->st[ST_PUT_MENT];
     char subj[DK_MAX_SUBJECTS * DK_ID_MAX + 8];
     char act[DK_MAX_ACTORS * DK_ID_MAX + 8];
-    bind_mention(st, 0, doc, sentence, m, subj, sizeof subj, act, sizeof act);
+    binder b = {st, NULL};      /* run() clears the parameters */
+    bind_mention(&b, 0, doc, sentence, m, subj, sizeof subj, act, sizeof act);
     int rc = run(s, st);
+    if (!rc) {
+        int64_t id = sqlite3_last_insert_rowid(s->db);
+        rc = note_rows(s, ST_ROWS_MENT, doc, id, id, 1);
+    }
     return rc ? fail(s, rc) : DK_OK;
 }
 
@@ -539,6 +677,9 @@ static sqlite3_stmt *multi_stmt(dk_store *s, int k, int level)
         s->last_rc = rc;
         return NULL;
     }
+    /* a new statement's parameters are all NULL */
+    if (k == M_MENT)
+        memset(s->ment_null[level], 0xff, sizeof s->ment_null[level]);
     return s->multi[k][level];
 }
 
@@ -564,7 +705,8 @@ static int run_multi(dk_store *s, sqlite3_stmt *st)
 }
 
 dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
-                                 size_t n, const char *text, int64_t *ids)
+                                 size_t n, const char *text,
+                                 const dk_sent_tokens *toks, int64_t *ids)
 {
     if (!s->sent_next) {
         sqlite3_stmt *q = s->st[ST_SENT_NEXT];
@@ -586,25 +728,40 @@ dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
             return DK_ERR_DB;
         for (size_t r = 0; r < rows; r++) {
             const dk_span *sp = &v[done + r];
-            int b = (int)r * 4;
+            int b = (int)r * SENT_COLS;
             sqlite3_bind_int64(st, b + 1, ids[done + r]);
             sqlite3_bind_int64(st, b + 2, doc);
             sqlite3_bind_int64(st, b + 3, (sqlite3_int64)sp->start);
             sqlite3_bind_int64(st, b + 4, (sqlite3_int64)sp->end);
+            sqlite3_bind_text64(st, b + 5, text + sp->start,
+                                sp->end - sp->start, SQLITE_STATIC,
+                                SQLITE_UTF8);
         }
         int rc = run_multi(s, st);
         if (rc)
             return fail(s, rc);
         done += rows;
     }
-    /* the FTS5 rows one by one: a statement of several would open a
-     * savepoint, and FTS5 writes its pending terms out at each */
+    /* the FTS5 index rows (the text is in the sentences rows), one by
+     * one: a statement of several would open a savepoint, and FTS5
+     * writes its pending terms out at each */
     sqlite3_stmt *ft = s->st[ST_PUT_FTS];
     for (size_t i = 0; i < n; i++) {
+        const char *t = text + v[i].start;
+        size_t len = v[i].end - v[i].start;
         sqlite3_bind_int64(ft, 1, ids[i]);
-        sqlite3_bind_text64(ft, 2, text + v[i].start, v[i].end - v[i].start,
-                            SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text64(ft, 2, t, len, SQLITE_STATIC, SQLITE_UTF8);
+        if (toks)
+            dk_fts_replay(t, len, toks->rec + toks->off[i],
+                          toks->off[i + 1] - toks->off[i]);
         int rc = run_multi(s, ft);
+        if (toks)
+            dk_fts_replay(NULL, 0, NULL, 0);
+        if (rc)
+            return fail(s, rc);
+    }
+    if (n) {
+        int rc = note_rows(s, ST_ROWS_SENT, doc, ids[0], ids[n - 1], n);
         if (rc)
             return fail(s, rc);
     }
@@ -612,72 +769,109 @@ dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
     return DK_OK;
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *v)
+static void b_null(binder *b, int i)
 {
-    if (v && *v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, i);
+    unsigned char *w = b->null ? b->null + (i - 1) / 8 : NULL;
+    unsigned char bit = (unsigned char)(1u << ((i - 1) % 8));
+    if (w) {
+        if (*w & bit)
+            return;
+        *w |= bit;
+    }
+    sqlite3_bind_null(b->st, i);
 }
 
-/* Bind mention m (of sentence, 0: none) at parameters b + 1 .. b +
- * MENT_COLS of st, in the column order of multi_head[M_MENT]; subj and act
- * hold the joined ids until the statement ran. */
-static void bind_mention(sqlite3_stmt *st, int b, int64_t doc,
-                         int64_t sentence, const dk_mention *m, char *subj,
-                         size_t subj_cap, char *act, size_t act_cap)
+static void b_set(binder *b, int i)
 {
-    sqlite3_bind_int64(st, b + 1, doc);
-    if (sentence > 0)
-        sqlite3_bind_int64(st, b + 2, sentence);
+    if (b->null)
+        b->null[(i - 1) / 8] &= (unsigned char)~(1u << ((i - 1) % 8));
+}
+
+static void b_int(binder *b, int i, int64_t v)
+{
+    b_set(b, i);
+    sqlite3_bind_int64(b->st, i, v);
+}
+
+static void b_double(binder *b, int i, double v)
+{
+    b_set(b, i);
+    sqlite3_bind_double(b->st, i, v);
+}
+
+static void b_text(binder *b, int i, const char *v, size_t n)
+{
+    b_set(b, i);
+    sqlite3_bind_text64(b->st, i, v, n, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+/* v, or NULL when v is NULL or empty. */
+static void b_opt(binder *b, int i, const char *v)
+{
+    if (v && *v)
+        b_text(b, i, v, strlen(v));
     else
-        sqlite3_bind_null(st, b + 2);
-    sqlite3_bind_int64(st, b + 3, (sqlite3_int64)m->start);
-    sqlite3_bind_int64(st, b + 4, (sqlite3_int64)m->end);
-    sqlite3_bind_text64(st, b + 5, m->text, m->end - m->start, SQLITE_STATIC,
-                        SQLITE_UTF8);
-    sqlite3_bind_text(st, b + 6, dk_kind_name(m->kind), -1, SQLITE_STATIC);
+        b_null(b, i);
+}
+
+/* Bind mention m (of sentence, 0: none) at parameters k + 1 .. k +
+ * MENT_COLS, in the column order of multi_head[M_MENT]; subj and act
+ * hold the joined ids until the statement ran. */
+static void bind_mention(binder *b, int k, int64_t doc, int64_t sentence,
+                         const dk_mention *m, char *subj, size_t subj_cap,
+                         char *act, size_t act_cap)
+{
+    b_int(b, k + 1, doc);
+    if (sentence > 0)
+        b_int(b, k + 2, sentence);
+    else
+        b_null(b, k + 2);
+    b_int(b, k + 3, (sqlite3_int64)m->start);
+    b_int(b, k + 4, (sqlite3_int64)m->end);
+    b_text(b, k + 5, m->text, m->end - m->start);
+    const char *kind = dk_kind_name(m->kind);
+    b_text(b, k + 6, kind, strlen(kind));
     int ranged = m->has_value && m->qualifier == DK_Q_RANGE;
     if (m->has_value)
-        sqlite3_bind_double(st, b + 7, m->value);
+        b_double(b, k + 7, m->value);
     else
-        sqlite3_bind_null(st, b + 7);
-    bind_opt(st, b + 8, m->unit);
-    if (m->has_value && m->kind != DK_EVENT)
-        sqlite3_bind_text(st, b + 9, dk_qualifier_name(m->qualifier), -1,
-                          SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, b + 9);
+        b_null(b, k + 7);
+    b_opt(b, k + 8, m->unit);
+    if (m->has_value && m->kind != DK_EVENT) {
+        const char *q = dk_qualifier_name(m->qualifier);
+        b_text(b, k + 9, q, strlen(q));
+    } else
+        b_null(b, k + 9);
     if (ranged) {
-        sqlite3_bind_double(st, b + 10, m->low);
-        sqlite3_bind_double(st, b + 11, m->high);
+        b_double(b, k + 10, m->low);
+        b_double(b, k + 11, m->high);
     } else {
-        sqlite3_bind_null(st, b + 10);
-        sqlite3_bind_null(st, b + 11);
+        b_null(b, k + 10);
+        b_null(b, k + 11);
     }
-    bind_opt(st, b + 12, m->date);
-    bind_opt(st, b + 13, m->metric);
-    bind_opt(st, b + 14, m->period);
-    bind_opt(st, b + 15, m->nsubjects ? join_ids(subj, subj_cap, m->subjects,
-                                                 m->nsubjects) : NULL);
+    b_opt(b, k + 12, m->date);
+    b_opt(b, k + 13, m->metric);
+    b_opt(b, k + 14, m->period);
+    b_opt(b, k + 15, m->nsubjects ? join_ids(subj, subj_cap, m->subjects,
+                                             m->nsubjects) : NULL);
     if (m->has_change) {
-        sqlite3_bind_double(st, b + 16, m->change_value);
-        bind_opt(st, b + 17, m->change_unit);
+        b_double(b, k + 16, m->change_value);
+        b_opt(b, k + 17, m->change_unit);
     } else {
-        sqlite3_bind_null(st, b + 16);
-        sqlite3_bind_null(st, b + 17);
+        b_null(b, k + 16);
+        b_null(b, k + 17);
     }
-    bind_opt(st, b + 18, m->type);
-    bind_opt(st, b + 19, m->id);
-    bind_opt(st, b + 20, m->event);
-    bind_opt(st, b + 21, m->cameo);
-    bind_opt(st, b + 22, m->nactors ? join_ids(act, act_cap, m->actors,
-                                               m->nactors) : NULL);
-    bind_opt(st, b + 23, m->place);
+    b_opt(b, k + 18, m->type);
+    b_opt(b, k + 19, m->id);
+    b_opt(b, k + 20, m->event);
+    b_opt(b, k + 21, m->cameo);
+    b_opt(b, k + 22, m->nactors ? join_ids(act, act_cap, m->actors,
+                                           m->nactors) : NULL);
+    b_opt(b, k + 23, m->place);
     if (m->has_count)
-        sqlite3_bind_double(st, b + 24, m->count);
+        b_double(b, k + 24, m->count);
     else
-        sqlite3_bind_null(st, b + 24);
+        b_null(b, k + 24);
 }
 
 dk_status dk_store_put_mentions(dk_store *s, int64_t doc, const dk_mention *m,
@@ -689,6 +883,7 @@ dk_status dk_store_put_mentions(dk_store *s, int64_t doc, const dk_mention *m,
            ACT_CAP = DK_MAX_ACTORS * DK_ID_MAX + 8 };
     char *joined = NULL;
     size_t done = 0;
+    int64_t lo = 0, hi = 0;
     while (done < n) {
         int level = level_for(n - done);
         size_t rows = (size_t)1 << (2 * level);
@@ -708,9 +903,11 @@ dk_status dk_store_put_mentions(dk_store *s, int64_t doc, const dk_mention *m,
                 return DK_ERR_NOMEM;
             }
         }
+        binder b = {st, s->ment_null[level]};
         for (size_t r = 0; r < rows; r++) {
             char *subj = joined ? joined + r * (SUBJ_CAP + ACT_CAP) : NULL;
-            bind_mention(st, (int)r * MENT_COLS, doc, sentence[done + r], &m[done + r], subj, SUBJ_CAP,
+            bind_mention(&b, (int)r * MENT_COLS, doc, sentence[done + r],
+                         &m[done + r], subj, SUBJ_CAP,
                          subj ? subj + SUBJ_CAP : NULL, ACT_CAP);
         }
         int rc = run_multi(s, st);
@@ -718,9 +915,19 @@ dk_status dk_store_put_mentions(dk_store *s, int64_t doc, const dk_mention *m,
             free(joined);
             return fail(s, rc);
         }
+        /* new rowids follow the largest, one by one */
+        int64_t last = sqlite3_last_insert_rowid(s->db);
+        if (!done)
+            lo = last - (int64_t)rows + 1;
+        hi = last;
         done += rows;
     }
     free(joined);
+    if (n) {
+        int rc = note_rows(s, ST_ROWS_MENT, doc, lo, hi, n);
+        if (rc)
+            return fail(s, rc);
+    }
     return DK_OK;
 }
 

@@ -6,15 +6,21 @@
  * open, newer ones are refused):
  *   docs(id, name UNIQUE, hash, title, date, source, url, author, path,
  *        bytes, text, added)
- *   sentences(id, doc, start, end)           text lives in sentences_fts
- *   sentences_fts(text) FTS5, rowid = sentences.id, tokenizer "dostyk"
+ *   sentences(id, doc, start, end, text)     text as it was indexed
+ *   sentences_fts(text) FTS5, rowid = sentences.id, tokenizer "dostyk",
+ *        its content read from sentences (version 4: no second copy)
  *   mentions(id, doc, sentence, start, end, text, kind, value, unit,
  *            qualifier, low, high, date, metric, period, subjects,
  *            change_value, change_unit, type, eid, event, cameo, actors,
  *            place, count)
  *   index mentions_event on mentions(event) for the chronology (version 2)
- *   mentions indexed by doc; by sentence only where a query needs it
- *   (version 3): dates (facts), metrics and entities (search filters)
+ *   mentions indexed by sentence only where a query needs it (version 3):
+ *   dates (facts), metrics and entities (search filters)
+ *   doc_rows(doc, sentence_lo, sentence_hi, sentences, mention_lo,
+ *            mention_hi, mentions): a document's rows are found by their
+ *   range of ids, with views doc_sentences and doc_mentions (WHERE doc =
+ *   ?), not by an index on every row's document (version 4); whatever
+ *   writes sentences or mentions keeps it (the dk_store_put_* do)
  * A document and all its rows are written inside one transaction, so a
  * crash leaves either the whole document or none of it.
  *
@@ -28,8 +34,9 @@
 #include <stdint.h>
 #include <sqlite3.h>
 #include "dostyk.h"
+#include "../base/buf.h"
 
-#define DK_STORE_VERSION 3
+#define DK_STORE_VERSION 4
 
 typedef struct dk_store dk_store;
 
@@ -82,11 +89,20 @@ typedef struct dk_span {
     uint64_t start, end;
 } dk_span;
 
+/* Tokens recorded (dk_fts_record) for n sentences: sentence i's are
+ * rec[off[i], off[i + 1]). */
+typedef struct dk_sent_tokens {
+    const char *rec;
+    const size_t *off;
+} dk_sent_tokens;
+
 /* Insert a document's n sentences at once (several rows per statement),
- * their FTS5 text taken from text + start; sets ids[0, n).  Faster than
- * n calls of dk_store_put_sentence; inside a transaction. */
+ * their FTS5 text taken from text + start, their tokens from toks when
+ * not NULL; sets ids[0, n).  Faster than n calls of
+ * dk_store_put_sentence; inside a transaction. */
 dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
-                                 size_t n, const char *text, int64_t *ids);
+                                 size_t n, const char *text,
+                                 const dk_sent_tokens *toks, int64_t *ids);
 
 /* Insert n mentions of a document at once; sentence[i] is the id of
  * m[i]'s sentence (0: none) and m[i].text must be set. */
@@ -98,6 +114,18 @@ int dk_store_is_full(dk_store *s);
 
 /* Register the "dostyk" FTS5 tokenizer on a connection (fts.c). */
 dk_status dk_fts_register(sqlite3 *db);
+
+/* Append to b the tokens the tokenizer gives FTS5 for the document text
+ * text[0, n), to be replayed later (perhaps on another thread).  Returns
+ * 0, or -1 out of memory. (fts.c) */
+int dk_fts_record(dk_buf *b, const char *text, size_t n);
+
+/* The next document text this thread's tokenizer is given, when its bytes
+ * are text[0, n), takes its tokens from rec[0, len) (made by
+ * dk_fts_record from the same bytes) instead of tokenizing them; once.
+ * rec NULL: nothing to replay.  The caller keeps the memory until then.
+ * (fts.c) */
+void dk_fts_replay(const char *text, size_t n, const char *rec, size_t len);
 
 /* Rewrite a user query into an FTS5 expression: quoted phrases, prefix
  * terms (word*), AND/OR/NOT/NEAR and parentheses pass through; any other

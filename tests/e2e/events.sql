@@ -31,3 +31,11 @@ SELECT did, (SELECT s.id FROM sentences s
        pos, pos + length(CAST(trig AS BLOB)), trig, 'event', event, cameo,
        actors, place, date, count
 FROM x WHERE pos >= 0;
+-- the record finds a document's mentions by their range of ids, kept in
+-- doc_rows by whatever writes them (schema 4): laid in here, so noted
+-- here
+UPDATE doc_rows SET mention_lo = NULL, mention_hi = NULL, mentions = 0;
+INSERT INTO doc_rows(doc, mention_lo, mention_hi, mentions)
+SELECT doc, min(id), max(id), count(*) FROM mentions WHERE 1 GROUP BY doc
+ON CONFLICT(doc) DO UPDATE SET mention_lo = excluded.mention_lo,
+  mention_hi = excluded.mention_hi, mentions = excluded.mentions;

@@ -105,6 +105,122 @@ static void test_schema_version(void **state)
     assert_non_null(strstr(err, "newer"));
 }
 
+/* A record of schema 3 (the sentence text only in the FTS5 table) is
+ * brought to the current schema on open: the text moves to the
+ * sentences, the index is kept and stays sound, and a replaced document
+ * leaves nothing behind in it. */
+static void test_migrate_v3(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(dk_fts_register(db), DK_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "CREATE TABLE docs(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+        " hash TEXT NOT NULL, title TEXT, date TEXT, source TEXT, url TEXT,"
+        " author TEXT, path TEXT, bytes INTEGER NOT NULL, text TEXT NOT NULL,"
+        " added TEXT NOT NULL);"
+        "CREATE TABLE sentences(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
+        " start INTEGER NOT NULL, end INTEGER NOT NULL);"
+        "CREATE INDEX sentences_doc ON sentences(doc);"
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = "
+        "'dostyk', columnsize = 0);"
+        "CREATE TABLE mentions(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
+        " sentence INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+        " text TEXT NOT NULL, kind TEXT NOT NULL, value REAL, unit TEXT,"
+        " qualifier TEXT, low REAL, high REAL, date TEXT, metric TEXT,"
+        " period TEXT, subjects TEXT, change_value REAL, change_unit TEXT,"
+        " type TEXT, eid TEXT, event TEXT, cameo TEXT, actors TEXT,"
+        " place TEXT, count REAL);"
+        "INSERT INTO docs VALUES(1, 'old', 'h', NULL, NULL, NULL, NULL, NULL,"
+        " NULL, 31, 'Grain exports rose to $3bn. End', 'now');"
+        "INSERT INTO sentences VALUES(1, 1, 0, 27);"
+        "INSERT INTO sentences_fts(rowid, text) VALUES(1, "
+        "'Grain exports rose to $3bn.');"
+        "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    dk_store *s = open_rw();
+    assert_int_equal(one(s, "PRAGMA user_version"), DK_STORE_VERSION);
+    assert_int_equal(one(s, "SELECT count(*) FROM sqlite_master WHERE name = "
+                            "'sentences_fts_content'"), 0);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences WHERE text = "
+                            "'Grain exports rose to $3bn.'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH '\"3 billion\"'"), 1);
+    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
+        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
+        SQLITE_OK);
+    /* a document's rows by their ids, not by an index on their document */
+    assert_int_equal(one(s, "SELECT count(*) FROM doc_rows WHERE doc = 1 AND "
+                            "sentence_lo = 1 AND sentence_hi = 1 AND "
+                            "sentences = 1 AND mentions = 0"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sqlite_master WHERE name "
+                            "IN ('sentences_doc', 'mentions_doc')"), 0);
+    /* the old document replaced: its words leave the index */
+    add(s, "old", "Oil imports fell to $2bn.", "$2bn");
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'grain'"), 0);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'oil'"), 1);
+    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
+        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
+        SQLITE_OK);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM doc_rows"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM doc_mentions m JOIN doc_rows "
+                            "r ON r.doc = m.doc WHERE r.mentions = 1"), 1);
+    dk_store_close(s);
+}
+
+/* Tokens recorded on one thread and replayed by the FTS5 insert give
+ * the same index as tokenizing there; a replay whose text is not the
+ * inserted one is not used. */
+static void test_token_replay(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    const char *text = "Trade reached $12bn. Oil fell.";
+    dk_span sp[2] = {{0, 20}, {21, 30}};
+    dk_buf rec = {0};
+    size_t off[3];
+    for (int i = 0; i < 2; i++) {
+        off[i] = rec.len;
+        assert_int_equal(dk_fts_record(&rec, text + sp[i].start,
+                                       sp[i].end - sp[i].start), 0);
+    }
+    off[2] = rec.len;
+    dk_docmeta m = {.name = "r"};
+    char hash[17];
+    int64_t doc, ids[2];
+    dk_store_hash(&m, text, strlen(text), hash);
+    assert_int_equal(dk_store_begin(s), DK_OK);
+    assert_int_equal(dk_store_put_doc(s, &m, hash, text, strlen(text), &doc),
+                     DK_OK);
+    dk_sent_tokens toks = {rec.data, off};
+    assert_int_equal(dk_store_put_sentences(s, doc, sp, 2, text, &toks, ids),
+                     DK_OK);
+    /* a stale replay for other bytes: the text is tokenized itself */
+    int64_t sid;
+    dk_fts_replay("Trade reached $12bn.", 20, rec.data, off[1]);
+    assert_int_equal(dk_store_put_sentence(s, doc, 0, 9, "Gas rose.", 9,
+                                           &sid), DK_OK);
+    dk_fts_replay(NULL, 0, NULL, 0);
+    assert_int_equal(dk_store_commit(s), DK_OK);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH '\"12 billion\"'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'oil'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'gas'"), 1);
+    assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
+                            "sentences_fts MATCH 'trade'"), 1);
+    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
+        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
+        SQLITE_OK);
+    dk_buf_free(&rec);
+    dk_store_close(s);
+}
+
 static void test_readonly_missing(void **state)
 {
     (void)state;
@@ -334,6 +450,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migrate_v3, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_token_replay, setup, teardown),
         cmocka_unit_test(test_readonly_missing),
         cmocka_unit_test_setup_teardown(test_put_check_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figures_meet, setup, teardown),
