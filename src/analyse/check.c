@@ -161,8 +161,14 @@ static void add_evidence(verdict_ctx *v, const dk_fact *f, const char *doc,
         v->nagree++;
     else
         v->ndisagree++;
-    if (v->n < MAX_EVIDENCE) {
-        evidence *e = &v->e[v->n++];
+    int at = v->n < MAX_EVIDENCE ? v->n++ : -1;
+    if (at < 0 && (agree ? v->nagree : v->ndisagree) == 1) {
+        /* full: the first of its side takes the last place of the other,
+         * so that the answer shows both sides */
+        at = MAX_EVIDENCE - 1;
+    }
+    if (at >= 0) {
+        evidence *e = &v->e[at];
         e->f = f;
         e->doc = f ? f->doc : doc;
         e->date = f ? f->date : date;

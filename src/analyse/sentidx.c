@@ -247,9 +247,18 @@ static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
     int rc, wcap = 0, at = 0, nvocab = 0;
     text_map tm = {0};
     dk_status s = DK_OK;
+    /* the last copy of each first text, so that a copy is linked on in
+     * one step (a text repeated in thousands of documents, furniture or
+     * a wire story, would make walking the chain quadratic) */
+    int *tail = malloc((size_t)(x->n > 0 ? x->n : 1) * sizeof *tail);
+    if (!tail) {
+        sqlite3_finalize(st);
+        return DK_ERR_NOMEM;
+    }
     for (int i = 0; i < x->n; i++) {
         x->v[i].rep = i;
         x->v[i].next_copy = -1;
+        tail[i] = i;
     }
     while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(st, 0);
@@ -271,10 +280,8 @@ static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
         }
         if (rep >= 0) {
             /* a copy: linked after the last copy of its first */
-            int last = rep;
-            while (x->v[last].next_copy >= 0)
-                last = x->v[last].next_copy;
-            x->v[last].next_copy = si;
+            x->v[tail[rep]].next_copy = si;
+            tail[rep] = si;
             r->rep = rep;
             r->text = x->v[rep].text;
             /* rarity counts every sentence, copies too */
@@ -317,6 +324,7 @@ static dk_status load_texts(sqlite3 *db, dk_sentidx *x, int *nwords)
     sqlite3_finalize(st);
     free(tm.key);
     free(tm.rep);
+    free(tail);
     for (int i = 0; !s && i < x->n; i++)
         if (!x->v[i].text) {
             if (!(x->v[i].text = strdup("")))
