@@ -103,11 +103,14 @@ struct dk_ac {
     int32_t wroot[256];     /* the root's child on a byte, 0 for none */
     uint8_t wsym[256];      /* a byte as a symbol: folded, white space
                                and dashes ' ' (0xC2, 0xE2: norm_sym) */
-    struct wrun {           /* a leading run: where it leads */
+    struct wrun {           /* a leading run: where it leads (16 bytes,
+                               four to a cache line) */
         uint64_t g;         /* wf_key of the run */
-        uint32_t off, len;  /* the run in wrunpool (folded) */
         int32_t node;
-    } *wrun;                /* open addressing, wrunmask + 1 slots */
+        uint32_t at;        /* the run in wrunpool (folded): offset << 8
+                               | length (<= DK_AC_MAXPAT) */
+    } *wrun;                /* open addressing, wrunmask + 1 slots, at
+                               most half of them used */
     size_t wrunmask;
     char *wrunpool;
     size_t maxrun;          /* longest leading run of letters, digits */
@@ -563,15 +566,14 @@ static void add_run(dk_ac *a, const char *r, size_t len, int32_t m,
     wf_run_bytes((const unsigned char *)r, len, 0, a->alnum, &h);
     uint64_t g = wf_key(h, len);
     size_t k = wf_slot(g, a->wrunmask);
-    while (a->wrun[k].len) {
+    while (a->wrun[k].node) {
         if (a->wrun[k].node == m)
             return;
         k = (k + 1) & a->wrunmask;
     }
     memcpy(a->wrunpool + *poollen, r, len);
     a->wrun[k].g = g;
-    a->wrun[k].off = (uint32_t)*poollen;
-    a->wrun[k].len = (uint32_t)len;
+    a->wrun[k].at = (uint32_t)(*poollen << 8 | len);
     a->wrun[k].node = m;
     *poollen += len;
 }
@@ -630,7 +632,7 @@ static int build_pairs(dk_ac *a)
     unsigned char run[DK_AC_MAXPAT + 1];
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k <= a->wrunmask; k++) {
-            if (!a->wrun[k].len)
+            if (!a->wrun[k].node)
                 continue;
             int32_t sp = wchild(a, a->wrun[k].node, ' ');
             if (sp)
@@ -653,27 +655,50 @@ static int build_pairs(dk_ac *a)
 
 /* The patterns' leading runs of letters and digits, the nodes they lead
  * to (wrun), from the patterns' folded texts. */
+/* The node pattern q's leading run leads to, 0 if it has none. */
+static int32_t run_of(const dk_ac *a, int q, size_t *len)
+{
+    const char *r = a->pool + a->pats[q].run;
+    *len = strlen(r);
+    if (!*len)
+        return 0;
+    int32_t m = a->wroot[(unsigned char)r[0]];
+    for (size_t i = 1; i < *len && m; i++)
+        m = wchild(a, m, (unsigned char)r[i]);
+    return m;
+}
+
 static int build_runs(dk_ac *a)
 {
+    /* the table sized by the distinct runs (many patterns share one):
+     * the smaller it is, the more of it stays in the cache */
+    uint8_t *seen = calloc((size_t)a->nnodes, 1);
+    if (!seen)
+        return DK_AC_NOMEM;
+    size_t nruns = 0, len;
+    for (int q = 0; q < a->npats; q++) {
+        int32_t m = run_of(a, q, &len);
+        if (m && !seen[m]) {
+            seen[m] = 1;
+            nruns++;
+        }
+    }
+    free(seen);
+    if (a->runbytes >= (1u << 24))
+        a->words = 0;   /* no room in wrun.at: the table scan */
     size_t cap = 16;
-    while (cap < 2 * (size_t)a->npats + 2)
+    while (cap < 2 * nruns + 2)
         cap *= 2;
     a->wrunmask = cap - 1;
     a->wrun = calloc(cap, sizeof *a->wrun);
-    a->wrunpool = malloc(a->runbytes + 1);
+    a->wrunpool = calloc(a->runbytes + 8, 1);   /* read 8 bytes at a time */
     if (!a->wrun || !a->wrunpool)
         return DK_AC_NOMEM;
     size_t poollen = 0;
-    for (int q = 0; q < a->npats; q++) {
-        const char *r = a->pool + a->pats[q].run;
-        size_t len = strlen(r);
-        if (!len)
-            continue;
-        int32_t m = a->wroot[(unsigned char)r[0]];
-        for (size_t i = 1; i < len && m; i++)
-            m = wchild(a, m, (unsigned char)r[i]);
+    for (int q = 0; q < a->npats && a->runbytes < (1u << 24); q++) {
+        int32_t m = run_of(a, q, &len);
         if (m)
-            add_run(a, r, len, m, &poollen);
+            add_run(a, a->pool + a->pats[q].run, len, m, &poollen);
     }
     return build_pairs(a);
 }
@@ -1131,22 +1156,46 @@ static int node_hits(const dk_ac *a, const unsigned char *t, size_t n,
     return 0;
 }
 
+/* Does the text run t[s, s + len) (t readable up to lim) spell the
+ * folded run p (zero-padded to a multiple of 8 bytes)?  Eight bytes a
+ * step where the text can be read so, else byte by byte: the loop ends
+ * after one or two steps, which the branch predictor learns. */
+static inline int same_run(const unsigned char *t, size_t s, size_t len,
+                           size_t lim, const char *p)
+{
+    size_t i = 0;
+#if WF_SWAR
+    if (s + ((len + 7) & ~(size_t)7) <= lim) {
+        uint64_t diff = 0;
+        for (; i + 8 <= len; i += 8)
+            diff |= (load8(t + s + i) | 0x2020202020202020ull) ^
+                    load8((const unsigned char *)p + i);
+        if (i < len) {
+            uint64_t mask = (1ull << (8 * (len - i))) - 1;
+            diff |= ((load8(t + s + i) | 0x2020202020202020ull) ^
+                     load8((const unsigned char *)p + i)) & mask;
+        }
+        return diff == 0;
+    }
+#else
+    (void)lim;
+#endif
+    while (i < len && (t[s + i] | 0x20) == (unsigned char)p[i])
+        i++;
+    return i == len;
+}
+
 /* The node a run of letters and digits t[s, e) with key g leads to, 0 if
- * no pattern starts with that run. */
+ * no pattern starts with that run (t readable up to lim). */
 static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
-                        size_t e, uint64_t g)
+                        size_t e, uint64_t g, size_t lim)
 {
     size_t len = e - s;
-    for (size_t k = wf_slot(g, a->wrunmask); a->wrun[k].len;
+    for (size_t k = wf_slot(g, a->wrunmask); a->wrun[k].node;
          k = (k + 1) & a->wrunmask) {
         const struct wrun *r = &a->wrun[k];
-        if (r->g != g || r->len != len)
-            continue;
-        const char *p = a->wrunpool + r->off;
-        size_t i = 0;
-        while (i < len && (t[s + i] | 0x20) == (unsigned char)p[i])
-            i++;
-        if (i == len)
+        if (r->g == g && (r->at & 0xFF) == len &&
+            same_run(t, s, len, lim, a->wrunpool + (r->at >> 8)))
             return r->node;
     }
     return 0;
@@ -1305,7 +1354,7 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
                 continue;
             uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
             if (!(filter[b >> 3] & (1u << (b & 7))) ||
-                !(cur = run_node(a, t, s, e, g)))
+                !(cur = run_node(a, t, s, e, g, w->len)))
                 continue;
         }
         if (s > from && (t[s - 1] >= 0x80 || t[s] >= 0x80) &&
