@@ -1313,6 +1313,52 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
     return 0;
 }
 
+/* The runs find_words_in tests in one pass before walking from any. */
+#define WS_BLOCK 256
+
+/* The tests and the walk of find_words_in from run r of w (which may be
+ * cut by from or to).  Returns -1 if the pending list is full. */
+static int walk_run(const dk_ac *a, const dk_pack_words *w,
+                    const dk_pack_run *r, const unsigned char *t,
+                    size_t from, size_t to, pending *pw, dk_ac_hit *out,
+                    int *nout, int max)
+{
+    const dk_pack_run *end = w->run + w->nrun;
+    size_t s = r->start, e = r->end;
+    int32_t cur = 0;
+    if (e == s) {
+        if (s < from || !a->wroot[t[s]])
+            return 0;
+    } else {
+        uint64_t g = r->key;
+        if (s < from || e > to) {   /* cut: the part inside */
+            s = s < from ? from : s;
+            e = e > to ? to : e;
+            g = run_key(t, s, e);
+        }
+        if (e - s > a->maxrun)
+            return 0;
+        uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
+        if (!(a->firstrun[b >> 3] & (1u << (b & 7))) ||
+            !(cur = run_node(a, t, s, e, g, w->len)))
+            return 0;
+    }
+    if (s > from && (t[s - 1] >= 0x80 || t[s] >= 0x80) &&
+        word_before_from(t, from, s))
+        return 0;
+    *nout = flush(pw, s, out, *nout, max);
+    if (cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
+        r[1].start == e + 1 && r[1].end > r[1].start && r[1].end <= to) {
+        /* a space and a run: a pattern goes on only with that run */
+        uint32_t b = pair_bit(a, cur, r[1].key);
+        if (!(a->pairs[b >> 3] & (1u << (b & 7))))
+            return a->wnode[cur].pats && node_hits(a, t, to, s, e, cur, pw)
+                       ? -1
+                       : 0;
+    }
+    return walk(a, t, to, s, cur ? e : s, cur, pw);
+}
+
 /* The word scan of t[from, to) over the runs read before (w->text == t):
  * the same starts, keys and walks, without reading the bytes again.
  * Runs cut by from or to are keyed anew.  Returns -1 if the pending list
@@ -1337,44 +1383,31 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
         else
             lo = mid + 1;
     }
-    for (r += lo; r < end && r->start < to; r++) {
-        size_t s = r->start, e = r->end;
-        int32_t cur = 0;
-        if (e == s) {
-            if (s < from || !a->wroot[t[s]])
-                continue;
-        } else {
-            uint64_t g = r->key;
-            if (s < from || e > to) {   /* cut: the part inside */
-                s = s < from ? from : s;
-                e = e > to ? to : e;
-                g = run_key(t, s, e);
-            }
-            if (e - s > maxrun)
-                continue;
-            uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
-            if (!(filter[b >> 3] & (1u << (b & 7))) ||
-                !(cur = run_node(a, t, s, e, g, w->len)))
-                continue;
+    uint16_t cand[WS_BLOCK];
+    for (r += lo; r < end && r->start < to;) {
+        /* the runs of the next block that may start a match by the cheap
+         * tests of walk_run (the filter first), listed without a branch
+         * on their answer, which no predictor guesses (a run in five
+         * passes); runs cut by from or to are left to walk_run */
+        const dk_pack_run *q = r;
+        const dk_pack_run *qend = end - r > WS_BLOCK ? r + WS_BLOCK : end;
+        int nc = 0;
+        for (; q < qend && q->start < to; q++) {
+            uint32_t qs = q->start, qe = q->end;
+            uint32_t b = (uint32_t)(q->key >> (64 - WF_LOG));
+            unsigned in = ((unsigned)(filter[b >> 3] >> (b & 7)) & 1u) &
+                          (unsigned)(qe - qs <= maxrun);
+            in |= (unsigned)(qs < from) | (unsigned)(qe > to);
+            if (qe == qs)   /* a UTF-8 lead byte: rare, predictable */
+                in = (unsigned)(qs >= from) & (unsigned)(a->wroot[t[qs]] != 0);
+            cand[nc] = (uint16_t)(q - r);
+            nc += (int)in;
         }
-        if (s > from && (t[s - 1] >= 0x80 || t[s] >= 0x80) &&
-            word_before_from(t, from, s))
-            continue;
-        nout = flush(&pw, s, out, nout, max);
-        if (cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
-            r[1].start == e + 1 && r[1].end > r[1].start &&
-            r[1].end <= to) {
-            /* a space and a run: a pattern goes on only with that run */
-            uint32_t b = pair_bit(a, cur, r[1].key);
-            if (!(a->pairs[b >> 3] & (1u << (b & 7)))) {
-                if (a->wnode[cur].pats &&
-                    node_hits(a, t, to, s, e, cur, &pw))
-                    return -1;
-                continue;
-            }
-        }
-        if (walk(a, t, to, s, cur ? e : s, cur, &pw))
-            return -1;
+        for (int c = 0; c < nc; c++)
+            if (walk_run(a, w, r + cand[c], t, from, to, &pw, out, &nout,
+                         max))
+                return -1;
+        r = q;
     }
     return flush(&pw, SIZE_MAX, out, nout, max);
 }
