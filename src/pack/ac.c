@@ -1369,7 +1369,7 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
 {
     const uint8_t *filter = a->firstrun;
     const size_t maxrun = a->maxrun;
-    const dk_pack_run *r = w->run, *end = w->run + w->nrun;
+    const dk_pack_run *r = w->run;
     pending pw;
     pw.head = pw.n = 0;
     int nout = 0;
@@ -1383,31 +1383,44 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
         else
             lo = mid + 1;
     }
-    uint16_t cand[WS_BLOCK];
-    for (r += lo; r < end && r->start < to;) {
+    /* (room for a run cut by from ahead of a block's list) */
+    uint16_t cand[WS_BLOCK + 1];
+    const int nrun = w->nrun;
+    for (int i = lo; i < nrun && r[i].start < to;) {
         /* the runs of the next block that may start a match by the cheap
          * tests of walk_run (the filter first), listed without a branch
          * on their answer, which no predictor guesses (a run in five
-         * passes); runs cut by from or to are left to walk_run */
-        const dk_pack_run *q = r;
-        const dk_pack_run *qend = end - r > WS_BLOCK ? r + WS_BLOCK : end;
-        int nc = 0;
-        for (; q < qend && q->start < to; q++) {
-            uint32_t qs = q->start, qe = q->end;
-            uint32_t b = (uint32_t)(q->key >> (64 - WF_LOG));
+         * passes) */
+        int j = i, jend = nrun - i > WS_BLOCK ? i + WS_BLOCK : nrun;
+        int nc = 1;     /* cand[0]: the run cut by from, if any */
+        for (; j < jend && r[j].start < to; j++) {
+            uint32_t qs = r[j].start, qe = r[j].end;
+            uint32_t b = (uint32_t)(r[j].key >> (64 - WF_LOG));
             unsigned in = ((unsigned)(filter[b >> 3] >> (b & 7)) & 1u) &
                           (unsigned)(qe - qs <= maxrun);
-            in |= (unsigned)(qs < from) | (unsigned)(qe > to);
             if (qe == qs)   /* a UTF-8 lead byte: rare, predictable */
-                in = (unsigned)(qs >= from) & (unsigned)(a->wroot[t[qs]] != 0);
-            cand[nc] = (uint16_t)(q - r);
+                in = a->wroot[t[qs]] != 0;
+            cand[nc] = (uint16_t)(j - i);
             nc += (int)in;
         }
-        for (int c = 0; c < nc; c++)
-            if (walk_run(a, w, r + cand[c], t, from, to, &pw, out, &nout,
+        /* the runs cut by from (only the first one can be, and no UTF-8
+         * lead byte: the search above skips those before from) or by to
+         * (the last) are left to walk_run, whatever the tests said */
+        int c = 1;
+        if (i == lo && r[i].start < from) {
+            c = 0;
+            cand[0] = 0;
+            if (nc > 1 && cand[1] == 0)
+                c = 1;
+        }
+        int listed = nc > c ? cand[nc - 1] : -1;  /* the last listed */
+        if (j > i && r[j - 1].end > to && listed != j - 1 - i)
+            cand[nc++] = (uint16_t)(j - 1 - i);
+        for (; c < nc; c++)
+            if (walk_run(a, w, r + i + cand[c], t, from, to, &pw, out, &nout,
                          max))
                 return -1;
-        r = q;
+        i = j;
     }
     return flush(&pw, SIZE_MAX, out, nout, max);
 }
