@@ -105,7 +105,9 @@ struct dk_ac {
                                and dashes ' ' (0xC2, 0xE2: norm_sym) */
     struct wrun {           /* a leading run: where it leads (16 bytes,
                                four to a cache line) */
-        uint64_t g;         /* wf_key of the run */
+        uint64_t head;      /* its first 8 bytes (folded, zero-padded):
+                               most runs are whole here, and the pool
+                               need not be read (run_node) */
         int32_t node;
         uint32_t at;        /* the run in wrunpool (folded): offset << 8
                                | length (<= DK_AC_MAXPAT) */
@@ -572,7 +574,9 @@ static void add_run(dk_ac *a, const char *r, size_t len, int32_t m,
         k = (k + 1) & a->wrunmask;
     }
     memcpy(a->wrunpool + *poollen, r, len);
-    a->wrun[k].g = g;
+    unsigned char b[8] = {0};
+    memcpy(b, r, len < 8 ? len : 8);
+    memcpy(&a->wrun[k].head, b, 8);
     a->wrun[k].at = (uint32_t)(*poollen << 8 | len);
     a->wrun[k].node = m;
     *poollen += len;
@@ -1185,17 +1189,41 @@ static inline int same_run(const unsigned char *t, size_t s, size_t len,
     return i == len;
 }
 
+/* The first 8 bytes of the run t[s, s + len) (len > 0) as wrun.head
+ * holds them (t readable up to lim). */
+static inline uint64_t run_head(const unsigned char *t, size_t s,
+                                size_t len, size_t lim)
+{
+    size_t k = len < 8 ? len : 8;
+#if WF_SWAR
+    if (s + 8 <= lim)
+        return (load8(t + s) | 0x2020202020202020ull) &
+               (~0ull >> (8 * (8 - k)));
+#else
+    (void)lim;
+#endif
+    unsigned char b[8] = {0};
+    for (size_t i = 0; i < k; i++)
+        b[i] = (unsigned char)(t[s + i] | 0x20);
+    uint64_t x;
+    memcpy(&x, b, 8);
+    return x;
+}
+
 /* The node a run of letters and digits t[s, e) with key g leads to, 0 if
- * no pattern starts with that run (t readable up to lim). */
+ * no pattern starts with that run (t readable up to lim).  A run of up
+ * to 8 bytes is compared in the slot alone. */
 static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
                         size_t e, uint64_t g, size_t lim)
 {
     size_t len = e - s;
+    uint64_t head = run_head(t, s, len, lim);
     for (size_t k = wf_slot(g, a->wrunmask); a->wrun[k].node;
          k = (k + 1) & a->wrunmask) {
         const struct wrun *r = &a->wrun[k];
-        if (r->g == g && (r->at & 0xFF) == len &&
-            same_run(t, s, len, lim, a->wrunpool + (r->at >> 8)))
+        if (r->head == head && (r->at & 0xFF) == len &&
+            (len <= 8 || same_run(t, s + 8, len - 8, lim,
+                                  a->wrunpool + (r->at >> 8) + 8)))
             return r->node;
     }
     return 0;
