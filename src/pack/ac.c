@@ -28,8 +28,11 @@
  * table at all (read_runs, find_words_in): a match starts at a word
  * whose leading run of letters and digits is the pattern's own, so words
  * are read eight bytes at a time (once a sentence for all the pack's
- * matchers: dk_ac_words_read), a 4 KiB filter of the patterns' leading runs drops
- * most of them, a hash table of those runs leads the others to their
+ * matchers: dk_ac_words_read), a 4 KiB filter of the patterns' leading
+ * runs drops most of them (tested for a block of runs at a time without
+ * a branch on its answer, see find_words_in), a hash table of those runs
+ * (16-byte slots holding a run's first 8 bytes, so a short run is
+ * matched in its slot) leads the others to their
  * node of a compact copy of the trie (8 bytes a node; a chain of single
  * children is contiguous), which is walked on from there; a small list
  * puts the matches in the order the automaton reports them.  The
