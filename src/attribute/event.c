@@ -1929,14 +1929,16 @@ static int key_word(const dk_event_doc *ev, const dk_sent *s, int from,
     const dk_token *tok = s->tok;
     const char *text = s->text;
     for (int i = from; i != to; i += step) {
+        /* the word tests as one bit, not three branches on the text */
         const dk_token *t = &tok[i];
         uint32_t n = t->end - t->start;
-        if (t->type != DK_TOK_WORD || n < 3)
-            continue;
         uint32_t last = (*mask)[n < 16 ? n : 15]
                                [letter_tab[(unsigned char)text[t->start]]];
-        if (((last >> letter_tab[(unsigned char)text[t->end - 1]]) & 1) &&
-            dk_pack_event_word(ev->p, text + t->start, n))
+        unsigned hit = (unsigned)(t->type == DK_TOK_WORD) &
+                       (unsigned)(n >= 3) &
+                       (last >> letter_tab[(unsigned char)
+                                               text[t->end - (n > 0)]]);
+        if ((hit & 1) && dk_pack_event_word(ev->p, text + t->start, n))
             return i;
     }
     return to;

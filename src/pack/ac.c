@@ -28,8 +28,11 @@
  * table at all (read_runs, find_words_in): a match starts at a word
  * whose leading run of letters and digits is the pattern's own, so words
  * are read eight bytes at a time (once a sentence for all the pack's
- * matchers: dk_ac_words_read), a 4 KiB filter of the patterns' leading runs drops
- * most of them, a hash table of those runs leads the others to their
+ * matchers: dk_ac_words_read), a 4 KiB filter of the patterns' leading
+ * runs drops most of them (tested for a block of runs at a time without
+ * a branch on its answer, see find_words_in), a hash table of those runs
+ * (16-byte slots holding a run's first 8 bytes, so a short run is
+ * matched in its slot) leads the others to their
  * node of a compact copy of the trie (8 bytes a node; a chain of single
  * children is contiguous), which is walked on from there; a small list
  * puts the matches in the order the automaton reports them.  The
@@ -103,11 +106,16 @@ struct dk_ac {
     int32_t wroot[256];     /* the root's child on a byte, 0 for none */
     uint8_t wsym[256];      /* a byte as a symbol: folded, white space
                                and dashes ' ' (0xC2, 0xE2: norm_sym) */
-    struct wrun {           /* a leading run: where it leads */
-        uint64_t g;         /* wf_key of the run */
-        uint32_t off, len;  /* the run in wrunpool (folded) */
+    struct wrun {           /* a leading run: where it leads (16 bytes,
+                               four to a cache line) */
+        uint64_t head;      /* its first 8 bytes (folded, zero-padded):
+                               most runs are whole here, and the pool
+                               need not be read (run_node) */
         int32_t node;
-    } *wrun;                /* open addressing, wrunmask + 1 slots */
+        uint32_t at;        /* the run in wrunpool (folded): offset << 8
+                               | length (<= DK_AC_MAXPAT) */
+    } *wrun;                /* open addressing, wrunmask + 1 slots, at
+                               most half of them used */
     size_t wrunmask;
     char *wrunpool;
     size_t maxrun;          /* longest leading run of letters, digits */
@@ -563,15 +571,16 @@ static void add_run(dk_ac *a, const char *r, size_t len, int32_t m,
     wf_run_bytes((const unsigned char *)r, len, 0, a->alnum, &h);
     uint64_t g = wf_key(h, len);
     size_t k = wf_slot(g, a->wrunmask);
-    while (a->wrun[k].len) {
+    while (a->wrun[k].node) {
         if (a->wrun[k].node == m)
             return;
         k = (k + 1) & a->wrunmask;
     }
     memcpy(a->wrunpool + *poollen, r, len);
-    a->wrun[k].g = g;
-    a->wrun[k].off = (uint32_t)*poollen;
-    a->wrun[k].len = (uint32_t)len;
+    unsigned char b[8] = {0};
+    memcpy(b, r, len < 8 ? len : 8);
+    memcpy(&a->wrun[k].head, b, 8);
+    a->wrun[k].at = (uint32_t)(*poollen << 8 | len);
     a->wrun[k].node = m;
     *poollen += len;
 }
@@ -630,7 +639,7 @@ static int build_pairs(dk_ac *a)
     unsigned char run[DK_AC_MAXPAT + 1];
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k <= a->wrunmask; k++) {
-            if (!a->wrun[k].len)
+            if (!a->wrun[k].node)
                 continue;
             int32_t sp = wchild(a, a->wrun[k].node, ' ');
             if (sp)
@@ -653,27 +662,50 @@ static int build_pairs(dk_ac *a)
 
 /* The patterns' leading runs of letters and digits, the nodes they lead
  * to (wrun), from the patterns' folded texts. */
+/* The node pattern q's leading run leads to, 0 if it has none. */
+static int32_t run_of(const dk_ac *a, int q, size_t *len)
+{
+    const char *r = a->pool + a->pats[q].run;
+    *len = strlen(r);
+    if (!*len)
+        return 0;
+    int32_t m = a->wroot[(unsigned char)r[0]];
+    for (size_t i = 1; i < *len && m; i++)
+        m = wchild(a, m, (unsigned char)r[i]);
+    return m;
+}
+
 static int build_runs(dk_ac *a)
 {
+    /* the table sized by the distinct runs (many patterns share one):
+     * the smaller it is, the more of it stays in the cache */
+    uint8_t *seen = calloc((size_t)a->nnodes, 1);
+    if (!seen)
+        return DK_AC_NOMEM;
+    size_t nruns = 0, len;
+    for (int q = 0; q < a->npats; q++) {
+        int32_t m = run_of(a, q, &len);
+        if (m && !seen[m]) {
+            seen[m] = 1;
+            nruns++;
+        }
+    }
+    free(seen);
+    if (a->runbytes >= (1u << 24))
+        a->words = 0;   /* no room in wrun.at: the table scan */
     size_t cap = 16;
-    while (cap < 2 * (size_t)a->npats + 2)
+    while (cap < 2 * nruns + 2)
         cap *= 2;
     a->wrunmask = cap - 1;
     a->wrun = calloc(cap, sizeof *a->wrun);
-    a->wrunpool = malloc(a->runbytes + 1);
+    a->wrunpool = calloc(a->runbytes + 8, 1);   /* read 8 bytes at a time */
     if (!a->wrun || !a->wrunpool)
         return DK_AC_NOMEM;
     size_t poollen = 0;
-    for (int q = 0; q < a->npats; q++) {
-        const char *r = a->pool + a->pats[q].run;
-        size_t len = strlen(r);
-        if (!len)
-            continue;
-        int32_t m = a->wroot[(unsigned char)r[0]];
-        for (size_t i = 1; i < len && m; i++)
-            m = wchild(a, m, (unsigned char)r[i]);
+    for (int q = 0; q < a->npats && a->runbytes < (1u << 24); q++) {
+        int32_t m = run_of(a, q, &len);
         if (m)
-            add_run(a, r, len, m, &poollen);
+            add_run(a, a->pool + a->pats[q].run, len, m, &poollen);
     }
     return build_pairs(a);
 }
@@ -1131,22 +1163,70 @@ static int node_hits(const dk_ac *a, const unsigned char *t, size_t n,
     return 0;
 }
 
+/* Does the text run t[s, s + len) (t readable up to lim) spell the
+ * folded run p (zero-padded to a multiple of 8 bytes)?  Eight bytes a
+ * step where the text can be read so, else byte by byte: the loop ends
+ * after one or two steps, which the branch predictor learns. */
+static inline int same_run(const unsigned char *t, size_t s, size_t len,
+                           size_t lim, const char *p)
+{
+    size_t i = 0;
+#if WF_SWAR
+    if (s + ((len + 7) & ~(size_t)7) <= lim) {
+        uint64_t diff = 0;
+        for (; i + 8 <= len; i += 8)
+            diff |= (load8(t + s + i) | 0x2020202020202020ull) ^
+                    load8((const unsigned char *)p + i);
+        if (i < len) {
+            uint64_t mask = (1ull << (8 * (len - i))) - 1;
+            diff |= ((load8(t + s + i) | 0x2020202020202020ull) ^
+                     load8((const unsigned char *)p + i)) & mask;
+        }
+        return diff == 0;
+    }
+#else
+    (void)lim;
+#endif
+    while (i < len && (t[s + i] | 0x20) == (unsigned char)p[i])
+        i++;
+    return i == len;
+}
+
+/* The first 8 bytes of the run t[s, s + len) (len > 0) as wrun.head
+ * holds them (t readable up to lim). */
+static inline uint64_t run_head(const unsigned char *t, size_t s,
+                                size_t len, size_t lim)
+{
+    size_t k = len < 8 ? len : 8;
+#if WF_SWAR
+    if (s + 8 <= lim)
+        return (load8(t + s) | 0x2020202020202020ull) &
+               (~0ull >> (8 * (8 - k)));
+#else
+    (void)lim;
+#endif
+    unsigned char b[8] = {0};
+    for (size_t i = 0; i < k; i++)
+        b[i] = (unsigned char)(t[s + i] | 0x20);
+    uint64_t x;
+    memcpy(&x, b, 8);
+    return x;
+}
+
 /* The node a run of letters and digits t[s, e) with key g leads to, 0 if
- * no pattern starts with that run. */
+ * no pattern starts with that run (t readable up to lim).  A run of up
+ * to 8 bytes is compared in the slot alone. */
 static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
-                        size_t e, uint64_t g)
+                        size_t e, uint64_t g, size_t lim)
 {
     size_t len = e - s;
-    for (size_t k = wf_slot(g, a->wrunmask); a->wrun[k].len;
+    uint64_t head = run_head(t, s, len, lim);
+    for (size_t k = wf_slot(g, a->wrunmask); a->wrun[k].node;
          k = (k + 1) & a->wrunmask) {
         const struct wrun *r = &a->wrun[k];
-        if (r->g != g || r->len != len)
-            continue;
-        const char *p = a->wrunpool + r->off;
-        size_t i = 0;
-        while (i < len && (t[s + i] | 0x20) == (unsigned char)p[i])
-            i++;
-        if (i == len)
+        if (r->head == head && (r->at & 0xFF) == len &&
+            (len <= 8 || same_run(t, s + 8, len - 8, lim,
+                                  a->wrunpool + (r->at >> 8) + 8)))
             return r->node;
     }
     return 0;
@@ -1264,6 +1344,52 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
     return 0;
 }
 
+/* The runs find_words_in tests in one pass before walking from any. */
+#define WS_BLOCK 256
+
+/* The tests and the walk of find_words_in from run r of w (which may be
+ * cut by from or to).  Returns -1 if the pending list is full. */
+static int walk_run(const dk_ac *a, const dk_pack_words *w,
+                    const dk_pack_run *r, const unsigned char *t,
+                    size_t from, size_t to, pending *pw, dk_ac_hit *out,
+                    int *nout, int max)
+{
+    const dk_pack_run *end = w->run + w->nrun;
+    size_t s = r->start, e = r->end;
+    int32_t cur = 0;
+    if (e == s) {
+        if (s < from || !a->wroot[t[s]])
+            return 0;
+    } else {
+        uint64_t g = r->key;
+        if (s < from || e > to) {   /* cut: the part inside */
+            s = s < from ? from : s;
+            e = e > to ? to : e;
+            g = run_key(t, s, e);
+        }
+        if (e - s > a->maxrun)
+            return 0;
+        uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
+        if (!(a->firstrun[b >> 3] & (1u << (b & 7))) ||
+            !(cur = run_node(a, t, s, e, g, w->len)))
+            return 0;
+    }
+    if (s > from && (t[s - 1] >= 0x80 || t[s] >= 0x80) &&
+        word_before_from(t, from, s))
+        return 0;
+    *nout = flush(pw, s, out, *nout, max);
+    if (cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
+        r[1].start == e + 1 && r[1].end > r[1].start && r[1].end <= to) {
+        /* a space and a run: a pattern goes on only with that run */
+        uint32_t b = pair_bit(a, cur, r[1].key);
+        if (!(a->pairs[b >> 3] & (1u << (b & 7))))
+            return a->wnode[cur].pats && node_hits(a, t, to, s, e, cur, pw)
+                       ? -1
+                       : 0;
+    }
+    return walk(a, t, to, s, cur ? e : s, cur, pw);
+}
+
 /* The word scan of t[from, to) over the runs read before (w->text == t):
  * the same starts, keys and walks, without reading the bytes again.
  * Runs cut by from or to are keyed anew.  Returns -1 if the pending list
@@ -1274,7 +1400,7 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
 {
     const uint8_t *filter = a->firstrun;
     const size_t maxrun = a->maxrun;
-    const dk_pack_run *r = w->run, *end = w->run + w->nrun;
+    const dk_pack_run *r = w->run;
     pending pw;
     pw.head = pw.n = 0;
     int nout = 0;
@@ -1288,44 +1414,44 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
         else
             lo = mid + 1;
     }
-    for (r += lo; r < end && r->start < to; r++) {
-        size_t s = r->start, e = r->end;
-        int32_t cur = 0;
-        if (e == s) {
-            if (s < from || !a->wroot[t[s]])
-                continue;
-        } else {
-            uint64_t g = r->key;
-            if (s < from || e > to) {   /* cut: the part inside */
-                s = s < from ? from : s;
-                e = e > to ? to : e;
-                g = run_key(t, s, e);
-            }
-            if (e - s > maxrun)
-                continue;
-            uint32_t b = (uint32_t)(g >> (64 - WF_LOG));
-            if (!(filter[b >> 3] & (1u << (b & 7))) ||
-                !(cur = run_node(a, t, s, e, g)))
-                continue;
+    /* (room for a run cut by from ahead of a block's list) */
+    uint16_t cand[WS_BLOCK + 1];
+    const int nrun = w->nrun;
+    for (int i = lo; i < nrun && r[i].start < to;) {
+        /* the runs of the next block that may start a match by the cheap
+         * tests of walk_run (the filter first), listed without a branch
+         * on their answer, which no predictor guesses (a run in five
+         * passes) */
+        int j = i, jend = nrun - i > WS_BLOCK ? i + WS_BLOCK : nrun;
+        int nc = 1;     /* cand[0]: the run cut by from, if any */
+        for (; j < jend && r[j].start < to; j++) {
+            uint32_t qs = r[j].start, qe = r[j].end;
+            uint32_t b = (uint32_t)(r[j].key >> (64 - WF_LOG));
+            unsigned in = ((unsigned)(filter[b >> 3] >> (b & 7)) & 1u) &
+                          (unsigned)(qe - qs <= maxrun);
+            if (qe == qs)   /* a UTF-8 lead byte: rare, predictable */
+                in = a->wroot[t[qs]] != 0;
+            cand[nc] = (uint16_t)(j - i);
+            nc += (int)in;
         }
-        if (s > from && (t[s - 1] >= 0x80 || t[s] >= 0x80) &&
-            word_before_from(t, from, s))
-            continue;
-        nout = flush(&pw, s, out, nout, max);
-        if (cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
-            r[1].start == e + 1 && r[1].end > r[1].start &&
-            r[1].end <= to) {
-            /* a space and a run: a pattern goes on only with that run */
-            uint32_t b = pair_bit(a, cur, r[1].key);
-            if (!(a->pairs[b >> 3] & (1u << (b & 7)))) {
-                if (a->wnode[cur].pats &&
-                    node_hits(a, t, to, s, e, cur, &pw))
-                    return -1;
-                continue;
-            }
+        /* the runs cut by from (only the first one can be, and no UTF-8
+         * lead byte: the search above skips those before from) or by to
+         * (the last) are left to walk_run, whatever the tests said */
+        int c = 1;
+        if (i == lo && r[i].start < from) {
+            c = 0;
+            cand[0] = 0;
+            if (nc > 1 && cand[1] == 0)
+                c = 1;
         }
-        if (walk(a, t, to, s, cur ? e : s, cur, &pw))
-            return -1;
+        int listed = nc > c ? cand[nc - 1] : -1;  /* the last listed */
+        if (j > i && r[j - 1].end > to && listed != j - 1 - i)
+            cand[nc++] = (uint16_t)(j - 1 - i);
+        for (; c < nc; c++)
+            if (walk_run(a, w, r + i + cand[c], t, from, to, &pw, out, &nout,
+                         max))
+                return -1;
+        i = j;
     }
     return flush(&pw, SIZE_MAX, out, nout, max);
 }

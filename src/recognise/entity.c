@@ -306,6 +306,29 @@ static int title_second(const listed_word *title, char c)
     return 0;
 }
 
+/* A necessary condition for a title at t[0, 3): its first letter's
+ * titles have its second letter and its third (each letter as its low
+ * five bits, so a few other words pass too; titled_name_at decides).
+ * One predictable branch a token instead of a switch on every first
+ * letter, which most capitalised words would pass. */
+#define TB(c) (1u << ((c) & 31))
+static const uint32_t title_2nd[256] = {
+    ['A'] = TB('m') | TB('k'), ['C'] = TB('h') | TB('o') | TB('E'),
+    ['G'] = TB('o'), ['M'] = TB('i') | TB('a'), ['P'] = TB('r'),
+    ['S'] = TB('p') | TB('e'), ['s'] = TB('p')};
+static const uint32_t title_3rd[256] = {
+    ['A'] = TB('b') | TB('i'), ['C'] = TB('a') | TB('u') | TB('O'),
+    ['G'] = TB('v'), ['M'] = TB('n') | TB('y'), ['P'] = TB('e'),
+    ['S'] = TB('o') | TB('n') | TB('c'), ['s'] = TB('o')};
+#undef TB
+
+static inline int maybe_title(const char *t)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    return (int)((title_2nd[u[0]] >> (u[1] & 31)) &
+                 (title_3rd[u[0]] >> (u[2] & 31)) & 1u);
+}
+
 /* Names after a title word; a title starts a word (after a space or a
  * line break).  Every such letter starts a token (no token holds white
  * space), so the tokens say where to look; past the last token (a
@@ -319,7 +342,9 @@ static void find_titled_names(const dk_pack *p, const dk_sent *s,
     for (int k = 0; k < s->ntok; k++) {
         size_t a = s->tok[k].start;
         const listed_word *title;
-        if (a < i || !(title = titles_of(t[a])) ||
+        /* (a + 4 < n: what the test below reads; a title fails it) */
+        if (a < i || (a + 4 < n && !maybe_title(t + a)) ||
+            !(title = titles_of(t[a])) ||
             (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n'))
             continue;
         if (a + 4 >= n)
