@@ -8,6 +8,7 @@
 #include <malloc.h>
 #endif
 #include "cli.h"
+#include "../pack/pack.h"
 
 static const struct command {
     const char *name;
@@ -30,6 +31,19 @@ static const struct command {
     {"pack", dk_cmd_pack, "check a domain pack, suggest what it misses"},
     {NULL, NULL, NULL},
 };
+
+int dk_cli_default_pack(const char *cmd, char *dir, size_t cap)
+{
+    if (dk_pack_default_dir(dir, cap))
+        return 1;
+    int option = strcmp(cmd, "extract") == 0 || strcmp(cmd, "check") == 0;
+    dk_cli_error("%s: no domain pack found (DOSTYK_PACK, beside the program "
+                 "or under " DK_PACKDIR "): figures and dates only, no "
+                 "entities, indicators or events; %s", cmd,
+                 option ? "give --pack DIR, or --pack none to say so"
+                        : "set DOSTYK_PACK to a pack folder");
+    return 0;
+}
 
 void dk_cli_error(const char *fmt, ...)
 {

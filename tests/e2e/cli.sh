@@ -155,6 +155,16 @@ printf '%s\nbinary\000data\n' "$good" >"$T/nul.txt"
 expect_fail "NUL byte" 5 "nul\.txt.*byte $(( ${#good} + 7 ))" extract "$T/nul.txt"
 head -c 3000 /dev/urandom >"$T/random.bin" 2>/dev/null
 printf '\000' >>"$T/random.bin"
+# a copy of the program with no pack beside it: says so in one line and
+# runs on with figures and dates; --pack none says it is meant
+mkdir -p "$T/solo" && cp "$DK" "$T/solo/dostyk"
+printf 'Trade reached $41 billion.\n' >"$T/solo.txt"
+DOSTYK_PACK= "$T/solo/dostyk" extract "$T/solo.txt" >"$T/solo.out" 2>"$T/solo.err"; rc=$?
+[ $rc -eq 0 ] && [ "$(wc -l <"$T/solo.err")" -eq 1 ] && grep -q 'no domain pack' "$T/solo.err" \
+    && grep -q '"money"' "$T/solo.out" && ok || bad "no pack found: rc $rc, $(cat "$T/solo.err")"
+DOSTYK_PACK= "$T/solo/dostyk" extract --pack none "$T/solo.txt" >/dev/null 2>"$T/solo2.err"
+[ ! -s "$T/solo2.err" ] && ok || bad "--pack none must be quiet: $(cat "$T/solo2.err")"
+
 run extract "$T/random.bin"
 if { [ "$rc" -eq 4 ] || [ "$rc" -eq 5 ]; } && [ "$(lines "$T/err")" -eq 1 ] &&
    "$PY" -S "$T/check.py" "$T/out" >/dev/null 2>&1; then ok
