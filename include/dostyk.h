@@ -123,6 +123,9 @@ typedef struct dk_mention {
     char place[DK_ID_MAX];
     int has_count;
     double count;
+    dk_qualifier count_qualifier;   /* "more than 25 agreements": over */
+    /* (an event's worth is in has_value, value, unit, and its qualifier,
+     * low and high in the fields above) */
 } dk_mention;
 
 typedef struct dk_engine dk_engine;

@@ -184,6 +184,24 @@ static void consider(verdict_ctx *v, const dk_fact *f, const dk_fact *claim)
                  dk_fig_agree(&claim->fig, &f->fig));
 }
 
+/* Keep the evidence i of v with keep[i] set, recounting its sides (v
+ * holds all of its evidence: not more than MAX_EVIDENCE). */
+static void keep_evidence(verdict_ctx *v, const char *keep)
+{
+    int k = 0;
+    v->nagree = v->ndisagree = 0;
+    for (int i = 0; i < v->n; i++) {
+        if (!keep[i])
+            continue;
+        v->e[k] = v->e[i];
+        if (v->e[k++].agree)
+            v->nagree++;
+        else
+            v->ndisagree++;
+    }
+    v->n = k;
+}
+
 /* Counts of happenings (agreements signed at a visit, at a forum) of
  * other days than the agreeing ones tell of other happenings, not of
  * this one: "30 documents signed during the visit" is not contradicted
@@ -192,19 +210,15 @@ static void separate_happenings(verdict_ctx *v)
 {
     if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
         return;
-    int k = 0;
+    char keep[MAX_EVIDENCE];
     for (int i = 0; i < v->n; i++) {
         const evidence *e = &v->e[i];
-        int keep = e->agree;
-        for (int j = 0; j < v->n && !keep; j++)
-            keep = v->e[j].agree && e->period && v->e[j].period &&
-                   strcmp(e->period, v->e[j].period) == 0;
-        if (keep)
-            v->e[k++] = *e;
-        else
-            v->ndisagree--;
+        keep[i] = (char)e->agree;
+        for (int j = 0; j < v->n && !keep[i]; j++)
+            keep[i] = v->e[j].agree && e->period && v->e[j].period &&
+                      strcmp(e->period, v->e[j].period) == 0;
     }
-    v->n = k;
+    keep_evidence(v, keep);
 }
 
 /* The order of the facts, as integers: metric, period, document date
@@ -668,14 +682,6 @@ static void fraction_percent(claim_fig *cf, double denom)
     cf->f.kind = DK_PERCENT;
 }
 
-/* An ordinal right after the article "a" ("grew by a third"). */
-static int after_article(const claim_t *cl, uint64_t start)
-{
-    return start >= 2 && cl->text[start - 1] == ' ' &&
-           (cl->text[start - 2] | 0x20) == 'a' &&
-           (start == 2 || cl->text[start - 3] == ' ');
-}
-
 /* Is the word right before byte start of the claim w (lower case)? */
 static int word_before(const claim_t *cl, uint64_t start, const char *w)
 {
@@ -690,6 +696,13 @@ static int word_before(const claim_t *cl, uint64_t start, const char *w)
             return 0;
     return 1;
 }
+
+/* An ordinal right after the article "a" ("grew by a third"). */
+static int after_article(const claim_t *cl, uint64_t start)
+{
+    return word_before(cl, start, "a");
+}
+
 
 static void add_fig(claim_t *cl, const dk_mention *m)
 {
@@ -808,19 +821,6 @@ static int read_claim(dk_checker *c, const char *text, claim_t *cl)
         }
     }
     dk_doc_close(d);
-    /* an event's count and worth carry no qualifier: the claim's figure
-     * of the same value does ("more than 25 agreements" is a bound) */
-    for (int k = 0; k < cl->nevents; k++)
-        for (int i = 0; i < cl->nfigs; i++) {
-            const dk_fig *g = &cl->figs[i].f.fig;
-            dk_evfact *e = &cl->events[k];
-            if (e->has_count && cl->figs[i].f.kind == DK_NUMBER &&
-                g->value == e->count.value)
-                e->count.qualifier = g->qualifier;
-            if (e->has_value && cl->figs[i].f.kind == DK_MONEY &&
-                g->value == e->value.value)
-                e->value.qualifier = g->qualifier;
-        }
     memcpy(unnamed, blank, cl->len + 1);
     for (int i = 0; i < nnames; i++)
         memset(unnamed + names[i][0], ' ', names[i][1] - names[i][0]);
@@ -1544,22 +1544,14 @@ static int during_happening(const dk_checker *c, const claim_t *cl,
             nw++;
     if (!nw)
         return 0;
-    int k = 0;
-    v->nagree = v->ndisagree = 0;
+    char keep[MAX_EVIDENCE];
     for (int i = 0; i < v->n; i++) {
-        const evidence *e = &v->e[i];
-        int keep = 0;
-        for (int j = 0; j < nw && !keep && e->f && e->f->has_span; j++)
-            keep = e->f->span.lo <= when[j].hi && when[j].lo <= e->f->span.hi;
-        if (!keep)
-            continue;
-        v->e[k++] = *e;
-        if (e->agree)
-            v->nagree++;
-        else
-            v->ndisagree++;
+        const dk_fact *f = v->e[i].f;
+        keep[i] = 0;
+        for (int j = 0; j < nw && !keep[i] && f && f->has_span; j++)
+            keep[i] = f->span.lo <= when[j].hi && when[j].lo <= f->span.hi;
     }
-    v->n = k;
+    keep_evidence(v, keep);
     return 1;
 }
 

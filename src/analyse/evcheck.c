@@ -9,12 +9,14 @@
 #include "../store/store.h"
 #include "../recognise/calendar.h"
 
-/* A stated number as a figure of the precision it is written with. */
-static dk_fig plain_fig(double v)
+/* A stated number, with its qualifier, as a figure of the precision it
+ * is written with. */
+static dk_fig plain_fig(double v, dk_qualifier q, double low, double high)
 {
     char t[32];
     int n = snprintf(t, sizeof t, "%.15g", v);
-    dk_fig f = {v, 0, 0, DK_Q_EXACT, dk_fig_step(t, (size_t)n, v)};
+    dk_fig f = {v, q == DK_Q_RANGE ? low : 0, q == DK_Q_RANGE ? high : 0, q,
+                dk_fig_step(t, (size_t)n, v)};
     return f;
 }
 
@@ -36,10 +38,10 @@ void dk_evfact_from_mention(const dk_mention *m, dk_evfact *e)
     }
     e->has_count = m->has_count;
     if (m->has_count)
-        e->count = plain_fig(m->count);
+        e->count = plain_fig(m->count, m->count_qualifier, 0, 0);
     e->has_value = m->has_value && m->unit[0];
     if (e->has_value) {
-        e->value = plain_fig(m->value);
+        e->value = plain_fig(m->value, m->qualifier, m->low, m->high);
         memcpy(e->unit, m->unit, sizeof e->unit);
     }
 }

@@ -127,6 +127,8 @@ typedef struct ev_event {
     char date[DK_DATE_MAX];
     int has_count, has_value;
     double count, value;
+    dk_qualifier count_q, value_q;   /* "more than 25", "over $2 billion" */
+    double value_low, value_high;    /* value_q DK_Q_RANGE */
     char unit[16];
 } ev_event;
 
@@ -1211,6 +1213,7 @@ static void count_value(dk_event_doc *ev, ev_event *e)
                 bestd = d;
                 e->has_count = 1;
                 e->count = x->m.value;
+                e->count_q = x->m.qualifier;
             }
         }
     }
@@ -1225,6 +1228,9 @@ static void count_value(dk_event_doc *ev, ev_event *e)
                 continue;
             e->has_value = 1;
             e->value = x->m.value;
+            e->value_q = x->m.qualifier;
+            e->value_low = x->m.low;
+            e->value_high = x->m.high;
             at_copy(e->unit, sizeof e->unit, x->m.unit);
             break;
         }
@@ -1890,32 +1896,17 @@ static void emit(dk_event_doc *ev, dk_cands *c)
         memcpy(m->date, e->date, sizeof m->date);
         m->has_count = e->has_count;
         m->count = e->count;
+        m->count_qualifier = e->count_q;
         m->has_value = e->has_value;
         m->value = e->value;
+        if (e->has_value) {
+            m->qualifier = e->value_q;
+            m->low = e->value_low;
+            m->high = e->value_high;
+        }
         memcpy(m->unit, e->unit, sizeof m->unit);
     }
 }
-
-/* The index of a byte in dk_pack_evmask: a-z (either case) 0-25, else
- * 26.  A table: the scan below reads two bytes of every token. */
-static const unsigned char letter_tab[256] = {
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26,
-    26, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-};
 
 /* The first token of tok[from], tok[from + step], ... before tok[to]
  * that is one of the pack's key words of triggers, or to.  (The mask of
@@ -1933,11 +1924,12 @@ static int key_word(const dk_event_doc *ev, const dk_sent *s, int from,
         const dk_token *t = &tok[i];
         uint32_t n = t->end - t->start;
         uint32_t last = (*mask)[n < 16 ? n : 15]
-                               [letter_tab[(unsigned char)text[t->start]]];
+                               [dk_pack_mask_letter[(unsigned char)
+                                                    text[t->start]]];
         unsigned hit = (unsigned)(t->type == DK_TOK_WORD) &
                        (unsigned)(n >= 3) &
-                       (last >> letter_tab[(unsigned char)
-                                               text[t->end - (n > 0)]]);
+                       (last >> dk_pack_mask_letter[(unsigned char)
+                                                        text[t->end - (n > 0)]]);
         if ((hit & 1) && dk_pack_event_word(ev->p, text + t->start, n))
             return i;
     }

@@ -443,29 +443,26 @@ int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
     return 1;
 }
 
+/* The index of country id among those the document named, or -1. */
+static int count_index(const dk_attr_doc *a, const char *id)
+{
+    for (int i = 0; i < a->ncount; i++)
+        if (at_same(a->count_id[i], id))
+            return i;
+    return -1;
+}
+
 static void count_country(dk_attr_doc *a, const char *id)
 {
-    int i;
-    for (i = 0; i < a->ncount; i++)
-        if (at_same(a->count_id[i], id)) {
-            a->count[i]++;
-            a->dpair_stale = 1;
-            return;
-        }
-    if (a->ncount < AT_MAX_COUNTED) {
+    int i = count_index(a, id);
+    if (i >= 0) {
+        a->count[i]++;
+        a->dpair_stale = 1;
+    } else if (a->ncount < AT_MAX_COUNTED) {
         at_copy(a->count_id[a->ncount], DK_ID_MAX, id);
         a->count[a->ncount++] = 1;
         a->dpair_stale = 1;
     }
-}
-
-/* Has the document named country id so far? */
-static int counted(const dk_attr_doc *a, const char *id)
-{
-    for (int i = 0; i < a->ncount; i++)
-        if (strcmp(a->count_id[i], id) == 0)
-            return 1;
-    return 0;
 }
 
 void at_doc_pair(dk_attr_doc *a)
@@ -493,12 +490,13 @@ void at_doc_pair(dk_attr_doc *a)
      * pack's pair has not been named at all ("Uzbekistan and China") */
     if (px && py)
         return;
-    if (a->count[b1] < 3 && counted(a, a->pair[0]) && counted(a, a->pair[1]))
+    if (a->count[b1] < 3 && count_index(a, a->pair[0]) >= 0 &&
+        count_index(a, a->pair[1]) >= 0)
         return;
     /* a country of the pack's pair keeps its place in it (the pack's
      * order is the metrics' order for bilateral figures: KZ before CN
      * in KZ-CN, so UZ before CN and KZ before RU) */
-    if ((py && !strcmp(y, a->pair[0])) || (px && !strcmp(x, a->pair[1]))) {
+    if ((py && at_same(y, a->pair[0])) || (px && at_same(x, a->pair[1]))) {
         const char *s = x;
         x = y;
         y = s;

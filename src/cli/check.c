@@ -180,7 +180,7 @@ int dk_cmd_check(int argc, char **argv)
         return DK_ERR_USAGE;
     }
     char packdir[4096];
-    if (!pack && dk_cli_default_pack("check", packdir, sizeof packdir))
+    if (!pack && dk_cli_default_pack("check", 1, packdir, sizeof packdir))
         pack = packdir;
     if (pack && strcmp(pack, "none") == 0)
         pack = NULL;

@@ -14,8 +14,10 @@ void dk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The default domain pack into dir (cap bytes) as dk_pack_default_dir
  * finds it; when there is none, says so on stderr in one line (cmd runs
- * on without: figures and dates only) and returns 0. */
-int dk_cli_default_pack(const char *cmd, char *dir, size_t cap);
+ * on without: figures and dates only; has_option: cmd takes --pack) and
+ * returns 0. */
+int dk_cli_default_pack(const char *cmd, int has_option, char *dir,
+                        size_t cap);
 
 /* True when the argument is -h or --help. */
 int dk_cli_is_help(const char *arg);

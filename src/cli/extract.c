@@ -384,7 +384,7 @@ int dk_cmd_extract(int argc, char **argv)
             return DK_ERR_USAGE;
         }
     }
-    if (!pack && dk_cli_default_pack("extract", packdir, sizeof packdir))
+    if (!pack && dk_cli_default_pack("extract", 1, packdir, sizeof packdir))
         pack = packdir;
     if (pack && strcmp(pack, "none") != 0)
         eo.pack_dir = pack;

@@ -142,7 +142,7 @@ int dk_cmd_ingest(int argc, char **argv)
         return st;
     }
     char packdir[4096];
-    if (dk_cli_default_pack("ingest", packdir, sizeof packdir))
+    if (dk_cli_default_pack("ingest", 0, packdir, sizeof packdir))
         io.pack_dir = packdir;  /* entities and metrics for the record */
     view v;
     memset(&v, 0, sizeof v);

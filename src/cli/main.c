@@ -32,15 +32,15 @@ static const struct command {
     {NULL, NULL, NULL},
 };
 
-int dk_cli_default_pack(const char *cmd, char *dir, size_t cap)
+int dk_cli_default_pack(const char *cmd, int has_option, char *dir,
+                        size_t cap)
 {
     if (dk_pack_default_dir(dir, cap))
         return 1;
-    int option = strcmp(cmd, "extract") == 0 || strcmp(cmd, "check") == 0;
     dk_cli_error("%s: no domain pack found (DOSTYK_PACK, beside the program "
                  "or under " DK_PACKDIR "): figures and dates only, no "
                  "entities, indicators or events; %s", cmd,
-                 option ? "give --pack DIR, or --pack none to say so"
+                 has_option ? "give --pack DIR, or --pack none to say so"
                         : "set DOSTYK_PACK to a pack folder");
     return 0;
 }

@@ -105,7 +105,7 @@ int dk_cmd_serve(int argc, char **argv)
         return DK_ERR_USAGE;
     }
     char packdir[4096];
-    if (dk_cli_default_pack("serve", packdir, sizeof packdir))
+    if (dk_cli_default_pack("serve", 0, packdir, sizeof packdir))
         o.pack_dir = packdir;
     char err[512];
     dk_status st = dk_http_serve(&o, err, sizeof err);

@@ -621,11 +621,17 @@ static void evtype_line(loader *L, char **f, int n)
 }
 
 /* The letter index of c for evmask: a-z -> 0-25, anything else 26. */
+#define ML1(c) ((c) >= 'a' && (c) <= 'z'   ? (c) - 'a' \
+                : (c) >= 'A' && (c) <= 'Z' ? (c) - 'A' : 26)
+#define ML4(c) ML1(c), ML1((c) + 1), ML1((c) + 2), ML1((c) + 3)
+#define ML16(c) ML4(c), ML4((c) + 4), ML4((c) + 8), ML4((c) + 12)
+#define ML64(c) ML16(c), ML16((c) + 16), ML16((c) + 32), ML16((c) + 48)
+const unsigned char dk_pack_mask_letter[256] = {ML64(0), ML64(64), ML64(128),
+                                                ML64(192)};
+
 static int mask_letter(char c)
 {
-    if (c >= 'A' && c <= 'Z')
-        c = (char)(c - 'A' + 'a');
-    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    return dk_pack_mask_letter[(unsigned char)c];
 }
 
 /* Insert w into the set of trigger first words; 0 when out of memory. */

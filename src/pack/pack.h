@@ -134,6 +134,8 @@ int dk_pack_event_word(const dk_pack *p, const char *w, size_t n);
  * every key word (letters a-z as 0-25 in either case, anything else 26).
  * A word whose bit is clear is no key word. */
 typedef uint32_t dk_pack_evmask[16][27];
+/* The index of a byte in that mask: a-z (either case) 0-25, else 26. */
+extern const unsigned char dk_pack_mask_letter[256];
 const dk_pack_evmask *dk_pack_event_mask(const dk_pack *p);
 
 /* Index of the entity with this id, or -1. */

@@ -1522,8 +1522,9 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
      * Friday" in Monday's paper), the next one from it in a sentence in
      * the future tense ("will meet on Friday") */
     long day = mon + wd - 1;
-    if (future_tense(s) ? day < z : day > z)
-        day += future_tense(s) ? 7 : -7;
+    int future = future_tense(s);
+    if (future ? day < z : day > z)
+        day += future ? 7 : -7;
     set_span(v, day, day);
     return e;
 }

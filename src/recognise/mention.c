@@ -49,6 +49,7 @@ static void clear_event(dk_mention *m)
     m->place[0] = '\0';
     m->has_count = 0;
     m->count = 0;
+    m->count_qualifier = DK_Q_EXACT;
 }
 
 static int attr_used(const dk_mention *m)
