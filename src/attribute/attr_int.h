@@ -30,6 +30,8 @@ enum at_special {
     SP_SINCE,   /* a start date: "since 2005" -> 2005/Y */
     SP_NOW,     /* stated as current: "now", "currently" */
     SP_NUMOF,   /* "the number of": a count named before its figure */
+    SP_ANAPHOR, /* a figure named by what it refers back to: "its total
+                   for 2023", "a lower number:" (the lead indicator) */
     SP_COUNT_
 };
 
@@ -81,6 +83,15 @@ typedef struct at_ref {
 #define AT_MAX_REFS 64
 #define AT_MAX_COUNTED 16
 #define AT_MAX_CHG 256
+#define AT_MAX_LEAD 8
+
+/* A metric the document attributed a figure to, in the order first
+ * seen, with that figure's subjects: what "its total" refers back to. */
+typedef struct at_lead {
+    int m;
+    char subjects[DK_MAX_SUBJECTS][DK_ID_MAX];
+    int nsubjects;
+} at_lead;
 
 struct dk_attr_doc {
     const dk_pack *p;
@@ -100,6 +111,8 @@ struct dk_attr_doc {
     char dated[DK_DATE_MAX];      /* a period this sentence took from a date */
     char dated_before[DK_DATE_MAX];   /* ... the sentence before */
     long nsent, event_sent;   /* sentences seen; when event_date was set */
+    at_lead lead[AT_MAX_LEAD];    /* the metrics attributed so far */
+    int nlead;
     dk_buf ex;              /* explain texts of the current sentence */
     int explain;            /* write them (else the reasons are skipped) */
 

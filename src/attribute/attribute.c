@@ -24,7 +24,7 @@
 static const char *const special_names[SP_COUNT_] = {
     "", "_up", "_down", "_target", "_base", "_cumul", "_during", "_event",
     "_pair", "_home", "_route", "_share", "_rank", "_worth", "_since",
-    "_now", "_numof",
+    "_now", "_numof", "_anaphor",
 };
 
 static const char *const rule_names[] = {
@@ -435,6 +435,54 @@ static int is_target(const dk_attr_doc *a, const dk_cand *f)
     return has_special_in_clause(a, SP_TARGET, at_clause(a, f->t0));
 }
 
+/* ---- figures named by reference ---- */
+
+/* The reference cue (_anaphor) before figure f in its clause ("its total
+ * for 2023 to $41.1 billion", "give a lower number: $29.6 billion"), or
+ * -1.  A cue that a word goes on from heads a noun phrase of its own
+ * ("the total cost"), which is no reference. */
+static int anaphor_of(const dk_attr_doc *a, const dk_cand *f)
+{
+    const dk_sent *s = a->s;
+    int fc = at_clause(a, f->t0);
+    for (int k = 0; k < a->ncue; k++) {
+        const at_cue *q = &a->cue[k];
+        if (a->met[q->m].special != SP_ANAPHOR || q->t1 > f->t0 ||
+            at_clause(a, q->t0) != fc)
+            continue;
+        if (q->t1 < s->ntok && s->tok[q->t1].type == DK_TOK_WORD)
+            continue;
+        return k;
+    }
+    return -1;
+}
+
+/* What figure f refers back to: the first metric the document gave a
+ * figure that fits f (news leads with its main figure, and "its total"
+ * or "a lower number" later in the text mean that indicator), as an
+ * index of a->lead, or -1. */
+static int lead_for(const dk_attr_doc *a, const dk_cand *f)
+{
+    for (int i = 0; i < a->nlead; i++)
+        if (fits(a, a->lead[i].m, &f->m))
+            return i;
+    return -1;
+}
+
+/* Note that the document gave a figure m metric mi. */
+static void note_lead(dk_attr_doc *a, int mi, const dk_mention *m)
+{
+    for (int i = 0; i < a->nlead; i++)
+        if (a->lead[i].m == mi)
+            return;
+    if (a->nlead == AT_MAX_LEAD)
+        return;
+    at_lead *l = &a->lead[a->nlead++];
+    l->m = mi;
+    l->nsubjects = m->nsubjects;
+    memcpy(l->subjects, m->subjects, sizeof l->subjects);
+}
+
 /* ---- changes ---- */
 
 /* +1 / -1 when f states a change (next to an increase/decrease word),
@@ -630,7 +678,11 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                 continue;
             if (at_cue_before(a, f->t0, SP_BASE, 1) >= 0)
                 continue;  /* "compared with 35 days by sea" */
-            int k = -1, mi = choose_metric(a, f, &k);
+            int k = -1, mi = choose_metric(a, f, &k), ref = -1;
+            if (mi < 0 &&
+                (f->m.kind == DK_MONEY || f->m.kind == DK_QUANTITY) &&
+                (k = anaphor_of(a, f)) >= 0 && (ref = lead_for(a, f)) >= 0)
+                mi = a->lead[ref].m;
             if (mi < 0)
                 continue;
             char cue[96] = "";
@@ -653,7 +705,15 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                                 a->pm[mi].id, why);
                 continue;
             }
-            if (!at_subjects(a, f, mi, &f->m)) {
+            int named_here = at_subjects(a, f, mi, &f->m);
+            if ((!named_here || f->m.nsubjects == 0) && ref >= 0) {
+                /* a reference holds its holders from where it was made */
+                f->m.nsubjects = a->lead[ref].nsubjects;
+                memcpy(f->m.subjects, a->lead[ref].subjects,
+                       sizeof f->m.subjects);
+                named_here = 1;
+            }
+            if (!named_here) {
                 f->m.nsubjects = 0;
                 if (explain)
                     explain_set(a, f, "no metric: cue \"%s\" (%s) but no "
@@ -663,6 +723,10 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             }
             at_copy(f->m.metric, sizeof f->m.metric, a->pm[mi].id);
             at_copy(f->m.period, sizeof f->m.period, period);
+            note_lead(a, mi, &f->m);
+            if (explain && ref >= 0)
+                strncat(cue, " (refers to the first figure of this metric)",
+                        sizeof cue - strlen(cue) - 1);
             if (explain) {
                 char subj[4 * DK_ID_MAX + 8] = "", named[160] = "";
                 for (int j = 0; j < f->m.nsubjects; j++) {

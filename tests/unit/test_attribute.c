@@ -62,6 +62,7 @@ static int setup(void **state)
         "_worth\tunit\t-\t-\tworth\n"
         "_now\tunit\t-\t-\tnow\n"
         "_numof\tunit\t-\t-\tthe number of\n"
+        "_anaphor\tunit\t-\t-\tits total for|the total|a lower number\n"
         "companies\tcount\tnumber\thost\tcompanies\n"
         "_since\tunit\t-\t-\tsince\n");
     return 0;
@@ -342,6 +343,38 @@ static void test_targets(void **state)
     assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "jobs");
 }
 
+/* An amount named by what it refers back to takes the metric of the
+ * document's first figure of that unit, with its holders. */
+static void test_reference(void **state)
+{
+    (void)state;
+    result r;
+    run("Aland invested $5 billion in Boria in 2023. Trade turnover between "
+        "Aland and Boria was $20 billion in 2023. The statistics office "
+        "revised its total for 2022 to $18 billion.", 0, &r);
+    const dk_mention *m = find_text(&r, "$18 billion");
+    assert_string_equal(m->metric, "investment");
+    assert_string_equal(m->period, "2022");
+    subjects_are(m, "AA", "BB");
+    run("Trade turnover between Aland and Boria was $20 billion in 2023. "
+        "Borian statistics give a lower number: $17 billion.", 0, &r);
+    m = find_text(&r, "$17 billion");
+    assert_string_equal(m->metric, "trade_turnover");
+    subjects_are(m, "AA", "BB");
+    /* a word after the phrase makes a noun phrase of its own */
+    run("Trade turnover between Aland and Boria was $20 billion in 2023. "
+        "The total cost of the bridge is $1 billion.", 0, &r);
+    assert_string_equal(find_text(&r, "$1 billion")->metric, "");
+    /* nothing to refer to: no metric */
+    run("The statistics office revised its total for 2022 to $18 billion.",
+        0, &r);
+    assert_string_equal(find_text(&r, "$18 billion")->metric, "");
+    /* the unit must fit: a distance is not an amount of trade */
+    run("Trade turnover between Aland and Boria was $20 billion in 2023. "
+        "The total is 1,700 km.", 0, &r);
+    assert_string_equal(find_text(&r, "1,700 km")->metric, "");
+}
+
 static void test_explain(void **state)
 {
     (void)state;
@@ -371,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_period),
         cmocka_unit_test(test_change),
         cmocka_unit_test(test_targets),
+        cmocka_unit_test(test_reference),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
