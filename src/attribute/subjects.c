@@ -392,6 +392,9 @@ static int route_in_clause(const dk_attr_doc *a, int clause)
     return 0;
 }
 
+/* The countries of the clause in order, else of the sentence, else (a
+ * sentence that names none: "it handled 640,000 TEU on the same routes")
+ * the document's two countries. */
 static void in_order(const dk_attr_doc *a, int clause, dk_mention *m)
 {
     for (int i = 0; i < a->nref; i++)
@@ -399,6 +402,10 @@ static void in_order(const dk_attr_doc *a, int clause, dk_mention *m)
             add(m, a->ref[i].id);
     for (int i = 0; i < a->nref && !m->nsubjects; i++)
         add(m, a->ref[i].id);
+    if (!m->nsubjects) {
+        add(m, a->dpair[0]);
+        add(m, a->dpair[1]);
+    }
 }
 
 static void host_rule(const dk_attr_doc *a, int clause, dk_mention *m)

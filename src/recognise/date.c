@@ -988,6 +988,28 @@ static int p_year_first(const dk_sent *s, int i, dv *v)
     if (dk_tok_is(s, i - 1, '-') && is_num(s, i - 2) && !year_at(s, i - 2) &&
         !dk_tok_glued(s, i - 1))
         return -(i + 1);
+    /* a split year, a span of whole years: with a dash, two digits for
+     * one of the next ten years ("2017-18", "2020-24"; not 01-12, a
+     * month: "2011-12"); with a slash, the next year only, in two or
+     * four digits (fiscal and crop years: "the 2024/25 season") */
+    if ((glued_sep(s, k, '-') || glued_sep(s, k, '/')) &&
+        is_num(s, k + 1) && dk_tok_glued(s, k + 1) &&
+        !(s->tok[k + 1].flags & (DK_TF_GROUPS | DK_TF_DECIMAL)) &&
+        !s->tok[k + 1].nfrac &&
+        (s->tok[k + 1].ndigits == 2 ||
+         (s->tok[k + 1].ndigits == 4 && s->text[s->tok[k].start] == '/')) &&
+        free_side(s, k + 1, 1) && !count_word(s, k + 2, 0)) {
+        int slash = s->text[s->tok[k].start] == '/';
+        int n = (int)s->tok[k + 1].num;
+        int y2 = s->tok[k + 1].ndigits == 4 ? n : y - y % 100 + n;
+        if (y2 <= y && n == (y + 1) % 100)
+            y2 = y + 1;     /* "1999-00" */
+        if (slash ? y2 == y + 1
+                  : y2 > y && y2 - y <= 10 && (n > 12 || n == 0)) {
+            set_span(v, dk_cal_days(y, 1, 1), dk_cal_days(y2, 12, 31));
+            return k + 2;
+        }
+    }
     /* ISO and friends */
     if (glued_sep(s, k, '-') || glued_sep(s, k, '/')) {
         char c = s->text[s->tok[k].start];

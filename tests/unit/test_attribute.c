@@ -230,6 +230,10 @@ static void test_subject_order(void **state)
     /* at a terminal: the countries in text order */
     run("A terminal in Boria handled 5,000 twenty-foot containers.", 0, &r);
     subjects_are(find(&r, DK_QUANTITY, 0), "BB", NULL);
+    /* none named: the document's two countries */
+    run("Last year the railway handled 6,000 twenty-foot containers.", 0,
+        &r);
+    subjects_are(find(&r, DK_QUANTITY, 0), "AA", "BB");
 }
 
 static void test_period(void **state)

@@ -64,6 +64,13 @@ static const dcase cases[] = {
     {"From 2014 to 2018, China hosted it.", "2021", "2014 to 2018=2014/2018;"},
     {"The 2020-2030 Concept was adopted.", "2021", "2020-2030=2020/2030;"},
     {"Between 2015 and 2020 exports doubled.", "2021", "2015 and 2020=2015/2020;"},
+    /* split years: a season, a fiscal year; "2011-12" stays a month */
+    {"Wheat sales in the 2024/25 marketing year rose.", "2025", "2024/25=2024/2025;"},
+    {"In fiscal 2024/2025 it fell.", "2025", "2024/2025=2024/2025;"},
+    {"The 2017-18 season was dry.", "2021", "2017-18=2017/2018;"},
+    {"The 2021-25 plan and 1999-00.", "2021", "2021-25=2021/2025;1999-00=1999/2000;"},
+    {"It was filed in 2011-12.", "2021", "2011-12=2011-12;"},
+    {"Is this a date? 2015-32", "2021", ""},
     {"It lasted from January to April 2015.", "2021", "January to April 2015=2015-01/2015-04;"},
     {"Up 35% on January-November 2019.", "2020", "January-November 2019=2019-01/2019-11;"},
     /* periods and modifiers */
