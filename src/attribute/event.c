@@ -615,12 +615,23 @@ static void resolve_items(dk_event_doc *ev)
             }
             continue;
         }
-        /* "Chinese President Xi", "Kazakh Ministry of ...": one name */
+        /* "Chinese President Xi", "Kazakh Ministry of ...", "Chinese
+         * Commerce Minister Wang Wentao" (capitalised words of a title
+         * the pack does not know): one name */
         if (it->what == IT_COUNTRY) {
             int j = i + 1, pos = it->t1;
-            while (j < n && v[j].nid == 0 && v[j].t0 == pos &&
-                   v[j].country[0] == (char)DK_EV_TITLE)
-                pos = v[j++].t1;   /* titles not resolved yet */
+            for (;;) {
+                if (j < n && v[j].nid == 0 && v[j].t0 == pos &&
+                    v[j].country[0] == (char)DK_EV_TITLE)
+                    pos = v[j++].t1;   /* titles not resolved yet */
+                else if (pos < s->ntok && pos - it->t1 < 4 &&
+                         (j >= n || v[j].t0 > pos) &&
+                         s->tok[pos].type == DK_TOK_WORD &&
+                         (s->tok[pos].flags & DK_TF_CAP))
+                    pos++;
+                else
+                    break;
+            }
             if (j < n && v[j].nid && v[j].what == IT_ACTOR &&
                 strcmp(v[j].country, it->id[0]) == 0 && v[j].t0 == pos) {
                 it->dropped = 1;

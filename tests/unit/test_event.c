@@ -421,6 +421,10 @@ static void test_title_before_name(void **state)
     got g;
     run("Alandic President Alim Aman met Borian President Bors Borov.", &g);
     actors(one(&g, "meeting"), 2, "alim", "bors");
+    /* capitalised words of a title the pack does not know */
+    run("Alandic President Alim Aman met Borian Trade Minister Bors Borov.",
+        &g);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
 }
 
 static void test_possessive_title(void **state)
