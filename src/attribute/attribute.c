@@ -499,6 +499,11 @@ int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit)
     } else {
         return 0;
     }
+    /* "up from 20.5 percent", "rose to 22.6 percent": where it started
+     * or ended, not by how much */
+    if (at_cue_before(a, f->t0, SP_BASE, 1) >= 0 ||
+        at_tok_is(s, f->t0 - 1, "to"))
+        return 0;
     for (int k = 0; k < a->ncue; k++) {
         const at_cue *q = &a->cue[k];
         int sp = a->met[q->m].special;

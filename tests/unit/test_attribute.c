@@ -325,6 +325,15 @@ static void test_change(void **state)
     /* ... not another clause */
     run("Trade turnover was $20 billion, and exports grew 5 percent.", 0, &r);
     assert_false(find(&r, DK_MONEY, 0)->has_change);
+    /* where it started or ended is no change */
+    run("Aland's share of trade grew to 22.6 percent in 2024.", 0, &r);
+    assert_string_equal(find_text(&r, "22.6 percent")->metric,
+                        "trade_share");
+    run("Aland's share of trade grew from 20.5 percent in 2023.", 0, &r);
+    assert_string_equal(find_text(&r, "20.5 percent")->metric, "");
+    assert_false(find_text(&r, "20.5 percent")->has_change);
+    run("Trade turnover grew from 20.5 percent of GDP in 2023.", 0, &r);
+    assert_false(find_text(&r, "20.5 percent")->has_change);
 }
 
 static void test_targets(void **state)
