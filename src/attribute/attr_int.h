@@ -204,9 +204,11 @@ int at_cue_before(const dk_attr_doc *a, int t, int sp, int before);
 
 /* period.c: write the period of figure f into out (cap DK_DATE_MAX);
  * returns 0 when the figure is a target (a future date in its clause).
- * why gets a short reason. */
-int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
-              char *why, size_t whycap);
+ * why gets a short reason.  by_ref: f is named by reference ("its
+ * total", "Russia's share"), and goes on with the period of the sentence
+ * before as a flow does. */
+int at_period(dk_attr_doc *a, const dk_cand *f, int metric, int by_ref,
+              char *out, char *why, size_t whycap);
 /* Remember the sentence's dated event, if any (period.c). */
 void at_note_event(dk_attr_doc *a);
 

@@ -469,6 +469,48 @@ static int lead_for(const dk_attr_doc *a, const dk_cand *f)
     return -1;
 }
 
+/* "Russia's share slipped to 18.9 percent", after a share of some
+ * whole: a share word before percentage f in its clause, with a country
+ * (the holder, set in *holder) named before it, and no "of" or "in"
+ * after it (which would name another whole).  Returns the share cue, or
+ * -1. */
+static int share_ref(const dk_attr_doc *a, const dk_cand *f,
+                     const char **holder)
+{
+    const dk_sent *s = a->s;
+    int fc = at_clause(a, f->t0);
+    for (int k = 0; k < a->ncue; k++) {
+        const at_cue *q = &a->cue[k];
+        if (a->met[q->m].special != SP_SHARE || q->t1 > f->t0 ||
+            at_clause(a, q->t0) != fc || at_tok_is(s, q->t1, "of") ||
+            at_tok_is(s, q->t1, "in"))
+            continue;
+        const char *h = NULL;
+        for (int i = 0; i < a->nref; i++)
+            if (a->ref[i].t < q->t0 && at_clause(a, a->ref[i].t) == fc)
+                h = a->ref[i].id;
+        if (h) {
+            *holder = h;
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* The subjects of a share by reference: the holder, then the whole of
+ * the lead figure (its last subject).  0 when they are the same. */
+static int share_subjects(const dk_attr_doc *a, int ref, const char *holder,
+                          dk_mention *m)
+{
+    const at_lead *l = &a->lead[ref];
+    if (l->nsubjects < 2 || at_same(l->subjects[l->nsubjects - 1], holder))
+        return 0;
+    at_copy(m->subjects[0], DK_ID_MAX, holder);
+    at_copy(m->subjects[1], DK_ID_MAX, l->subjects[l->nsubjects - 1]);
+    m->nsubjects = 2;
+    return 1;
+}
+
 /* Note that the document gave a figure m metric mi. */
 static void note_lead(dk_attr_doc *a, int mi, const dk_mention *m)
 {
@@ -684,9 +726,14 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             if (at_cue_before(a, f->t0, SP_BASE, 1) >= 0)
                 continue;  /* "compared with 35 days by sea" */
             int k = -1, mi = choose_metric(a, f, &k), ref = -1;
+            const char *holder = NULL;
             if (mi < 0 &&
                 (f->m.kind == DK_MONEY || f->m.kind == DK_QUANTITY) &&
                 (k = anaphor_of(a, f)) >= 0 && (ref = lead_for(a, f)) >= 0)
+                mi = a->lead[ref].m;
+            else if (mi < 0 && f->m.kind == DK_PERCENT &&
+                     (k = share_ref(a, f, &holder)) >= 0 &&
+                     (ref = lead_for(a, f)) >= 0)
                 mi = a->lead[ref].m;
             if (mi < 0)
                 continue;
@@ -703,15 +750,17 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             char why[160];
             char period[DK_DATE_MAX];
             why[0] = '\0';  /* at_period writes it only with --explain */
-            if (!at_period(a, f, mi, period, why, sizeof why) &&
+            if (!at_period(a, f, mi, ref >= 0, period, why, sizeof why) &&
                 !a->met[mi].plans) {
                 if (explain)
                     explain_set(a, f, "no metric: cue \"%s\" (%s); %s", cue,
                                 a->pm[mi].id, why);
                 continue;
             }
-            int named_here = at_subjects(a, f, mi, &f->m);
-            if ((!named_here || f->m.nsubjects == 0) && ref >= 0) {
+            int named_here = holder ? share_subjects(a, ref, holder, &f->m)
+                                    : at_subjects(a, f, mi, &f->m);
+            if ((!named_here || f->m.nsubjects == 0) && ref >= 0 &&
+                !holder) {
                 /* a reference holds its holders from where it was made */
                 f->m.nsubjects = a->lead[ref].nsubjects;
                 memcpy(f->m.subjects, a->lead[ref].subjects,

@@ -189,8 +189,8 @@ static void period_of(const dk_attr_doc *a, const dk_cand *d, char *out)
         at_copy(out, DK_DATE_MAX, d->m.date);
 }
 
-int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
-              char *why, size_t whycap)
+int at_period(dk_attr_doc *a, const dk_cand *f, int metric, int by_ref,
+              char *out, char *why, size_t whycap)
 {
     int clause = at_clause(a, f->t0), future = 0;
     int events = a->met[metric].events;
@@ -243,8 +243,9 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, char *out,
      * it ("In January-October 2024, trade was X. Exports were Y."); in a
      * document without a date only a part of a year does, as its
      * relative dates ("last year") are no mentions there and a whole
-     * year before may be another */
-    if (a->met[metric].flow && a->dated_before[0] && !has_date(a) &&
+     * year before may be another; so do figures named by reference */
+    if ((a->met[metric].flow || by_ref) && a->dated_before[0] &&
+        !has_date(a) &&
         (a->year || strchr(a->dated_before, '-'))) {
         at_copy(out, DK_DATE_MAX, a->dated_before);
         at_copy(a->dated, DK_DATE_MAX, out);    /* and on to the next */

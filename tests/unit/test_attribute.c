@@ -63,6 +63,7 @@ static int setup(void **state)
         "_now\tunit\t-\t-\tnow\n"
         "_numof\tunit\t-\t-\tthe number of\n"
         "_anaphor\tunit\t-\t-\tits total for|the total|a lower number\n"
+        "_share\tunit\t-\t-\tshare\n"
         "companies\tcount\tnumber\thost\tcompanies\n"
         "_since\tunit\t-\t-\tsince\n");
     return 0;
@@ -382,6 +383,18 @@ static void test_reference(void **state)
     run("The statistics office revised its total for 2022 to $18 billion.",
         0, &r);
     assert_string_equal(find_text(&r, "$18 billion")->metric, "");
+    /* "Coria's share": the holder named here, the whole and the period
+     * of the figure referred to */
+    run("Aland had 22.6 percent of Boria's share of trade in 2024. "
+        "Coria's share slipped to 18.9 percent.", 0, &r);
+    m = find_text(&r, "18.9 percent");
+    assert_string_equal(m->metric, "trade_share");
+    assert_string_equal(m->period, "2024");
+    subjects_are(m, "CC", "BB");
+    /* a share of another whole is not the one referred to */
+    run("Aland had 22.6 percent of Boria's share of trade in 2024. "
+        "Coria's share of the grain market is 18.9 percent.", 0, &r);
+    assert_string_equal(find_text(&r, "18.9 percent")->metric, "");
     /* the unit must fit: a distance is not an amount of trade */
     run("Trade turnover between Aland and Boria was $20 billion in 2023. "
         "The total is 1,700 km.", 0, &r);
