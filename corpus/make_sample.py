@@ -500,6 +500,38 @@ ARTICLES = [
             "electricity from across the border."
         ),
     },
+    # s23: figures named by reference ("Russia's share", "a higher figure", "the same routes"),
+    # levels after "grew to" and "up from", a split (crop) year, a minister with a title the
+    # pack does not know
+    {
+        "id": "s23_trade_shares_2025",
+        "title": "China's slice of Kazakh trade grows as rail and grain links widen",
+        "date": "2025-03-12",
+        "source": "Steppe Wire (sample)",
+        "author": "Aliya Nurlanova",
+        "url": "https://steppewire.example/2025/03/12/china-trade-share",
+        "text": (
+            "China's share of Kazakhstan's foreign trade grew to 22.6 percent in 2024, up from "
+            "20.5 percent a year earlier, the statistics bureau said on Wednesday. Russia's share "
+            "slipped to 18.9 percent.\n"
+            "The bureau put trade between Kazakhstan and China at $29.6 billion in January-November "
+            "2024. Chinese customs, which record goods by where they were shipped from, give a "
+            "higher figure for 2024 as a whole: $43.8 billion.\n"
+            "Container trains between the two countries carried 410,000 TEU through Dostyk and "
+            "Altynkol in January-September 2024. In 2023 the railway handled 480,000 TEU on the "
+            "same routes.\n"
+            "Grain shipments to China in the 2024/25 marketing year are running ahead of the "
+            "previous season, the agriculture ministry said, without giving a number. Traders in "
+            "Kostanay say Chinese buyers now ask for more durum wheat, flax and barley, and pay "
+            "for faster checks at the border.\n"
+            "Deputy Prime Minister Serik Zhumangarin met Chinese Commerce Minister Wang Wentao in "
+            "Beijing on March 5. They discussed new bonded warehouses near the border and a "
+            "plan to let small traders clear goods online.\n"
+            "Economists in Almaty caution that the two sets of trade data will not match soon: "
+            "Kazakhstan counts goods by their country of origin, China by the country they come "
+            "from, and many goods pass through third countries on the way."
+        ),
+    },
 ]
 
 

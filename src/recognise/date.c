@@ -21,6 +21,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include "number.h"
 #include "calendar.h"
 #include "date.h"
@@ -1411,7 +1412,29 @@ static int p_shift(const dk_sent *s, int k, int cnt, const dk_lexent *u,
     return e;
 }
 
-/* "six years ago", "two weeks ago", "a month ago". */
+/* The year last named before token i of the sentence ("in 2024"), or
+ * 0. */
+static int year_named_before(const dk_sent *s, int i)
+{
+    for (int j = i - 1; j >= 0; j--) {
+        int y = year_at(s, j);
+        if (y && free_side(s, j, -1) && free_side(s, j, 1))
+            return y;
+    }
+    return 0;
+}
+
+/* Is token k "earlier" (which counts back from the time the sentence
+ * speaks of, where "ago" counts back from now)? */
+static int earlier_at(const dk_sent *s, int k)
+{
+    const dk_token *t = tk(s, k);
+    return t && t->end - t->start == 7 &&
+           strncasecmp(s->text + t->start, "earlier", 7) == 0;
+}
+
+/* "six years ago", "two weeks ago", "a month ago"; "a year earlier"
+ * after a year named in the sentence is the year before that one. */
 static int p_ago(const dk_sent *s, int i, dv *v)
 {
     const dk_docctx *doc = s->doc;
@@ -1436,7 +1459,11 @@ static int p_ago(const dk_sent *s, int i, dv *v)
         return 0;
     cnt *= (int)u->value;
     long z;
-    if (!strcmp(u->sym, "year")) {
+    int from = 0;
+    if (!strcmp(u->sym, "year") && (from = year_named_before(s, i)) != 0 &&
+        earlier_at(s, k + 1)) {
+        set_ymd(v, from - cnt, 0, 0);   /* "in 2024, ... a year earlier" */
+    } else if (!strcmp(u->sym, "year")) {
         if (!doc->year)
             return 0;
         set_ymd(v, doc->year - cnt, 0, 0);

@@ -428,6 +428,32 @@ GOLD = {
         N("three", 3),
         O("first", 1),
     ],
+    "s23_trade_shares_2025": [
+        # "grew to 22.6 percent" is a level; "up from 20.5 percent" is where it started, no
+        # change and no indicator figure; "a year earlier" counts back from 2024
+        P("22.6 percent", 22.6, metric="trade_share", period="2024", subj=CNKZ),
+        D("2024", "2024"),
+        P("20.5 percent", 20.5),
+        D("a year earlier", "2023"),
+        D("Wednesday", "2025-03-12"),
+        # "Russia's share": the share of the same whole, in the same year
+        P("18.9 percent", 18.9, metric="trade_share", period="2024", subj=["RU", "KZ"]),
+        M("$29.6 billion", 29.6 * B, metric="trade_turnover", period="2024-01/2024-11",
+          subj=KZCN),
+        D("January-November 2024", "2024-01/2024-11"),
+        # "a higher figure": the same indicator, by reference, for the year it names
+        D("2024", "2024"),
+        M("$43.8 billion", 43.8 * B, metric="trade_turnover", period="2024", subj=KZCN),
+        Q("410,000 TEU", 410000, "TEU", metric="container_traffic", period="2024-01/2024-09",
+          subj=KZCN),
+        D("January-September 2024", "2024-01/2024-09"),
+        D("2023", "2023"),
+        # no country named: the document's two countries
+        Q("480,000 TEU", 480000, "TEU", metric="container_traffic", period="2023", subj=KZCN),
+        D("2024/25", "2024/2025"),
+        D("March 5", "2025-03-05"),
+        N("two", 2),
+    ],
     "t01_business_council.txt": [
         M("$2.5 billion", 2.5 * B, metric="agreements", period="2024-03-01", subj=KZCN),
         D("March 4, 2024", "2024-03-04"),
@@ -624,6 +650,11 @@ EVENTS = {
         E("agreed to build", "intent", actors=["tokayev", "putin"]),
         E("visit", "visit", actors=["putin"], place="KZ", opt=True),
     ],
+    "s23_trade_shares_2025": [
+        # a title the pack does not know between the country word and the name
+        E("met", "meeting", actors=["serik_zhumangarin", "wang_wentao"], place="beijing",
+          date="2025-03-05"),
+    ],
     "t01_business_council.txt": [
         E("sign", "agreement", actors=KZCN, value=2.5 * B),
         E("signed", "agreement", actors=["KZ", "CN", "kazakhstan_china_business_council"],
@@ -701,6 +732,8 @@ ENTITIES = {
                                   ["KG"]),
     "s22_putin_astana_2023": (["KZ", "RU", "UA", "akorda", "astana", "black_sea", "kokshetau",
                                "oskemen", "putin", "semey", "tokayev"], []),
+    "s23_trade_shares_2025": (["CN", "KZ", "RU", "almaty", "altynkol", "beijing", "dostyk",
+                               "kostanay", "serik_zhumangarin", "wang_wentao"], []),
     "t01_business_council.txt": (["CN", "KZ", "almaty_region", "astana",
                                   "kazakhstan_china_business_council", "saule_nurlanovna",
                                   "serik_zhumangarin"],

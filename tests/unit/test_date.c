@@ -64,6 +64,10 @@ static const dcase cases[] = {
     {"From 2014 to 2018, China hosted it.", "2021", "2014 to 2018=2014/2018;"},
     {"The 2020-2030 Concept was adopted.", "2021", "2020-2030=2020/2030;"},
     {"Between 2015 and 2020 exports doubled.", "2021", "2015 and 2020=2015/2020;"},
+    /* "a year earlier" counts back from the year the sentence names */
+    {"It was 22.6% in 2024, up from 20.5% a year earlier.", "2025-03-12",
+     "2024=2024;a year earlier=2023;"},
+    {"A year earlier it was lower.", "2025-03-12", "A year earlier=2024;"},
     /* split years: a season, a fiscal year; "2011-12" stays a month */
     {"Wheat sales in the 2024/25 marketing year rose.", "2025", "2024/25=2024/2025;"},
     {"In fiscal 2024/2025 it fell.", "2025", "2024/2025=2024/2025;"},
