@@ -170,6 +170,15 @@ CLAIMS = [
     ("k64", "Uzbek exports to China came to $2 billion in the first half of 2024.", "contradicted",
      [("s21_uzbekistan_china_2024", "came to $1.1 billion")],
      "$1.1 billion; the period goes on from the sentence before."),
+    ("k65", "Russia's share of Kazakhstan's foreign trade was 18.9% in 2024.", "supported",
+     [("s23_trade_shares_2025", "slipped to 18.9 percent")],
+     "'Russia's share' refers back to the share of Kazakhstan's trade in 2024."),
+    ("k66", "China accounted for a quarter of Kazakhstan's foreign trade in 2024.", "contradicted",
+     [("s23_trade_shares_2025", "grew to 22.6 percent")],
+     "22.6 percent, not 25; 'a quarter' is 25%."),
+    ("k67", "Kazakh railways carried 480,000 TEU of containers between Kazakhstan and China in "
+     "2023.", "supported", [("s23_trade_shares_2025", "480,000 TEU")],
+     "The sentence names no country; the document is about Kazakhstan and China."),
 ]
 
 
