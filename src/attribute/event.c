@@ -17,7 +17,8 @@
  *      the last person named; "they": the last group of actors), "the two
  *      sides" (the pack's pair), "the two leaders" (the pair's persons).
  *      A country or title written just before its own person or
- *      organisation ("Chinese President Xi") is part of that name.
+ *      organisation ("Chinese President Xi", "Chinese Commerce Minister
+ *      Wang Wentao") is part of that name.
  *   3. Each trigger: a support verb before an event noun makes it a
  *      reported act ("held talks", "took part in a roundtable"), one after
  *      it extends the span ("talks were held"); an intent cue before it
@@ -29,7 +30,9 @@
  *      meeting") and schedules nobody commits to ("talks will be held").
  *   4. Arguments.  A verb's actors start with its subject: the nearest
  *      participants before it (joined by "and", commas, "as well as"),
- *      skipping places and objects, or the actors of an earlier event of
+ *      skipping places and objects (a place right before the verb with no
+ *      role word before it stands for its country: "Beijing and Astana
+ *      agreed"), or the actors of an earlier event of
  *      the sentence it continues ("visited China to attend ..."); a
  *      passive verb has none.  A noun's actors start with the participant
  *      right before it ("his meeting", "the CICA summit") or after "of"
@@ -772,6 +775,25 @@ static int join_word(dk_event_doc *ev, int k)
     return 2;
 }
 
+/* "Beijing and Astana agreed to ...": a place named as the subject of
+ * a verb (not after a preposition, and with at most a few plain words
+ * before the verb or the next participant at token end) stands for its
+ * country.  Makes it one and returns 1, else 0. */
+static int place_as_country(dk_event_doc *ev, ev_item *it, const ev_event *e,
+                            int end)
+{
+    if (!it || it->what != IT_PLACE || !it->country[0] || it->adj ||
+        end - it->t1 > 3 || marked(ev, it, e))
+        return 0;
+    for (int k = it->t1; k < end; k++)
+        if (join_word(ev, k) == 0)
+            return 0;
+    it->what = IT_COUNTRY;
+    at_copy(it->id[0], DK_ID_MAX, it->country);
+    it->nid = 1;
+    return 1;
+}
+
 /* Add the group of participants ending with item it (joined by "and",
  * commas and a few plain words) to e's actors, first one first. */
 static void subject_group(dk_event_doc *ev, ev_event *e, ev_item *it,
@@ -793,6 +815,8 @@ static void subject_group(dk_event_doc *ev, ev_event *e, ev_item *it,
                 break;
             joined |= w == 1;
         }
+        if (o && o->what == IT_PLACE && group[ng - 1]->what == IT_COUNTRY)
+            place_as_country(ev, o, e, group[ng - 1]->t0);
         if (!o || !joined || !can_act(o) || o->adj)
             break;
         group[ng++] = o;
@@ -830,6 +854,7 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
             return;
         }
         ev_item *it = item_at(ev, i);
+        place_as_country(ev, it, e, t);
         if (!can_act(it) || it->adj || marked(ev, it, e))
             continue;
         subject_group(ev, e, it, lim);
@@ -858,6 +883,7 @@ static void clause_subject(dk_event_doc *ev, ev_event *e)
             event_at(ev, i, e))
             return;
         ev_item *it = item_at(ev, i);
+        place_as_country(ev, it, e, e->t0);
         if (!can_act(it) || it->adj || marked(ev, it, e))
             continue;
         subject_group(ev, e, it, lim);

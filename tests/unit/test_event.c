@@ -517,6 +517,18 @@ static void test_verb_and_its_noun(void **state)
     assert_int_equal(g.n, 2);
 }
 
+/* A place as the subject of a verb stands for its country; after a
+ * preposition it is where. */
+static void test_place_as_subject(void **state)
+{
+    (void)state;
+    got g;
+    run("Port City and Lake Town agreed to open a crossing.", &g);
+    actors(one(&g, "intent"), 2, "BB", "AA");
+    run("In Port City, Alim met Bors.", &g);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+}
+
 /* a "guest" verb is a meeting only with a person right after it */
 static void test_guest_verb(void **state)
 {
@@ -724,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_pair_of_the_document),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
+        cmocka_unit_test(test_place_as_subject),
         cmocka_unit_test(test_guest_verb),
         cmocka_unit_test(test_date_after_intent),
         cmocka_unit_test(test_frame_lends_arguments),
