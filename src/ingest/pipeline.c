@@ -44,7 +44,8 @@ typedef struct job {
     size_t n;
     sent_span *sents;
     size_t nsents;
-    dk_mention *ments;            /* text NULL: it is clean + start */
+    dk_packed_mention *ments;     /* their text is clean + start */
+    char *mstrings;               /* the arena of their strings */
     long *ment_sent;              /* index of each mention's sentence, -1 none */
     size_t nments;
     char *toks;                   /* the sentences' FTS5 tokens, or NULL */
@@ -78,6 +79,7 @@ struct dk_ingest {
     dk_buf work;                  /* the cleaned copy of a text */
     dk_buf html;                  /* text extracted from a page */
     dk_buf items;                 /* sentences and mentions of a document */
+    dk_buf mstrings;              /* the strings of its mentions */
     dk_buf toks;                  /* their FTS5 tokens */
     /* the queue between them */
     int threaded;                 /* 0: each job is written at once */
@@ -154,6 +156,7 @@ static void job_free(job *j)
     free(j->text);
     free(j->sents);
     free(j->ments);
+    free(j->mstrings);
     free(j->ment_sent);
     free(j->toks);
     free(j->tokoff);
@@ -311,11 +314,11 @@ static dk_status write_doc(dk_ingest *x, job *j)
                                j->toks ? &toks : NULL, x->sids))
         return db_failure(x, where, j->line);
     for (size_t i = 0; i < j->nments; i++) {
-        j->ments[i].text = clean + j->ments[i].start;
         long si = j->ment_sent[i];
         x->msids[i] = si >= 0 ? x->sids[si] : 0;
     }
-    if (dk_store_put_mentions(x->store, docid, j->ments, x->msids, j->nments))
+    if (dk_store_put_mentions(x->store, docid, j->ments, clean, j->mstrings,
+                              x->msids, j->nments))
         return db_failure(x, where, j->line);
     x->pend_added++;
     x->pend_replaced += what == 2;
@@ -525,8 +528,9 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
     /* sentences and mentions, in the engine's order */
     size_t nsents = 0, nments = 0;
     const dk_mention *m;
-    dk_buf *items = &x->items;
+    dk_buf *items = &x->items, *strs = &x->mstrings;
     items->len = 0;
+    strs->len = 0;
     int oom = 0;
     while ((m = dk_doc_next(d)) != NULL && !oom) {
         if (m->kind == DK_SENTENCE) {
@@ -535,8 +539,11 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
                   dk_buf_append(items, (const char *)&sp, sizeof sp);
             nsents++;
         } else {
-            oom = dk_buf_append(items, "M", 1) ||
-                  dk_buf_append(items, (const char *)m, sizeof *m);
+            /* packed here: the writing thread binds it as it is */
+            dk_packed_mention pm;
+            oom = dk_store_pack_mention(strs, m, &pm) ||
+                  dk_buf_append(items, "M", 1) ||
+                  dk_buf_append(items, (const char *)&pm, sizeof pm);
             nments++;
         }
     }
@@ -552,9 +559,12 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
         j->sents = malloc((nsents ? nsents : 1) * sizeof *j->sents);
         j->ments = malloc((nments ? nments : 1) * sizeof *j->ments);
         j->ment_sent = malloc((nments ? nments : 1) * sizeof *j->ment_sent);
+        j->mstrings = malloc(strs->len ? strs->len : 1);
         j->size = sizeof *j + 2 * n + nsents * sizeof *j->sents +
-                  nments * (sizeof *j->ments + sizeof *j->ment_sent);
+                  nments * (sizeof *j->ments + sizeof *j->ment_sent) +
+                  strs->len;
         if (!j->text || !j->sents || !j->ments || !j->ment_sent ||
+            !j->mstrings ||
             job_strings(j, where, NULL, meta)) {
             job_free(j);
             j = NULL;
@@ -566,6 +576,8 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
     }
     memcpy(j->text, text, n);
     memcpy(j->text + n, x->work.data, n);
+    if (strs->len)
+        memcpy(j->mstrings, strs->data, strs->len);
     const char *p = items->data, *e = items->data + items->len;
     long cur = -1;
     while (p < e) {
@@ -574,11 +586,9 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
             p += sizeof(sent_span);
             cur++;
         } else {
-            memcpy(&j->ments[j->nments], p, sizeof(dk_mention));
-            j->ments[j->nments].text = NULL;
-            j->ments[j->nments].explain = NULL;
+            memcpy(&j->ments[j->nments], p, sizeof(dk_packed_mention));
             j->ment_sent[j->nments++] = cur;
-            p += sizeof(dk_mention);
+            p += sizeof(dk_packed_mention);
         }
     }
     /* with one thread, tokenizing here would gain nothing */
@@ -924,6 +934,7 @@ void dk_ingest_close(dk_ingest *x)
     dk_buf_free(&x->work);
     dk_buf_free(&x->html);
     dk_buf_free(&x->items);
+    dk_buf_free(&x->mstrings);
     dk_buf_free(&x->toks);
     free(x->sids);
     free(x->msids);

@@ -104,10 +104,36 @@ dk_status dk_store_put_sentences(dk_store *s, int64_t doc, const dk_span *v,
                                  size_t n, const char *text,
                                  const dk_sent_tokens *toks, int64_t *ids);
 
+/* A mention as dk_store_put_mentions binds it: a dk_mention is a
+ * kilobyte of mostly empty fields, this a tenth of it, its strings in an
+ * arena beside it.  Packed on the ingest's reading thread, the writing
+ * one reads a few cache lines a mention instead of a dozen. */
+enum { DK_PM_UNIT, DK_PM_DATE, DK_PM_METRIC, DK_PM_PERIOD, DK_PM_SUBJECTS,
+       DK_PM_CHANGE_UNIT, DK_PM_TYPE, DK_PM_EID, DK_PM_EVENT, DK_PM_CAMEO,
+       DK_PM_ACTORS, DK_PM_PLACE, DK_PM_STRINGS };
+enum { DK_PM_VALUE = 1, DK_PM_RANGED = 2, DK_PM_CHANGE = 4, DK_PM_COUNT = 8 };
+typedef struct dk_packed_mention {
+    uint64_t start, end;          /* the mention's bytes in its text */
+    double value, low, high, change_value, count;   /* as flags says */
+    const char *kind;             /* dk_kind_name */
+    const char *qualifier;        /* dk_qualifier_name, or NULL: none */
+    unsigned flags;               /* DK_PM_VALUE, ... */
+    uint32_t off[DK_PM_STRINGS];  /* string i: arena + off[i], len[i] */
+    uint16_t len[DK_PM_STRINGS];  /* bytes; 0: NULL */
+} dk_packed_mention;
+
+/* Pack m into *out, its strings appended to arena (offsets from the
+ * arena's start).  Returns DK_OK or DK_ERR_NOMEM. */
+dk_status dk_store_pack_mention(dk_buf *arena, const dk_mention *m,
+                                dk_packed_mention *out);
+
 /* Insert n mentions of a document at once; sentence[i] is the id of
- * m[i]'s sentence (0: none) and m[i].text must be set. */
-dk_status dk_store_put_mentions(dk_store *s, int64_t doc, const dk_mention *m,
-                                const int64_t *sentence, size_t n);
+ * m[i]'s sentence (0: none), m[i]'s text is text + m[i].start and its
+ * strings are in arena. */
+dk_status dk_store_put_mentions(dk_store *s, int64_t doc,
+                                const dk_packed_mention *m, const char *text,
+                                const char *arena, const int64_t *sentence,
+                                size_t n);
 
 /* Status of the last failure: DK_ERR_IO when the disk is full. */
 int dk_store_is_full(dk_store *s);
