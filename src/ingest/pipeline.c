@@ -18,6 +18,7 @@
 #include "textmeta.h"
 #include "../base/buf.h"
 #include "../recognise/recognise.h"
+#include "../store/ckpt.h"
 
 #define BATCH_SECONDS 2.0
 #define BATCH_BYTES (16u << 20)
@@ -842,6 +843,9 @@ static dk_status run(dk_ingest *x)
     if (!x->threaded) {
         reader(x);
     } else {
+        /* while both threads run, a third copies what they committed
+         * from the log into the database file */
+        dk_ckpt *ckpt = dk_ckpt_start(dk_store_db(x->store));
         pthread_mutex_lock(&x->mu);
         for (;;) {
             while (!x->head && x->reading)
@@ -864,6 +868,7 @@ static dk_status run(dk_ingest *x)
         }
         pthread_mutex_unlock(&x->mu);
         pthread_join(t, NULL);
+        dk_ckpt_stop(ckpt);
         x->threaded = 0;
     }
     dk_status st = x->status;
