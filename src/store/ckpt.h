@@ -18,7 +18,9 @@
 
 #include <sqlite3.h>
 
+#ifndef DK_CKPT_WAL_MAX
 #define DK_CKPT_WAL_MAX (256 << 20)
+#endif
 
 typedef struct dk_ckpt dk_ckpt;
 
