@@ -43,6 +43,8 @@ typedef struct job {
     char hash[17];
     char *text;                   /* text[0, n) as stored, then the cleaned copy */
     size_t n;
+    char *rest;                   /* text without its sentences, or NULL */
+    size_t rn;
     sent_span *sents;
     size_t nsents;
     dk_packed_mention *ments;     /* their text is clean + start */
@@ -155,6 +157,7 @@ static void job_free(job *j)
         return;
     free(j->strings);
     free(j->text);
+    free(j->rest);
     free(j->sents);
     free(j->ments);
     free(j->mstrings);
@@ -298,7 +301,10 @@ static dk_status write_doc(dk_ingest *x, job *j)
     }
     /* a database failure from here on rolls the whole batch back */
     int64_t docid;
-    if (dk_store_put_doc(x->store, &j->meta, j->hash, j->text, j->n, &docid))
+    if (j->rest ? dk_store_put_doc_cut(x->store, &j->meta, j->hash, j->n,
+                                       j->rest, j->rn, &docid)
+                : dk_store_put_doc(x->store, &j->meta, j->hash, j->text, j->n,
+                                   &docid))
         return db_failure(x, where, j->line);
     if (grow_ids(&x->sids, &x->sids_cap, j->nsents) ||
         grow_ids(&x->msids, &x->msids_cap, j->nments)) {
@@ -464,6 +470,38 @@ static void record_tokens(dk_ingest *x, job *j, const char *clean)
     j->size += b->len + (j->nsents + 1) * sizeof *off;
 }
 
+/* The text of j without its sentences' bytes (they are stored in the
+ * sentences' rows: see dk_store_put_doc_cut), when every sentence is
+ * the stored text's own bytes (the cleaning changed none of them) and
+ * they come in order; else none, and the whole text is stored. */
+static void cut_text(job *j)
+{
+    const char *text = j->text, *clean = j->text + j->n;
+    size_t prev = 0, kept = j->n;
+    for (size_t i = 0; i < j->nsents; i++) {
+        const sent_span *sp = &j->sents[i];
+        if (sp->start < prev || sp->end < sp->start || sp->end > j->n ||
+            memcmp(text + sp->start, clean + sp->start,
+                   sp->end - sp->start) != 0)
+            return;
+        kept -= sp->end - sp->start;
+        prev = sp->end;
+    }
+    char *rest = malloc(kept ? kept : 1);
+    if (!rest)
+        return;                   /* the whole text then */
+    size_t at = 0, len = 0;
+    for (size_t i = 0; i < j->nsents; i++) {
+        memcpy(rest + len, text + at, j->sents[i].start - at);
+        len += j->sents[i].start - at;
+        at = j->sents[i].end;
+    }
+    memcpy(rest + len, text + at, j->n - at);
+    j->rest = rest;
+    j->rn = kept;
+    j->size += kept;
+}
+
 /* Everything short of the database for one document held in memory:
  * checks, metadata from the text, the content hash, the engine.  text[0,
  * n) is the document as it will be stored; meta's NULL fields are filled
@@ -592,6 +630,7 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
             p += sizeof(dk_packed_mention);
         }
     }
+    cut_text(j);
     /* with one thread, tokenizing here would gain nothing */
     if (x->threaded)
         record_tokens(x, j, x->work.data);

@@ -26,9 +26,9 @@ static const char *const sql_text[ST_COUNT] = {
     [ST_DEL_ROWS] = "DELETE FROM doc_rows WHERE doc = ?1",
     [ST_DEL_DOC] = "DELETE FROM docs WHERE id = ?1",
     [ST_PUT_DOC] = "INSERT INTO docs(name, hash, title, date, source, url, "
-                   "author, path, bytes, text, added) VALUES "
+                   "author, path, bytes, text, added, cut) VALUES "
                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                   "strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                   "strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?11)",
     [ST_PUT_SENT] = "INSERT INTO sentences(doc, start, end, text) VALUES "
                     "(?1, ?2, ?3, ?4)",
     [ST_PUT_FTS] = "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)",
@@ -143,6 +143,11 @@ static const char *const migrations[] = {
      * b-tree inserts for every sentence and mention ingested (see
      * to_version_4) */
     NULL,
+    /* 4 -> 5: a document's text without its sentences' bytes, which are
+     * in their rows already (cut = 1; see dk_store_put_doc_cut): the
+     * text is not stored twice.  Documents stored before keep their
+     * whole text (cut = 0).  See to_version_5. */
+    NULL,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -254,6 +259,24 @@ static dk_status to_version_4(dk_store *s)
     return to_doc_rows(s);
 }
 
+/* Migration 4 -> 5: the docs get their cut column, unless they have it
+ * already (a file whose version number was lowered by hand). */
+static dk_status to_version_5(dk_store *s)
+{
+    int has_cut = any_row(s->db, "SELECT 1 FROM pragma_table_info('docs') "
+                                 "WHERE name = 'cut'");
+    if (has_cut < 0)
+        return fail(s, sqlite3_errcode(s->db));
+    return has_cut ? DK_OK : exec(s, "ALTER TABLE docs ADD COLUMN cut "
+                                     "INTEGER NOT NULL DEFAULT 0");
+}
+
+/* A migration done in C: from version v. */
+static dk_status migrate_step(dk_store *s, int v)
+{
+    return v == 3 ? to_version_4(s) : to_version_5(s);
+}
+
 static dk_status migrate(dk_store *s, char *err, size_t cap)
 {
     sqlite3_stmt *st;
@@ -273,7 +296,7 @@ static dk_status migrate(dk_store *s, char *err, size_t cap)
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
         if (exec(s, "BEGIN IMMEDIATE") ||
             (migrations[v] ? exec(s, migrations[v])
-                           : to_version_4(s)) ||
+                           : migrate_step(s, v)) ||
             exec(s, bump) || exec(s, "COMMIT")) {
             snprintf(err, cap, "schema migration %d -> %d failed: %s", v,
                      v + 1, sqlite3_errmsg(s->db));
@@ -536,9 +559,11 @@ int dk_store_check(dk_store *s, const char *name, const char *hash)
     return result;
 }
 
-dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
-                           const char *hash, const char *text, size_t n,
-                           int64_t *id)
+/* Insert a document's row (see dk_store_put_doc): text[0, n) as its
+ * text column, bytes its length, cut as in dk_store_put_doc_cut. */
+static dk_status put_doc(dk_store *s, const dk_docmeta *m, const char *hash,
+                         const char *text, size_t n, size_t bytes, int cut,
+                         int64_t *id)
 {
     sqlite3_stmt *st = s->st[ST_FIND_OLD];
     sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
@@ -566,12 +591,66 @@ dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
     bind_text(st, 6, m->url);
     bind_text(st, 7, m->author);
     bind_text(st, 8, m->path);
-    sqlite3_bind_int64(st, 9, (sqlite3_int64)n);
+    sqlite3_bind_int64(st, 9, (sqlite3_int64)bytes);
     sqlite3_bind_text64(st, 10, text, n, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_int(st, 11, cut);
     if ((rc = run(s, st)))
         return fail(s, rc);
     *id = sqlite3_last_insert_rowid(s->db);
     return DK_OK;
+}
+
+dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
+                           const char *hash, const char *text, size_t n,
+                           int64_t *id)
+{
+    return put_doc(s, m, hash, text, n, n, 0, id);
+}
+
+dk_status dk_store_put_doc_cut(dk_store *s, const dk_docmeta *m,
+                               const char *hash, size_t bytes,
+                               const char *rest, size_t rn, int64_t *id)
+{
+    return put_doc(s, m, hash, rest, rn, bytes, 1, id);
+}
+
+dk_status dk_store_doc_text(sqlite3 *db, int64_t doc, const char *text,
+                            size_t n, int cut, dk_buf *out)
+{
+    out->len = 0;
+    if (!cut)
+        return dk_buf_append(out, text, n);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "SELECT start, end, text FROM doc_sentences "
+                           "WHERE doc = ?1 ORDER BY id", -1, &q, NULL))
+        return DK_ERR_DB;
+    sqlite3_bind_int64(q, 1, doc);
+    size_t at = 0, used = 0;      /* in the document; in text */
+    dk_status st = DK_OK;
+    int rc;
+    while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        size_t start = (size_t)sqlite3_column_int64(q, 0);
+        const char *t = (const char *)sqlite3_column_text(q, 2);
+        size_t len = (size_t)sqlite3_column_bytes(q, 2);
+        if (start < at || start - at > n - used) {
+            st = DK_ERR_DB;     /* not what dk_store_put_doc_cut wrote */
+            break;
+        }
+        st = dk_buf_append(out, text + used, start - at);
+        if (!st && len)
+            st = dk_buf_append(out, t, len);
+        used += start - at;
+        at = start + len;
+    }
+    if (!st && rc != SQLITE_DONE)
+        st = DK_ERR_DB;
+    sqlite3_finalize(q);
+    if (!st)
+        st = dk_buf_append(out, text + used, n - used);
+    /* a NUL after the text, as SQLite gives one */
+    if (!st && !(st = dk_buf_putc(out, '\0')))
+        out->len--;
+    return st;
 }
 
 /* Note n more sentence (ST_ROWS_SENT) or mention (ST_ROWS_MENT) rows

@@ -5,7 +5,8 @@
  * Schema (PRAGMA user_version = DK_STORE_VERSION; older files migrate on
  * open, newer ones are refused):
  *   docs(id, name UNIQUE, hash, title, date, source, url, author, path,
- *        bytes, text, added)
+ *        bytes, text, added, cut)   cut = 1 (version 5): text holds the
+ *        document without its sentences' bytes (dk_store_doc_text)
  *   sentences(id, doc, start, end, text)     text as it was indexed
  *   sentences_fts(text) FTS5, rowid = sentences.id, tokenizer "dostyk",
  *        its content read from sentences (version 4: no second copy)
@@ -36,7 +37,7 @@
 #include "dostyk.h"
 #include "../base/buf.h"
 
-#define DK_STORE_VERSION 4
+#define DK_STORE_VERSION 5
 
 typedef struct dk_store dk_store;
 
@@ -78,6 +79,17 @@ int dk_store_check(dk_store *s, const char *name, const char *hash);
 dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
                            const char *hash, const char *text, size_t n,
                            int64_t *id);
+/* The same for a document whose n sentences will be stored with
+ * dk_store_put_sentences, their text exactly the document's bytes
+ * [start, end) (in order, not overlapping): its text column holds only
+ * the bytes between them, rest[0, rn); bytes is the document's length. */
+dk_status dk_store_put_doc_cut(dk_store *s, const dk_docmeta *m,
+                               const char *hash, size_t bytes,
+                               const char *rest, size_t rn, int64_t *id);
+/* The text of document doc into out (NUL-terminated, not counted), from
+ * its text column text[0, n) and cut as read from its row. */
+dk_status dk_store_doc_text(sqlite3 *db, int64_t doc, const char *text,
+                            size_t n, int cut, dk_buf *out);
 dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
                                 uint64_t end, const char *text, size_t n,
                                 int64_t *id);

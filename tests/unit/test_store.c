@@ -444,6 +444,45 @@ static void test_ckpt(void **state)
     dk_store_close(s);
 }
 
+/* A document stored cut at its sentences (only the bytes between them
+ * in its text column) reads back whole; one stored whole reads as it
+ * is; a cut text that does not fit its sentences is an error. */
+static void test_doc_cut(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    sqlite3 *db = dk_store_db(s);
+    const char *text = "  Grain rose.\nOil fell to $2bn. \n";
+    dk_span sp[2] = {{2, 13}, {14, 31}};
+    const char *rest = "  \n \n";
+    dk_docmeta m = {.name = "cut"}, w = {.name = "whole"};
+    int64_t doc, whole, ids[2];
+    assert_int_equal(dk_store_begin(s), DK_OK);
+    assert_int_equal(dk_store_put_doc_cut(s, &m, "h1", strlen(text), rest,
+                                          strlen(rest), &doc), DK_OK);
+    assert_int_equal(dk_store_put_sentences(s, doc, sp, 2, text, NULL, ids),
+                     DK_OK);
+    assert_int_equal(dk_store_put_doc(s, &w, "h2", text, strlen(text),
+                                      &whole), DK_OK);
+    assert_int_equal(dk_store_commit(s), DK_OK);
+    assert_int_equal(one(s, "SELECT bytes FROM docs WHERE name = 'cut'"),
+                     (long long)strlen(text));
+    assert_int_equal(one(s, "SELECT cut FROM docs WHERE name = 'cut'"), 1);
+    assert_int_equal(one(s, "SELECT cut FROM docs WHERE name = 'whole'"), 0);
+    dk_buf out = {0};
+    assert_int_equal(dk_store_doc_text(db, doc, rest, strlen(rest), 1, &out),
+                     DK_OK);
+    assert_int_equal(out.len, strlen(text));
+    assert_string_equal(out.data, text);
+    assert_int_equal(dk_store_doc_text(db, whole, text, strlen(text), 0, &out),
+                     DK_OK);
+    assert_string_equal(out.data, text);
+    /* a gap longer than the cut text has */
+    assert_int_equal(dk_store_doc_text(db, doc, " ", 1, 1, &out), DK_ERR_DB);
+    dk_buf_free(&out);
+    dk_store_close(s);
+}
+
 static void test_rank(void **state)
 {
     (void)state;
@@ -605,6 +644,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_figures_meet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_packed_mentions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ckpt, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_doc_cut, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rank, setup, teardown),
         cmocka_unit_test(test_query_rewrite),
         cmocka_unit_test(test_snippet),
