@@ -66,7 +66,7 @@ int dk_cmd_show(int argc, char **argv)
         return st;
     sqlite3_stmt *d;
     if (sqlite3_prepare_v2(dk_store_db(s), "SELECT text, title, date, source, "
-                           "url, author FROM docs WHERE name = ?1", -1, &d, NULL)) {
+                           "url, author, cut, id FROM docs WHERE name = ?1", -1, &d, NULL)) {
         dk_cli_error("show: %s", dk_store_errmsg(s));
         dk_store_close(s);
         return DK_ERR_DB;
@@ -78,12 +78,27 @@ int dk_cmd_show(int argc, char **argv)
         dk_store_close(s);
         return DK_ERR_NOTFOUND;
     }
-    const char *text = (const char *)sqlite3_column_text(d, 0);
-    size_t n = (size_t)sqlite3_column_bytes(d, 0);
+    /* the whole text, its sentences put back in when they were cut */
+    dk_buf whole = {0};
+    const char *stored = (const char *)sqlite3_column_text(d, 0);
+    if (dk_store_doc_text(dk_store_db(s), sqlite3_column_int64(d, 7),
+                          stored ? stored : "",
+                          (size_t)sqlite3_column_bytes(d, 0),
+                          sqlite3_column_int(d, 6), &whole)) {
+        dk_cli_error("show: %s: cannot read the text: %s", name,
+                     dk_store_errmsg(s));
+        dk_buf_free(&whole);
+        sqlite3_finalize(d);
+        dk_store_close(s);
+        return DK_ERR_DB;
+    }
+    const char *text = whole.data ? whole.data : "";
+    size_t n = whole.len;
     dk_mentionq mq = {.doc = name};
     sqlite3_stmt *q;
     if (dk_mentions_prepare(dk_store_db(s), &mq, &q)) {
         dk_cli_error("show: %s", dk_store_errmsg(s));
+        dk_buf_free(&whole);
         sqlite3_finalize(d);
         dk_store_close(s);
         return DK_ERR_DB;
@@ -136,6 +151,7 @@ int dk_cmd_show(int argc, char **argv)
     sqlite3_finalize(q);
     sqlite3_finalize(d);
     dk_buf_free(&out);
+    dk_buf_free(&whole);
     dk_store_close(s);
     return st;
 }

@@ -18,6 +18,7 @@
 #include "textmeta.h"
 #include "../base/buf.h"
 #include "../recognise/recognise.h"
+#include "../store/ckpt.h"
 
 #define BATCH_SECONDS 2.0
 #define BATCH_BYTES (16u << 20)
@@ -42,9 +43,12 @@ typedef struct job {
     char hash[17];
     char *text;                   /* text[0, n) as stored, then the cleaned copy */
     size_t n;
+    char *rest;                   /* text without its sentences, or NULL */
+    size_t rn;
     sent_span *sents;
     size_t nsents;
-    dk_mention *ments;            /* text NULL: it is clean + start */
+    dk_packed_mention *ments;     /* their text is clean + start */
+    char *mstrings;               /* the arena of their strings */
     long *ment_sent;              /* index of each mention's sentence, -1 none */
     size_t nments;
     char *toks;                   /* the sentences' FTS5 tokens, or NULL */
@@ -78,6 +82,7 @@ struct dk_ingest {
     dk_buf work;                  /* the cleaned copy of a text */
     dk_buf html;                  /* text extracted from a page */
     dk_buf items;                 /* sentences and mentions of a document */
+    dk_buf mstrings;              /* the strings of its mentions */
     dk_buf toks;                  /* their FTS5 tokens */
     /* the queue between them */
     int threaded;                 /* 0: each job is written at once */
@@ -152,8 +157,10 @@ static void job_free(job *j)
         return;
     free(j->strings);
     free(j->text);
+    free(j->rest);
     free(j->sents);
     free(j->ments);
+    free(j->mstrings);
     free(j->ment_sent);
     free(j->toks);
     free(j->tokoff);
@@ -294,7 +301,10 @@ static dk_status write_doc(dk_ingest *x, job *j)
     }
     /* a database failure from here on rolls the whole batch back */
     int64_t docid;
-    if (dk_store_put_doc(x->store, &j->meta, j->hash, j->text, j->n, &docid))
+    if (j->rest ? dk_store_put_doc_cut(x->store, &j->meta, j->hash, j->n,
+                                       j->rest, j->rn, &docid)
+                : dk_store_put_doc(x->store, &j->meta, j->hash, j->text, j->n,
+                                   &docid))
         return db_failure(x, where, j->line);
     if (grow_ids(&x->sids, &x->sids_cap, j->nsents) ||
         grow_ids(&x->msids, &x->msids_cap, j->nments)) {
@@ -311,11 +321,11 @@ static dk_status write_doc(dk_ingest *x, job *j)
                                j->toks ? &toks : NULL, x->sids))
         return db_failure(x, where, j->line);
     for (size_t i = 0; i < j->nments; i++) {
-        j->ments[i].text = clean + j->ments[i].start;
         long si = j->ment_sent[i];
         x->msids[i] = si >= 0 ? x->sids[si] : 0;
     }
-    if (dk_store_put_mentions(x->store, docid, j->ments, x->msids, j->nments))
+    if (dk_store_put_mentions(x->store, docid, j->ments, clean, j->mstrings,
+                              x->msids, j->nments))
         return db_failure(x, where, j->line);
     x->pend_added++;
     x->pend_replaced += what == 2;
@@ -460,6 +470,38 @@ static void record_tokens(dk_ingest *x, job *j, const char *clean)
     j->size += b->len + (j->nsents + 1) * sizeof *off;
 }
 
+/* The text of j without its sentences' bytes (they are stored in the
+ * sentences' rows: see dk_store_put_doc_cut), when every sentence is
+ * the stored text's own bytes (the cleaning changed none of them) and
+ * they come in order; else none, and the whole text is stored. */
+static void cut_text(job *j)
+{
+    const char *text = j->text, *clean = j->text + j->n;
+    size_t prev = 0, kept = j->n;
+    for (size_t i = 0; i < j->nsents; i++) {
+        const sent_span *sp = &j->sents[i];
+        if (sp->start < prev || sp->end < sp->start || sp->end > j->n ||
+            memcmp(text + sp->start, clean + sp->start,
+                   sp->end - sp->start) != 0)
+            return;
+        kept -= sp->end - sp->start;
+        prev = sp->end;
+    }
+    char *rest = malloc(kept ? kept : 1);
+    if (!rest)
+        return;                   /* the whole text then */
+    size_t at = 0, len = 0;
+    for (size_t i = 0; i < j->nsents; i++) {
+        memcpy(rest + len, text + at, j->sents[i].start - at);
+        len += j->sents[i].start - at;
+        at = j->sents[i].end;
+    }
+    memcpy(rest + len, text + at, j->n - at);
+    j->rest = rest;
+    j->rn = kept;
+    j->size += kept;
+}
+
 /* Everything short of the database for one document held in memory:
  * checks, metadata from the text, the content hash, the engine.  text[0,
  * n) is the document as it will be stored; meta's NULL fields are filled
@@ -525,8 +567,9 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
     /* sentences and mentions, in the engine's order */
     size_t nsents = 0, nments = 0;
     const dk_mention *m;
-    dk_buf *items = &x->items;
+    dk_buf *items = &x->items, *strs = &x->mstrings;
     items->len = 0;
+    strs->len = 0;
     int oom = 0;
     while ((m = dk_doc_next(d)) != NULL && !oom) {
         if (m->kind == DK_SENTENCE) {
@@ -535,8 +578,11 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
                   dk_buf_append(items, (const char *)&sp, sizeof sp);
             nsents++;
         } else {
-            oom = dk_buf_append(items, "M", 1) ||
-                  dk_buf_append(items, (const char *)m, sizeof *m);
+            /* packed here: the writing thread binds it as it is */
+            dk_packed_mention pm;
+            oom = dk_store_pack_mention(strs, m, &pm) ||
+                  dk_buf_append(items, "M", 1) ||
+                  dk_buf_append(items, (const char *)&pm, sizeof pm);
             nments++;
         }
     }
@@ -552,9 +598,12 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
         j->sents = malloc((nsents ? nsents : 1) * sizeof *j->sents);
         j->ments = malloc((nments ? nments : 1) * sizeof *j->ments);
         j->ment_sent = malloc((nments ? nments : 1) * sizeof *j->ment_sent);
+        j->mstrings = malloc(strs->len ? strs->len : 1);
         j->size = sizeof *j + 2 * n + nsents * sizeof *j->sents +
-                  nments * (sizeof *j->ments + sizeof *j->ment_sent);
+                  nments * (sizeof *j->ments + sizeof *j->ment_sent) +
+                  strs->len;
         if (!j->text || !j->sents || !j->ments || !j->ment_sent ||
+            !j->mstrings ||
             job_strings(j, where, NULL, meta)) {
             job_free(j);
             j = NULL;
@@ -566,6 +615,8 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
     }
     memcpy(j->text, text, n);
     memcpy(j->text + n, x->work.data, n);
+    if (strs->len)
+        memcpy(j->mstrings, strs->data, strs->len);
     const char *p = items->data, *e = items->data + items->len;
     long cur = -1;
     while (p < e) {
@@ -574,13 +625,12 @@ static void prepare_doc(dk_ingest *x, dk_docmeta *meta, const char *text,
             p += sizeof(sent_span);
             cur++;
         } else {
-            memcpy(&j->ments[j->nments], p, sizeof(dk_mention));
-            j->ments[j->nments].text = NULL;
-            j->ments[j->nments].explain = NULL;
+            memcpy(&j->ments[j->nments], p, sizeof(dk_packed_mention));
             j->ment_sent[j->nments++] = cur;
-            p += sizeof(dk_mention);
+            p += sizeof(dk_packed_mention);
         }
     }
+    cut_text(j);
     /* with one thread, tokenizing here would gain nothing */
     if (x->threaded)
         record_tokens(x, j, x->work.data);
@@ -832,6 +882,9 @@ static dk_status run(dk_ingest *x)
     if (!x->threaded) {
         reader(x);
     } else {
+        /* while both threads run, a third copies what they committed
+         * from the log into the database file */
+        dk_ckpt *ckpt = dk_ckpt_start(dk_store_db(x->store));
         pthread_mutex_lock(&x->mu);
         for (;;) {
             while (!x->head && x->reading)
@@ -854,6 +907,7 @@ static dk_status run(dk_ingest *x)
         }
         pthread_mutex_unlock(&x->mu);
         pthread_join(t, NULL);
+        dk_ckpt_stop(ckpt);
         x->threaded = 0;
     }
     dk_status st = x->status;
@@ -924,6 +978,7 @@ void dk_ingest_close(dk_ingest *x)
     dk_buf_free(&x->work);
     dk_buf_free(&x->html);
     dk_buf_free(&x->items);
+    dk_buf_free(&x->mstrings);
     dk_buf_free(&x->toks);
     free(x->sids);
     free(x->msids);

@@ -279,7 +279,7 @@ static void h_doc(dk_api *a, const char *name, dk_api_response *r)
     sqlite3 *db = dk_store_db(a->store);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, "SELECT id, name, title, date, source, url, "
-                           "author, text FROM docs WHERE name = ?1", -1, &st,
+                           "author, text, cut FROM docs WHERE name = ?1", -1, &st,
                            NULL) != SQLITE_OK) {
         reply_db_error(a, r);
         return;
@@ -293,13 +293,26 @@ static void h_doc(dk_api *a, const char *name, dk_api_response *r)
     static const char *const keys[] = {"doc", "title", "date", "source",
                                        "url", "author", "text"};
     sqlite3_int64 id = sqlite3_column_int64(st, 0);
+    /* the whole text, its sentences put back in when they were cut */
+    dk_buf whole = {0};
+    const char *stored = (const char *)sqlite3_column_text(st, 7);
+    if (dk_store_doc_text(db, id, stored ? stored : "",
+                          (size_t)sqlite3_column_bytes(st, 7),
+                          sqlite3_column_int(st, 8), &whole)) {
+        dk_buf_free(&whole);
+        sqlite3_finalize(st);
+        reply_db_error(a, r);
+        return;
+    }
     dk_jsonw w;
     dk_jw_begin(&w, &r->body);
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 6; i++) {
         const char *v = (const char *)sqlite3_column_text(st, i + 1);
         if (v)
             dk_jw_str(&w, keys[i], v, (size_t)sqlite3_column_bytes(st, i + 1));
     }
+    dk_jw_str(&w, keys[6], whole.data ? whole.data : "", whole.len);
+    dk_buf_free(&whole);
     sqlite3_finalize(st);
     dk_jw_arr(&w, "mentions");
     if (sqlite3_prepare_v2(db, "SELECT " DK_MENTION_COLS " FROM doc_mentions "

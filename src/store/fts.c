@@ -421,11 +421,11 @@ static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags,
     tokstate t;
     memset(&t, 0, sizeof t);
     t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-    /* the same bytes as recorded give the same tokens (FTS5 may hand
-     * over a copy of the text, so the bytes are compared, not the
-     * address) */
+    /* the same bytes as recorded give the same tokens (FTS5 hands over
+     * the bound text itself, but may hand over a copy: then the bytes
+     * are compared) */
     if (!t.query && replay.rec && n >= 0 && (size_t)n == replay.n &&
-        memcmp(text, replay.text, replay.n) == 0) {
+        (text == replay.text || memcmp(text, replay.text, replay.n) == 0)) {
         const char *rec = replay.rec;
         replay.rec = NULL;
         return play(ctx, cb, rec, replay.len);

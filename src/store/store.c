@@ -26,9 +26,9 @@ static const char *const sql_text[ST_COUNT] = {
     [ST_DEL_ROWS] = "DELETE FROM doc_rows WHERE doc = ?1",
     [ST_DEL_DOC] = "DELETE FROM docs WHERE id = ?1",
     [ST_PUT_DOC] = "INSERT INTO docs(name, hash, title, date, source, url, "
-                   "author, path, bytes, text, added) VALUES "
+                   "author, path, bytes, text, added, cut) VALUES "
                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                   "strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                   "strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?11)",
     [ST_PUT_SENT] = "INSERT INTO sentences(doc, start, end, text) VALUES "
                     "(?1, ?2, ?3, ?4)",
     [ST_PUT_FTS] = "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)",
@@ -143,6 +143,11 @@ static const char *const migrations[] = {
      * b-tree inserts for every sentence and mention ingested (see
      * to_version_4) */
     NULL,
+    /* 4 -> 5: a document's text without its sentences' bytes, which are
+     * in their rows already (cut = 1; see dk_store_put_doc_cut): the
+     * text is not stored twice.  Documents stored before keep their
+     * whole text (cut = 0).  See to_version_5. */
+    NULL,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -254,6 +259,24 @@ static dk_status to_version_4(dk_store *s)
     return to_doc_rows(s);
 }
 
+/* Migration 4 -> 5: the docs get their cut column, unless they have it
+ * already (a file whose version number was lowered by hand). */
+static dk_status to_version_5(dk_store *s)
+{
+    int has_cut = any_row(s->db, "SELECT 1 FROM pragma_table_info('docs') "
+                                 "WHERE name = 'cut'");
+    if (has_cut < 0)
+        return fail(s, sqlite3_errcode(s->db));
+    return has_cut ? DK_OK : exec(s, "ALTER TABLE docs ADD COLUMN cut "
+                                     "INTEGER NOT NULL DEFAULT 0");
+}
+
+/* A migration done in C: from version v. */
+static dk_status migrate_step(dk_store *s, int v)
+{
+    return v == 3 ? to_version_4(s) : to_version_5(s);
+}
+
 static dk_status migrate(dk_store *s, char *err, size_t cap)
 {
     sqlite3_stmt *st;
@@ -273,7 +296,7 @@ static dk_status migrate(dk_store *s, char *err, size_t cap)
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
         if (exec(s, "BEGIN IMMEDIATE") ||
             (migrations[v] ? exec(s, migrations[v])
-                           : to_version_4(s)) ||
+                           : migrate_step(s, v)) ||
             exec(s, bump) || exec(s, "COMMIT")) {
             snprintf(err, cap, "schema migration %d -> %d failed: %s", v,
                      v + 1, sqlite3_errmsg(s->db));
@@ -536,9 +559,11 @@ int dk_store_check(dk_store *s, const char *name, const char *hash)
     return result;
 }
 
-dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
-                           const char *hash, const char *text, size_t n,
-                           int64_t *id)
+/* Insert a document's row (see dk_store_put_doc): text[0, n) as its
+ * text column, bytes its length, cut as in dk_store_put_doc_cut. */
+static dk_status put_doc(dk_store *s, const dk_docmeta *m, const char *hash,
+                         const char *text, size_t n, size_t bytes, int cut,
+                         int64_t *id)
 {
     sqlite3_stmt *st = s->st[ST_FIND_OLD];
     sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
@@ -566,12 +591,66 @@ dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
     bind_text(st, 6, m->url);
     bind_text(st, 7, m->author);
     bind_text(st, 8, m->path);
-    sqlite3_bind_int64(st, 9, (sqlite3_int64)n);
+    sqlite3_bind_int64(st, 9, (sqlite3_int64)bytes);
     sqlite3_bind_text64(st, 10, text, n, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_int(st, 11, cut);
     if ((rc = run(s, st)))
         return fail(s, rc);
     *id = sqlite3_last_insert_rowid(s->db);
     return DK_OK;
+}
+
+dk_status dk_store_put_doc(dk_store *s, const dk_docmeta *m,
+                           const char *hash, const char *text, size_t n,
+                           int64_t *id)
+{
+    return put_doc(s, m, hash, text, n, n, 0, id);
+}
+
+dk_status dk_store_put_doc_cut(dk_store *s, const dk_docmeta *m,
+                               const char *hash, size_t bytes,
+                               const char *rest, size_t rn, int64_t *id)
+{
+    return put_doc(s, m, hash, rest, rn, bytes, 1, id);
+}
+
+dk_status dk_store_doc_text(sqlite3 *db, int64_t doc, const char *text,
+                            size_t n, int cut, dk_buf *out)
+{
+    out->len = 0;
+    if (!cut)
+        return dk_buf_append(out, text, n);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "SELECT start, end, text FROM doc_sentences "
+                           "WHERE doc = ?1 ORDER BY id", -1, &q, NULL))
+        return DK_ERR_DB;
+    sqlite3_bind_int64(q, 1, doc);
+    size_t at = 0, used = 0;      /* in the document; in text */
+    dk_status st = DK_OK;
+    int rc;
+    while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        size_t start = (size_t)sqlite3_column_int64(q, 0);
+        const char *t = (const char *)sqlite3_column_text(q, 2);
+        size_t len = (size_t)sqlite3_column_bytes(q, 2);
+        if (start < at || start - at > n - used) {
+            st = DK_ERR_DB;     /* not what dk_store_put_doc_cut wrote */
+            break;
+        }
+        st = dk_buf_append(out, text + used, start - at);
+        if (!st && len)
+            st = dk_buf_append(out, t, len);
+        used += start - at;
+        at = start + len;
+    }
+    if (!st && rc != SQLITE_DONE)
+        st = DK_ERR_DB;
+    sqlite3_finalize(q);
+    if (!st)
+        st = dk_buf_append(out, text + used, n - used);
+    /* a NUL after the text, as SQLite gives one */
+    if (!st && !(st = dk_buf_putc(out, '\0')))
+        out->len--;
+    return st;
 }
 
 /* Note n more sentence (ST_ROWS_SENT) or mention (ST_ROWS_MENT) rows
@@ -609,18 +688,6 @@ dk_status dk_store_put_sentence(dk_store *s, int64_t doc, uint64_t start,
     return DK_OK;
 }
 
-/* Ids joined by commas ("KZ,CN"); out holds n * DK_ID_MAX bytes. */
-static const char *join_ids(char *out, size_t cap,
-                            const char (*ids)[DK_ID_MAX], int n)
-{
-    size_t len = 0;
-    out[0] = 0;
-    for (int i = 0; i < n; i++)
-        len += (size_t)snprintf(out + len, cap - len, "%s%s", i ? "," : "",
-                                ids[i]);
-    return out;
-}
-
 /* Binds the parameters of a statement.  A statement keeps its
  * parameters from one run to the next, and binding NULL costs SQLite as
  * much as binding a value: where null is set (bit i for parameter i + 1),
@@ -631,18 +698,100 @@ typedef struct binder {
 } binder;
 
 static void bind_mention(binder *b, int k, int64_t doc, int64_t sentence,
-                         const dk_mention *m, char *subj, size_t subj_cap,
-                         char *act, size_t act_cap);
+                         const dk_packed_mention *m, const char *mtext,
+                         const char *arena);
+
+/* Append string i of p, v[0, n) (n = 0: NULL), to the arena. */
+static dk_status pack_str(dk_buf *a, dk_packed_mention *p, int i,
+                          const char *v, size_t n)
+{
+    p->off[i] = (uint32_t)a->len;
+    p->len[i] = (uint16_t)n;
+    return n ? dk_buf_append(a, v, n) : DK_OK;
+}
+
+/* A NUL-terminated field of a dk_mention as string i of p. */
+static dk_status pack_field(dk_buf *a, dk_packed_mention *p, int i,
+                            const char *v, size_t cap)
+{
+    return pack_str(a, p, i, v, strnlen(v, cap));
+}
+
+/* Ids joined by commas ("KZ,CN") as string i of p. */
+static dk_status pack_ids(dk_buf *a, dk_packed_mention *p, int i,
+                          const char (*ids)[DK_ID_MAX], int n)
+{
+    size_t at = a->len;
+    dk_status st = DK_OK;
+    for (int k = 0; k < n && !st; k++) {
+        if (k)
+            st = dk_buf_putc(a, ',');
+        if (!st)
+            st = dk_buf_append(a, ids[k], strnlen(ids[k], DK_ID_MAX));
+    }
+    p->off[i] = (uint32_t)at;
+    p->len[i] = (uint16_t)(a->len - at);
+    return st;
+}
+
+dk_status dk_store_pack_mention(dk_buf *a, const dk_mention *m,
+                                dk_packed_mention *p)
+{
+    memset(p, 0, sizeof *p);
+    p->start = m->start;
+    p->end = m->end;
+    p->kind = dk_kind_name(m->kind);
+    if (m->has_value) {
+        p->flags |= DK_PM_VALUE;
+        p->value = m->value;
+        if (m->kind != DK_EVENT)
+            p->qualifier = dk_qualifier_name(m->qualifier);
+        if (m->qualifier == DK_Q_RANGE) {
+            p->flags |= DK_PM_RANGED;
+            p->low = m->low;
+            p->high = m->high;
+        }
+    }
+    if (m->has_change) {
+        p->flags |= DK_PM_CHANGE;
+        p->change_value = m->change_value;
+    }
+    if (m->has_count) {
+        p->flags |= DK_PM_COUNT;
+        p->count = m->count;
+    }
+    dk_status st = pack_field(a, p, DK_PM_UNIT, m->unit, sizeof m->unit);
+    if (!st) st = pack_field(a, p, DK_PM_DATE, m->date, sizeof m->date);
+    if (!st) st = pack_field(a, p, DK_PM_METRIC, m->metric, sizeof m->metric);
+    if (!st) st = pack_field(a, p, DK_PM_PERIOD, m->period, sizeof m->period);
+    if (!st) st = pack_ids(a, p, DK_PM_SUBJECTS, m->subjects, m->nsubjects);
+    if (!st && m->has_change)
+        st = pack_field(a, p, DK_PM_CHANGE_UNIT, m->change_unit,
+                        sizeof m->change_unit);
+    if (!st) st = pack_field(a, p, DK_PM_TYPE, m->type, sizeof m->type);
+    if (!st) st = pack_field(a, p, DK_PM_EID, m->id, sizeof m->id);
+    if (!st) st = pack_field(a, p, DK_PM_EVENT, m->event, sizeof m->event);
+    if (!st) st = pack_field(a, p, DK_PM_CAMEO, m->cameo, sizeof m->cameo);
+    if (!st) st = pack_ids(a, p, DK_PM_ACTORS, m->actors, m->nactors);
+    if (!st) st = pack_field(a, p, DK_PM_PLACE, m->place, sizeof m->place);
+    return st;
+}
 
 dk_status dk_store_put_mention(dk_store *s, int64_t doc, int64_t sentence,
                                const dk_mention *m)
 {
     sqlite3_stmt *st = s->st[ST_PUT_MENT];
-    char subj[DK_MAX_SUBJECTS * DK_ID_MAX + 8];
-    char act[DK_MAX_ACTORS * DK_ID_MAX + 8];
+    dk_buf arena = {0};
+    dk_packed_mention p;
+    if (dk_store_pack_mention(&arena, m, &p)) {
+        dk_buf_free(&arena);
+        s->last_rc = SQLITE_NOMEM;
+        return DK_ERR_NOMEM;
+    }
     binder b = {st, NULL};      /* run() clears the parameters */
-    bind_mention(&b, 0, doc, sentence, m, subj, sizeof subj, act, sizeof act);
+    bind_mention(&b, 0, doc, sentence, &p, m->text, arena.data);
     int rc = run(s, st);
+    dk_buf_free(&arena);
     if (!rc) {
         int64_t id = sqlite3_last_insert_rowid(s->db);
         rc = note_rows(s, ST_ROWS_MENT, doc, id, id, 1);
@@ -805,21 +954,22 @@ static void b_text(binder *b, int i, const char *v, size_t n)
     sqlite3_bind_text64(b->st, i, v, n, SQLITE_STATIC, SQLITE_UTF8);
 }
 
-/* v, or NULL when v is NULL or empty. */
-static void b_opt(binder *b, int i, const char *v)
+/* String i of m at parameter k, or NULL when it has none. */
+static void b_str(binder *b, int k, const dk_packed_mention *m,
+                  const char *arena, int i)
 {
-    if (v && *v)
-        b_text(b, i, v, strlen(v));
+    if (m->len[i])
+        b_text(b, k, arena + m->off[i], m->len[i]);
     else
-        b_null(b, i);
+        b_null(b, k);
 }
 
-/* Bind mention m (of sentence, 0: none) at parameters k + 1 .. k +
- * MENT_COLS, in the column order of multi_head[M_MENT]; subj and act
- * hold the joined ids until the statement ran. */
+/* Bind mention m (of sentence, 0: none; its text at mtext) at
+ * parameters k + 1 .. k + MENT_COLS, in the column order of
+ * multi_head[M_MENT]. */
 static void bind_mention(binder *b, int k, int64_t doc, int64_t sentence,
-                         const dk_mention *m, char *subj, size_t subj_cap,
-                         char *act, size_t act_cap)
+                         const dk_packed_mention *m, const char *mtext,
+                         const char *arena)
 {
     b_int(b, k + 1, doc);
     if (sentence > 0)
@@ -828,93 +978,67 @@ static void bind_mention(binder *b, int k, int64_t doc, int64_t sentence,
         b_null(b, k + 2);
     b_int(b, k + 3, (sqlite3_int64)m->start);
     b_int(b, k + 4, (sqlite3_int64)m->end);
-    b_text(b, k + 5, m->text, m->end - m->start);
-    const char *kind = dk_kind_name(m->kind);
-    b_text(b, k + 6, kind, strlen(kind));
-    int ranged = m->has_value && m->qualifier == DK_Q_RANGE;
-    if (m->has_value)
+    b_text(b, k + 5, mtext, m->end - m->start);
+    b_text(b, k + 6, m->kind, strlen(m->kind));
+    if (m->flags & DK_PM_VALUE)
         b_double(b, k + 7, m->value);
     else
         b_null(b, k + 7);
-    b_opt(b, k + 8, m->unit);
-    if (m->has_value && m->kind != DK_EVENT) {
-        const char *q = dk_qualifier_name(m->qualifier);
-        b_text(b, k + 9, q, strlen(q));
-    } else
+    b_str(b, k + 8, m, arena, DK_PM_UNIT);
+    if (m->qualifier)
+        b_text(b, k + 9, m->qualifier, strlen(m->qualifier));
+    else
         b_null(b, k + 9);
-    if (ranged) {
+    if (m->flags & DK_PM_RANGED) {
         b_double(b, k + 10, m->low);
         b_double(b, k + 11, m->high);
     } else {
         b_null(b, k + 10);
         b_null(b, k + 11);
     }
-    b_opt(b, k + 12, m->date);
-    b_opt(b, k + 13, m->metric);
-    b_opt(b, k + 14, m->period);
-    b_opt(b, k + 15, m->nsubjects ? join_ids(subj, subj_cap, m->subjects,
-                                             m->nsubjects) : NULL);
-    if (m->has_change) {
+    b_str(b, k + 12, m, arena, DK_PM_DATE);
+    b_str(b, k + 13, m, arena, DK_PM_METRIC);
+    b_str(b, k + 14, m, arena, DK_PM_PERIOD);
+    b_str(b, k + 15, m, arena, DK_PM_SUBJECTS);
+    if (m->flags & DK_PM_CHANGE)
         b_double(b, k + 16, m->change_value);
-        b_opt(b, k + 17, m->change_unit);
-    } else {
+    else
         b_null(b, k + 16);
-        b_null(b, k + 17);
-    }
-    b_opt(b, k + 18, m->type);
-    b_opt(b, k + 19, m->id);
-    b_opt(b, k + 20, m->event);
-    b_opt(b, k + 21, m->cameo);
-    b_opt(b, k + 22, m->nactors ? join_ids(act, act_cap, m->actors,
-                                           m->nactors) : NULL);
-    b_opt(b, k + 23, m->place);
-    if (m->has_count)
+    b_str(b, k + 17, m, arena, DK_PM_CHANGE_UNIT);
+    b_str(b, k + 18, m, arena, DK_PM_TYPE);
+    b_str(b, k + 19, m, arena, DK_PM_EID);
+    b_str(b, k + 20, m, arena, DK_PM_EVENT);
+    b_str(b, k + 21, m, arena, DK_PM_CAMEO);
+    b_str(b, k + 22, m, arena, DK_PM_ACTORS);
+    b_str(b, k + 23, m, arena, DK_PM_PLACE);
+    if (m->flags & DK_PM_COUNT)
         b_double(b, k + 24, m->count);
     else
         b_null(b, k + 24);
 }
 
-dk_status dk_store_put_mentions(dk_store *s, int64_t doc, const dk_mention *m,
-                                const int64_t *sentence, size_t n)
+dk_status dk_store_put_mentions(dk_store *s, int64_t doc,
+                                const dk_packed_mention *m, const char *text,
+                                const char *arena, const int64_t *sentence,
+                                size_t n)
 {
-    /* the joined subject and actor ids of one statement's rows, made
-     * when a row has any (most have none) */
-    enum { SUBJ_CAP = DK_MAX_SUBJECTS * DK_ID_MAX + 8,
-           ACT_CAP = DK_MAX_ACTORS * DK_ID_MAX + 8 };
-    char *joined = NULL;
     size_t done = 0;
     int64_t lo = 0, hi = 0;
     while (done < n) {
         int level = level_for(n - done);
         size_t rows = (size_t)1 << (2 * level);
         sqlite3_stmt *st = multi_stmt(s, M_MENT, level);
-        if (!st) {
-            free(joined);
+        if (!st)
             return DK_ERR_DB;
-        }
-        /* ids joined only for rows that have any: most have none */
-        int need = 0;
-        for (size_t r = 0; r < rows; r++)
-            need |= m[done + r].nsubjects || m[done + r].nactors;
-        if (need && !joined) {
-            joined = malloc(MULTI_MAX * (SUBJ_CAP + ACT_CAP));
-            if (!joined) {
-                s->last_rc = SQLITE_NOMEM;
-                return DK_ERR_NOMEM;
-            }
-        }
         binder b = {st, s->ment_null[level]};
         for (size_t r = 0; r < rows; r++) {
-            char *subj = joined ? joined + r * (SUBJ_CAP + ACT_CAP) : NULL;
-            bind_mention(&b, (int)r * MENT_COLS, doc, sentence[done + r],
-                         &m[done + r], subj, SUBJ_CAP,
-                         subj ? subj + SUBJ_CAP : NULL, ACT_CAP);
+            const dk_packed_mention *p = &m[done + r];
+            bind_mention(&b, (int)r * MENT_COLS, doc, sentence[done + r], p,
+                         text + p->start, arena);
         }
         int rc = run_multi(s, st);
-        if (rc) {
-            free(joined);
+        if (rc)
             return fail(s, rc);
-        }
         /* new rowids follow the largest, one by one */
         int64_t last = sqlite3_last_insert_rowid(s->db);
         if (!done)
@@ -922,7 +1046,6 @@ dk_status dk_store_put_mentions(dk_store *s, int64_t doc, const dk_mention *m,
         hi = last;
         done += rows;
     }
-    free(joined);
     if (n) {
         int rc = note_rows(s, ST_ROWS_MENT, doc, lo, hi, n);
         if (rc)

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 #include "store/store.h"
+#include "store/ckpt.h"
 #include "base/buf.h"
 #include "store/query.h"
 #include "text/csvw.h"
@@ -296,6 +298,191 @@ static void test_figures_meet(void **state)
     dk_store_close(s);
 }
 
+/* Every column of mention row id, joined as text with '|' (NULL: "~"). */
+static void mention_row(dk_store *s, long long id, char *out, size_t cap)
+{
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(dk_store_db(s), "SELECT * FROM mentions "
+                                        "WHERE id = ?1", -1, &q, NULL), SQLITE_OK);
+    sqlite3_bind_int64(q, 1, id);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    size_t len = 0;
+    out[0] = 0;
+    for (int c = 1; c < sqlite3_column_count(q); c++) {
+        const char *v = (const char *)sqlite3_column_text(q, c);
+        len += (size_t)snprintf(out + len, cap - len, "%s|", v ? v : "~");
+    }
+    sqlite3_finalize(q);
+}
+
+/* A mention packed for the batched insert is stored as dk_store_put_mention
+ * stores it, field for field; what a mention does not have is NULL. */
+static void test_packed_mentions(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    const char *text = "Trade rose 12% to about $12-14bn; 3 visits.";
+    dk_docmeta meta = {.name = "p1"};
+    int64_t doc, sid;
+    assert_int_equal(dk_store_begin(s), DK_OK);
+    assert_int_equal(dk_store_put_doc(s, &meta, "h", text, strlen(text), &doc),
+                     DK_OK);
+    assert_int_equal(dk_store_put_sentence(s, doc, 0, strlen(text), text,
+                                           strlen(text), &sid), DK_OK);
+    dk_mention m[3];
+    memset(m, 0, sizeof m);
+    /* a money range with a change, metric, period and subjects */
+    m[0].start = 24; m[0].end = 32; m[0].kind = DK_MONEY;
+    m[0].has_value = 1; m[0].value = 12e9; m[0].qualifier = DK_Q_RANGE;
+    m[0].low = 12e9; m[0].high = 14e9;
+    strcpy(m[0].unit, "USD");
+    strcpy(m[0].date, "2023");
+    strcpy(m[0].metric, "trade_turnover");
+    strcpy(m[0].period, "2023");
+    m[0].nsubjects = 2;
+    strcpy(m[0].subjects[0], "KZ");
+    strcpy(m[0].subjects[1], "CN");
+    m[0].has_change = 1; m[0].change_value = 12;
+    strcpy(m[0].change_unit, "%");
+    /* an event: its value has no qualifier column; actors, count */
+    m[1].start = 34; m[1].end = 42; m[1].kind = DK_EVENT;
+    m[1].has_value = 1; m[1].value = 3; m[1].qualifier = DK_Q_APPROX;
+    strcpy(m[1].event, "visit");
+    strcpy(m[1].cameo, "042");
+    strcpy(m[1].place, "KZ");
+    m[1].nactors = 3;
+    strcpy(m[1].actors[0], "KZ");
+    strcpy(m[1].actors[1], "");
+    strcpy(m[1].actors[2], "CN");
+    m[1].has_count = 1; m[1].count = 3;
+    strcpy(m[1].change_unit, "x");   /* no change: not stored */
+    /* an entity */
+    m[2].start = 0; m[2].end = 5; m[2].kind = DK_ENTITY;
+    strcpy(m[2].type, "org");
+    strcpy(m[2].id, "trade_org");
+    dk_buf arena = {0};
+    dk_packed_mention pm[3];
+    int64_t sids[3] = {sid, sid, 0};
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(dk_store_pack_mention(&arena, &m[i], &pm[i]), DK_OK);
+        m[i].text = text + m[i].start;
+        assert_int_equal(dk_store_put_mention(s, doc, sids[i], &m[i]), DK_OK);
+    }
+    assert_int_equal(dk_store_put_mentions(s, doc, pm, text, arena.data, sids,
+                                           3), DK_OK);
+    assert_int_equal(dk_store_commit(s), DK_OK);
+    dk_buf_free(&arena);
+    char one_by_one[1024], packed[1024];
+    for (int i = 0; i < 3; i++) {
+        mention_row(s, 1 + i, one_by_one, sizeof one_by_one);
+        mention_row(s, 4 + i, packed, sizeof packed);
+        assert_string_equal(one_by_one, packed);
+    }
+    mention_row(s, 4, packed, sizeof packed);
+    assert_non_null(strstr(packed, "|$12-14bn|money|12000000000.0|USD|range|"
+                           "12000000000.0|14000000000.0|2023|trade_turnover|"
+                           "2023|KZ,CN|12.0|%|~|~|~|~|~|~|~|"));
+    mention_row(s, 5, packed, sizeof packed);
+    assert_non_null(strstr(packed, "|event|3.0|~|~|~|~|~|~|~|~|~|~|~|~|visit|"
+                           "042|KZ,,CN|KZ|3.0|"));
+    mention_row(s, 6, packed, sizeof packed);
+    assert_non_null(strstr(packed, "|~|0|5|Trade|entity|~|"));
+    dk_store_close(s);
+}
+
+/* Fill table t with n rows of a 16,000-byte blob in one transaction. */
+static void fill(sqlite3 *db, int n)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL "
+             "SELECT i + 1 FROM k WHERE i < %d) INSERT INTO t SELECT "
+             "randomblob(16000) FROM k", n);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* The log's length (checkpointing it all, as a side effect). */
+static int wal_length(sqlite3 *db)
+{
+    int log = -1, done = -1;
+    assert_int_equal(sqlite3_wal_checkpoint_v2(db, "main",
+                                               SQLITE_CHECKPOINT_PASSIVE, &log,
+                                               &done), SQLITE_OK);
+    return log;
+}
+
+static long long file_size(const char *p)
+{
+    struct stat sb;
+    assert_int_equal(stat(p, &sb), 0);
+    return (long long)sb.st_size;
+}
+
+/* With a dk_ckpt, a commit's pages reach the database file from the
+ * other thread (the committing connection does not checkpoint); the log
+ * starts over once it caught up; after dk_ckpt_stop the connection
+ * checkpoints itself again. */
+static void test_ckpt(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    sqlite3 *db = dk_store_db(s);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    long long before = file_size(path);
+    dk_ckpt *c = dk_ckpt_start(db);
+    assert_non_null(c);
+    fill(db, 1100);             /* more than 1,000 pages in one commit */
+    dk_ckpt_stop(c);            /* after the checkpoint it was asked for */
+    assert_true(file_size(path) >= before + 1100LL * 16000);
+    /* caught up: the next transaction writes at the log's start */
+    fill(db, 1);
+    assert_true(wal_length(db) < 10);
+    /* the connection's own automatic checkpoints are back */
+    before = file_size(path);
+    fill(db, 1100);
+    assert_true(file_size(path) >= before + 1100LL * 16000);
+    dk_store_close(s);
+}
+
+/* A document stored cut at its sentences (only the bytes between them
+ * in its text column) reads back whole; one stored whole reads as it
+ * is; a cut text that does not fit its sentences is an error. */
+static void test_doc_cut(void **state)
+{
+    (void)state;
+    dk_store *s = open_rw();
+    sqlite3 *db = dk_store_db(s);
+    const char *text = "  Grain rose.\nOil fell to $2bn. \n";
+    dk_span sp[2] = {{2, 13}, {14, 31}};
+    const char *rest = "  \n \n";
+    dk_docmeta m = {.name = "cut"}, w = {.name = "whole"};
+    int64_t doc, whole, ids[2];
+    assert_int_equal(dk_store_begin(s), DK_OK);
+    assert_int_equal(dk_store_put_doc_cut(s, &m, "h1", strlen(text), rest,
+                                          strlen(rest), &doc), DK_OK);
+    assert_int_equal(dk_store_put_sentences(s, doc, sp, 2, text, NULL, ids),
+                     DK_OK);
+    assert_int_equal(dk_store_put_doc(s, &w, "h2", text, strlen(text),
+                                      &whole), DK_OK);
+    assert_int_equal(dk_store_commit(s), DK_OK);
+    assert_int_equal(one(s, "SELECT bytes FROM docs WHERE name = 'cut'"),
+                     (long long)strlen(text));
+    assert_int_equal(one(s, "SELECT cut FROM docs WHERE name = 'cut'"), 1);
+    assert_int_equal(one(s, "SELECT cut FROM docs WHERE name = 'whole'"), 0);
+    dk_buf out = {0};
+    assert_int_equal(dk_store_doc_text(db, doc, rest, strlen(rest), 1, &out),
+                     DK_OK);
+    assert_int_equal(out.len, strlen(text));
+    assert_string_equal(out.data, text);
+    assert_int_equal(dk_store_doc_text(db, whole, text, strlen(text), 0, &out),
+                     DK_OK);
+    assert_string_equal(out.data, text);
+    /* a gap longer than the cut text has */
+    assert_int_equal(dk_store_doc_text(db, doc, " ", 1, 1, &out), DK_ERR_DB);
+    dk_buf_free(&out);
+    dk_store_close(s);
+}
+
 static void test_rank(void **state)
 {
     (void)state;
@@ -455,6 +642,9 @@ int main(void)
         cmocka_unit_test(test_readonly_missing),
         cmocka_unit_test_setup_teardown(test_put_check_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figures_meet, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_packed_mentions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ckpt, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_doc_cut, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rank, setup, teardown),
         cmocka_unit_test(test_query_rewrite),
         cmocka_unit_test(test_snippet),
