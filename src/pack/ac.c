@@ -1374,19 +1374,23 @@ static int walk_run(const dk_ac *a, const dk_pack_words *w,
             !(cur = run_node(a, t, s, e, g, w->len)))
             return 0;
     }
+    /* a space and a run: a pattern goes on only with that run (tested
+     * first: most runs that lead somewhere end here, with no pattern) */
+    int stop = cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
+               r[1].start == e + 1 && r[1].end > r[1].start &&
+               r[1].end <= to;
+    if (stop) {
+        uint32_t b = pair_bit(a, cur, r[1].key);
+        stop = !(a->pairs[b >> 3] & (1u << (b & 7)));
+        if (stop && !a->wnode[cur].pats)
+            return 0;   /* (what waits is flushed at the next start) */
+    }
     if (s > from && (t[s - 1] >= 0x80 || t[s] >= 0x80) &&
         word_before_from(t, from, s))
         return 0;
     *nout = flush(pw, s, out, *nout, max);
-    if (cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
-        r[1].start == e + 1 && r[1].end > r[1].start && r[1].end <= to) {
-        /* a space and a run: a pattern goes on only with that run */
-        uint32_t b = pair_bit(a, cur, r[1].key);
-        if (!(a->pairs[b >> 3] & (1u << (b & 7))))
-            return a->wnode[cur].pats && node_hits(a, t, to, s, e, cur, pw)
-                       ? -1
-                       : 0;
-    }
+    if (stop)
+        return node_hits(a, t, to, s, e, cur, pw) ? -1 : 0;
     return walk(a, t, to, s, cur ? e : s, cur, pw);
 }
 
