@@ -1274,18 +1274,27 @@ static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
     return 0;
 }
 
-/* Room for the runs of a text of n bytes: at most one a byte. */
+/* Room for the runs of a text of n bytes (at most one a byte), and for
+ * as many in each list. */
 static int reserve_runs(dk_pack_words *w, size_t n)
 {
     if ((size_t)w->cap > n)
         return 0;
     size_t cap = n + 1 > 64 ? n + 1 : 64;
-    if (cap > INT32_MAX)
+    if (cap > INT32_MAX / DK_PACK_WORD_LISTS)
         return -1;
     free(w->run);
+    free(w->list[0]);
     w->run = malloc(cap * sizeof *w->run);
-    w->cap = w->run ? (int)cap : 0;
-    return w->run ? 0 : -1;
+    w->list[0] = malloc(cap * DK_PACK_WORD_LISTS * sizeof *w->list[0]);
+    if (!w->run || !w->list[0]) {
+        dk_ac_words_free(w);
+        return -1;
+    }
+    for (int k = 1; k < DK_PACK_WORD_LISTS; k++)
+        w->list[k] = w->list[0] + (size_t)k * cap;
+    w->cap = (int)cap;
+    return 0;
 }
 
 /* The runs of ASCII letters and digits of t[0, n) and its bytes >= 0xC0:
@@ -1331,17 +1340,95 @@ static int read_runs(const unsigned char *t, size_t n, dk_pack_run *v)
     return nrun;
 }
 
-int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
+/* The word filters of several matchers in one table: bit k of
+ * filter[b] is bit b of matcher k's firstrun, bit k of lead[c] says
+ * whether its root has a child on the UTF-8 lead byte c. */
+struct dk_ac_joint {
+    const dk_ac *ac[DK_PACK_WORD_LISTS];
+    int n;
+    uint8_t lead[256];
+    uint8_t filter[WF_BITS];
+};
+
+dk_ac_joint *dk_ac_joint_new(const dk_ac *const *v, int n)
+{
+    if (n < 0 || n > DK_PACK_WORD_LISTS)
+        return NULL;
+    dk_ac_joint *j = calloc(1, sizeof *j);
+    if (!j)
+        return NULL;
+    j->n = n;
+    for (int k = 0; k < n; k++) {
+        const dk_ac *a = v[k];
+        j->ac[k] = a;
+        if (!a || !a->built || !a->words)
+            continue;   /* never asked for its list */
+        for (uint32_t b = 0; b < WF_BITS; b++)
+            j->filter[b] |= (uint8_t)(((a->firstrun[b >> 3] >> (b & 7)) & 1u)
+                                      << k);
+        for (unsigned c = 0xC0; c < 256; c++)
+            j->lead[c] |= (uint8_t)((a->wroot[c] != 0) << k);
+    }
+    return j;
+}
+
+void dk_ac_joint_free(dk_ac_joint *j)
+{
+    free(j);
+}
+
+/* For each matcher of j, the runs of w its filter lets through.  (A run
+ * longer than the matcher's patterns' may be listed: walk_run drops it.) */
+static void list_runs(dk_pack_words *w, const unsigned char *t,
+                      const dk_ac_joint *j)
+{
+    int32_t *l0 = w->list[0], *l1 = w->list[1], *l2 = w->list[2];
+    int n0 = 0, n1 = 0, n2 = 0;
+    const dk_pack_run *r = w->run;
+    const uint8_t *filter = j->filter;
+    const int nrun = w->nrun;
+    for (int i = 0; i < nrun; i++) {
+        unsigned m;
+        if (__builtin_expect(r[i].end == r[i].start, 0))
+            m = j->lead[t[r[i].start]];   /* a UTF-8 lead byte: rare */
+        else
+            m = filter[r[i].key >> (64 - WF_LOG)];
+        l0[n0] = i;
+        n0 += (int)(m & 1u);
+        l1[n1] = i;
+        n1 += (int)((m >> 1) & 1u);
+        l2[n2] = i;
+        n2 += (int)((m >> 2) & 1u);
+    }
+    w->nlist[0] = n0;
+    w->nlist[1] = n1;
+    w->nlist[2] = n2;
+}
+
+int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n,
+                     const dk_ac_joint *j)
 {
     w->text = NULL;
     w->len = 0;
     w->nrun = 0;
+    w->filter = NULL;
     if (n > UINT32_MAX || reserve_runs(w, n))
         return -1;
     w->nrun = read_runs((const unsigned char *)text, n, w->run);
     w->text = text;
     w->len = n;
+    if (j) {
+        list_runs(w, (const unsigned char *)text, j);
+        w->filter = j;
+    }
     return 0;
+}
+
+void dk_ac_words_free(dk_pack_words *w)
+{
+    free(w->run);
+    free(w->list[0]);
+    memset(w, 0, sizeof *w);
 }
 
 /* The runs find_words_in tests in one pass before walking from any. */
@@ -1349,7 +1436,8 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
 
 /* The tests and the walk of find_words_in from run r of w (which may be
  * cut by from or to).  Returns -1 if the pending list is full. */
-static int walk_run(const dk_ac *a, const dk_pack_words *w,
+static inline __attribute__((always_inline)) int
+walk_run(const dk_ac *a, const dk_pack_words *w,
                     const dk_pack_run *r, const unsigned char *t,
                     size_t from, size_t to, pending *pw, dk_ac_hit *out,
                     int *nout, int max)
@@ -1460,14 +1548,98 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
     return flush(&pw, SIZE_MAX, out, nout, max);
 }
 
+/* The first run of w that ends after from (a UTF-8 lead byte: that is at
+ * or after from). */
+static int first_run(const dk_pack_words *w, size_t from)
+{
+    const dk_pack_run *r = w->run;
+    int lo = 0, hi = w->nrun;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (r[mid].end > from || (r[mid].end == r[mid].start &&
+                                  r[mid].start >= from))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* find_words_in over the runs listed for the matcher (list[0, nl)) when
+ * the words were read: only those, and the runs cut by from or to,
+ * which are keyed anew whatever the filter said.  Returns -1 if the
+ * pending list is full. */
+static int find_listed_in(const dk_ac *a, const dk_pack_words *w,
+                          const int32_t *list, int nl,
+                          const unsigned char *t, size_t from, size_t to,
+                          dk_ac_hit *out, int max)
+{
+    const dk_pack_run *r = w->run;
+    pending pw;
+    pw.head = pw.n = 0;
+    int nout = 0;
+    int lo = from ? first_run(w, from) : 0;
+    /* the last run that starts before to, when to cuts it */
+    int cut = -1;
+    if (to < w->len) {
+        int hi = first_run(w, to);   /* ends after to, or starts there */
+        if (hi < w->nrun && r[hi].start < to && r[hi].end > to)
+            cut = hi;
+    }
+    int k = 0;
+    if (lo > 0) {   /* the first listed run at or after lo */
+        int b = nl;
+        while (k < b) {
+            int mid = (k + b) / 2;
+            if (list[mid] >= lo)
+                b = mid;
+            else
+                k = mid + 1;
+        }
+    }
+    if (lo < w->nrun && r[lo].start < from) {
+        if (walk_run(a, w, r + lo, t, from, to, &pw, out, &nout, max))
+            return -1;
+        if (k < nl && list[k] == lo)
+            k++;
+        if (cut == lo)
+            cut = -1;
+    }
+    for (; k < nl && r[list[k]].start < to && list[k] != cut; k++)
+        if (walk_run(a, w, r + list[k], t, from, to, &pw, out, &nout, max))
+            return -1;
+    if (cut >= 0 && walk_run(a, w, r + cut, t, from, to, &pw, out, &nout,
+                             max))
+        return -1;
+    return flush(&pw, SIZE_MAX, out, nout, max);
+}
+
+/* The list of matcher a in w, NULL when w has none for it. */
+static const int32_t *list_of(const dk_ac *a, const dk_pack_words *w,
+                              int *nl)
+{
+    const dk_ac_joint *j = w->filter;
+    if (!j)
+        return NULL;
+    for (int k = 0; k < j->n; k++)
+        if (j->ac[k] == a) {
+            *nl = w->nlist[k];
+            return w->list[k];
+        }
+    return NULL;
+}
+
 int dk_ac_find_in(const dk_ac *a, const dk_pack_words *w, const char *text,
                   size_t from, size_t to, dk_ac_hit *out, int max)
 {
     if (!a->built || max <= 0 || from >= to)
         return 0;
     if (a->words && w && w->text == text && to <= w->len) {
-        int r = find_words_in(a, w, (const unsigned char *)text, from, to,
-                              out, max);
+        const unsigned char *t = (const unsigned char *)text;
+        int nl = 0;
+        const int32_t *list = list_of(a, w, &nl);
+        int r = list ? find_listed_in(a, w, list, nl, t, from, to, out, max)
+                     : find_words_in(a, w, t, from, to, out, max);
         if (r >= 0)
             return r;
     }
@@ -1496,8 +1668,8 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
     if (a->words && n <= UINT32_MAX) {
         /* the words of a short text (a claim, a word) on the stack */
         dk_pack_run small[513];
-        dk_pack_words w = {text, n, small, 0, (int)(sizeof small /
-                                                    sizeof *small)};
+        dk_pack_words w = {.text = text, .len = n, .run = small,
+                           .cap = (int)(sizeof small / sizeof *small)};
         if (n >= sizeof small / sizeof *small)
             w.run = malloc((n + 1) * sizeof *w.run);
         if (w.run) {
