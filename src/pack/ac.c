@@ -44,6 +44,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "ac.h"
 #include "../text/chars.h"
 #include "../text/utf8.h"
@@ -1297,6 +1300,126 @@ static int reserve_runs(dk_pack_words *w, size_t n)
     return 0;
 }
 
+#if WF_SWAR && defined(__SSE2__)
+/* Bits of the 16 bytes at p: *an letters and digits, *lead >= 0xC0. */
+static inline void class16(const unsigned char *p, unsigned *an,
+                           unsigned *lead)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    /* an unsigned range test as a signed one: c - lo + 128 < n - 128 */
+    __m128i l = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+                             _mm_set1_epi8((char)(128 - 'a')));
+    __m128i d = _mm_add_epi8(x, _mm_set1_epi8((char)(128 - '0')));
+    __m128i is = _mm_or_si128(
+        _mm_cmplt_epi8(l, _mm_set1_epi8((char)(-128 + 26))),
+        _mm_cmplt_epi8(d, _mm_set1_epi8((char)(-128 + 10))));
+    __m128i c0 = _mm_set1_epi8((char)0xC0);
+    *an = (unsigned)_mm_movemask_epi8(is);
+    *lead = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(x, c0), c0));
+}
+
+/* The bits of t[at, at + 64) (t of n bytes): *an its ASCII letters and
+ * digits, *lead its bytes >= 0xC0; the bits past the end clear. */
+static inline void block_bits(const unsigned char *t, size_t n, size_t at,
+                              uint64_t *an, uint64_t *lead)
+{
+    uint64_t a = 0, l = 0;
+    if (n >= 16) {
+        /* 16 bytes a step; a step past the end reads the last 16 bytes
+         * of the text instead and shifts them in place */
+        for (unsigned k = 0; k < 4 && at + 16 * k < n; k++) {
+            size_t p = at + 16 * k, q = p + 16 <= n ? p : n - 16;
+            unsigned x, y;
+            class16(t + q, &x, &y);
+            a |= (uint64_t)(x >> (p - q)) << (16 * k);
+            l |= (uint64_t)(y >> (p - q)) << (16 * k);
+        }
+    } else {
+        for (size_t i = at; i < n; i++) {
+            a |= (uint64_t)ascii_alnum(t[i]) << (i - at);
+            l |= (uint64_t)(t[i] >= 0xC0) << (i - at);
+        }
+    }
+    *an = a;
+    *lead = l;
+}
+
+/* The key of the run t[s, e) (t of n bytes), eight bytes a load. */
+static inline uint64_t run_key_n(const unsigned char *t, size_t n, size_t s,
+                                 size_t e)
+{
+    uint64_t h = 0;
+    size_t i = s;
+    for (; i + 8 <= e; i += 8)
+        h = wf_mix(h, load8(t + i) | 0x2020202020202020ull);
+    if (i < e) {
+        uint64_t x;
+        if (i + 8 <= n)
+            x = load8(t + i);
+        else if (n >= 8)    /* the last 8 bytes, shifted in place */
+            x = load8(t + n - 8) >> (8 * (i + 8 - n));
+        else
+            return run_key(t, s, e);
+        h = wf_mix(h, (x | 0x2020202020202020ull) &
+                          ((1ull << (8 * (e - i))) - 1));
+    }
+    return wf_key(h, e - s);
+}
+
+/* read_runs by the bits of 64 bytes at a time: the starts and ends of
+ * runs and the lead bytes are bits, taken in order by a count of
+ * zeros. */
+static int read_runs(const unsigned char *t, size_t n, dk_pack_run *v)
+{
+    int nrun = 0;
+    size_t open = 0;        /* the start of the run not yet ended */
+    uint64_t in = 0;        /* 1: a run goes on from the last block */
+    for (size_t at = 0; at < n; at += 64) {
+        uint64_t an, lead;
+        block_bits(t, n, at, &an, &lead);
+        uint64_t before = an << 1 | in;    /* the byte before is one */
+        uint64_t starts = an & ~before, ends = ~an & before;
+        if (!lead) {    /* the usual block: starts and ends alternate */
+            for (uint64_t inside = in;; inside = 1) {
+                if (inside) {
+                    if (!ends)
+                        break;
+                    size_t i = at + (size_t)__builtin_ctzll(ends);
+                    ends &= ends - 1;
+                    v[nrun++] = (dk_pack_run){(uint32_t)open, (uint32_t)i,
+                                              run_key_n(t, n, open, i)};
+                }
+                if (!starts)
+                    break;
+                open = at + (size_t)__builtin_ctzll(starts);
+                starts &= starts - 1;
+            }
+            in = an >> 63;
+            continue;
+        }
+        uint64_t ev = starts | ends | lead;
+        while (ev) {
+            unsigned p = (unsigned)__builtin_ctzll(ev);
+            uint64_t bit = 1ull << p;
+            ev &= ev - 1;
+            size_t i = at + p;
+            if (ends & bit)     /* (a lead byte may end a run too) */
+                v[nrun++] = (dk_pack_run){(uint32_t)open, (uint32_t)i,
+                                          run_key_n(t, n, open, i)};
+            if (starts & bit)
+                open = i;
+            else if (lead & bit)
+                v[nrun++] = (dk_pack_run){(uint32_t)i, (uint32_t)i, 0};
+        }
+        in = an >> 63;
+    }
+    if (in)     /* a run to the end (n a multiple of 64) */
+        v[nrun++] = (dk_pack_run){(uint32_t)open, (uint32_t)n,
+                                  run_key_n(t, n, open, n)};
+    return nrun;
+}
+#else
 /* The runs of ASCII letters and digits of t[0, n) and its bytes >= 0xC0:
  * where a word-anchored match may start, whatever the automaton.  v has
  * room for n + 1 entries (at most one a byte); returns how many. */
@@ -1339,6 +1462,7 @@ static int read_runs(const unsigned char *t, size_t n, dk_pack_run *v)
     }
     return nrun;
 }
+#endif
 
 /* The word filters of several matchers in one table: bit k of
  * filter[b] is bit b of matcher k's firstrun, bit k of lead[c] says
