@@ -1146,7 +1146,8 @@ static int wait_for(pending *w, const dk_ac_hit *h)
 
 /* Add the first whole-word pattern of node cur, text[s, j), to w.
  * Returns -1 when w is full. */
-static int node_hits(const dk_ac *a, const unsigned char *t, size_t n,
+static inline __attribute__((always_inline)) int
+node_hits(const dk_ac *a, const unsigned char *t, size_t n,
                      size_t s, size_t j, int32_t cur, pending *w)
 {
     int after = -1;     /* a letter or digit at j; -1 not known */
@@ -1219,7 +1220,8 @@ static inline uint64_t run_head(const unsigned char *t, size_t s,
 /* The node a run of letters and digits t[s, e) with key g leads to, 0 if
  * no pattern starts with that run (t readable up to lim).  A run of up
  * to 8 bytes is compared in the slot alone. */
-static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
+static inline __attribute__((always_inline)) int32_t
+run_node(const dk_ac *a, const unsigned char *t, size_t s,
                         size_t e, uint64_t g, size_t lim)
 {
     size_t len = e - s;
@@ -1239,7 +1241,8 @@ static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
  * the text's symbols and add the first whole-word pattern of every node
  * on the way to w.  A run of white space is one symbol (a node reached
  * by a space stays on more).  Returns -1 when w is full. */
-static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
+static inline __attribute__((always_inline)) int
+walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
                 size_t j, int32_t cur, pending *w)
 {
     const struct wnode *node = a->wnode;
