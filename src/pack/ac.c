@@ -1567,13 +1567,17 @@ static inline __attribute__((always_inline)) int
 walk_run(const dk_ac *a, const dk_pack_words *w,
                     const dk_pack_run *r, const unsigned char *t,
                     size_t from, size_t to, pending *pw, dk_ac_hit *out,
-                    int *nout, int max)
+                    int *nout, int max, const int listed)
 {
     const dk_pack_run *end = w->run + w->nrun;
     size_t s = r->start, e = r->end;
     int32_t cur = 0;
     if (e == s) {
-        if (s < from || !a->wroot[t[s]])
+        if ((!listed && s < from) || !a->wroot[t[s]])
+            return 0;
+    } else if (listed) {    /* inside [from, to), through the filter */
+        if (e - s > a->maxrun || !(cur = run_node(a, t, s, e, r->key,
+                                                  w->len)))
             return 0;
     } else {
         uint64_t g = r->key;
@@ -1668,7 +1672,7 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
             cand[nc++] = (uint16_t)(j - 1 - i);
         for (; c < nc; c++)
             if (walk_run(a, w, r + i + cand[c], t, from, to, &pw, out, &nout,
-                         max))
+                         max, 0))
                 return -1;
         i = j;
     }
@@ -1725,7 +1729,7 @@ static int find_listed_in(const dk_ac *a, const dk_pack_words *w,
         }
     }
     if (lo < w->nrun && r[lo].start < from) {
-        if (walk_run(a, w, r + lo, t, from, to, &pw, out, &nout, max))
+        if (walk_run(a, w, r + lo, t, from, to, &pw, out, &nout, max, 0))
             return -1;
         if (k < nl && list[k] == lo)
             k++;
@@ -1733,10 +1737,11 @@ static int find_listed_in(const dk_ac *a, const dk_pack_words *w,
             cut = -1;
     }
     for (; k < nl && r[list[k]].start < to && list[k] != cut; k++)
-        if (walk_run(a, w, r + list[k], t, from, to, &pw, out, &nout, max))
+        if (walk_run(a, w, r + list[k], t, from, to, &pw, out, &nout, max,
+                     1))
             return -1;
     if (cut >= 0 && walk_run(a, w, r + cut, t, from, to, &pw, out, &nout,
-                             max))
+                             max, 0))
         return -1;
     return flush(&pw, SIZE_MAX, out, nout, max);
 }
