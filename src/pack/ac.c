@@ -1138,7 +1138,8 @@ static int wait_for(pending *w, const dk_ac_hit *h)
         w->n -= w->head;
         w->head = 0;
     }
-    memmove(w->v + k + 1, w->v + k, (size_t)(w->n - k) * sizeof *w->v);
+    if (k < w->n)   /* (most matches come last: no call) */
+        memmove(w->v + k + 1, w->v + k, (size_t)(w->n - k) * sizeof *w->v);
     w->v[k] = *h;
     w->n++;
     return 0;
