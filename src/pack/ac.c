@@ -287,6 +287,14 @@ static size_t wf_run_bytes(const unsigned char *t, size_t n, size_t j,
     return j;
 }
 
+/* read_runs by the bits of 16 bytes at a time (SSE2), else by eight
+ * (WF_SWAR) or one. */
+#if WF_SWAR && defined(__SSE2__)
+#define RUNS_SSE2 1
+#else
+#define RUNS_SSE2 0
+#endif
+
 #if WF_SWAR
 static inline uint64_t load8(const unsigned char *p)
 {
@@ -294,7 +302,9 @@ static inline uint64_t load8(const unsigned char *p)
     memcpy(&x, p, 8);
     return x;
 }
+#endif
 
+#if WF_SWAR && !RUNS_SSE2
 /* 0x80 in each byte of x that is an ASCII letter or digit (exact: no
  * carries cross bytes). */
 static inline uint64_t alnum8(uint64_t x)
@@ -307,6 +317,7 @@ static inline uint64_t alnum8(uint64_t x)
 }
 #endif
 
+#if !RUNS_SSE2
 /* The end of the run of letters and digits that starts at t[i], and its
  * hash (before wf_key) in *hp: eight bytes a step where they can be
  * read at once. */
@@ -334,6 +345,7 @@ read_run(const unsigned char *t, size_t n, size_t i,
     *hp = h;
     return i;
 }
+#endif
 
 int dk_ac_normalise(const char *s, size_t n, int fold_case, char *out,
                     size_t cap)
@@ -1304,7 +1316,7 @@ static int reserve_runs(dk_pack_words *w, size_t n)
     return 0;
 }
 
-#if WF_SWAR && defined(__SSE2__)
+#if RUNS_SSE2
 /* Bits of the 16 bytes at p: *an letters and digits, *lead >= 0xC0. */
 static inline void class16(const unsigned char *p, unsigned *an,
                            unsigned *lead)
