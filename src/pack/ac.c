@@ -27,10 +27,14 @@
  * UTF-8 lead byte (all of the usual pack's) are not scanned with the
  * table at all (read_runs, find_words_in): a match starts at a word
  * whose leading run of letters and digits is the pattern's own, so words
- * are read eight bytes at a time (once a sentence for all the pack's
- * matchers: dk_ac_words_read), a 4 KiB filter of the patterns' leading
- * runs drops most of them (tested for a block of runs at a time without
- * a branch on its answer, see find_words_in), a hash table of those runs
+ * are read 64 bytes at a time as bits with SSE2, else eight at a time
+ * (once a sentence for all the pack's matchers: dk_ac_words_read), a
+ * 4 KiB filter of the patterns' leading runs drops most of them (the
+ * pack's matchers' filters joined in one table, dk_ac_joint, so that
+ * each run is tested once for all and each matcher walks only its list
+ * of runs, find_listed_in; else tested for a block of runs at a time
+ * without a branch on its answer, see find_words_in), a hash table of
+ * those runs
  * (16-byte slots holding a run's first 8 bytes, so a short run is
  * matched in its slot) leads the others to their
  * node of a compact copy of the trie (8 bytes a node; a chain of single
