@@ -27,10 +27,14 @@
  * UTF-8 lead byte (all of the usual pack's) are not scanned with the
  * table at all (read_runs, find_words_in): a match starts at a word
  * whose leading run of letters and digits is the pattern's own, so words
- * are read eight bytes at a time (once a sentence for all the pack's
- * matchers: dk_ac_words_read), a 4 KiB filter of the patterns' leading
- * runs drops most of them (tested for a block of runs at a time without
- * a branch on its answer, see find_words_in), a hash table of those runs
+ * are read 64 bytes at a time as bits with SSE2, else eight at a time
+ * (once a sentence for all the pack's matchers: dk_ac_words_read), a
+ * 4 KiB filter of the patterns' leading runs drops most of them (the
+ * pack's matchers' filters joined in one table, dk_ac_joint, so that
+ * each run is tested once for all and each matcher walks only its list
+ * of runs, find_listed_in; else tested for a block of runs at a time
+ * without a branch on its answer, see find_words_in), a hash table of
+ * those runs
  * (16-byte slots holding a run's first 8 bytes, so a short run is
  * matched in its slot) leads the others to their
  * node of a compact copy of the trie (8 bytes a node; a chain of single
@@ -44,6 +48,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "ac.h"
 #include "../text/chars.h"
 #include "../text/utf8.h"
@@ -284,6 +291,14 @@ static size_t wf_run_bytes(const unsigned char *t, size_t n, size_t j,
     return j;
 }
 
+/* read_runs by the bits of 16 bytes at a time (SSE2), else by eight
+ * (WF_SWAR) or one. */
+#if WF_SWAR && defined(__SSE2__)
+#define RUNS_SSE2 1
+#else
+#define RUNS_SSE2 0
+#endif
+
 #if WF_SWAR
 static inline uint64_t load8(const unsigned char *p)
 {
@@ -291,7 +306,9 @@ static inline uint64_t load8(const unsigned char *p)
     memcpy(&x, p, 8);
     return x;
 }
+#endif
 
+#if WF_SWAR && !RUNS_SSE2
 /* 0x80 in each byte of x that is an ASCII letter or digit (exact: no
  * carries cross bytes). */
 static inline uint64_t alnum8(uint64_t x)
@@ -304,6 +321,7 @@ static inline uint64_t alnum8(uint64_t x)
 }
 #endif
 
+#if !RUNS_SSE2
 /* The end of the run of letters and digits that starts at t[i], and its
  * hash (before wf_key) in *hp: eight bytes a step where they can be
  * read at once. */
@@ -331,6 +349,7 @@ read_run(const unsigned char *t, size_t n, size_t i,
     *hp = h;
     return i;
 }
+#endif
 
 int dk_ac_normalise(const char *s, size_t n, int fold_case, char *out,
                     size_t cap)
@@ -1135,7 +1154,8 @@ static int wait_for(pending *w, const dk_ac_hit *h)
         w->n -= w->head;
         w->head = 0;
     }
-    memmove(w->v + k + 1, w->v + k, (size_t)(w->n - k) * sizeof *w->v);
+    if (k < w->n)   /* (most matches come last: no call) */
+        memmove(w->v + k + 1, w->v + k, (size_t)(w->n - k) * sizeof *w->v);
     w->v[k] = *h;
     w->n++;
     return 0;
@@ -1143,7 +1163,8 @@ static int wait_for(pending *w, const dk_ac_hit *h)
 
 /* Add the first whole-word pattern of node cur, text[s, j), to w.
  * Returns -1 when w is full. */
-static int node_hits(const dk_ac *a, const unsigned char *t, size_t n,
+static inline __attribute__((always_inline)) int
+node_hits(const dk_ac *a, const unsigned char *t, size_t n,
                      size_t s, size_t j, int32_t cur, pending *w)
 {
     int after = -1;     /* a letter or digit at j; -1 not known */
@@ -1216,7 +1237,8 @@ static inline uint64_t run_head(const unsigned char *t, size_t s,
 /* The node a run of letters and digits t[s, e) with key g leads to, 0 if
  * no pattern starts with that run (t readable up to lim).  A run of up
  * to 8 bytes is compared in the slot alone. */
-static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
+static inline __attribute__((always_inline)) int32_t
+run_node(const dk_ac *a, const unsigned char *t, size_t s,
                         size_t e, uint64_t g, size_t lim)
 {
     size_t len = e - s;
@@ -1236,7 +1258,8 @@ static int32_t run_node(const dk_ac *a, const unsigned char *t, size_t s,
  * the text's symbols and add the first whole-word pattern of every node
  * on the way to w.  A run of white space is one symbol (a node reached
  * by a space stays on more).  Returns -1 when w is full. */
-static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
+static inline __attribute__((always_inline)) int
+walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
                 size_t j, int32_t cur, pending *w)
 {
     const struct wnode *node = a->wnode;
@@ -1274,20 +1297,149 @@ static int walk(const dk_ac *a, const unsigned char *t, size_t n, size_t s,
     return 0;
 }
 
-/* Room for the runs of a text of n bytes: at most one a byte. */
+/* Room for the runs of a text of n bytes (at most one a byte), and for
+ * as many in each list. */
 static int reserve_runs(dk_pack_words *w, size_t n)
 {
     if ((size_t)w->cap > n)
         return 0;
     size_t cap = n + 1 > 64 ? n + 1 : 64;
-    if (cap > INT32_MAX)
+    if (cap > INT32_MAX / DK_PACK_WORD_LISTS)
         return -1;
     free(w->run);
+    free(w->list[0]);
     w->run = malloc(cap * sizeof *w->run);
-    w->cap = w->run ? (int)cap : 0;
-    return w->run ? 0 : -1;
+    w->list[0] = malloc(cap * DK_PACK_WORD_LISTS * sizeof *w->list[0]);
+    if (!w->run || !w->list[0]) {
+        dk_ac_words_free(w);
+        return -1;
+    }
+    for (int k = 1; k < DK_PACK_WORD_LISTS; k++)
+        w->list[k] = w->list[0] + (size_t)k * cap;
+    w->cap = (int)cap;
+    return 0;
 }
 
+#if RUNS_SSE2
+/* Bits of the 16 bytes at p: *an letters and digits, *lead >= 0xC0. */
+static inline void class16(const unsigned char *p, unsigned *an,
+                           unsigned *lead)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    /* an unsigned range test as a signed one: c - lo + 128 < n - 128 */
+    __m128i l = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+                             _mm_set1_epi8((char)(128 - 'a')));
+    __m128i d = _mm_add_epi8(x, _mm_set1_epi8((char)(128 - '0')));
+    __m128i is = _mm_or_si128(
+        _mm_cmplt_epi8(l, _mm_set1_epi8((char)(-128 + 26))),
+        _mm_cmplt_epi8(d, _mm_set1_epi8((char)(-128 + 10))));
+    __m128i c0 = _mm_set1_epi8((char)0xC0);
+    *an = (unsigned)_mm_movemask_epi8(is);
+    *lead = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(x, c0), c0));
+}
+
+/* The bits of t[at, at + 64) (t of n bytes): *an its ASCII letters and
+ * digits, *lead its bytes >= 0xC0; the bits past the end clear. */
+static inline void block_bits(const unsigned char *t, size_t n, size_t at,
+                              uint64_t *an, uint64_t *lead)
+{
+    uint64_t a = 0, l = 0;
+    if (n >= 16) {
+        /* 16 bytes a step; a step past the end reads the last 16 bytes
+         * of the text instead and shifts them in place */
+        for (unsigned k = 0; k < 4 && at + 16 * k < n; k++) {
+            size_t p = at + 16 * k, q = p + 16 <= n ? p : n - 16;
+            unsigned x, y;
+            class16(t + q, &x, &y);
+            a |= (uint64_t)(x >> (p - q)) << (16 * k);
+            l |= (uint64_t)(y >> (p - q)) << (16 * k);
+        }
+    } else {
+        for (size_t i = at; i < n; i++) {
+            a |= (uint64_t)ascii_alnum(t[i]) << (i - at);
+            l |= (uint64_t)(t[i] >= 0xC0) << (i - at);
+        }
+    }
+    *an = a;
+    *lead = l;
+}
+
+/* The key of the run t[s, e) (t of n bytes), eight bytes a load. */
+static inline uint64_t run_key_n(const unsigned char *t, size_t n, size_t s,
+                                 size_t e)
+{
+    uint64_t h = 0;
+    size_t i = s;
+    for (; i + 8 <= e; i += 8)
+        h = wf_mix(h, load8(t + i) | 0x2020202020202020ull);
+    if (i < e) {
+        uint64_t x;
+        if (i + 8 <= n)
+            x = load8(t + i);
+        else if (n >= 8)    /* the last 8 bytes, shifted in place */
+            x = load8(t + n - 8) >> (8 * (i + 8 - n));
+        else
+            return run_key(t, s, e);
+        h = wf_mix(h, (x | 0x2020202020202020ull) &
+                          ((1ull << (8 * (e - i))) - 1));
+    }
+    return wf_key(h, e - s);
+}
+
+/* read_runs by the bits of 64 bytes at a time: the starts and ends of
+ * runs and the lead bytes are bits, taken in order by a count of
+ * zeros. */
+static int read_runs(const unsigned char *t, size_t n, dk_pack_run *v)
+{
+    int nrun = 0;
+    size_t open = 0;        /* the start of the run not yet ended */
+    uint64_t in = 0;        /* 1: a run goes on from the last block */
+    for (size_t at = 0; at < n; at += 64) {
+        uint64_t an, lead;
+        block_bits(t, n, at, &an, &lead);
+        uint64_t before = an << 1 | in;    /* the byte before is one */
+        uint64_t starts = an & ~before, ends = ~an & before;
+        if (!lead) {    /* the usual block: starts and ends alternate */
+            for (uint64_t inside = in;; inside = 1) {
+                if (inside) {
+                    if (!ends)
+                        break;
+                    size_t i = at + (size_t)__builtin_ctzll(ends);
+                    ends &= ends - 1;
+                    v[nrun++] = (dk_pack_run){(uint32_t)open, (uint32_t)i,
+                                              run_key_n(t, n, open, i)};
+                }
+                if (!starts)
+                    break;
+                open = at + (size_t)__builtin_ctzll(starts);
+                starts &= starts - 1;
+            }
+            in = an >> 63;
+            continue;
+        }
+        uint64_t ev = starts | ends | lead;
+        while (ev) {
+            unsigned p = (unsigned)__builtin_ctzll(ev);
+            uint64_t bit = 1ull << p;
+            ev &= ev - 1;
+            size_t i = at + p;
+            if (ends & bit)     /* (a lead byte may end a run too) */
+                v[nrun++] = (dk_pack_run){(uint32_t)open, (uint32_t)i,
+                                          run_key_n(t, n, open, i)};
+            if (starts & bit)
+                open = i;
+            else if (lead & bit)
+                v[nrun++] = (dk_pack_run){(uint32_t)i, (uint32_t)i, 0};
+        }
+        in = an >> 63;
+    }
+    if (in)     /* a run to the end (n a multiple of 64) */
+        v[nrun++] = (dk_pack_run){(uint32_t)open, (uint32_t)n,
+                                  run_key_n(t, n, open, n)};
+    return nrun;
+}
+#else
 /* The runs of ASCII letters and digits of t[0, n) and its bytes >= 0xC0:
  * where a word-anchored match may start, whatever the automaton.  v has
  * room for n + 1 entries (at most one a byte); returns how many. */
@@ -1330,18 +1482,97 @@ static int read_runs(const unsigned char *t, size_t n, dk_pack_run *v)
     }
     return nrun;
 }
+#endif
 
-int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
+/* The word filters of several matchers in one table: bit k of
+ * filter[b] is bit b of matcher k's firstrun, bit k of lead[c] says
+ * whether its root has a child on the UTF-8 lead byte c. */
+struct dk_ac_joint {
+    const dk_ac *ac[DK_PACK_WORD_LISTS];
+    int n;
+    uint8_t lead[256];
+    uint8_t filter[WF_BITS];
+};
+
+dk_ac_joint *dk_ac_joint_new(const dk_ac *const *v, int n)
+{
+    if (n < 0 || n > DK_PACK_WORD_LISTS)
+        return NULL;
+    dk_ac_joint *j = calloc(1, sizeof *j);
+    if (!j)
+        return NULL;
+    j->n = n;
+    for (int k = 0; k < n; k++) {
+        const dk_ac *a = v[k];
+        j->ac[k] = a;
+        if (!a || !a->built || !a->words)
+            continue;   /* never asked for its list */
+        for (uint32_t b = 0; b < WF_BITS; b++)
+            j->filter[b] |= (uint8_t)(((a->firstrun[b >> 3] >> (b & 7)) & 1u)
+                                      << k);
+        for (unsigned c = 0xC0; c < 256; c++)
+            j->lead[c] |= (uint8_t)((a->wroot[c] != 0) << k);
+    }
+    return j;
+}
+
+void dk_ac_joint_free(dk_ac_joint *j)
+{
+    free(j);
+}
+
+/* For each matcher of j, the runs of w its filter lets through.  (A run
+ * longer than the matcher's patterns' may be listed: walk_run drops it.) */
+static void list_runs(dk_pack_words *w, const unsigned char *t,
+                      const dk_ac_joint *j)
+{
+    int32_t *l0 = w->list[0], *l1 = w->list[1], *l2 = w->list[2];
+    int n0 = 0, n1 = 0, n2 = 0;
+    const dk_pack_run *r = w->run;
+    const uint8_t *filter = j->filter;
+    const int nrun = w->nrun;
+    for (int i = 0; i < nrun; i++) {
+        unsigned m;
+        if (__builtin_expect(r[i].end == r[i].start, 0))
+            m = j->lead[t[r[i].start]];   /* a UTF-8 lead byte: rare */
+        else
+            m = filter[r[i].key >> (64 - WF_LOG)];
+        l0[n0] = i;
+        n0 += (int)(m & 1u);
+        l1[n1] = i;
+        n1 += (int)((m >> 1) & 1u);
+        l2[n2] = i;
+        n2 += (int)((m >> 2) & 1u);
+    }
+    w->nlist[0] = n0;
+    w->nlist[1] = n1;
+    w->nlist[2] = n2;
+}
+
+int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n,
+                     const dk_ac_joint *j)
 {
     w->text = NULL;
     w->len = 0;
     w->nrun = 0;
+    w->filter = NULL;
     if (n > UINT32_MAX || reserve_runs(w, n))
         return -1;
     w->nrun = read_runs((const unsigned char *)text, n, w->run);
     w->text = text;
     w->len = n;
+    if (j) {
+        list_runs(w, (const unsigned char *)text, j);
+        w->filter = j;
+    }
     return 0;
+}
+
+void dk_ac_words_free(dk_pack_words *w)
+{
+    free(w->run);
+    free(w->list[0]);
+    memset(w, 0, sizeof *w);
 }
 
 /* The runs find_words_in tests in one pass before walking from any. */
@@ -1349,16 +1580,21 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n)
 
 /* The tests and the walk of find_words_in from run r of w (which may be
  * cut by from or to).  Returns -1 if the pending list is full. */
-static int walk_run(const dk_ac *a, const dk_pack_words *w,
+static inline __attribute__((always_inline)) int
+walk_run(const dk_ac *a, const dk_pack_words *w,
                     const dk_pack_run *r, const unsigned char *t,
                     size_t from, size_t to, pending *pw, dk_ac_hit *out,
-                    int *nout, int max)
+                    int *nout, int max, const int listed)
 {
     const dk_pack_run *end = w->run + w->nrun;
     size_t s = r->start, e = r->end;
     int32_t cur = 0;
     if (e == s) {
-        if (s < from || !a->wroot[t[s]])
+        if ((!listed && s < from) || !a->wroot[t[s]])
+            return 0;
+    } else if (listed) {    /* inside [from, to), through the filter */
+        if (e - s > a->maxrun || !(cur = run_node(a, t, s, e, r->key,
+                                                  w->len)))
             return 0;
     } else {
         uint64_t g = r->key;
@@ -1374,19 +1610,23 @@ static int walk_run(const dk_ac *a, const dk_pack_words *w,
             !(cur = run_node(a, t, s, e, g, w->len)))
             return 0;
     }
+    /* a space and a run: a pattern goes on only with that run (tested
+     * first: most runs that lead somewhere end here, with no pattern) */
+    int stop = cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
+               r[1].start == e + 1 && r[1].end > r[1].start &&
+               r[1].end <= to;
+    if (stop) {
+        uint32_t b = pair_bit(a, cur, r[1].key);
+        stop = !(a->pairs[b >> 3] & (1u << (b & 7)));
+        if (stop && !a->wnode[cur].pats)
+            return 0;   /* (what waits is flushed at the next start) */
+    }
     if (s > from && (t[s - 1] >= 0x80 || t[s] >= 0x80) &&
         word_before_from(t, from, s))
         return 0;
     *nout = flush(pw, s, out, *nout, max);
-    if (cur && e + 1 < to && a->wsym[t[e]] == ' ' && r + 1 < end &&
-        r[1].start == e + 1 && r[1].end > r[1].start && r[1].end <= to) {
-        /* a space and a run: a pattern goes on only with that run */
-        uint32_t b = pair_bit(a, cur, r[1].key);
-        if (!(a->pairs[b >> 3] & (1u << (b & 7))))
-            return a->wnode[cur].pats && node_hits(a, t, to, s, e, cur, pw)
-                       ? -1
-                       : 0;
-    }
+    if (stop)
+        return node_hits(a, t, to, s, e, cur, pw) ? -1 : 0;
     return walk(a, t, to, s, cur ? e : s, cur, pw);
 }
 
@@ -1449,11 +1689,93 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
             cand[nc++] = (uint16_t)(j - 1 - i);
         for (; c < nc; c++)
             if (walk_run(a, w, r + i + cand[c], t, from, to, &pw, out, &nout,
-                         max))
+                         max, 0))
                 return -1;
         i = j;
     }
     return flush(&pw, SIZE_MAX, out, nout, max);
+}
+
+/* The first run of w that ends after from (a UTF-8 lead byte: that is at
+ * or after from). */
+static int first_run(const dk_pack_words *w, size_t from)
+{
+    const dk_pack_run *r = w->run;
+    int lo = 0, hi = w->nrun;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (r[mid].end > from || (r[mid].end == r[mid].start &&
+                                  r[mid].start >= from))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* find_words_in over the runs listed for the matcher (list[0, nl)) when
+ * the words were read: only those, and the runs cut by from or to,
+ * which are keyed anew whatever the filter said.  Returns -1 if the
+ * pending list is full. */
+static int find_listed_in(const dk_ac *a, const dk_pack_words *w,
+                          const int32_t *list, int nl,
+                          const unsigned char *t, size_t from, size_t to,
+                          dk_ac_hit *out, int max)
+{
+    const dk_pack_run *r = w->run;
+    pending pw;
+    pw.head = pw.n = 0;
+    int nout = 0;
+    int lo = from ? first_run(w, from) : 0;
+    /* the last run that starts before to, when to cuts it */
+    int cut = -1;
+    if (to < w->len) {
+        int hi = first_run(w, to);   /* ends after to, or starts there */
+        if (hi < w->nrun && r[hi].start < to && r[hi].end > to)
+            cut = hi;
+    }
+    int k = 0;
+    if (lo > 0) {   /* the first listed run at or after lo */
+        int b = nl;
+        while (k < b) {
+            int mid = (k + b) / 2;
+            if (list[mid] >= lo)
+                b = mid;
+            else
+                k = mid + 1;
+        }
+    }
+    if (lo < w->nrun && r[lo].start < from) {
+        if (walk_run(a, w, r + lo, t, from, to, &pw, out, &nout, max, 0))
+            return -1;
+        if (k < nl && list[k] == lo)
+            k++;
+        if (cut == lo)
+            cut = -1;
+    }
+    for (; k < nl && r[list[k]].start < to && list[k] != cut; k++)
+        if (walk_run(a, w, r + list[k], t, from, to, &pw, out, &nout, max,
+                     1))
+            return -1;
+    if (cut >= 0 && walk_run(a, w, r + cut, t, from, to, &pw, out, &nout,
+                             max, 0))
+        return -1;
+    return flush(&pw, SIZE_MAX, out, nout, max);
+}
+
+/* The list of matcher a in w, NULL when w has none for it. */
+static const int32_t *list_of(const dk_ac *a, const dk_pack_words *w,
+                              int *nl)
+{
+    const dk_ac_joint *j = w->filter;
+    if (!j)
+        return NULL;
+    for (int k = 0; k < j->n; k++)
+        if (j->ac[k] == a) {
+            *nl = w->nlist[k];
+            return w->list[k];
+        }
+    return NULL;
 }
 
 int dk_ac_find_in(const dk_ac *a, const dk_pack_words *w, const char *text,
@@ -1462,8 +1784,11 @@ int dk_ac_find_in(const dk_ac *a, const dk_pack_words *w, const char *text,
     if (!a->built || max <= 0 || from >= to)
         return 0;
     if (a->words && w && w->text == text && to <= w->len) {
-        int r = find_words_in(a, w, (const unsigned char *)text, from, to,
-                              out, max);
+        const unsigned char *t = (const unsigned char *)text;
+        int nl = 0;
+        const int32_t *list = list_of(a, w, &nl);
+        int r = list ? find_listed_in(a, w, list, nl, t, from, to, out, max)
+                     : find_words_in(a, w, t, from, to, out, max);
         if (r >= 0)
             return r;
     }
@@ -1492,8 +1817,8 @@ int dk_ac_find(const dk_ac *a, const char *text, size_t n, dk_ac_hit *out,
     if (a->words && n <= UINT32_MAX) {
         /* the words of a short text (a claim, a word) on the stack */
         dk_pack_run small[513];
-        dk_pack_words w = {text, n, small, 0, (int)(sizeof small /
-                                                    sizeof *small)};
+        dk_pack_words w = {.text = text, .len = n, .run = small,
+                           .cap = (int)(sizeof small / sizeof *small)};
         if (n >= sizeof small / sizeof *small)
             w.run = malloc((n + 1) * sizeof *w.run);
         if (w.run) {

@@ -67,9 +67,23 @@ int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,
                     dk_ac_hit *out, int max);
 
 
-/* Read the words of text[0, n) into w (pack.h, dk_pack_words).
- * Returns 0, or -1 out of memory. */
-int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n);
+/* The word filters of several built matchers (at most
+ * DK_PACK_WORD_LISTS) joined in one table, so that reading a text's words
+ * tests each run once for all of them instead of once per matcher and
+ * search.  The matchers must outlive it; it does not change them.
+ * Returns NULL out of memory. */
+typedef struct dk_ac_joint dk_ac_joint;
+dk_ac_joint *dk_ac_joint_new(const dk_ac *const *v, int n);
+void dk_ac_joint_free(dk_ac_joint *j);
+
+/* Read the words of text[0, n) into w (pack.h, dk_pack_words), with the
+ * lists of runs of the matchers of j (NULL: no lists).  Returns 0, or -1
+ * out of memory. */
+int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n,
+                     const dk_ac_joint *j);
+
+/* Free what dk_ac_words_read allocated in w, and zero it. */
+void dk_ac_words_free(dk_pack_words *w);
 
 /* dk_ac_find on text[from, to), with w the words of text (or NULL);
  * the matches' offsets are text's. */

@@ -44,6 +44,7 @@ struct dk_pack {
     int nevrules, capevrules;
     int *evrule_line;          /* line of each rule, for messages */
     dk_ac *ev_ac;              /* NULL until events.tsv has a phrase */
+    dk_ac_joint *joint;        /* the word filters of the three, joined */
     char (*evword)[EVWORD_MAX];/* key words of triggers: a hash set */
     int nevword, capevword;    /* capevword: a power of two, or 0 */
     int evword_all;            /* a key word too long for the set */
@@ -939,7 +940,11 @@ static dk_pack *load(const char *dir, dk_pack_report report, void *ctx,
     if (entities_ok)  /* else the references would only echo a problem */
         check_refs(&L);
     if (!L.problems && (dk_ac_build(p->ent_ac) || dk_ac_build(p->cue_ac) ||
-                        (p->ev_ac && dk_ac_build(p->ev_ac)))) {
+                        (p->ev_ac && dk_ac_build(p->ev_ac)) ||
+                        !(p->joint = dk_ac_joint_new(
+                              (const dk_ac *const[]){p->ent_ac, p->cue_ac,
+                                                     p->ev_ac},
+                              p->ev_ac ? 3 : 2)))) {
         L.file = "entities.tsv";
         out_of_memory(&L);
     }
@@ -1003,6 +1008,7 @@ void dk_pack_free(dk_pack *p)
     free(p->evrules);
     free(p->evrule_line);
     dk_ac_free(p->ev_ac);
+    dk_ac_joint_free(p->joint);
     free(p->evword);
     free_key_phrases(p);
     free(p);
@@ -1049,15 +1055,15 @@ int dk_pack_find_cues(const dk_pack *p, const char *text, size_t n,
     return dk_ac_find(p->cue_ac, text, n, out, max);
 }
 
-int dk_pack_words_read(dk_pack_words *w, const char *text, size_t n)
+int dk_pack_words_read(const dk_pack *p, dk_pack_words *w, const char *text,
+                       size_t n)
 {
-    return dk_ac_words_read(w, text, n);
+    return dk_ac_words_read(w, text, n, p->joint);
 }
 
 void dk_pack_words_free(dk_pack_words *w)
 {
-    free(w->run);
-    memset(w, 0, sizeof *w);
+    dk_ac_words_free(w);
 }
 
 int dk_pack_find_entities_in(const dk_pack *p, const dk_pack_words *w,

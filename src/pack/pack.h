@@ -162,16 +162,27 @@ typedef struct dk_pack_run {
     uint64_t key;           /* hash of the run, folded (ac.c) */
 } dk_pack_run;
 
+#define DK_PACK_WORD_LISTS 3  /* entities, cues, event phrases */
+
 typedef struct dk_pack_words {
     const char *text;       /* the text read; NULL when the read failed */
     size_t len;
     dk_pack_run *run;       /* in text order */
     int nrun, cap;
+    /* For each of the pack's matchers, the runs (indices into run, in
+     * order) its word filter lets through, tested once for all of them
+     * (ac.c, dk_ac_joint); filter: the joint filter they were made with,
+     * NULL when there are none. */
+    const void *filter;
+    int32_t *list[DK_PACK_WORD_LISTS];  /* one block: list[0] owns it */
+    int nlist[DK_PACK_WORD_LISTS];
 } dk_pack_words;
 
-/* Read text[0, n).  Returns 0, or -1 out of memory (then w->text is
- * NULL and the *_in functions read the text as the plain ones do). */
-int dk_pack_words_read(dk_pack_words *w, const char *text, size_t n);
+/* Read text[0, n) for the matchers of pack p.  Returns 0, or -1 out of
+ * memory (then w->text is NULL and the *_in functions read the text as
+ * the plain ones do). */
+int dk_pack_words_read(const dk_pack *p, dk_pack_words *w, const char *text,
+                       size_t n);
 void dk_pack_words_free(dk_pack_words *w);
 
 /* The same as dk_pack_find_entities, _cues and _events on text[from, to)

@@ -301,7 +301,7 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     st.ntok = dk_lex_tokenize(text, len, e->tok, DK_MAX_SENTENCE);
     if (st.ntok == 0)
         return DK_OK;
-    if (e->pack && dk_pack_words_read(&e->words, text, len) == 0)
+    if (e->pack && dk_pack_words_read(e->pack, &e->words, text, len) == 0)
         st.words = &e->words;   /* else the matchers read the text */
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);

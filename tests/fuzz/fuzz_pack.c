@@ -121,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     verify(text, n, m, dk_pack_find_events(p, text, n, m, 64), nr);
     dk_pack_words words;
     memset(&words, 0, sizeof words);
-    if (dk_pack_words_read(&words, text, n) == 0) {
+    if (dk_pack_words_read(p, &words, text, n) == 0) {
         same_in(p, &words, text, n, dk_pack_find_entities,
                 dk_pack_find_entities_in);
         same_in(p, &words, text, n, dk_pack_find_cues, dk_pack_find_cues_in);

@@ -349,13 +349,27 @@ static void same_as_scan(const dk_ac *a, const char *text, size_t n, int max,
 
 /* dk_ac_find_in on the words read once (dk_ac_words_read) agrees with
  * dk_ac_find on the part of the text, for the whole text and for random
- * parts that start and end anywhere (inside runs and UTF-8 too). */
+ * parts that start and end anywhere (inside runs and UTF-8 too); the
+ * words read with a joint filter of the matcher (it second, after one
+ * that lets every run through: the lists are kept apart) or without
+ * one. */
 static void same_in(const dk_ac *a, const char *text, size_t n, int max,
                     int round)
 {
     dk_pack_words w;
     memset(&w, 0, sizeof w);
-    assert_int_equal(dk_ac_words_read(&w, text, n), 0);
+    dk_ac *all = NULL;
+    dk_ac_joint *j = NULL;
+    if (round & 1) {
+        all = dk_ac_new();
+        assert_non_null(all);
+        for (char c = 'a'; c <= 'z'; c++)
+            assert_int_equal(dk_ac_add(all, &c, 1, 0, 0, NULL), DK_AC_OK);
+        assert_int_equal(dk_ac_build(all), DK_AC_OK);
+        j = dk_ac_joint_new((const dk_ac *const[]){all, a}, 2);
+        assert_non_null(j);
+    }
+    assert_int_equal(dk_ac_words_read(&w, text, n, j), 0);
     for (int k = 0; k < 4; k++) {
         size_t from = k == 0 ? 0 : rnd((unsigned)n + 1);
         size_t to = k == 0 ? n : from + rnd((unsigned)(n - from) + 1);
@@ -372,7 +386,9 @@ static void same_in(const dk_ac *a, const char *text, size_t n, int max,
                      "the words read once, %d on the part", round, (int)n,
                      text, from, to, ng, nw);
     }
-    free(w.run);
+    dk_ac_words_free(&w);
+    dk_ac_joint_free(j);
+    dk_ac_free(all);
 }
 
 /* The automaton against the reference on random patterns and texts over
