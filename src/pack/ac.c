@@ -1630,6 +1630,23 @@ walk_run(const dk_ac *a, const dk_pack_words *w,
     return walk(a, t, to, s, cur ? e : s, cur, pw);
 }
 
+/* The first run of w that ends after from (a UTF-8 lead byte: that is at
+ * or after from). */
+static int first_run(const dk_pack_words *w, size_t from)
+{
+    const dk_pack_run *r = w->run;
+    int lo = 0, hi = w->nrun;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (r[mid].end > from || (r[mid].end == r[mid].start &&
+                                  r[mid].start >= from))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 /* The word scan of t[from, to) over the runs read before (w->text == t):
  * the same starts, keys and walks, without reading the bytes again.
  * Runs cut by from or to are keyed anew.  Returns -1 if the pending list
@@ -1644,16 +1661,7 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
     pending pw;
     pw.head = pw.n = 0;
     int nout = 0;
-    /* the first run that ends after from */
-    int lo = 0, hi = w->nrun;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (r[mid].end > from || (r[mid].end == r[mid].start &&
-                                  r[mid].start >= from))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
+    int lo = first_run(w, from);
     /* (room for a run cut by from ahead of a block's list) */
     uint16_t cand[WS_BLOCK + 1];
     const int nrun = w->nrun;
@@ -1694,23 +1702,6 @@ static int find_words_in(const dk_ac *a, const dk_pack_words *w,
         i = j;
     }
     return flush(&pw, SIZE_MAX, out, nout, max);
-}
-
-/* The first run of w that ends after from (a UTF-8 lead byte: that is at
- * or after from). */
-static int first_run(const dk_pack_words *w, size_t from)
-{
-    const dk_pack_run *r = w->run;
-    int lo = 0, hi = w->nrun;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (r[mid].end > from || (r[mid].end == r[mid].start &&
-                                  r[mid].start >= from))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
 }
 
 /* find_words_in over the runs listed for the matcher (list[0, nl)) when

@@ -21,7 +21,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 #include "number.h"
 #include "calendar.h"
 #include "date.h"
@@ -1424,13 +1423,11 @@ static int year_named_before(const dk_sent *s, int i)
     return 0;
 }
 
-/* Is token k "earlier" (which counts back from the time the sentence
- * speaks of, where "ago" counts back from now)? */
-static int earlier_at(const dk_sent *s, int k)
+/* A word that counts back: "ago" (from now) or "earlier" (from the time
+ * the sentence speaks of). */
+static int back_word(const dk_sent *s, int k)
 {
-    const dk_token *t = tk(s, k);
-    return t && t->end - t->start == 7 &&
-           strncasecmp(s->text + t->start, "earlier", 7) == 0;
+    return dwis(s, k, R_DW_AGO) || dwis(s, k, R_DW_EARLIER);
 }
 
 /* "six years ago", "two weeks ago", "a month ago"; "a year earlier"
@@ -1453,15 +1450,15 @@ static int p_ago(const dk_sent *s, int i, dv *v)
     const dk_lexent *u = lx(s, k, LX_TUNIT);
     if (u && (u->flags & LXF_AMBIG))
         return 0;
-    if (u && !dwis(s, k + 1, R_DW_AGO))
+    if (u && !back_word(s, k + 1))
         return p_shift(s, k, cnt, u, v);
     if (!u)
         return 0;
     cnt *= (int)u->value;
     long z;
     int from = 0;
-    if (!strcmp(u->sym, "year") && (from = year_named_before(s, i)) != 0 &&
-        earlier_at(s, k + 1)) {
+    if (!strcmp(u->sym, "year") && dwis(s, k + 1, R_DW_EARLIER) &&
+        (from = year_named_before(s, i)) != 0) {
         set_ymd(v, from - cnt, 0, 0);   /* "in 2024, ... a year earlier" */
     } else if (!strcmp(u->sym, "year")) {
         if (!doc->year)
@@ -1530,7 +1527,7 @@ static int p_weekday(const dk_sent *s, int i, dv *v)
     /* "Monday two weeks from now": that weekday in the week reached */
     int se = dk_tok_is(s, e, ',') ? e + 1 : e;
     if (!is_punct(s, se) && (end = p_ago(s, se, &x)) > 0 && x.span &&
-        x.a == x.b && !dwis(s, end - 1, R_DW_AGO)) {
+        x.a == x.b && !back_word(s, end - 1)) {
         long day = monday_of(x.a) + wd - 1;
         set_span(v, day, day);
         return end;

@@ -67,6 +67,7 @@ enum dk_lexflag {
     X(DW_THE, LX_DATEWORD, "the")         X(DW_A, LX_DATEWORD, "a")         \
     X(DW_LAST, LX_DATEWORD, "last")       X(DW_NEXT, LX_DATEWORD, "next")   \
     X(DW_THIS, LX_DATEWORD, "this")       X(DW_AGO, LX_DATEWORD, "ago")     \
+    X(DW_EARLIER, LX_DATEWORD, "earlier")                                   \
     X(DW_AFTER, LX_DATEWORD, "after")     X(DW_BEFORE, LX_DATEWORD, "before") \
     X(DW_BETWEEN, LX_DATEWORD, "between") X(DW_FROM, LX_DATEWORD, "from")   \
     X(DW_OF, LX_DATEWORD, "of")           X(DW_IN, LX_DATEWORD, "in")       \

@@ -954,6 +954,15 @@ static void b_text(binder *b, int i, const char *v, size_t n)
     sqlite3_bind_text64(b->st, i, v, n, SQLITE_STATIC, SQLITE_UTF8);
 }
 
+/* v at parameter i when set, else NULL. */
+static void b_double_if(binder *b, int i, int set, double v)
+{
+    if (set)
+        b_double(b, i, v);
+    else
+        b_null(b, i);
+}
+
 /* String i of m at parameter k, or NULL when it has none. */
 static void b_str(binder *b, int k, const dk_packed_mention *m,
                   const char *arena, int i)
@@ -980,30 +989,19 @@ static void bind_mention(binder *b, int k, int64_t doc, int64_t sentence,
     b_int(b, k + 4, (sqlite3_int64)m->end);
     b_text(b, k + 5, mtext, m->end - m->start);
     b_text(b, k + 6, m->kind, strlen(m->kind));
-    if (m->flags & DK_PM_VALUE)
-        b_double(b, k + 7, m->value);
-    else
-        b_null(b, k + 7);
+    b_double_if(b, k + 7, m->flags & DK_PM_VALUE, m->value);
     b_str(b, k + 8, m, arena, DK_PM_UNIT);
     if (m->qualifier)
         b_text(b, k + 9, m->qualifier, strlen(m->qualifier));
     else
         b_null(b, k + 9);
-    if (m->flags & DK_PM_RANGED) {
-        b_double(b, k + 10, m->low);
-        b_double(b, k + 11, m->high);
-    } else {
-        b_null(b, k + 10);
-        b_null(b, k + 11);
-    }
+    b_double_if(b, k + 10, m->flags & DK_PM_RANGED, m->low);
+    b_double_if(b, k + 11, m->flags & DK_PM_RANGED, m->high);
     b_str(b, k + 12, m, arena, DK_PM_DATE);
     b_str(b, k + 13, m, arena, DK_PM_METRIC);
     b_str(b, k + 14, m, arena, DK_PM_PERIOD);
     b_str(b, k + 15, m, arena, DK_PM_SUBJECTS);
-    if (m->flags & DK_PM_CHANGE)
-        b_double(b, k + 16, m->change_value);
-    else
-        b_null(b, k + 16);
+    b_double_if(b, k + 16, m->flags & DK_PM_CHANGE, m->change_value);
     b_str(b, k + 17, m, arena, DK_PM_CHANGE_UNIT);
     b_str(b, k + 18, m, arena, DK_PM_TYPE);
     b_str(b, k + 19, m, arena, DK_PM_EID);
@@ -1011,10 +1009,7 @@ static void bind_mention(binder *b, int k, int64_t doc, int64_t sentence,
     b_str(b, k + 21, m, arena, DK_PM_CAMEO);
     b_str(b, k + 22, m, arena, DK_PM_ACTORS);
     b_str(b, k + 23, m, arena, DK_PM_PLACE);
-    if (m->flags & DK_PM_COUNT)
-        b_double(b, k + 24, m->count);
-    else
-        b_null(b, k + 24);
+    b_double_if(b, k + 24, m->flags & DK_PM_COUNT, m->count);
 }
 
 dk_status dk_store_put_mentions(dk_store *s, int64_t doc,

@@ -89,6 +89,14 @@ static void add(dk_store *s, const char *name, const char *text, const char *fig
     assert_int_equal(dk_store_commit(s), DK_OK);
 }
 
+/* The FTS5 index agrees with its content (its own integrity check). */
+static void assert_fts_intact(dk_store *s)
+{
+    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
+        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
+        SQLITE_OK);
+}
+
 static void test_schema_version(void **state)
 {
     (void)state;
@@ -149,9 +157,7 @@ static void test_migrate_v3(void **state)
                             "'Grain exports rose to $3bn.'"), 1);
     assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
                             "sentences_fts MATCH '\"3 billion\"'"), 1);
-    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
-        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
-        SQLITE_OK);
+    assert_fts_intact(s);
     /* a document's rows by their ids, not by an index on their document */
     assert_int_equal(one(s, "SELECT count(*) FROM doc_rows WHERE doc = 1 AND "
                             "sentence_lo = 1 AND sentence_hi = 1 AND "
@@ -164,9 +170,7 @@ static void test_migrate_v3(void **state)
                             "sentences_fts MATCH 'grain'"), 0);
     assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
                             "sentences_fts MATCH 'oil'"), 1);
-    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
-        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
-        SQLITE_OK);
+    assert_fts_intact(s);
     assert_int_equal(one(s, "SELECT count(*) FROM sentences"), 1);
     assert_int_equal(one(s, "SELECT count(*) FROM doc_rows"), 1);
     assert_int_equal(one(s, "SELECT count(*) FROM doc_mentions m JOIN doc_rows "
@@ -216,9 +220,7 @@ static void test_token_replay(void **state)
                             "sentences_fts MATCH 'gas'"), 1);
     assert_int_equal(one(s, "SELECT count(*) FROM sentences_fts WHERE "
                             "sentences_fts MATCH 'trade'"), 1);
-    assert_int_equal(sqlite3_exec(dk_store_db(s), "INSERT INTO sentences_fts"
-        "(sentences_fts) VALUES('integrity-check')", NULL, NULL, NULL),
-        SQLITE_OK);
+    assert_fts_intact(s);
     dk_buf_free(&rec);
     dk_store_close(s);
 }
