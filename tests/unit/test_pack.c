@@ -357,6 +357,18 @@ static void test_shipped_packs(void **state)
     }
     assert_string_equal(ids, "astana astana tokayev tokayev bri bri bri "
                              "khorgos altynkol CN KZ US un ");
+    /* "turnover" alone is trade; cargo turnover is freight, and staff
+     * turnover nothing */
+    const dk_pack_metric *mt = dk_pack_metrics(p, &n);
+    t = "Turnover stood at $9 billion, cargo turnover at 30 Mt and staff "
+        "turnover at 5%.";
+    k = dk_pack_find_cues(p, t, strlen(t), m, 32);
+    ids[0] = '\0';
+    for (int i = 0; i < k; i++) {
+        strcat(ids, mt[m[i].index].id);
+        strcat(ids, " ");
+    }
+    assert_string_equal(ids, "trade_turnover rail_freight _skip ");
     dk_pack_free(p);
     /* a pack for another pair works the same way */
     p = dk_pack_load("tests/packs/uz-ru", err, sizeof err);
@@ -368,7 +380,7 @@ static void test_shipped_packs(void **state)
     k = dk_pack_find_entities(p, t, strlen(t), m, 32);
     assert_int_equal(k, 2);
     assert_string_equal(e[m[1].index].id, "putin");
-    const dk_pack_metric *mt = dk_pack_metrics(p, &n);
+    mt = dk_pack_metrics(p, &n);
     k = dk_pack_find_cues(p, t, strlen(t), m, 32);
     assert_int_equal(k, 1);
     assert_string_equal(mt[m[0].index].id, "migrants");
