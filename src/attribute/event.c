@@ -1283,6 +1283,16 @@ static const char *type_name(const dk_event_doc *ev, int type)
     return dk_pack_event_types(ev->p, NULL)[type].name;
 }
 
+/* Is hit h a launch verb and the noun type a summit ("opened the forum",
+ * "the forum opened")? */
+static int launches_summit(const dk_event_doc *ev, const ev_hit *h,
+                           int noun_type)
+{
+    return h->kind == DK_EV_VERB &&
+           AT_FIELD_IS(type_name(ev, rule_of(ev, h)->type), "launch") &&
+           AT_FIELD_IS(type_name(ev, noun_type), "summit");
+}
+
 /* Can hit sp stand as the support verb of a noun of type noun_type?
  * Support rows can; so can a launch verb before a summit ("opened the
  * first China-Central Asia Summit"). */
@@ -1290,9 +1300,7 @@ static int supports(const dk_event_doc *ev, const ev_hit *sp, int noun_type)
 {
     if (sp->kind == DK_EV_SUPPORT)
         return !rule_of(ev, sp)->arg[0];
-    return sp->kind == DK_EV_VERB &&
-           AT_FIELD_IS(type_name(ev, rule_of(ev, sp)->type), "launch") &&
-           AT_FIELD_IS(type_name(ev, noun_type), "summit");
+    return launches_summit(ev, sp, noun_type);
 }
 
 /* The noun trigger (or named event) a verb hit supports, starting within
@@ -1383,6 +1391,37 @@ static int not_a_happening(dk_event_doc *ev, int t)
 }
 
 /* Read hit i (a verb or noun trigger) as an event; 0 when it is none. */
+/* Where a verb after a noun phrase ending at token t starts, past an
+ * optional ", which" or ", that" ("the forum, which opened"). */
+static int after_relative(const dk_event_doc *ev, int t)
+{
+    if (tok_punct(ev->s, t, ","))
+        t++;
+    if (at_tok_is(ev->s, t, "which") || at_tok_is(ev->s, t, "that"))
+        t++;
+    return t;
+}
+
+/* Does a summit noun, or a named event with one in it, end right before
+ * the launch verb h ("the Great Lakes Forum opened", "the summit, which
+ * opens on Tuesday")?  Such a verb is read with its noun. */
+static int summit_before(dk_event_doc *ev, const ev_hit *h)
+{
+    for (int t = h->t0; t >= h->t0 - 3 && t > 0; t--) {
+        if (after_relative(ev, t) != h->t0)
+            continue;
+        ev_item *in = item_at(ev, t - 1);
+        int from = in && in->what == IT_NAME ? in->t0 : t - 1;
+        for (int k = from; k < t; k++) {
+            int n = hit_at(ev, k, DK_EV_NOUN);
+            if (n >= 0 && (ev->hit[n].t1 == t || (in && in->t1 == t)) &&
+                launches_summit(ev, h, rule_of(ev, &ev->hit[n])->type))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
 {
     const ev_hit *h = &ev->hit[i];
@@ -1406,7 +1445,7 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
         e->t1 = e->te = in->t1;
     }
     if (e->verb) {
-        if (supported_noun(ev, h) >= 0)
+        if (supported_noun(ev, h) >= 0 || summit_before(ev, h))
             return 0;   /* read with its noun */
         e->passive = passive_at(ev, e->t0);
         return 1;
@@ -1439,12 +1478,14 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
             break;
     }
     /* or one after it: "talks were held", "a roundtable held the same
-     * day" */
+     * day", "the forum, which opened on Monday" */
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *sp = &ev->hit[k];
-        if (sp->kind == DK_EV_SUPPORT && sp->t0 == e->t1 &&
-            (AT_FIELD_IS(rule_of(ev, sp)->arg, "after") ||
-             supported_noun(ev, sp) < 0)) {
+        if ((sp->kind == DK_EV_SUPPORT && sp->t0 == e->t1 &&
+             (AT_FIELD_IS(rule_of(ev, sp)->arg, "after") ||
+              supported_noun(ev, sp) < 0)) ||
+            (sp->t0 == after_relative(ev, e->t1) &&
+             launches_summit(ev, sp, e->type))) {
             e->t1 = e->te = sp->t1;
             break;
         }

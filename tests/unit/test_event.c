@@ -362,6 +362,15 @@ static void test_named_summit(void **state)
     assert_string_equal(m->text, "took part in the Great Lakes Forum");
     actors(m, 1, "alim");   /* the forum itself is no actor */
     assert_string_equal(m->place, "lake_town");
+    /* a summit that opens is held; a route that opens is launched */
+    run("The Great Lakes Forum opened in Lake Town.", &g);
+    m = one(&g, "summit");
+    assert_string_equal(m->text, "Great Lakes Forum opened");
+    assert_string_equal(m->place, "lake_town");
+    run("The forum, which opened in Lake Town, drew many guests.", &g);
+    assert_string_equal(one(&g, "summit")->text, "forum, which opened");
+    run("A new route opened in Lake Town.", &g);
+    assert_string_equal(one(&g, "launch")->text, "opened");
 }
 
 /* ---- rejections ---- */
