@@ -503,6 +503,45 @@ static const char *lead_frame_person(const dk_event_doc *ev, int t)
     return NULL;
 }
 
+/* Is token t a plain lower-case word that may stand between a
+ * possessive or a country and the name it describes ("his counterpart
+ * Wang Yi", "the Chinese counterpart Wang Yi")?  Not a joiner or a word
+ * of the pack's event rows. */
+static int describing_word(const dk_event_doc *ev, int t)
+{
+    const dk_sent *s = ev->s;
+    return t >= 0 && t < s->ntok && s->tok[t].type == DK_TOK_WORD &&
+           !(s->tok[t].flags & DK_TF_CAP) && !joiner(s, t) &&
+           ev->hit_start[t] < 0 && ev->item_of[t] < 0;
+}
+
+/* "his Chinese counterpart Wang Yi", "her colleague Ana Lee": a
+ * possessive before the person item v[i] (up to two describing words
+ * between) is its determiner, not a participant of its own; the name
+ * takes its place. */
+static void absorb_possessive(dk_event_doc *ev, int i)
+{
+    const dk_sent *s = ev->s;
+    ev_item *p = &ev->item[i];
+    int t = p->x0, words = 0;
+    while (words < 2 && describing_word(ev, t - 1)) {
+        t--;
+        words++;
+    }
+    if (!at_tok_is(s, t - 1, "his") && !at_tok_is(s, t - 1, "her"))
+        return;
+    for (int j = i - 1; j >= 0; j--) {
+        ev_item *o = &ev->item[j];
+        if (o->t0 == t - 1 && o->t1 == t) {
+            o->dropped = 1;
+            p->x0 = o->t0;
+            return;
+        }
+        if (o->t1 <= t - 1)
+            return;
+    }
+}
+
 /* Resolve titles and pronouns in text order; absorb a country written
  * just before its own person or organisation. */
 static void resolve_items(dk_event_doc *ev)
@@ -620,9 +659,10 @@ static void resolve_items(dk_event_doc *ev)
         }
         /* "Chinese President Xi", "Kazakh Ministry of ...", "Chinese
          * Commerce Minister Wang Wentao" (capitalised words of a title
-         * the pack does not know): one name */
+         * the pack does not know), "his Chinese counterpart Wang Yi" (up
+         * to two describing words): one name */
         if (it->what == IT_COUNTRY) {
-            int j = i + 1, pos = it->t1;
+            int j = i + 1, pos = it->t1, lower = 0;
             for (;;) {
                 if (j < n && v[j].nid == 0 && v[j].t0 == pos &&
                     v[j].country[0] == (char)DK_EV_TITLE)
@@ -630,7 +670,9 @@ static void resolve_items(dk_event_doc *ev)
                 else if (pos < s->ntok && pos - it->t1 < 4 &&
                          (j >= n || v[j].t0 > pos) &&
                          s->tok[pos].type == DK_TOK_WORD &&
-                         (s->tok[pos].flags & DK_TF_CAP))
+                         ((s->tok[pos].flags & DK_TF_CAP) ||
+                          (lower < 2 && describing_word(ev, pos) &&
+                           ++lower)))
                     pos++;
                 else
                     break;
@@ -643,8 +685,10 @@ static void resolve_items(dk_event_doc *ev)
                 continue;
             }
         }
-        if (it->person && it->nid)
+        if (it->person && it->nid) {
+            absorb_possessive(ev, i);
             lastp = it->id[0];
+        }
     }
     for (int i = 0; i < n; i++)
         v[i].t0 = v[i].x0;

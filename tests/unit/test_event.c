@@ -478,6 +478,23 @@ static void test_two_leaders(void **state)
     actors(one(&g, "agreement"), 2, "alim", "bors");
 }
 
+/* "his Borian counterpart Bors": the possessive is the name's determiner,
+ * not a second mention of the subject */
+static void test_counterpart(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim met his Borian counterpart Bors.", &g);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+    run("Alim held talks with his counterpart Bors in Port City.", &g);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+    run("The treaty was signed by Alim and his Borian counterpart Bors.", &g);
+    actors(one(&g, "agreement"), 2, "alim", "bors");
+    /* "his" as the participant of a noun stays */
+    run("Alim said his visit to Boria went well.", &g);
+    actors(one(&g, "visit"), 1, "alim");
+}
+
 /* "The sides" and "the two leaders" are the two countries the document
  * is about: the pack's pair (AA, BB) unless the document names others,
  * through their people and places too, while one of the pair is absent. */
@@ -742,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_launched_thing_is_no_actor),
         cmocka_unit_test(test_cue_as_noun),
         cmocka_unit_test(test_two_leaders),
+        cmocka_unit_test(test_counterpart),
         cmocka_unit_test(test_pair_of_the_document),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
