@@ -178,12 +178,34 @@ static void date_text(const dk_attr_doc *a, const dk_cand *d, char *why,
              s->text + (d->m.start - s->base));
 }
 
-/* The period of date candidate d into out: "since 2005" -> 2005/Y. */
-static void period_of(const dk_attr_doc *a, const dk_cand *d, char *out)
+/* Does figure f lie in a "when" clause right after date d ("since 2020,
+ * when it stood at $21.4 billion"): a clause about that date itself? */
+static int when_clause(const dk_attr_doc *a, const dk_cand *d,
+                       const dk_cand *f)
+{
+    int t = d->t1;
+    if (f->t0 <= t)
+        return 0;
+    if (t < a->s->ntok && a->s->tok[t].type == DK_TOK_PUNCT &&
+        a->s->text[a->s->tok[t].start] == ',')
+        t++;
+    if (!at_tok_is(a->s, t, "when"))
+        return 0;
+    for (int k = t + 1; k < f->t0; k++)   /* in that clause, not after it */
+        if (a->s->tok[k].type == DK_TOK_PUNCT &&
+            strchr(",;:", a->s->text[a->s->tok[k].start]))
+            return 0;
+    return 1;
+}
+
+/* The period of date candidate d for figure f into out: "since 2005" ->
+ * 2005/Y, but "since 2020, when it stood at X": X is of 2020. */
+static void period_of(const dk_attr_doc *a, const dk_cand *d,
+                      const dk_cand *f, char *out)
 {
     int y = date_year(d->m.date);
     if (a->year && y && y < a->year &&
-        at_cue_before(a, d->t0, SP_SINCE, 1) >= 0)
+        at_cue_before(a, d->t0, SP_SINCE, 1) >= 0 && !when_clause(a, d, f))
         snprintf(out, DK_DATE_MAX, "%04d/%04d", y, a->year);
     else
         at_copy(out, DK_DATE_MAX, d->m.date);
@@ -201,7 +223,7 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, int by_ref,
         return 0;
     }
     if (d >= 0) {
-        period_of(a, &a->c->v[d], out);
+        period_of(a, &a->c->v[d], f, out);
         date_text(a, &a->c->v[d], why, whycap, "date");
         at_copy(a->dated, DK_DATE_MAX, out);
         return 1;
@@ -224,7 +246,7 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, int by_ref,
     }
     d = nearest_date(a, f, -1, events, &future);
     if (d >= 0) {
-        period_of(a, &a->c->v[d], out);
+        period_of(a, &a->c->v[d], f, out);
         date_text(a, &a->c->v[d], why, whycap, "sentence date");
         at_copy(a->dated, DK_DATE_MAX, out);
         return 1;

@@ -264,6 +264,14 @@ static void test_period(void **state)
     /* "since" starts an interval ending at the document's year */
     run("Boria has invested $24 billion in Aland since May 2005.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2005/2024");
+    /* ... but a "when" clause right after the date is about that date */
+    run("Trade turnover has doubled since 2015, when it stood at $5 "
+        "billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2015");
+    run("Since 2015, when it was $5 billion, trade turnover grew to $9 "
+        "billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2015");
+    assert_string_equal(find(&r, DK_MONEY, 1)->period, "2015/2024");
     /* the date after a change is its baseline */
     run("In March 2024 trade turnover reached $8 billion, up 20 percent on "
         "March 2023.", 0, &r);
