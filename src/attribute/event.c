@@ -542,6 +542,20 @@ static void absorb_possessive(dk_event_doc *ev, int i)
     }
 }
 
+/* The last person of country c named in this sentence before item i
+ * ("Tokayev met Xi, and the two leaders ..."), or NULL. */
+static const char *pair_person_before(const dk_event_doc *ev, int i,
+                                      const char *c)
+{
+    for (int j = i - 1; j >= 0; j--) {
+        const ev_item *o = &ev->item[j];
+        if (!o->dropped && o->person && o->nid == 1 &&
+            strcmp(o->country, c) == 0)
+            return o->id[0];
+    }
+    return NULL;
+}
+
 /* Resolve titles and pronouns in text order; absorb a country written
  * just before its own person or organisation. */
 static void resolve_items(dk_event_doc *ev)
@@ -572,8 +586,11 @@ static void resolve_items(dk_event_doc *ev)
             for (int k = 0; k < 2; k++) {
                 const char *c = ev->pair[k] && ev->pair[k][0]
                                     ? ev->pair[k] : dk_pack_pair(ev->p, k);
-                const ev_person *p = it->leaders ? last_person(ev, c) : NULL;
-                at_copy(it->id[k], DK_ID_MAX, p ? p->id : c);
+                const char *who = it->leaders ? pair_person_before(ev, i, c)
+                                              : NULL;
+                const ev_person *p = it->leaders && !who ? last_person(ev, c)
+                                                         : NULL;
+                at_copy(it->id[k], DK_ID_MAX, who ? who : p ? p->id : c);
             }
             it->country[0] = '\0';
             if (!it->id[0][0] || !it->id[1][0])

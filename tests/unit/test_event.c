@@ -476,6 +476,10 @@ static void test_two_leaders(void **state)
     run("Alim met Bors. The two leaders signed a treaty.", &g);
     assert_int_equal(g.n, 2);
     actors(one(&g, "agreement"), 2, "alim", "bors");
+    /* named earlier in the same sentence */
+    run("Bors met Alim at the airport, and the two leaders signed a treaty.",
+        &g);
+    actors(one(&g, "agreement"), 2, "alim", "bors");
 }
 
 /* "his Borian counterpart Bors": the possessive is the name's determiner,
