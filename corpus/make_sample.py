@@ -532,6 +532,63 @@ ARTICLES = [
             "from, and many goods pass through third countries on the way."
         ),
     },
+    {
+        "id": "s24_xi_astana_2025",
+        "title": "Xi lands in Astana for a state visit and the second China-Central Asia Summit",
+        "date": "2025-06-16",
+        "source": "Steppe Wire (sample)",
+        "author": "Dana Seitkali",
+        "url": "https://steppewire.example/2025/06/16/xi-astana",
+        "text": (
+            "Chinese President Xi Jinping arrived in Astana on Monday on a state visit to Kazakhstan. "
+            "President Kassym-Jomart Tokayev met his guest at the airport, and the two leaders are "
+            "expected to hold formal talks on Tuesday, before the second China-Central Asia Summit.\n"
+            "A business forum opened in Astana on Monday alongside the visit. Kazakh officials said "
+            "companies from the two countries had signed commercial agreements there, without giving "
+            "their value.\n"
+            "Trade between Kazakhstan and China reached a record $43.8 billion in 2024, according to "
+            "Chinese customs. Turnover has roughly doubled since 2020, when it stood at about $21.4 "
+            "billion.\n"
+            "On Sunday, Foreign Minister Murat Nurtleu met his Chinese counterpart Wang Yi to go over "
+            "the documents to be signed. The two ministers agreed to speed up work on a third railway "
+            "crossing on the border, which Kazakhstan wants to open in 2027.\n"
+            "Officials in both capitals say the crossing would ease queues at Dostyk and Khorgos, "
+            "where trucks wait for days in peak months. Analysts at the Eurasian Development Bank "
+            "note that cargo volumes on the corridor have grown faster than the railways have been "
+            "able to add track, and that much of the recent growth has come from containers bound for "
+            "Europe rather than goods for the Kazakh market itself."
+        ),
+    },
+    {
+        "id": "s25_talks_and_rail_2024",
+        "title": "Tokayev and Xi sign documents and send off a Trans-Caspian train",
+        "date": "2024-07-05",
+        "source": "Qazaq Wire (sample)",
+        "author": "Arman Ospanov",
+        "url": "https://qazaqwire.example/2024/07/05/tokayev-xi-talks",
+        "text": (
+            "Kazakh President Kassym-Jomart Tokayev and Chinese President Xi Jinping held talks in "
+            "Astana on Wednesday and witnessed the signing of more than 30 documents on trade, "
+            "energy, transport and culture.\n"
+            "The two leaders then joined a video link to launch a container train on the "
+            "Trans-Caspian route, which runs from China across Kazakhstan and the Caspian Sea to "
+            "Europe.\n"
+            "On Tuesday, Foreign Minister Murat Nurtleu met his Chinese counterpart Wang Yi to "
+            "prepare the documents, and the two ministers agreed to hold their next strategic "
+            "dialogue in Beijing in 2025.\n"
+            "Turnover between the two countries reached $41 billion in 2023, and officials now aim "
+            "for $80 billion by 2030.\n"
+            "Travel has also picked up. The visa exemption lets citizens of either country stay up to "
+            "30 days per trip, and airlines have added routes between Almaty, Astana, Beijing, Urumqi "
+            "and Shanghai.\n"
+            "Freight trains carried 28.3 million tonnes of cargo across the border last year, the "
+            "national railway company said. Much of it was coal, grain and metals going east, and "
+            "machinery, vehicles and consumer goods going west.\n"
+            "Business groups in Almaty want faster checks at the border crossings and more warehouse "
+            "space on the Kazakh side, where containers now often wait for days for a free slot on a "
+            "train heading into Russia or towards the Caspian ports."
+        ),
+    },
 ]
 
 

@@ -454,6 +454,35 @@ GOLD = {
         D("March 5", "2025-03-05"),
         N("two", 2),
     ],
+    "s24_xi_astana_2025": [
+        D("Monday", "2025-06-16"),
+        # "expected to": the future tense, so the next Tuesday
+        D("Tuesday", "2025-06-17"),
+        O("second", 2),
+        D("Monday", "2025-06-16"),
+        M("$43.8 billion", 43.8 * B, metric="trade_turnover", period="2024", subj=KZCN),
+        D("2024", "2024"),
+        # "turnover" alone in a text about trade; the "when" clause is about 2020 itself
+        D("2020", "2020"),
+        M("$21.4 billion", 21.4 * B, q="approx", metric="trade_turnover", period="2020",
+          subj=KZCN),
+        D("Sunday", "2025-06-15"),
+        O("third", 3),
+        D("2027", "2027"),
+    ],
+    "s25_talks_and_rail_2024": [
+        D("Wednesday", "2024-07-03"),
+        N("30", 30, q="over", metric="agreements", period="2024-07-03", subj=KZCN),
+        D("Tuesday", "2024-07-02"),
+        D("2025", "2025"),
+        M("$41 billion", 41 * B, metric="trade_turnover", period="2023", subj=KZCN),
+        D("2023", "2023"),
+        M("$80 billion", 80 * B),
+        D("2030", "2030"),
+        U("30 days", 30, "day", q="under", metric="visa_free_days", period="2024", subj=KZCN),
+        Q("28.3 million tonnes", 28.3 * MN, "t", metric="rail_freight", period="2023", subj=KZCN),
+        D("last year", "2023"),
+    ],
     "t01_business_council.txt": [
         M("$2.5 billion", 2.5 * B, metric="agreements", period="2024-03-01", subj=KZCN),
         D("March 4, 2024", "2024-03-04"),
@@ -655,6 +684,32 @@ EVENTS = {
         E("met", "meeting", actors=["serik_zhumangarin", "wang_wentao"], place="beijing",
           date="2025-03-05"),
     ],
+    "s24_xi_astana_2025": [
+        # "arrived in Astana on a state visit to Kazakhstan": one visit
+        E("arrived in", "visit", actors=["xi_jinping"], place="astana", date="2025-06-16"),
+        # "his guest" is the visitor; the sentence's Tuesday dates the talks, not this
+        E("met", "meeting", actors=["tokayev", "xi_jinping"]),
+        E("are expected to hold formal talks", "intent", actors=["tokayev", "xi_jinping"],
+          date="2025-06-17"),
+        # a forum that opens is held
+        E("forum opened", "summit", place="astana", date="2025-06-16"),
+        E("signed", "agreement", actors=KZCN),
+        # "his Chinese counterpart Wang Yi": both take part
+        E("met", "meeting", actors=["murat_nurtleu", "wang_yi"], date="2025-06-15"),
+        # 2027 dates the crossing's opening, not the act agreed (speeding up work)
+        E("agreed to speed up", "intent", actors=["murat_nurtleu", "wang_yi"]),
+    ],
+    "s25_talks_and_rail_2024": [
+        E("held talks", "meeting", actors=["tokayev", "xi_jinping"], place="astana",
+          date="2024-07-03"),
+        E("witnessed the signing", "agreement", actors=["tokayev", "xi_jinping"], place="astana",
+          date="2024-07-03", count=30),
+        # the train is launched; the leaders who launch it are the actors
+        E("launch", "launch", actors=["tokayev", "xi_jinping"]),
+        E("met", "meeting", actors=["murat_nurtleu", "wang_yi"], date="2024-07-02"),
+        E("agreed to hold", "intent", actors=["murat_nurtleu", "wang_yi"], place="beijing",
+          date="2025"),
+    ],
     "t01_business_council.txt": [
         E("sign", "agreement", actors=KZCN, value=2.5 * B),
         E("signed", "agreement", actors=["KZ", "CN", "kazakhstan_china_business_council"],
@@ -734,6 +789,12 @@ ENTITIES = {
                                "oskemen", "putin", "semey", "tokayev"], []),
     "s23_trade_shares_2025": (["CN", "KZ", "RU", "almaty", "altynkol", "beijing", "dostyk",
                                "kostanay", "serik_zhumangarin", "wang_wentao"], []),
+    "s24_xi_astana_2025": (["CN", "EU", "KZ", "astana", "china_central_asia_summit", "dostyk",
+                            "eurasian_development_bank", "khorgos", "murat_nurtleu", "tokayev",
+                            "wang_yi", "xi_jinping"], []),
+    "s25_talks_and_rail_2024": (["CN", "EU", "KZ", "RU", "almaty", "astana", "beijing",
+                                 "caspian_sea", "middle_corridor", "murat_nurtleu", "shanghai",
+                                 "tokayev", "urumqi", "wang_yi", "xi_jinping"], []),
     "t01_business_council.txt": (["CN", "KZ", "almaty_region", "astana",
                                   "kazakhstan_china_business_council", "saule_nurlanovna",
                                   "serik_zhumangarin"],
