@@ -179,6 +179,17 @@ CLAIMS = [
     ("k67", "Kazakh railways carried 480,000 TEU of containers between Kazakhstan and China in "
      "2023.", "supported", [("s23_trade_shares_2025", "480,000 TEU")],
      "The sentence names no country; the document is about Kazakhstan and China."),
+    ("k68", "Trade turnover between Kazakhstan and China was $21.4 billion in 2020.", "supported",
+     [("s24_xi_astana_2025", "when it stood at about $21.4 billion")],
+     "The 'when' clause after 'since 2020' is about 2020 itself, not 2020-2025."),
+    ("k69", "Kazakhstan and China signed more than 30 documents in July 2024.", "supported",
+     [("s25_talks_and_rail_2024", "witnessed the signing of more than 30 documents")],
+     "Counted at the talks on Wednesday, July 3, 2024."),
+    ("k70", "Kazakh and Chinese citizens may stay in each other's country visa-free for up to "
+     "60 days.", "contradicted",
+     [("s25_talks_and_rail_2024", "stay up to 30 days per trip"),
+      ("s04_visa_free", "without a visa for up to 30 days")],
+     "30 days per trip; the visa exemption is a visa-free-days cue."),
 ]
 
 
