@@ -85,6 +85,7 @@ typedef struct ev_item {
     int adj;                  /* a "mutual"/"bilateral" pair: fallback */
     int leaders;              /* "the two leaders": the pair's persons */
     int plural;               /* "they": the last group of actors */
+    int visitor;              /* "his guest": the last visitor */
     int x0;                   /* t0 with the title or country written
                                  before the name ("Chinese President") */
     int dropped;
@@ -151,6 +152,7 @@ struct dk_event_doc {
     char group[DK_MAX_ACTORS][DK_ID_MAX];   /* the last event's actors,
                                                when two or more */
     int ngroup;
+    char visitor[DK_ID_MAX];  /* the first actor of the last visit */
     long seq;
     /* scratch for the current sentence */
     const dk_sent *s;
@@ -178,6 +180,7 @@ dk_event_doc *dk_event_doc_new(const dk_pack *p)
     if (!ev)
         return NULL;
     ev->nperson = ev->ngroup = 0;
+    ev->visitor[0] = '\0';
     ev->seq = 0;
     ev->s = NULL;
     ev->c = NULL;
@@ -450,6 +453,8 @@ static void hit_items(dk_event_doc *ev)
                       AT_FIELD_IS(rule_of(ev, h)->arg, "leaders");
         it->plural = (h->kind == DK_EV_PRONOUN || h->kind == DK_EV_TITLE) &&
                      AT_FIELD_IS(rule_of(ev, h)->arg, "plural");
+        it->visitor = h->kind == DK_EV_PRONOUN &&
+                      AT_FIELD_IS(rule_of(ev, h)->arg, "visitor");
         it->country[0] = (char)h->kind;  /* kind until resolved */
         it->country[1] = '\0';
     }
@@ -605,6 +610,17 @@ static void resolve_items(dk_event_doc *ev)
             it->person = 0;
             if (!it->nid)
                 it->dropped = 1;
+            continue;
+        }
+        if (it->nid == 0 && it->country[0] == (char)DK_EV_PRONOUN &&
+            it->visitor) {   /* "his guest": who came on the last visit */
+            it->country[0] = '\0';
+            if (ev->visitor[0]) {
+                it->nid = 1;
+                memcpy(it->id[0], ev->visitor, DK_ID_MAX);
+            } else {
+                it->dropped = 1;
+            }
             continue;
         }
         if (it->nid == 0 && it->country[0] == (char)DK_EV_PRONOUN) {
@@ -2159,11 +2175,16 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
         ev->nev = 0;
         find_events(ev);
         note_persons(ev, s, c);
-        for (int i = 0; i < ev->nev; i++)   /* who "they" may be next */
-            if (!ev->ev[i].gone && ev->ev[i].nact >= 2) {
-                ev->ngroup = ev->ev[i].nact;
-                memcpy(ev->group, ev->ev[i].act, sizeof ev->group);
+        for (int i = 0; i < ev->nev; i++) {  /* who "they" may be next */
+            const ev_event *e = &ev->ev[i];
+            if (!e->gone && e->nact >= 2) {
+                ev->ngroup = e->nact;
+                memcpy(ev->group, e->act, sizeof ev->group);
             }
+            if (!e->gone && e->nact && e->type == e->act_type &&
+                AT_FIELD_IS(type_name(ev, e->type), "visit"))
+                memcpy(ev->visitor, e->act[0], DK_ID_MAX);
+        }
         emit(ev, c);
         return;
     }

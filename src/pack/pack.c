@@ -549,7 +549,7 @@ static const char *const pair_args[] = {"adj", "leaders", NULL};
 static const char *const role_args[] = {"partner", "agent", "place",
                                         "dest", "actor", "target", NULL};
 static const char *const block_args[] = {"after", NULL};
-static const char *const pronoun_args[] = {"plural", NULL};
+static const char *const pronoun_args[] = {"plural", "visitor", NULL};
 static const char *const aux_args[] = {"passive", NULL};
 static const char *const no_args[] = {NULL};
 

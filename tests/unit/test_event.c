@@ -45,6 +45,7 @@ static const char *const events_tsv =
     "intent\t-\taux\twill\n"
     "title\t-\t-\tpresident|leader\n"
     "pronoun\t-\t-\the|his\n"
+    "pronoun\t-\tvisitor\this guest\n"
     "pair\t-\t-\tthe sides|the two countries\n"
     "pair\t-\tleaders\tthe two leaders\n"
     "role\t-\tpartner\twith|between\n"
@@ -482,6 +483,16 @@ static void test_two_leaders(void **state)
     actors(one(&g, "agreement"), 2, "alim", "bors");
 }
 
+/* "his guest": who came on the last visit */
+static void test_guest(void **state)
+{
+    (void)state;
+    got g;
+    run("Bors arrived in Lake Town on a state visit. Alim met his guest at "
+        "the airport.", &g);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+}
+
 /* "his Borian counterpart Bors": the possessive is the name's determiner,
  * not a second mention of the subject */
 static void test_counterpart(void **state)
@@ -764,6 +775,7 @@ int main(void)
         cmocka_unit_test(test_cue_as_noun),
         cmocka_unit_test(test_two_leaders),
         cmocka_unit_test(test_counterpart),
+        cmocka_unit_test(test_guest),
         cmocka_unit_test(test_pair_of_the_document),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
