@@ -119,7 +119,9 @@ fi
 
 # 10. a record of schema 4 (made by dostyk before the document text was
 # cut at its sentences) migrates, keeps its documents whole, and reads
-# the same as the same sources ingested now
+# the same as the same sources ingested now: the same documents, text,
+# sentences and search hits (the mentions themselves are the extractor's
+# of the day the fixture was made, so they are not compared)
 cp tests/fixtures/store/schema4.db "$T/v4.db"
 "$D" ingest -q --db "$T/v4.db" /dev/null 2>/dev/null
 check "schema 4 migrates to $V" "[ \"\$(sqlite3 $T/v4.db 'PRAGMA user_version')\" = $V ]"
@@ -133,10 +135,14 @@ check "ingested now: the text is cut at the sentences" \
   "[ \"\$(sqlite3 $T/v5.db 'SELECT count(*) FROM docs WHERE cut = 1 AND length(CAST(text AS BLOB)) < bytes')\" = 4 ]"
 for f in v4 v5; do
   for n in $V4; do
-    "$D" show --db "$T/$f.db" "$n"
-    "$D" show --json --db "$T/$f.db" "$n"
+    "$D" show --json --db "$T/$f.db" "$n" | head -n 1
   done >"$T/$f.show" 2>&1
-  "$D" export --db "$T/$f.db" --format jsonl >"$T/$f.export" 2>&1
+  "$D" export --db "$T/$f.db" --format jsonl 2>&1 | python3 -c '
+import json, sys
+rows = {tuple(json.loads(l).get(k) for k in ("doc", "sentence", "title", "date", "source", "url"))
+        for l in sys.stdin}
+for r in sorted(rows, key=repr):
+    print(json.dumps(r))' >"$T/$f.export"
   "$D" search --db "$T/$f.db" --json --limit 0 'Khorgos OR container* OR trade' \
     >"$T/$f.search" 2>&1
 done
