@@ -686,6 +686,31 @@ static void refs_text(const dk_attr_doc *a, char *out, size_t cap)
 
 /* ---- the sentence ---- */
 
+/* "55 projects ..., of which 15 had been completed", "17 of them": the
+ * candidate of the count figure f is a part of, the nearest attributed
+ * count before it in the sentence; or -1. */
+static int part_of(const dk_attr_doc *a, int fi)
+{
+    const dk_sent *s = a->s;
+    const dk_cand *f = &a->c->v[fi];
+    if (f->m.kind != DK_NUMBER)
+        return -1;
+    int before = at_tok_is(s, f->t0 - 2, "of") &&
+                 at_tok_is(s, f->t0 - 1, "which");
+    int after = at_tok_is(s, f->t1, "of") &&
+                (at_tok_is(s, f->t1 + 1, "them") ||
+                 at_tok_is(s, f->t1 + 1, "these") ||
+                 at_tok_is(s, f->t1 + 1, "which"));
+    if (!before && !after)
+        return -1;
+    for (int j = fi - 1; j >= 0; j--) {
+        const dk_cand *x = &a->c->v[j];
+        if (!x->dropped && x->m.kind == DK_NUMBER && x->t1 <= f->t0)
+            return x->m.metric[0] ? j : -1;
+    }
+    return -1;
+}
+
 static int wants_work(const dk_cands *c)
 {
     for (int i = 0; i < c->n; i++)
@@ -735,6 +760,20 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                      (k = share_ref(a, f, &holder)) >= 0 &&
                      (ref = lead_for(a, f)) >= 0)
                 mi = a->lead[ref].m;
+            int whole;
+            if (mi < 0 && (whole = part_of(a, i)) >= 0) {
+                const dk_mention *w = &c->v[whole].m;
+                at_copy(f->m.metric, sizeof f->m.metric, w->metric);
+                at_copy(f->m.period, sizeof f->m.period, w->period);
+                f->m.nsubjects = w->nsubjects;
+                memcpy(f->m.subjects, w->subjects, sizeof f->m.subjects);
+                if (explain)
+                    explain_set(a, f, "metric %s, period and subjects from "
+                                "the count it is part of (\"%.*s\")",
+                                f->m.metric, (int)(w->end - w->start),
+                                s->text + (w->start - s->base));
+                continue;
+            }
             if (mi < 0)
                 continue;
             char cue[96] = "";

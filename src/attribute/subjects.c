@@ -184,27 +184,34 @@ static int in_scope(const dk_attr_doc *a, const at_ref *r, int clause)
     return clause < 0 || at_clause(a, r->t) == clause;
 }
 
-/* First ref in scope whose mark is in marks (NULL = any, "" = unmarked
- * or 'w'/'b'), whose id is not skip1/skip2.  Clause first, then sentence. */
+/* First ref in scope sc (a clause, or -1: the sentence) whose mark is in
+ * marks (NULL = any, "" = unmarked or 'w'/'b'), whose id is not
+ * skip1/skip2. */
+static const char *find_ref_in(const dk_attr_doc *a, int sc,
+                               const char *marks, const char *skip1,
+                               const char *skip2)
+{
+    for (int i = 0; i < a->nref; i++) {
+        const at_ref *r = &a->ref[i];
+        if (!in_scope(a, r, sc) || at_same(r->id, skip1) ||
+            at_same(r->id, skip2))
+            continue;
+        if (marks && marks[0] && (!r->mark || !strchr(marks, r->mark)))
+            continue;
+        if (marks && !marks[0] && r->mark && !strchr("wb", r->mark))
+            continue;
+        return r->id;
+    }
+    return NULL;
+}
+
+/* The same, clause first, then sentence. */
 static const char *find_ref(const dk_attr_doc *a, int clause,
                             const char *marks, const char *skip1,
                             const char *skip2)
 {
-    for (int pass = 0; pass < 2; pass++) {
-        int sc = pass == 0 ? clause : -1;
-        for (int i = 0; i < a->nref; i++) {
-            const at_ref *r = &a->ref[i];
-            if (!in_scope(a, r, sc) || at_same(r->id, skip1) ||
-                at_same(r->id, skip2))
-                continue;
-            if (marks && marks[0] && (!r->mark || !strchr(marks, r->mark)))
-                continue;
-            if (marks && !marks[0] && r->mark && !strchr("wb", r->mark))
-                continue;
-            return r->id;
-        }
-    }
-    return NULL;
+    const char *id = find_ref_in(a, clause, marks, skip1, skip2);
+    return id ? id : find_ref_in(a, -1, marks, skip1, skip2);
 }
 
 /* The country named last before this sentence, other than skip. */
@@ -221,7 +228,11 @@ static void directed(const dk_attr_doc *a, int clause, const char *marks,
                      dk_mention *m)
 {
     const char *dst = find_ref(a, clause, marks, "", "");
-    const char *src = find_ref(a, clause, "", dst ? dst : "", "");
+    const char *src = find_ref_in(a, clause, "", dst ? dst : "", "");
+    if (!src)  /* "inflows from China" in the figure's own clause */
+        src = find_ref_in(a, clause, "f", dst ? dst : "", "");
+    if (!src)
+        src = find_ref_in(a, -1, "", dst ? dst : "", "");
     if (!src)  /* "inflows of Chinese investment": any other country */
         src = find_ref(a, clause, NULL, dst ? dst : "", "");
     if (!src && dst)

@@ -181,6 +181,11 @@ static void test_subject_order(void **state)
     subjects_are(find(&r, DK_MONEY, 0), "BB", "AA");
     run("Aland has invested $2 billion in Boria.", 0, &r);
     subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
+    /* "from Boria" in the figure's clause is the source, before a
+     * country of another clause */
+    run("Invested from Boria was $2 billion in 2023, while Corian firms "
+        "invested $5 billion.", 0, &r);
+    subjects_are(find(&r, DK_MONEY, 0), "BB", "AA");
     /* non-directional: the pack's first country first */
     run("Trade turnover between Boria and Aland reached $9 billion.", 0, &r);
     subjects_are(find(&r, DK_MONEY, 0), "AA", "BB");
@@ -345,6 +350,26 @@ static void test_change(void **state)
     assert_false(find_text(&r, "20.5 percent")->has_change);
 }
 
+/* "55 agreements ..., of which 15 ...", "12 of them": a part of a count
+ * takes the count's metric, period and subjects */
+static void test_part_of(void **state)
+{
+    (void)state;
+    result r;
+    run("In 2023 Aland and Boria signed 40 agreements, of which 15 concern "
+        "energy.", 0, &r);
+    const dk_mention *m = find_text(&r, "15");
+    assert_string_equal(m->metric, "agreements");
+    assert_string_equal(m->period, "2023");
+    subjects_are(m, "AA", "BB");
+    run("Aland and Boria signed 40 agreements; 12 of them are in force.", 0,
+        &r);
+    assert_string_equal(find_text(&r, "12")->metric, "agreements");
+    /* a number with nothing before it to be a part of */
+    run("Of the visitors, 12 of them came by train.", 0, &r);
+    assert_string_equal(find_text(&r, "12")->metric, "");
+}
+
 static void test_targets(void **state)
 {
     (void)state;
@@ -437,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_subject_order),
         cmocka_unit_test(test_period),
         cmocka_unit_test(test_change),
+        cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),
         cmocka_unit_test(test_explain),
