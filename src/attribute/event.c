@@ -909,18 +909,19 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
 {
     const dk_sent *s = ev->s;
     int lim = t - EV_BACK > 0 ? t - EV_BACK : 0;
-    /* "China, which will host ...": the word before the relative */
-    if (at_tok_is(s, t - 1, "which") || at_tok_is(s, t - 1, "who") ||
-        at_tok_is(s, t - 1, "that")) {
-        int k = t - 2;
-        if (tok_punct(s, k, ","))
-            k--;
-        ev_item *it = item_at(ev, k);
-        if (can_act(it) && !it->adj)
-            subject_group(ev, e, it, lim);
-        return;   /* else the antecedent is no participant */
-    }
     for (int i = t - 1; i >= lim; i--) {
+        /* "China, which will host ...", "Tokayev, who is in Beijing to
+         * attend ...": the word before the relative */
+        if (at_tok_is(s, i, "which") || at_tok_is(s, i, "who") ||
+            at_tok_is(s, i, "that")) {
+            int k = i - 1;
+            if (tok_punct(s, k, ","))
+                k--;
+            ev_item *it = item_at(ev, k);
+            if (can_act(it) && !it->adj)
+                subject_group(ev, e, it, lim);
+            return;   /* else the antecedent is no participant */
+        }
         if (tok_punct(s, i, ";:") || hit_at(ev, i, DK_EV_STOP) >= 0)
             return;   /* "since the regime took effect": no subject */
         ev_event *prev = event_at(ev, i, e);

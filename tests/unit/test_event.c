@@ -39,7 +39,7 @@ static const char *const events_tsv =
     "noun\tprotest\t-\trallies\n"
     "noun\tlaunch\t-\tlaunch\n"
     "noun\tsummit\t-\tforum|summit|summits\n"
-    "support\t-\t-\theld|took part in|joined|hosted\n"
+    "support\t-\t-\theld|took part in|take part in|joined|hosted\n"
     "support\t-\tafter\twere held|was held\n"
     "intent\t-\tstrong\tagreed to|agreed|plans to\n"
     "intent\t-\taux\twill\n"
@@ -62,7 +62,7 @@ static const char *const events_tsv =
     "vague\t-\t-\tcontinue\n"
     "skip\t-\t-\tnot only\n"
     "aux\t-\tpassive\twas|were|is|are\n"
-    "stop\t-\t-\twhich|that\n";
+    "stop\t-\t-\twhich|that|who\n";
 
 static void put(const char *dir, const char *name, const char *text)
 {
@@ -483,6 +483,18 @@ static void test_two_leaders(void **state)
     actors(one(&g, "agreement"), 2, "alim", "bors");
 }
 
+/* a relative clause's subject is the word before "who"/"which" */
+static void test_relative_subject(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim, who visited Boria, met Bors.", &g);
+    actors(one(&g, "visit"), 1, "alim");
+    run("Alim, who is now in Port City to take part in the Great Lakes "
+        "Forum, spoke.", &g);
+    actors(one(&g, "summit"), 1, "alim");
+}
+
 /* "his guest": who came on the last visit */
 static void test_guest(void **state)
 {
@@ -776,6 +788,7 @@ int main(void)
         cmocka_unit_test(test_two_leaders),
         cmocka_unit_test(test_counterpart),
         cmocka_unit_test(test_guest),
+        cmocka_unit_test(test_relative_subject),
         cmocka_unit_test(test_pair_of_the_document),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
