@@ -69,6 +69,26 @@ run extract "$T/kz.txt"
 n=$(grep -c '"kind":"entity"' "$T/out")
 [ "$n" -eq 3 ] && ok || bad "default pack: $n entities, want 3"
 
+# the shipped pack's event rows: one sentence a row kind, each its event
+cat >"$T/ev.txt" <<'TXT'
+Xi Jinping arrived in Astana on a state visit. Tokayev met his guest at the airport.
+Nurtleu held talks with his Chinese counterpart Wang Yi, and the two ministers agreed to open a crossing.
+Tokayev and Xi witnessed the signing of 20 documents.
+The number of Chinese tourists visiting Kazakhstan reached 650,000 last year.
+TXT
+run extract --date 2024-07-05 "$T/ev.txt"
+python3 -c '
+import json, sys
+ev = [m for m in map(json.loads, open(sys.argv[1])) if m["kind"] == "event"]
+got = [(m["text"], m["event"], sorted(m.get("actors", []))) for m in ev]
+want = [("arrived in", "visit", ["xi_jinping"]),
+        ("met", "meeting", ["tokayev", "xi_jinping"]),
+        ("held talks with", "meeting", ["murat_nurtleu", "wang_yi"]),
+        ("agreed to open", "intent", ["murat_nurtleu", "wang_yi"]),
+        ("witnessed the signing", "agreement", ["tokayev", "xi_jinping"])]
+assert got == want, got' "$T/out" 2>"$T/pyerr" && ok \
+    || bad "shipped event rows: $(tail -1 "$T/pyerr")"
+
 # suggest: names the pack lacks, most frequent first
 printf 'Zorbek Uali met Kassym-Jomart Tokayev. Later Zorbek Uali left.\nThe gizmo tally amounted to $5 million.\n' >"$T/s.txt"
 run pack suggest "$T/s.txt"
