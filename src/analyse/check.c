@@ -221,6 +221,45 @@ static void separate_happenings(verdict_ctx *v)
     keep_evidence(v, keep);
 }
 
+/* Is evidence e a bound that agrees with the claim's figure only by
+ * being loose: a lower bound ("more than $40 billion" allows $50
+ * billion), or an upper one against a claim that is no limit itself ("up
+ * to 30 days" states the limit, so it does match "up to 30 days")? */
+static int loose_bound(const evidence *e, const dk_fig *claim)
+{
+    if (!e->f || !e->agree)
+        return 0;
+    return e->f->fig.qualifier == DK_Q_OVER ||
+           (e->f->fig.qualifier == DK_Q_UNDER &&
+            claim->qualifier != DK_Q_UNDER);
+}
+
+/* Record figures stated as values outweigh bounds: "$50 billion in 2023"
+ * against "$41 billion" and "more than $40 billion" is contradicted, not
+ * conflicting, since the bound only fails to rule $50 billion out.  When
+ * every agreeing piece is such a bound and a disagreeing one is a value,
+ * the bounds are dropped. */
+static void bounds_yield(verdict_ctx *v, const dk_fig *claim)
+{
+    if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
+        return;
+    int values = 0;
+    for (int i = 0; i < v->n; i++) {
+        const evidence *e = &v->e[i];
+        if (e->agree && !loose_bound(e, claim))
+            return;   /* a real agreement: sources do conflict */
+        if (!e->agree && e->f && e->f->fig.qualifier != DK_Q_OVER &&
+            e->f->fig.qualifier != DK_Q_UNDER)
+            values = 1;
+    }
+    if (!values)
+        return;
+    char keep[MAX_EVIDENCE];
+    for (int i = 0; i < v->n; i++)
+        keep[i] = (char)!v->e[i].agree;
+    keep_evidence(v, keep);
+}
+
 /* The order of the facts, as integers: metric, period, document date
  * and name, position. */
 typedef struct fact_key {
@@ -1716,6 +1755,7 @@ dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,
             select_facts(c, cf, &v);
             if (cf->at_events && !during_happening(c, cl, &v))
                 separate_happenings(&v);
+            bounds_yield(&v, &cf->f.fig);
             if (!v.n) {
                 /* the indicator has no such figure: a figure of no
                  * indicator in a sentence that says the same may */

@@ -345,6 +345,7 @@ static const char *const record[][3] = {
     {"o", "2024-07-05", "During Xi Jinping's state visit to Kazakhstan on July 2, the two countries signed 30 documents."},
     {"p", "2024-03-04", "Kazakh and Chinese companies signed 18 agreements at a business council in Astana on March 1."},
     {"k", "2025-01-16", "Trade between Kazakhstan and China reached $43.8 billion in 2024, according to Chinese customs data. Kazakhstan's own statistics give a lower number: $29.6 billion for the first 11 months of 2024."},
+    {"q", "2025-02-01", "Trade between Kazakhstan and China topped $40 billion in 2024."},
 };
 
 static int setup_record(void **state)
@@ -430,6 +431,10 @@ static void test_verdicts(void **state)
     assert_string_equal(verdict(state, "Trade between Kazakhstan and China was $31 billion in 2019."), "not_found");
     assert_string_equal(verdict(state, "Kazakhstan and China share a 1,783-kilometre border."), "conflicting_sources");
     assert_string_equal(verdict(state, "Kazakhstan and China share a border of roughly 2,500 kilometers."), "contradicted");
+    /* "topped $40 billion" does not rule $50 billion out, but the stated
+     * $43.8 billion does: contradicted, not a conflict of sources */
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China reached $50 billion in 2024."), "contradicted");
+    assert_string_equal(verdict(state, "Trade between Kazakhstan and China was more than $42 billion in 2024."), "supported");
     assert_string_equal(verdict(state, "The weather was fine."), "not_found");
 }
 
