@@ -46,7 +46,8 @@ static int is_baseline(const dk_attr_doc *a, const dk_cand *d)
     if (at_cue_before(a, d->t0, SP_BASE, 1) >= 0)
         return 1;
     for (int i = 0; i < a->nchg; i++)
-        if (a->chg_end[i] <= d->t0 && d->t0 - a->chg_end[i] <= 1)
+        if (a->chg_end[i] <= d->t0 && d->t0 - a->chg_end[i] <= 1 &&
+            !at_tok_is(a->s, d->t0 - 1, "in"))   /* "grew 32% in 2023" */
             return 1;
     for (int i = 0; i < a->c->n; i++) {
         const dk_cand *x = &a->c->v[i];

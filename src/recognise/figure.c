@@ -682,10 +682,14 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
                 if (sc)
                     scale = sc->value;
             }
-            f.range = 1;
-            f.low = f.value = num.value * scale;
-            f.high = hi.value;
-            k = hi.t1;
+            /* "in 2023 to 41 billion dollars": no range ends lower than
+             * it starts once the scale is shared */
+            if (num.value * scale < hi.value) {
+                f.range = 1;
+                f.low = f.value = num.value * scale;
+                f.high = hi.value;
+                k = hi.t1;
+            }
         }
     }
     if (!f.range) {

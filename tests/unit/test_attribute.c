@@ -281,6 +281,9 @@ static void test_period(void **state)
     run("In March 2024 trade turnover reached $8 billion, up 20 percent on "
         "March 2023.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024-03");
+    /* ... but "in" after a change dates the figure */
+    run("Trade turnover grew by 32 percent in 2023 to $41 billion.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->period, "2023");
     /* a comparison baseline is not the period */
     run("Trade turnover reached $30 billion, compared to May 2019.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->period, "2024");
