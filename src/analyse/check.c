@@ -221,17 +221,50 @@ static void separate_happenings(verdict_ctx *v)
     keep_evidence(v, keep);
 }
 
-/* Is evidence e a bound that agrees with the claim's figure only by
- * being loose: a lower bound ("more than $40 billion" allows $50
- * billion), or an upper one against a claim that is no limit itself ("up
- * to 30 days" states the limit, so it does match "up to 30 days")? */
+/* A claim of no date against cumulative figures of other spans: "$12
+ * billion over 2013-2023" does not gainsay "more than $24 billion" when
+ * the record states that for 2005-2024.  Drops disagreeing figures of a
+ * span (an interval) no agreeing one has, when an agreeing one has a
+ * span. */
+static void separate_spans(verdict_ctx *v)
+{
+    if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
+        return;
+    int spans = 0;
+    for (int i = 0; i < v->n; i++)
+        spans |= v->e[i].agree && v->e[i].period &&
+                 strchr(v->e[i].period, '/') != NULL;
+    if (!spans)
+        return;
+    char keep[MAX_EVIDENCE];
+    for (int i = 0; i < v->n; i++) {
+        const evidence *e = &v->e[i];
+        keep[i] = (char)(e->agree || !e->period || !strchr(e->period, '/'));
+        for (int j = 0; j < v->n && !keep[i]; j++)
+            keep[i] = v->e[j].agree && v->e[j].period &&
+                      strcmp(e->period, v->e[j].period) == 0;
+    }
+    keep_evidence(v, keep);
+}
+
+/* Is evidence e a bound that agrees with the claim's figure only by not
+ * ruling it out ("more than $40 billion" allows $50 billion), not by
+ * implying it ("more than $24 billion" implies "more than $20 billion";
+ * "up to 30 days" implies "up to 30 days")? */
 static int loose_bound(const evidence *e, const dk_fig *claim)
 {
     if (!e->f || !e->agree)
         return 0;
-    return e->f->fig.qualifier == DK_Q_OVER ||
-           (e->f->fig.qualifier == DK_Q_UNDER &&
-            claim->qualifier != DK_Q_UNDER);
+    double r = e->f->fig.value, c = claim->value;
+    double eps = 1e-9 * (fabs(r) + fabs(c));
+    switch (e->f->fig.qualifier) {
+    case DK_Q_OVER:
+        return !(claim->qualifier == DK_Q_OVER && r >= c - eps);
+    case DK_Q_UNDER:
+        return !(claim->qualifier == DK_Q_UNDER && r <= c + eps);
+    default:
+        return 0;
+    }
 }
 
 /* Record figures stated as values outweigh bounds: "$50 billion in 2023"
@@ -1002,6 +1035,16 @@ static int period_fits(const claim_fig *cf, const dk_fact *f, int wide)
            dk_period_contains(cf->f.span, f->span);
 }
 
+/* Is fact f's period a span up to the year it was written in ("$24
+ * billion since 2005" in a text of 2024: 2005/2024), so as current as a
+ * figure stated with no date? */
+static int to_writing(const dk_fact *f)
+{
+    const char *sl = strchr(f->period, '/');
+    return sl && f->date && strlen(sl + 1) == 4 && strlen(f->date) >= 4 &&
+           memcmp(sl + 1, f->date, 4) == 0;
+}
+
 static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
                               verdict_ctx *v, int loose)
 {
@@ -1020,8 +1063,8 @@ static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
     }
     /* no date: facts stated as current, else the latest period */
     for (int i = lo; i < hi; i++)
-        if (fs->v[i].current && !fs->v[i].implied &&
-            fact_fits(cf, &fs->v[i], loose))
+        if ((fs->v[i].current || to_writing(&fs->v[i])) &&
+            !fs->v[i].implied && fact_fits(cf, &fs->v[i], loose))
             consider(v, &fs->v[i], &cf->f);
     if (v->n)
         return;
@@ -1755,6 +1798,8 @@ dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,
             select_facts(c, cf, &v);
             if (cf->at_events && !during_happening(c, cl, &v))
                 separate_happenings(&v);
+            if (!cf->dated)
+                separate_spans(&v);
             bounds_yield(&v, &cf->f.fig);
             if (!v.n) {
                 /* the indicator has no such figure: a figure of no

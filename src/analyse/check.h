@@ -8,8 +8,12 @@
  *   conflicting_sources  some do and some do not;
  *   not_found            the record has no such fact (the answer names
  *                        the nearest figures it does have).
- * A claim without a date is compared with the facts stated as current,
- * or else with the latest period the record has.  Beyond the figures of
+ * A claim without a date is compared with the facts stated as current
+ * or over a span up to the year they were written ("since 2005"), or
+ * else with the latest period the record has; figures of other spans do
+ * not gainsay one that agrees.  A record figure stated as a value
+ * outweighs a bound that only fails to rule the claim out ("more than
+ * $40 billion" for a claim of $50 billion).  Beyond the figures of
  * an indicator, a claim is answered by wording (sentidx.h: the sentence
  * that says the same, its figures or its date), by the direction of a
  * change, and by the record's events (evcheck.h); check.c says how.

@@ -346,6 +346,7 @@ static const char *const record[][3] = {
     {"p", "2024-03-04", "Kazakh and Chinese companies signed 18 agreements at a business council in Astana on March 1."},
     {"k", "2025-01-16", "Trade between Kazakhstan and China reached $43.8 billion in 2024, according to Chinese customs data. Kazakhstan's own statistics give a lower number: $29.6 billion for the first 11 months of 2024."},
     {"q", "2025-02-01", "Trade between Kazakhstan and China topped $40 billion in 2024."},
+    {"r", "2023-10-17", "Over the past ten years China has invested $12 billion in Kazakhstan."},
 };
 
 static int setup_record(void **state)
@@ -455,6 +456,11 @@ static void test_verdicts_wording(void **state)
     /* since 2005: a span from then */
     assert_string_equal(verdict(state, "China has invested more than $24 billion in Kazakhstan since 2005."), "supported");
     assert_string_equal(verdict(state, "China has invested more than $24 billion in Kazakhstan since 2010."), "not_found");
+    /* no date: figures up to the time of writing, each of its own span;
+     * one of another span does not gainsay the claim */
+    assert_string_equal(verdict(state, "China has invested more than $24 billion in Kazakhstan."), "supported");
+    assert_string_equal(verdict(state, "China has invested $12 billion in Kazakhstan."), "supported");
+    assert_string_equal(verdict(state, "China has invested $5 billion in Kazakhstan."), "contradicted");
     /* no figure: a sentence that says it, with a date that allows it */
     assert_string_equal(verdict(state, "Diplomatic relations between Kazakhstan and China were established on January 3, 1992."), "supported");
     assert_string_equal(verdict(state, "Diplomatic relations between Kazakhstan and China were established in 1992."), "supported");
