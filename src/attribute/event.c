@@ -1235,6 +1235,22 @@ static int intent_between(const dk_event_doc *ev, const ev_event *e, int t)
 /* The date of the event: the nearest date after the span (before the next
  * event), else the nearest before it; dates joined by "and" after it give
  * the interval that covers them ("in 1996 and ... in 1997"). */
+/* Does date d (ISO, or an interval) start after the document's date: a
+ * deadline or a plan ("by 2027"), never when a happening took place? */
+static int after_doc(const dk_event_doc *ev, const char *d)
+{
+    const dk_docctx *doc = ev->s->doc;
+    if (!doc || !doc->year)
+        return 0;
+    char today[16];
+    snprintf(today, sizeof today, "%04d-%02d-%02d", doc->year,
+             doc->month ? doc->month : 12, doc->day ? doc->day : 31);
+    size_t n = strcspn(d, "/");
+    if (n > 10)
+        n = 10;
+    return strncmp(d, today, n) > 0;
+}
+
 static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
 {
     const dk_cand *best = NULL;
@@ -1244,6 +1260,9 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
         if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0] ||
             at_tok_is(ev->s, x->t0 - 1, "since"))
             continue;
+        if (e->type != ev->intent_type && after_doc(ev, x->m.date))
+            continue;   /* "agreed to lift trade to $20 billion by 2027,
+                           during talks in Beijing": not the talks' date */
         int d;
         if (x->t0 >= e->t1 && intent_between(ev, e, x->t0))
             continue;   /* "signed 27 documents and agreed to lift trade
@@ -1853,6 +1872,12 @@ static void apply_frames(dk_event_doc *ev)
             }
             continue;
         }
+        /* "X and Y agreed ... during talks in Beijing": talks that name
+         * no one are between those who act within them */
+        for (int i = 0; i < ev->nev && !fr->nact &&
+                        AT_FIELD_IS(types[fr->type].name, "meeting"); i++)
+            if (i != f && !ev->ev[i].frame && ev->ev[i].nact >= 2)
+                prepend_actors(fr, &ev->ev[i]);
         for (int i = 0; i < ev->nev; i++) {
             ev_event *e = &ev->ev[i];
             if (i == f || e->frame || e->type == ev->intent_type)

@@ -483,6 +483,21 @@ static void test_two_leaders(void **state)
     actors(one(&g, "agreement"), 2, "alim", "bors");
 }
 
+/* "Alim and Bors agreed to open a route by 2027 during talks in Port
+ * City": the talks are between them, and 2027 (after the document's
+ * date) is no date a happening took place on */
+static void test_frame_talks(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim and Bors agreed on Monday to open a route by 2027, during "
+        "talks in Port City.", &g);
+    const dk_mention *m = one(&g, "meeting");
+    actors(m, 2, "alim", "bors");
+    assert_string_equal(m->date, "2024-06-03");
+    assert_string_equal(m->place, "port_city");
+}
+
 /* a relative clause's subject is the word before "who"/"which" */
 static void test_relative_subject(void **state)
 {
@@ -789,6 +804,7 @@ int main(void)
         cmocka_unit_test(test_counterpart),
         cmocka_unit_test(test_guest),
         cmocka_unit_test(test_relative_subject),
+        cmocka_unit_test(test_frame_talks),
         cmocka_unit_test(test_pair_of_the_document),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
