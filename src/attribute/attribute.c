@@ -429,10 +429,25 @@ static int choose_metric(dk_attr_doc *a, const dk_cand *f, int *cue)
     return bestm;
 }
 
-/* Is figure f a target or plan (a target word in its clause)? */
+int at_joined_after(const dk_attr_doc *a, const dk_cand *f, int t)
+{
+    for (int k = f->t1; k < t; k++)
+        if (at_tok_is(a->s, k, "and"))
+            return 1;
+    return 0;
+}
+
+/* Is figure f a target or plan (a target word in its clause, not in a
+ * predicate joined after it)? */
 static int is_target(const dk_attr_doc *a, const dk_cand *f)
 {
-    return has_special_in_clause(a, SP_TARGET, at_clause(a, f->t0));
+    int clause = at_clause(a, f->t0);
+    for (int k = 0; k < a->ncue; k++)
+        if (a->met[a->cue[k].m].special == SP_TARGET &&
+            at_clause(a, a->cue[k].t0) == clause &&
+            !at_joined_after(a, f, a->cue[k].t0))
+            return 1;
+    return 0;
 }
 
 /* ---- figures named by reference ---- */
@@ -716,7 +731,7 @@ static int wants_work(const dk_cands *c)
     for (int i = 0; i < c->n; i++)
         if (!c->v[i].dropped && (is_figure(c->v[i].m.kind) ||
                                  (c->v[i].m.kind == DK_DATE &&
-                                  strlen(c->v[i].m.date) >= 10)))
+                                  strlen(c->v[i].m.date) >= 7)))
             return 1;
     return 0;
 }

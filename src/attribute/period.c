@@ -105,7 +105,7 @@ static int nearest_date(const dk_attr_doc *a, const dk_cand *f, int clause,
         if (is_baseline(a, d) || (!events && day_precise(d->m.date)))
             continue;
         if (a->year && date_last_year(d->m.date) > a->year) {
-            if (clause >= 0)
+            if (clause >= 0 && !at_joined_after(a, f, d->t0))
                 *future = 1;
             continue;
         }
@@ -284,13 +284,19 @@ int at_period(dk_attr_doc *a, const dk_cand *f, int metric, int by_ref,
     return 1;
 }
 
+/* Note the date of a dated happening of this sentence (an _event word
+ * and a date of a day, "Sept. 11-12"; or of a month, "a state visit to
+ * China in January", while no day has been noted) for the counts of the
+ * sentences after it. */
 void at_note_event(dk_attr_doc *a)
 {
     if (!has_special(a, SP_EVENT))
         return;
+    int days = strlen(a->event_date) >= 10;
     for (int i = 0; i < a->c->n; i++) {
         const dk_cand *d = &a->c->v[i];
-        if (!d->dropped && d->m.kind == DK_DATE && strlen(d->m.date) >= 10 &&
+        size_t n = strlen(d->m.date);
+        if (!d->dropped && d->m.kind == DK_DATE && n >= (days ? 10 : 7) &&
             date_year(d->m.date)) {
             at_copy(a->event_date, sizeof a->event_date, d->m.date);
             a->event_sent = a->nsent;

@@ -48,7 +48,8 @@ static int setup(void **state)
         "trade_share\t%\tpercent\twhole\tshare of trade\n"
         "investment\tUSD\tmoney\tto\tinvested\n"
         "border_length\tkm\tquantity\tpair\tborder\n"
-        "agreements\tcount\tnumber,money\tpair\tagreements\n"
+        "agreements\tcount\tnumber,money\tpair;events\tagreements\n"
+        "_event\tunit\t-\t-\tstate visit\n"
         "jobs\tcount\tnumber\thost;plans\tjobs\n"
         "transit_share\t%\tpercent\ttransit\ttransit\n"
         "container_traffic\tTEU\tquantity\troute\tcontainers\n"
@@ -388,6 +389,16 @@ static void test_targets(void **state)
         "$20 billion before.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "trade_turnover");
     assert_string_equal(find(&r, DK_MONEY, 1)->metric, "");
+    /* a target in a predicate joined after the figure is not its own */
+    run("In 2023 Aland and Boria signed 27 agreements and agreed to bring "
+        "trade turnover to $40 billion by 2030.", 0, &r);
+    assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "agreements");
+    assert_string_equal(find(&r, DK_NUMBER, 0)->period, "2023");
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+    /* counts after a happening dated by its month take that month */
+    run("The Borian leader paid a state visit to Aland in January. The "
+        "two countries signed 27 agreements.", 0, &r);
+    assert_string_equal(find(&r, DK_NUMBER, 0)->period, "2024-01");
     /* plans count for metrics that include them */
     run("The companies plan to create 2,000 jobs in Aland.", 0, &r);
     assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "jobs");

@@ -362,7 +362,8 @@ static void test_shipped_packs(void **state)
     const dk_pack_metric *mt = dk_pack_metrics(p, &n);
     t = "Turnover stood at $9 billion, cargo turnover at 30 Mt and staff "
         "turnover at 5%; visa exemption allows 30 days; inflows were "
-        "down 9%; 500 TEUs; they agreed to lift trade to $5 billion.";
+        "down 9%; 500 TEUs; they agreed to lift trade to $5 billion; "
+        "raising it.";
     k = dk_pack_find_cues(p, t, strlen(t), m, 32);
     ids[0] = '\0';
     for (int i = 0; i < k; i++) {
@@ -371,7 +372,7 @@ static void test_shipped_packs(void **state)
     }
     assert_string_equal(ids, "trade_turnover rail_freight _skip visa_free_days "
                              "investment _down container_traffic _target "
-                             "trade_turnover ");
+                             "trade_turnover _target ");
     dk_pack_free(p);
     /* a pack for another pair works the same way */
     p = dk_pack_load("tests/packs/uz-ru", err, sizeof err);
