@@ -9,6 +9,8 @@
 #   BENCH_INGEST_MB=50               corpus size for the ingest run
 #   BENCH_SEARCH_SENTENCES=1000000   sentences for the search run (0: skip)
 #   BENCH_SEARCH_QUERIES=300         varied queries (bench/search_queries.py)
+#   DOSTYK_INGEST_TIMES=1            ingest prints each thread's CPU and
+#                                    waits, the writer's by part
 # Targets (issue 4): ingest >= 20 MB/s, peak RSS < 64 MB, search p50 < 1 ms
 # and p99 < 10 ms over 1 million sentences.  The machine's load average
 # is printed with the figures: other work on the cores slows both.

@@ -55,6 +55,19 @@ typedef struct job {
     size_t *tokoff;               /* sentence i's: toks[tokoff[i], tokoff[i + 1]) */
 } job;
 
+/* Where the two threads' time goes, measured when $DOSTYK_INGEST_TIMES
+ * is set and printed on stderr by dk_ingest_finish: CPU seconds of each
+ * thread, the seconds each waited for the other, and the writing
+ * thread's CPU by part (two threads only).  To find which side limits
+ * an ingest. */
+typedef struct ingest_times {
+    int on;
+    double read_cpu, read_wait;   /* reading thread; waits for room */
+    double write_cpu, write_wait; /* writing thread; waits for work */
+    double check, doc, sents, ments, commits;   /* of write_cpu */
+    int ncommits;
+} ingest_times;
+
 #define QUEUE_BYTES (8u << 20)    /* documents waiting to be written */
 #define QUEUE_WAKE (QUEUE_BYTES / 8)  /* queued before the writer is woken */
 
@@ -95,6 +108,7 @@ struct dk_ingest {
     const char *src_path;         /* what the reading thread reads */
     const char *src_buf, *src_name;
     size_t src_n;
+    ingest_times t;
 };
 
 static double now(void)
@@ -102,6 +116,35 @@ static double now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* CPU seconds of the calling thread. */
+static double thread_cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* With times on, add the CPU seconds since *mark to *part and move
+ * *mark on. */
+static void lap(const dk_ingest *x, double *mark, double *part)
+{
+    if (!x->t.on)
+        return;
+    double t = thread_cpu();
+    *part += t - *mark;
+    *mark = t;
+}
+
+static void show_times(const ingest_times *t)
+{
+    fprintf(stderr, "ingest times: reading thread %.2f s CPU, waited %.2f s "
+            "for room; writing thread %.2f s CPU, waited %.2f s for work "
+            "(check %.2f, documents %.2f, sentences %.2f, mentions %.2f, "
+            "%d commits %.2f)\n", t->read_cpu, t->read_wait, t->write_cpu,
+            t->write_wait, t->check, t->doc, t->sents, t->ments, t->ncommits,
+            t->commits);
 }
 
 static void note(dk_ingest *x, int st)
@@ -120,6 +163,8 @@ dk_ingest *dk_ingest_open(dk_store *store, const dk_ingest_opts *o,
     }
     x->store = store;
     x->o = *o;
+    const char *tv = getenv("DOSTYK_INGEST_TIMES");
+    x->t.on = tv && *tv;
     if (x->o.batch_docs < 1)
         x->o.batch_docs = DK_INGEST_BATCH;
     atomic_init(&x->stop, 0);
@@ -286,7 +331,9 @@ static int grow_ids(int64_t **v, size_t *cap, size_t n)
 static dk_status write_doc(dk_ingest *x, job *j)
 {
     const char *where = j->where;
+    double mark = x->t.on ? thread_cpu() : 0;
     int what = dk_store_check(x->store, j->meta.name, j->hash);
+    lap(x, &mark, &x->t.check);
     if (what < 0)
         return db_failure(x, where, j->line);
     if (what == 1) {
@@ -306,6 +353,7 @@ static dk_status write_doc(dk_ingest *x, job *j)
                 : dk_store_put_doc(x->store, &j->meta, j->hash, j->text, j->n,
                                    &docid))
         return db_failure(x, where, j->line);
+    lap(x, &mark, &x->t.doc);
     if (grow_ids(&x->sids, &x->sids_cap, j->nsents) ||
         grow_ids(&x->msids, &x->msids_cap, j->nments)) {
         report(x, where, j->line, "out of memory");
@@ -320,6 +368,7 @@ static dk_status write_doc(dk_ingest *x, job *j)
     if (dk_store_put_sentences(x->store, docid, j->sents, j->nsents, clean,
                                j->toks ? &toks : NULL, x->sids))
         return db_failure(x, where, j->line);
+    lap(x, &mark, &x->t.sents);
     for (size_t i = 0; i < j->nments; i++) {
         long si = j->ment_sent[i];
         x->msids[i] = si >= 0 ? x->sids[si] : 0;
@@ -327,14 +376,19 @@ static dk_status write_doc(dk_ingest *x, job *j)
     if (dk_store_put_mentions(x->store, docid, j->ments, clean, j->mstrings,
                               x->msids, j->nments))
         return db_failure(x, where, j->line);
+    lap(x, &mark, &x->t.ments);
     x->pend_added++;
     x->pend_replaced += what == 2;
     x->pend_mentions += (long long)j->nments;
     x->batch_docs++;
     x->batch_bytes += j->n;
     if (x->batch_docs >= x->o.batch_docs || x->batch_bytes >= BATCH_BYTES ||
-        now() - x->batch_t0 >= BATCH_SECONDS)
-        return commit(x);
+        now() - x->batch_t0 >= BATCH_SECONDS) {
+        dk_status st = commit(x);
+        lap(x, &mark, &x->t.commits);
+        x->t.ncommits++;
+        return st;
+    }
     return DK_OK;
 }
 
@@ -380,9 +434,12 @@ static int emit(dk_ingest *x, job *j)
         return x->fatal ? -1 : 0;
     }
     pthread_mutex_lock(&x->mu);
+    double t0 = x->t.on ? now() : 0;
     while (x->queued && x->queued + j->size > QUEUE_BYTES &&
            !atomic_load(&x->stop))
         pthread_cond_wait(&x->can_put, &x->mu);
+    if (x->t.on)
+        x->t.read_wait += now() - t0;
     if (atomic_load(&x->stop)) {
         pthread_mutex_unlock(&x->mu);
         job_free(j);
@@ -856,11 +913,14 @@ static void visit(dk_ingest *x, const char *path, unsigned long long *total,
 static void *reader(void *arg)
 {
     dk_ingest *x = arg;
+    double cpu0 = x->t.on ? thread_cpu() : 0;
     if (x->src_path)
         visit(x, x->src_path, NULL, 0);
     else
         read_buffer(x, x->src_buf, x->src_n, x->src_name);
     pthread_mutex_lock(&x->mu);
+    if (x->t.on)
+        x->t.read_cpu += thread_cpu() - cpu0;
     x->reading = 0;
     pthread_cond_signal(&x->can_take);
     pthread_mutex_unlock(&x->mu);
@@ -875,6 +935,7 @@ static dk_status run(dk_ingest *x)
     x->status = DK_OK;
     pthread_t t;
     x->reading = 1;
+    double cpu0 = x->t.on ? thread_cpu() : 0;
     /* set before the thread starts: it reads it */
     x->threaded = x->o.threads != 1;
     if (x->threaded && pthread_create(&t, NULL, reader, x) != 0)
@@ -887,8 +948,11 @@ static dk_status run(dk_ingest *x)
         dk_ckpt *ckpt = dk_ckpt_start(dk_store_db(x->store));
         pthread_mutex_lock(&x->mu);
         for (;;) {
+            double t0 = x->t.on ? now() : 0;
             while (!x->head && x->reading)
                 pthread_cond_wait(&x->can_take, &x->mu);
+            if (x->t.on)
+                x->t.write_wait += now() - t0;
             job *j = x->head;
             if (!j)
                 break;
@@ -909,6 +973,8 @@ static dk_status run(dk_ingest *x)
         pthread_join(t, NULL);
         dk_ckpt_stop(ckpt);
         x->threaded = 0;
+        if (x->t.on)
+            x->t.write_cpu += thread_cpu() - cpu0;
     }
     dk_status st = x->status;
     x->status = before ? before : (int)st;
@@ -945,8 +1011,15 @@ unsigned long long dk_ingest_size(const char *path)
 
 dk_status dk_ingest_finish(dk_ingest *x)
 {
-    if (!x->fatal)
+    if (!x->fatal && x->in_tx) {
+        double mark = x->t.on ? thread_cpu() : 0, before = x->t.commits;
         note(x, commit(x));
+        lap(x, &mark, &x->t.commits);
+        x->t.write_cpu += x->t.commits - before;
+        x->t.ncommits++;
+    }
+    if (x->t.on)
+        show_times(&x->t);
     if (x->fatal)
         note(x, DK_ERR_DB);
     return x->status;
