@@ -1442,7 +1442,13 @@ static int passive_at(dk_event_doc *ev, int t)
     int a = hit_ending(ev, t, DK_EV_AUX);
     if (a >= 0 && rule_of(ev, &ev->hit[a])->arg[0])
         return 1;
-    return tok_punct(s, t - 1, ",");
+    if (!tok_punct(s, t - 1, ","))
+        return 0;
+    /* "the port, launched in 2015, ..." is passive; "The ambassador,
+     * Zhang Xiao, met Roman Sklyar" is not: a participant right after
+     * the verb is its object */
+    int h = ev->hit_start[t];
+    return !(h >= 0 && item_at(ev, ev->hit[h].t1));
 }
 
 /* Is a noun at t a restatement or a count rather than a happening: after

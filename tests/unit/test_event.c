@@ -508,6 +508,10 @@ static void test_relative_subject(void **state)
     run("Alim, who is now in Port City to take part in the Great Lakes "
         "Forum, spoke.", &g);
     actors(one(&g, "summit"), 1, "alim");
+    /* a name in commas is the subject's apposition, and a verb after it
+     * with its object is active ("the port, launched in 2015," is not) */
+    run("The envoy, Bors, met Alim in Port City.", &g);
+    actors(one(&g, "meeting"), 2, "bors", "alim");
 }
 
 /* "his guest": who came on the last visit */
