@@ -62,6 +62,8 @@ static const fcase cases[] = {
     {"Today about 4,700 joint firms work here.", "4,700", DK_NUMBER, 4700, "", DK_Q_APPROX, 0, 0},
     {"It created 20 thousand new jobs.", "20 thousand", DK_NUMBER, 20000, "", DK_Q_EXACT, 0, 0},
     {"Trade grew two to three times.", "two to three times", DK_NUMBER, 2, "", DK_Q_RANGE, 2, 3},
+    {"Imports totalled 1.5 trln tenge.", "1.5 trln tenge", DK_MONEY, 1.5e12, "KZT", DK_Q_EXACT, 0, 0},
+    {"They shipped 20 thsd tons.", "20 thsd tons", DK_QUANTITY, 20000, "t", DK_Q_EXACT, 0, 0},
     /* a year before "to" and a scaled amount: no range ending below its start */
     {"Trade grew in 2023 to 41 billion dollars.", "41 billion dollars", DK_MONEY, 41e9, "USD", DK_Q_EXACT, 0, 0},
     {"Output grew 1.7-fold.", "1.7-fold", DK_NUMBER, 1.7, "", DK_Q_EXACT, 0, 0},
