@@ -1628,6 +1628,23 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
     return k + 1;
 }
 
+/* "9M 2024", "6M-2023": the first N months of a year, as financial
+ * reports write them. */
+static int p_months_done(const dk_sent *s, int i, dv *v)
+{
+    int n = int_at(s, i, 1, 12, 2);
+    if (n < 1 || !dk_tok_glued(s, i + 1) || !dk_tok_text(s, i + 1, "M"))
+        return 0;
+    int k = i + 2;
+    if (dk_tok_is(s, k, '-') && dk_tok_glued(s, k))
+        k++;
+    int y = year_at(s, k);
+    if (!y || !free_side(s, k, 1))
+        return 0;
+    set_part(v, y, n, 1);
+    return k + 1;
+}
+
 /* What a parser needs to find anything at token i, for p_core's test
  * before trying it.  first: what token i may be, LXB(cls) for a word
  * with an entry of that class, DIGITS for a number in digits, ANY for
@@ -1666,6 +1683,7 @@ static const struct parser {
     {p_weekday, LXB(LX_WEEKDAY), 0, 0},
     {p_labelled, LXB(LX_DATEWORD) | LXB(LX_TUNIT), 0, 0},
     {p_quarter_first, LXB(LX_DATEWORD), DIGITS, 0},
+    {p_months_done, DIGITS, 0, 0},
 };
 
 #define NPARSERS (sizeof parsers / sizeof *parsers)
