@@ -547,6 +547,26 @@ static void absorb_possessive(dk_event_doc *ev, int i)
     }
 }
 
+/* Who held the title of item it ("president", "Foreign Minister",
+ * "leaders") for country c on the document's date, by the pack's
+ * offices; NULL when it does not say or the document has no date. */
+static const char *office_holder(const dk_event_doc *ev, const ev_item *it,
+                                 int end, const char *c)
+{
+    const dk_sent *s = ev->s;
+    const dk_docctx *d = s->doc;
+    if (!d || !d->year || end <= it->t0)
+        return NULL;
+    char date[16];
+    snprintf(date, sizeof date, "%04d-%02d-%02d", d->year,
+             d->month ? d->month : 7, d->day ? d->day : 1);
+    const char *t = s->text + s->tok[it->t0].start;
+    size_t n = s->tok[end - 1].end - s->tok[it->t0].start;
+    if (it->plural && n > 1 && (t[n - 1] == 's' || t[n - 1] == 'S'))
+        n--;   /* "the leaders of Kazakhstan and China" */
+    return dk_pack_office_holder(ev->p, c, t, n, date);
+}
+
 /* The last person of country c named in this sentence before item i
  * ("Tokayev met Xi, and the two leaders ..."), or NULL. */
 static const char *pair_person_before(const dk_event_doc *ev, int i,
@@ -647,6 +667,7 @@ static void resolve_items(dk_event_doc *ev)
                 continue;
             }
             /* "the Kazakh president": the country before it */
+            int title_end = it->t1;
             ev_item *prev = i > 0 ? &v[i - 1] : NULL;
             const char *c[DK_MAX_ACTORS] = {NULL};
             int nc = 0;
@@ -655,6 +676,8 @@ static void resolve_items(dk_event_doc *ev)
                  (prev->t1 + 1 == it->t0 && at_tok_is(s, prev->t1, "'s")))) {
                 c[nc++] = prev->id[0];
                 prev->dropped = 1;
+                if (prev->t0 < it->x0)
+                    it->x0 = prev->t0;   /* "the Kazakh president": one */
             } else if (next && next->what == IT_COUNTRY &&
                        at_tok_is(s, it->t1, "of") && next->t0 == it->t1 + 1) {
                 /* "the leaders of Kazakhstan and China", "the leaders of
@@ -685,8 +708,10 @@ static void resolve_items(dk_event_doc *ev)
                 continue;
             }
             for (int k = 0; k < nc; k++) {
-                const ev_person *p = last_person(ev, c[k]);
-                at_copy(it->id[it->nid++], DK_ID_MAX, p ? p->id : c[k]);
+                const char *holder = office_holder(ev, it, title_end, c[k]);
+                const ev_person *p = holder ? NULL : last_person(ev, c[k]);
+                at_copy(it->id[it->nid++], DK_ID_MAX,
+                        holder ? holder : p ? p->id : c[k]);
             }
             continue;
         }

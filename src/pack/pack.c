@@ -8,7 +8,8 @@
  *
  * events.tsv (optional) declares event types and the phrases the event
  * reader (src/attribute/event.c) looks for; its phrases go into a third
- * matcher whose ids are the row numbers.
+ * matcher whose ids are the row numbers.  offices.tsv (optional) says who
+ * held a title of a country when ("the Kazakh president" in 2024).
  *
  * Alias syntax (entities.tsv column 5, metrics.tsv column 5): phrases
  * separated by '|'; a phrase starting with '=' matches case-sensitively
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "pack.h"
 #include "ac.h"
 #include "../text/utf8.h"
@@ -51,6 +53,9 @@ struct dk_pack {
     char **keyphr;             /* trigger phrases, while loading */
     int nkeyphr, capkeyphr;
     dk_pack_evmask evmask;     /* [length][first letter]: last letters */
+    dk_pack_office *offices;
+    int noffices, capoffices;
+    int *office_line;          /* line of each office, for messages */
 };
 
 /* The state of one load: where problems go and how many there were. */
@@ -863,6 +868,81 @@ static void event_line(loader *L, char *s)
     add_phrases(L, p->ev_ac, f[3], idx, "phrase", TAB_EVENT);
 }
 
+/* Is d an ISO date "YYYY-MM-DD" (or "-", open: *d set to "")? */
+static int office_date(char *d)
+{
+    if (strcmp(d, "-") == 0) {
+        d[0] = '\0';
+        return 1;
+    }
+    if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+            return 0;
+    int m = (d[5] - '0') * 10 + d[6] - '0', day = (d[8] - '0') * 10 + d[9] - '0';
+    return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+/* offices.tsv: country, person, from, to, titles.  The titles are kept
+ * lower-case, each without a leading "the ". */
+static void office_line(loader *L, char *s)
+{
+    dk_pack *p = L->p;
+    char *f[6];
+    int n = split_tabs(s, f, 5);
+    if (n != 5) {
+        problem(L, "want 5 tab-separated fields (country, person, from, "
+                   "to, titles), found %d", n > 5 ? 6 : n);
+        return;
+    }
+    if (!valid_id(f[0]) || !valid_id(f[1])) {
+        problem(L, "bad id '%.60s' (letters, digits and '_', at most %d)",
+                valid_id(f[0]) ? f[1] : f[0], DK_ID_MAX - 1);
+        return;
+    }
+    if (!office_date(f[2]) || !office_date(f[3])) {
+        problem(L, "bad date: want YYYY-MM-DD or '-'");
+        return;
+    }
+    if (f[2][0] && f[3][0] && strcmp(f[2], f[3]) > 0) {
+        problem(L, "the office ends (%s) before it starts (%s)", f[3], f[2]);
+        return;
+    }
+    size_t tl = strlen(f[4]);
+    if (!tl || f[4][0] == '|' || f[4][tl - 1] == '|' || strstr(f[4], "||")) {
+        problem(L, "empty title");
+        return;
+    }
+    if (grow_rows(L, &p->offices, sizeof *p->offices, &p->office_line,
+                  p->noffices, &p->capoffices, 16))
+        return;
+    dk_pack_office *o = &p->offices[p->noffices];
+    memset(o, 0, sizeof *o);
+    o->titles = malloc(tl + 1);
+    if (!o->titles) {
+        out_of_memory(L);
+        return;
+    }
+    char *w = o->titles;
+    for (const char *t = f[4]; *t;) {   /* each phrase, "the " dropped */
+        if (strncasecmp(t, "the ", 4) == 0)
+            t += 4;
+        while (*t && *t != '|') {
+            char c = *t++;
+            *w++ = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        }
+        if (*t == '|')
+            *w++ = *t++;
+    }
+    *w = '\0';
+    strcpy(o->country, f[0]);
+    strcpy(o->person, f[1]);
+    strcpy(o->from, f[2]);
+    strcpy(o->to, f[3]);
+    p->office_line[p->noffices++] = L->line;
+}
+
 /* Read one file of the pack; a missing optional file is no problem. */
 static void read_part(loader *L, const char *name, int required,
                       void (*fn)(loader *, char *))
@@ -901,6 +981,16 @@ static void check_refs(loader *L)
                        "country", c, p->ents[i].id);
         }
     }
+    L->file = "offices.tsv";
+    for (int i = 0; i < p->noffices; i++) {
+        const dk_pack_office *o = &p->offices[i];
+        int c = find_entity(p, o->country), k = find_entity(p, o->person);
+        L->line = p->office_line[i];
+        if (c < 0 || strcmp(p->ents[c].type, "country") != 0)
+            problem(L, "'%s' is not an entity of type country", o->country);
+        if (k < 0 || strcmp(p->ents[k].type, "person") != 0)
+            problem(L, "'%s' is not an entity of type person", o->person);
+    }
     L->file = "pack.tsv";
     L->line = 0;
     for (int w = 0; w < 2; w++)
@@ -937,6 +1027,7 @@ static dk_pack *load(const char *dir, dk_pack_report report, void *ctx,
     int entities_ok = L.problems == before;
     read_part(&L, "metrics.tsv", 0, metric_line);
     read_part(&L, "events.tsv", 0, event_line);
+    read_part(&L, "offices.tsv", 0, office_line);
     if (entities_ok)  /* else the references would only echo a problem */
         check_refs(&L);
     if (!L.problems && (dk_ac_build(p->ent_ac) || dk_ac_build(p->cue_ac) ||
@@ -1011,7 +1102,47 @@ void dk_pack_free(dk_pack *p)
     dk_ac_joint_free(p->joint);
     free(p->evword);
     free_key_phrases(p);
+    for (int i = 0; i < p->noffices; i++)
+        free(p->offices[i].titles);
+    free(p->offices);
+    free(p->office_line);
     free(p);
+}
+
+/* Is the phrase t[0, n) (lower-case, no leading "the ") one of the
+ * '|'-separated titles? */
+static int has_title(const char *titles, const char *t, size_t n)
+{
+    for (const char *s = titles; *s;) {
+        size_t k = strcspn(s, "|");
+        if (k == n && memcmp(s, t, n) == 0)
+            return 1;
+        s += k + (s[k] == '|');
+    }
+    return 0;
+}
+
+const char *dk_pack_office_holder(const dk_pack *p, const char *country,
+                                  const char *title, size_t n,
+                                  const char *date)
+{
+    char t[64];
+    if (n >= 4 && strncasecmp(title, "the ", 4) == 0)
+        title += 4, n -= 4;
+    if (!p->noffices || n >= sizeof t || !date || strlen(date) < 10)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        t[i] = title[i] >= 'A' && title[i] <= 'Z' ? (char)(title[i] - 'A' + 'a')
+                                                  : title[i];
+    for (int i = 0; i < p->noffices; i++) {
+        const dk_pack_office *o = &p->offices[i];
+        if (strcmp(o->country, country) == 0 &&
+            (!o->from[0] || memcmp(o->from, date, 10) <= 0) &&
+            (!o->to[0] || memcmp(date, o->to, 10) <= 0) &&
+            has_title(o->titles, t, n))
+            return o->person;
+    }
+    return NULL;
 }
 
 const char *dk_pack_name(const dk_pack *p)

@@ -90,6 +90,15 @@ typedef struct dk_pack_evtype {
     char cameo[8];
 } dk_pack_evtype;
 
+/* One row of offices.tsv: who held a title of a country, and when
+ * ("KZ", "president|head of state", "tokayev", 2019-03-20 to now). */
+typedef struct dk_pack_office {
+    char country[DK_ID_MAX];
+    char person[DK_ID_MAX];
+    char from[11], to[11];   /* ISO dates; "" for open */
+    char *titles;            /* lower-case phrases separated by '|' */
+} dk_pack_office;
+
 /* Load the pack in dir.  On failure returns NULL and writes a one-line
  * message "FILE:LINE: problem" to err (size cap). */
 dk_pack *dk_pack_load(const char *dir, char *err, size_t cap);
@@ -117,6 +126,13 @@ const dk_pack_metric *dk_pack_metrics(const dk_pack *p, int *n);
 /* The rules and types of events.tsv (n = 0 when the pack has none). */
 const dk_pack_evrule *dk_pack_event_rules(const dk_pack *p, int *n);
 const dk_pack_evtype *dk_pack_event_types(const dk_pack *p, int *n);
+
+/* The person who held title (a title phrase of the text, any case,
+ * with or without a leading "the ") of country on date (ISO
+ * "YYYY-MM-DD"), by offices.tsv; NULL when the pack does not say. */
+const char *dk_pack_office_holder(const dk_pack *p, const char *country,
+                                  const char *title, size_t n,
+                                  const char *date);
 
 /* Find the phrases of events.tsv in text[0, n) (same rules as entity
  * aliases); index = the row.  Returns 0 when the pack has no events. */

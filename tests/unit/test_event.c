@@ -101,6 +101,9 @@ static int setup(void **state)
         "bb_council\torganization\tBB\tBorian Trade Council\n"
         "big_forum\tevent\t-\tGreat Lakes Forum\n");
     put(packdir, "events.tsv", events_tsv);
+    put(packdir, "offices.tsv",
+        "AA\tcyr\t2001-01-01\t2019-12-31\tpresident\n"
+        "AA\talim\t2020-01-01\t-\tpresident|leader\n");
     return 0;
 }
 
@@ -110,6 +113,7 @@ static int teardown(void **state)
     rm(packdir, "pack.tsv");
     rm(packdir, "entities.tsv");
     rm(packdir, "events.tsv");
+    rm(packdir, "offices.tsv");
     rmdir(packdir);
     return 0;
 }
@@ -420,9 +424,10 @@ static void test_title_resolves_to_person(void **state)
     run("Bors Borov spoke. Alim Aman spoke. "
         "The Borian president arrived in Lake Town.", &g);
     actors(one(&g, "visit"), 1, "bors");
-    /* no Alandic person named: the title stands for its country */
-    run("The Alandic leader arrived in Port City.", &g);
-    actors(one(&g, "visit"), 1, "AA");
+    /* no Borian person named, no Borian office known: the title stands
+     * for its country */
+    run("The Borian leader arrived in Lake Town.", &g);
+    actors(one(&g, "visit"), 1, "BB");
 }
 
 static void test_title_before_name(void **state)
@@ -512,6 +517,20 @@ static void test_relative_subject(void **state)
      * with its object is active ("the port, launched in 2015," is not) */
     run("The envoy, Bors, met Alim in Port City.", &g);
     actors(one(&g, "meeting"), 2, "bors", "alim");
+}
+
+/* "the Alandic president" with no one of Aland named yet: who held the
+ * office on the document's date (offices.tsv), before a person of that
+ * country named earlier */
+static void test_office_holder(void **state)
+{
+    (void)state;
+    got g;
+    run("Bors met the Alandic president.", &g);
+    actors(one(&g, "meeting"), 2, "bors", "alim");
+    run("The Alandic leader arrived in Port City.", &g);
+    actors(one(&g, "visit"), 1, "alim");
+
 }
 
 /* "his guest": who came on the last visit */
@@ -807,6 +826,7 @@ int main(void)
         cmocka_unit_test(test_two_leaders),
         cmocka_unit_test(test_counterpart),
         cmocka_unit_test(test_guest),
+        cmocka_unit_test(test_office_holder),
         cmocka_unit_test(test_relative_subject),
         cmocka_unit_test(test_frame_talks),
         cmocka_unit_test(test_pair_of_the_document),

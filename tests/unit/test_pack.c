@@ -303,6 +303,48 @@ static void test_metrics(void **state)
     expect("metrics.tsv:10", "empty cue");
 }
 
+/* offices.tsv: every kind of bad line, each with its line number; a good
+ * row answers for its dates and titles only */
+static void test_offices(void **state)
+{
+    (void)state;
+    put("entities.tsv", ENTS "ali\tperson\tAA\tAli Aman\n");
+    put("offices.tsv",
+        "AA\tali\t2019-03-20\t-\tPresident|the head of state\n" /* 1: ok */
+        "AA\tali\t2019-03-20\t-\n"                     /* 2: 4 fields */
+        "AA\tal-i\t2019-03-20\t-\tpresident\n"         /* 3: bad id */
+        "AA\tali\t2019-3-20\t-\tpresident\n"           /* 4: bad date */
+        "AA\tali\t2020-01-01\t2019-01-01\tpresident\n" /* 5: reversed */
+        "AA\tali\t-\t-\tpresident||leader\n"           /* 6: empty title */
+        "ZZ\tali\t-\t-\tpresident\n"                   /* 7: no country */
+        "AA\tBB\t-\t-\tpresident\n");                  /* 8: no person */
+    problems(7);
+    expect("offices.tsv:2", "want 5 tab-separated fields");
+    expect("offices.tsv:3", "bad id 'al-i'");
+    expect("offices.tsv:4", "bad date");
+    expect("offices.tsv:5", "ends (2019-01-01) before it starts");
+    expect("offices.tsv:6", "empty title");
+    expect("offices.tsv:7", "'ZZ' is not an entity of type country");
+    expect("offices.tsv:8", "'BB' is not an entity of type person");
+    put("offices.tsv", "AA\tali\t2019-03-20\t-\tPresident|the head of state\n");
+    char err[256];
+    dk_pack *p = dk_pack_load(dir, err, sizeof err);
+    if (!p)
+        fail_msg("%s", err);
+    const char *t = "The President";
+    assert_string_equal(dk_pack_office_holder(p, "AA", t, strlen(t),
+                                              "2024-05-01"), "ali");
+    t = "head of state";
+    assert_string_equal(dk_pack_office_holder(p, "AA", t, strlen(t),
+                                              "2019-03-20"), "ali");
+    assert_null(dk_pack_office_holder(p, "AA", t, strlen(t), "2019-03-19"));
+    assert_null(dk_pack_office_holder(p, "BB", t, strlen(t), "2024-05-01"));
+    t = "minister";
+    assert_null(dk_pack_office_holder(p, "AA", t, strlen(t), "2024-05-01"));
+    dk_pack_free(p);
+    rm("offices.tsv");
+}
+
 static void test_bad_bytes(void **state)
 {
     (void)state;
@@ -539,6 +581,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_metrics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_error_buffer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_offices, setup, teardown),
         cmocka_unit_test(test_shipped_packs),
         cmocka_unit_test_setup_teardown(test_default_dir, setup, teardown),
         cmocka_unit_test_setup_teardown(test_engine, setup, teardown),
