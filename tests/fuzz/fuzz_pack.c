@@ -1,14 +1,15 @@
 /*
  * fuzz_pack.c - libFuzzer over the pack loader and the matcher.  The
- * input is split at the first three NUL bytes into entities.tsv,
- * metrics.tsv, a text and events.tsv (empty when the input has no third
- * NUL); the files go to a temporary folder with a fixed pack.tsv, the
+ * input is split at the first four NUL bytes into entities.tsv,
+ * metrics.tsv, a text, events.tsv and offices.tsv (empty when the input
+ * has fewer NULs); the files go to a temporary folder with a fixed pack.tsv, the
  * pack is loaded (and checked), and when it loads, the text is searched
  * for entities, cues and event phrases, and each of its words is tried
  * as a trigger key word.  Every match must lie in the text, in order,
  * without overlaps; the matches found on the text's words read once
  * (dk_pack_words_read, dk_pack_find_*_in) must be the same as those found
- * on the text.
+ * on the text.  Each country's office holders are asked for the text's
+ * first words as a title: an answer must be a person of the pack.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -96,9 +97,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const uint8_t *c = z2 ? z2 + 1 : end;
     const uint8_t *z3 = z2 ? memchr(c, 0, (size_t)(end - c)) : NULL;
     const uint8_t *d = z3 ? z3 + 1 : end;
+    const uint8_t *z4 = z3 ? memchr(d, 0, (size_t)(end - d)) : NULL;
+    const uint8_t *e = z4 ? z4 + 1 : end;
     put("entities.tsv", a, (size_t)((z1 ? z1 : end) - a));
     put("metrics.tsv", b, (size_t)((z2 ? z2 : end) - b));
-    put("events.tsv", d, (size_t)(end - d));
+    put("events.tsv", d, (size_t)((z4 ? z4 : end) - d));
+    put("offices.tsv", e, (size_t)(end - e));
     if (z3)
         end = z3;   /* the text ends where events.tsv starts */
     char err[256];
@@ -129,6 +133,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 dk_pack_find_events_in);
     }
     dk_pack_words_free(&words);
+    const dk_pack_entity *ent = dk_pack_entities(p, &ne);
+    for (int i = 0; i < ne; i++) {
+        if (strcmp(ent[i].type, "country") != 0)
+            continue;
+        for (size_t len = 0; len <= n && len < 40; len += 7) {
+            const char *who = dk_pack_office_holder(p, ent[i].id, text, len,
+                                                    "2024-05-01");
+            int k = who ? dk_pack_entity_index(p, who) : 0;
+            if (who && (k < 0 || strcmp(ent[k].type, "person") != 0))
+                abort();
+        }
+    }
     for (size_t i = 0, w = 0; i <= n; i++)   /* every space-separated word */
         if (i == n || text[i] == ' ') {
             (void)dk_pack_event_word(p, text + w, i - w);
