@@ -1257,9 +1257,6 @@ static int intent_between(const dk_event_doc *ev, const ev_event *e, int t)
     return 0;
 }
 
-/* The date of the event: the nearest date after the span (before the next
- * event), else the nearest before it; dates joined by "and" after it give
- * the interval that covers them ("in 1996 and ... in 1997"). */
 /* Does date d (ISO, or an interval) start after the document's date: a
  * deadline or a plan ("by 2027"), never when a happening took place? */
 static int after_doc(const dk_event_doc *ev, const char *d)
@@ -1276,6 +1273,9 @@ static int after_doc(const dk_event_doc *ev, const char *d)
     return strncmp(d, today, n) > 0;
 }
 
+/* The date of the event: the nearest date after the span (before the next
+ * event), else the nearest before it; dates joined by "and" after it give
+ * the interval that covers them ("in 1996 and ... in 1997"). */
 static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
 {
     const dk_cand *best = NULL;
@@ -1518,7 +1518,6 @@ static int not_a_happening(dk_event_doc *ev, int t)
     return 0;
 }
 
-/* Read hit i (a verb or noun trigger) as an event; 0 when it is none. */
 /* Where a verb after a noun phrase ending at token t starts, past an
  * optional ", which" or ", that" ("the forum, which opened"). */
 static int after_relative(const dk_event_doc *ev, int t)
@@ -1550,6 +1549,7 @@ static int summit_before(dk_event_doc *ev, const ev_hit *h)
     return 0;
 }
 
+/* Read hit i (a verb or noun trigger) as an event; 0 when it is none. */
 static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
 {
     const ev_hit *h = &ev->hit[i];
