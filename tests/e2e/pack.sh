@@ -75,6 +75,7 @@ cat >"$T/ev.txt" <<'TXT'
 Xi Jinping arrived in Astana on a state visit. Tokayev met his guest at the airport.
 Nurtleu held talks with his Chinese counterpart Wang Yi, and the two ministers agreed to open a crossing.
 Xi Jinping held talks with the Kazakh president.
+Chinese premier meets Kazakh PM
 Tokayev and Xi witnessed the signing of 20 documents.
 The number of Chinese tourists visiting Kazakhstan reached 650,000 last year.
 TXT
@@ -88,6 +89,7 @@ want = [("arrived in", "visit", ["xi_jinping"]),
         ("held talks with", "meeting", ["murat_nurtleu", "wang_yi"]),
         ("agreed to open", "intent", ["murat_nurtleu", "wang_yi"]),
         ("held talks with", "meeting", ["tokayev", "xi_jinping"]),
+        ("meets", "meeting", ["li_qiang", "olzhas_bektenov"]),
         ("witnessed the signing", "agreement", ["tokayev", "xi_jinping"])]
 assert got == want, got' "$T/out" 2>"$T/pyerr" && ok \
     || bad "shipped event rows: $(tail -1 "$T/pyerr")"
