@@ -9,6 +9,8 @@
  * link never happens while scanning.  dict[s] is the nearest proper
  * suffix state of s that ends a pattern, for reporting shorter patterns
  * when the longest one ending at a byte is not a whole word.
+ * dk_ac_build_lean builds no table when the word scan below applies (the
+ * pack's matchers: only the tests ask for the scan).
  *
  * When every pattern starts with a word byte (the usual pack), a match
  * can only start after a byte that is not an ASCII letter or digit, so
@@ -829,7 +831,9 @@ static int build_walk(dk_ac *a)
     return build_runs(a);
 }
 
-int dk_ac_build(dk_ac *a)
+/* What dk_ac_build and dk_ac_build_lean do: with_table 0 leaves the
+ * table out when the word scan applies. */
+static int build(dk_ac *a, int with_table)
 {
     if (a->built)
         return DK_AC_OK;
@@ -855,6 +859,20 @@ int dk_ac_build(dk_ac *a)
         }
     if (build_walk(a))
         return DK_AC_NOMEM;
+    if (!with_table && a->words) {
+        /* the walk has what it needs: the trie goes, no table comes */
+        free(a->child);
+        free(a->sibling);
+        free(a->label);
+        free(a->first);
+        a->child = a->sibling = a->first = NULL;
+        a->label = NULL;
+        a->sink = -1;
+        for (unsigned c = 0; c < 256; c++)
+            a->alnum[c] = c < 0x80 && cp_is_word(c);
+        a->built = 1;
+        return DK_AC_OK;
+    }
     uint8_t cls_alnum[256] = {0};
     for (unsigned c = 0; c < 128; c++)
         if (ascii_alnum(c))
@@ -997,6 +1015,16 @@ int dk_ac_build(dk_ac *a)
     }
     a->built = 1;
     return DK_AC_OK;
+}
+
+int dk_ac_build(dk_ac *a)
+{
+    return build(a, 1);
+}
+
+int dk_ac_build_lean(dk_ac *a)
+{
+    return build(a, 0);
 }
 
 int dk_ac_states(const dk_ac *a)
@@ -1892,8 +1920,8 @@ int dk_ac_find_in(const dk_ac *a, const dk_pack_words *w, const char *text,
 int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,
                     dk_ac_hit *out, int max)
 {
-    if (!a->built || max <= 0)
-        return 0;
+    if (!a->built || max <= 0 || (!a->narrow && !a->delta))
+        return 0;   /* (built lean: no table) */
     const unsigned char *t = (const unsigned char *)text;
     return a->narrow ? scan(a, t, n, out, max, 1) : scan(a, t, n, out, max, 0);
 }

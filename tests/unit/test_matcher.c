@@ -616,6 +616,38 @@ static void test_joint_part_end(void **state)
     dk_ac_free(a);
 }
 
+/* A matcher built lean finds what one built whole does; it has no table
+ * for dk_ac_find_scan when the word scan applies, and has one when it
+ * does not (a pattern starting with "$"). */
+static void test_lean(void **state)
+{
+    (void)state;
+    const char *const words[] = {"Astana", "Xi Jinping", "talks", "a b",
+                                 NULL};
+    const char *const other[] = {"$5", "talks", NULL};
+    const char *text = "Talks in Astana: Xi  Jinping, a-b, $5 talks.";
+    size_t n = strlen(text);
+    for (int k = 0; k < 2; k++) {
+        const char *const *pats = k ? other : words;
+        dk_ac *whole = make(pats, NULL);
+        dk_ac *lean = dk_ac_new();
+        assert_non_null(lean);
+        for (int i = 0; pats[i]; i++)
+            assert_int_equal(dk_ac_add(lean, pats[i], strlen(pats[i]), i, 0,
+                                       NULL), DK_AC_OK);
+        assert_int_equal(dk_ac_build_lean(lean), DK_AC_OK);
+        dk_ac_hit got[8], want[8];
+        int nw = dk_ac_find(whole, text, n, want, 8);
+        int ng = dk_ac_find(lean, text, n, got, 8);
+        assert_int_equal(ng, nw);
+        assert_memory_equal(got, want, (size_t)nw * sizeof *got);
+        assert_int_equal(nw, k ? 3 : 5);
+        assert_int_equal(dk_ac_find_scan(lean, text, n, got, 8), k ? nw : 0);
+        dk_ac_free(whole);
+        dk_ac_free(lean);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -631,6 +663,7 @@ int main(void)
         cmocka_unit_test(test_words_overlapping),
         cmocka_unit_test(test_wide_table),
         cmocka_unit_test(test_joint_part_end),
+        cmocka_unit_test(test_lean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
