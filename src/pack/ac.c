@@ -9,6 +9,8 @@
  * link never happens while scanning.  dict[s] is the nearest proper
  * suffix state of s that ends a pattern, for reporting shorter patterns
  * when the longest one ending at a byte is not a whole word.
+ * dk_ac_build_lean builds no table when the word scan below applies (the
+ * pack's matchers: only the tests ask for the scan).
  *
  * When every pattern starts with a word byte (the usual pack), a match
  * can only start after a byte that is not an ASCII letter or digit, so
@@ -32,7 +34,10 @@
  * 4 KiB filter of the patterns' leading runs drops most of them (the
  * pack's matchers' filters joined in one table, dk_ac_joint, so that
  * each run is tested once for all and each matcher walks only its list
- * of runs, find_listed_in; else tested for a block of runs at a time
+ * of runs, find_listed_in: a run that a space and a run follow is left
+ * out of a matcher's list when the joint pair filter says that none of
+ * its patterns goes on with that run and the run's node ends none, as
+ * walk_run would stop there; else tested for a block of runs at a time
  * without a branch on its answer, see find_words_in), a hash table of
  * those runs
  * (16-byte slots holding a run's first 8 bytes, so a short run is
@@ -620,10 +625,30 @@ static inline uint32_t pair_bit(const dk_ac *a, int32_t m, uint64_t g)
                        WF_K) >> (64 - a->pairlog));
 }
 
+/* The entry of the joint pair filter (dk_ac_joint.pairs) for a run with
+ * key g after a run with key lead and a space: the keys' top bits are
+ * well mixed (wf_key), so two fields of them are enough. */
+static inline uint32_t joint_pair(uint64_t lead, uint64_t g)
+{
+    return (uint32_t)(((lead >> (64 - WF_LOG)) ^ (g >> (48 - WF_LOG))) &
+                      (WF_BITS - 1));
+}
+
+/* Where pair_runs puts the pairs it finds: the matcher's own filter
+ * (joint NULL: counted first, then set, for the leading run's node m),
+ * else bit of joint's entry for the leading run's key lead. */
+typedef struct pair_sink {
+    dk_ac *own;             /* the matcher's own filter, or NULL */
+    int32_t m;
+    uint64_t lead;
+    uint8_t *joint;
+    uint8_t bit;
+} pair_sink;
+
 /* Set the pair bits of the runs that start under node sp (reached by a
- * space after a leading run's node m): run[0, len) has been read. */
-static void pair_runs(dk_ac *a, int32_t m, int32_t sp, unsigned char *run,
-                      size_t len)
+ * space after a leading run's node): run[0, len) has been read. */
+static void pair_runs(const dk_ac *a, const pair_sink *to, int32_t sp,
+                      unsigned char *run, size_t len)
 {
     const struct wnode *x = &a->wnode[sp];
     int ends = len > 0 && x->pats;  /* a pattern ends with the run */
@@ -636,18 +661,20 @@ static void pair_runs(dk_ac *a, int32_t m, int32_t sp, unsigned char *run,
         unsigned c = a->wnode[v].label;
         if (c < 0x80 && ascii_alnum(c) && len < DK_AC_MAXPAT) {
             run[len] = (unsigned char)c;
-            pair_runs(a, m, v, run, len + 1);
+            pair_runs(a, to, v, run, len + 1);
         } else {
             ends = 1;               /* the run ends before c */
         }
     }
-    if (ends && len > 0) {
-        if (!a->pairs) {
-            a->npairs++;    /* counting */
-            return;
-        }
-        uint32_t b = pair_bit(a, m, run_key(run, 0, len));
-        a->pairs[b >> 3] |= (uint8_t)(1u << (b & 7));
+    if (!ends || len == 0)
+        return;
+    if (!to->own) {
+        to->joint[joint_pair(to->lead, run_key(run, 0, len))] |= to->bit;
+    } else if (!to->own->pairs) {
+        to->own->npairs++;    /* counting */
+    } else {
+        uint32_t b = pair_bit(to->own, to->m, run_key(run, 0, len));
+        to->own->pairs[b >> 3] |= (uint8_t)(1u << (b & 7));
     }
 }
 
@@ -661,8 +688,9 @@ static int build_pairs(dk_ac *a)
             if (!a->wrun[k].node)
                 continue;
             int32_t sp = wchild(a, a->wrun[k].node, ' ');
+            pair_sink to = {a, a->wrun[k].node, 0, NULL, 0};
             if (sp)
-                pair_runs(a, a->wrun[k].node, sp, run, 0);
+                pair_runs(a, &to, sp, run, 0);
         }
         if (pass == 0) {
             /* 16 bits a pair or more: few false positives, and a small
@@ -803,7 +831,9 @@ static int build_walk(dk_ac *a)
     return build_runs(a);
 }
 
-int dk_ac_build(dk_ac *a)
+/* What dk_ac_build and dk_ac_build_lean do: with_table 0 leaves the
+ * table out when the word scan applies. */
+static int build(dk_ac *a, int with_table)
 {
     if (a->built)
         return DK_AC_OK;
@@ -829,6 +859,20 @@ int dk_ac_build(dk_ac *a)
         }
     if (build_walk(a))
         return DK_AC_NOMEM;
+    if (!with_table && a->words) {
+        /* the walk has what it needs: the trie goes, no table comes */
+        free(a->child);
+        free(a->sibling);
+        free(a->label);
+        free(a->first);
+        a->child = a->sibling = a->first = NULL;
+        a->label = NULL;
+        a->sink = -1;
+        for (unsigned c = 0; c < 256; c++)
+            a->alnum[c] = c < 0x80 && cp_is_word(c);
+        a->built = 1;
+        return DK_AC_OK;
+    }
     uint8_t cls_alnum[256] = {0};
     for (unsigned c = 0; c < 128; c++)
         if (ascii_alnum(c))
@@ -971,6 +1015,16 @@ int dk_ac_build(dk_ac *a)
     }
     a->built = 1;
     return DK_AC_OK;
+}
+
+int dk_ac_build(dk_ac *a)
+{
+    return build(a, 1);
+}
+
+int dk_ac_build_lean(dk_ac *a)
+{
+    return build(a, 0);
 }
 
 int dk_ac_states(const dk_ac *a)
@@ -1485,14 +1539,48 @@ static int read_runs(const unsigned char *t, size_t n, dk_pack_run *v)
 #endif
 
 /* The word filters of several matchers in one table: bit k of
- * filter[b] is bit b of matcher k's firstrun, bit k of lead[c] says
- * whether its root has a child on the UTF-8 lead byte c. */
+ * filter[b] is bit b of matcher k's firstrun, bit k + JOINT_ENDS of it
+ * says that some leading run of matcher k with that bit ends a pattern
+ * there (its node has patterns), bit k of lead[c] whether its root has a
+ * child on the UTF-8 lead byte c.  Bit k of pairs[joint_pair(g, g2)]:
+ * a pattern of matcher k may go on from a leading run with key g with a
+ * space and a run with key g2 (as its own pair filter says).  space[c]:
+ * c is white space or a dash (wsym ' '). */
+#define JOINT_ENDS 3
+_Static_assert(DK_PACK_WORD_LISTS <= JOINT_ENDS, "the ends bits fit a byte");
+
 struct dk_ac_joint {
     const dk_ac *ac[DK_PACK_WORD_LISTS];
     int n;
     uint8_t lead[256];
+    uint8_t space[256];
     uint8_t filter[WF_BITS];
+    uint8_t pairs[WF_BITS];
 };
+
+/* The leading runs of matcher a in the joint j as its bit k. */
+static void joint_add(dk_ac_joint *j, const dk_ac *a, int k)
+{
+    for (uint32_t b = 0; b < WF_BITS; b++)
+        j->filter[b] |= (uint8_t)(((a->firstrun[b >> 3] >> (b & 7)) & 1u)
+                                  << k);
+    for (unsigned c = 0xC0; c < 256; c++)
+        j->lead[c] |= (uint8_t)((a->wroot[c] != 0) << k);
+    unsigned char run[DK_AC_MAXPAT + 1];
+    for (size_t i = 0; i <= a->wrunmask; i++) {
+        const struct wrun *r = &a->wrun[i];
+        if (!r->node)
+            continue;
+        uint64_t g = run_key((const unsigned char *)a->wrunpool + (r->at >> 8),
+                             0, r->at & 0xFF);
+        if (a->wnode[r->node].pats)
+            j->filter[g >> (64 - WF_LOG)] |= (uint8_t)(1u << (k + JOINT_ENDS));
+        int32_t sp = wchild(a, r->node, ' ');
+        pair_sink to = {NULL, r->node, g, j->pairs, (uint8_t)(1u << k)};
+        if (sp)
+            pair_runs(a, &to, sp, run, 0);
+    }
+}
 
 dk_ac_joint *dk_ac_joint_new(const dk_ac *const *v, int n)
 {
@@ -1502,16 +1590,13 @@ dk_ac_joint *dk_ac_joint_new(const dk_ac *const *v, int n)
     if (!j)
         return NULL;
     j->n = n;
+    for (unsigned c = 0; c < 256; c++)
+        j->space[c] = (uint8_t)is_space_byte(c);
     for (int k = 0; k < n; k++) {
         const dk_ac *a = v[k];
         j->ac[k] = a;
-        if (!a || !a->built || !a->words)
-            continue;   /* never asked for its list */
-        for (uint32_t b = 0; b < WF_BITS; b++)
-            j->filter[b] |= (uint8_t)(((a->firstrun[b >> 3] >> (b & 7)) & 1u)
-                                      << k);
-        for (unsigned c = 0xC0; c < 256; c++)
-            j->lead[c] |= (uint8_t)((a->wroot[c] != 0) << k);
+        if (a && a->built && a->words)
+            joint_add(j, a, k);   /* else never asked for its list */
     }
     return j;
 }
@@ -1521,8 +1606,29 @@ void dk_ac_joint_free(dk_ac_joint *j)
     free(j);
 }
 
-/* For each matcher of j, the runs of w its filter lets through.  (A run
- * longer than the matcher's patterns' may be listed: walk_run drops it.) */
+/* Would walk_run drop run r[0] of a text of n bytes at once, as a
+ * matcher with that run's node and pair filter would?  Returns the
+ * matchers (bits) of m, the run's filter byte, that may not: all
+ * unless a space and a run follow (r[1] is readable: the runs end with
+ * a sentinel), else those whose leading run ends a pattern or goes on
+ * with that run. */
+static inline unsigned may_go_on(const dk_ac_joint *j, const dk_pack_run *r,
+                                 const unsigned char *t, size_t n,
+                                 unsigned m)
+{
+    size_t e = r[0].end;   /* > 0: r[0] is no UTF-8 lead byte */
+    /* tested without a branch on the answers (t[e - 1] when e == n: any
+     * byte will do, next is 0 then) */
+    unsigned next = ((uint64_t)e + 1 == r[1].start) &
+                    (r[1].end > r[1].start) & j->space[t[e - (e >= n)]];
+    unsigned keep = (m >> JOINT_ENDS) |
+                    j->pairs[joint_pair(r[0].key, r[1].key)];
+    return keep | (next - 1u);
+}
+
+/* For each matcher of j, the runs of w its filter lets through, less
+ * those it would drop at once (may_go_on).  (A run longer than the
+ * matcher's patterns' may be listed: walk_run drops it.) */
 static void list_runs(dk_pack_words *w, const unsigned char *t,
                       const dk_ac_joint *j)
 {
@@ -1531,12 +1637,15 @@ static void list_runs(dk_pack_words *w, const unsigned char *t,
     const dk_pack_run *r = w->run;
     const uint8_t *filter = j->filter;
     const int nrun = w->nrun;
+    const size_t n = w->len;
     for (int i = 0; i < nrun; i++) {
         unsigned m;
-        if (__builtin_expect(r[i].end == r[i].start, 0))
+        if (__builtin_expect(r[i].end == r[i].start, 0)) {
             m = j->lead[t[r[i].start]];   /* a UTF-8 lead byte: rare */
-        else
+        } else {
             m = filter[r[i].key >> (64 - WF_LOG)];
+            m &= may_go_on(j, r + i, t, n, m);
+        }
         l0[n0] = i;
         n0 += (int)(m & 1u);
         l1[n1] = i;
@@ -1559,6 +1668,8 @@ int dk_ac_words_read(dk_pack_words *w, const char *text, size_t n,
     if (n > UINT32_MAX || reserve_runs(w, n))
         return -1;
     w->nrun = read_runs((const unsigned char *)text, n, w->run);
+    /* a sentinel for may_go_on (reserve_runs leaves room): no run */
+    w->run[w->nrun] = (dk_pack_run){UINT32_MAX, UINT32_MAX, 0};
     w->text = text;
     w->len = n;
     if (j) {
@@ -1718,12 +1829,21 @@ static int find_listed_in(const dk_ac *a, const dk_pack_words *w,
     pw.head = pw.n = 0;
     int nout = 0;
     int lo = from ? first_run(w, from) : 0;
-    /* the last run that starts before to, when to cuts it */
-    int cut = -1;
+    /* the last run that starts before to, when to cuts it; the run
+     * before the first that ends after to, when a space and that run
+     * follow it: list_runs may have left it out (may_go_on), but walk_run
+     * walks it (its pattern may end at to) */
+    int cut = -1, last = -1;
     if (to < w->len) {
         int hi = first_run(w, to);   /* ends after to, or starts there */
         if (hi < w->nrun && r[hi].start < to && r[hi].end > to)
             cut = hi;
+        int p = hi - 1;
+        if (p >= lo && hi < w->nrun && r[p].end > r[p].start &&
+            r[p].start >= from && r[hi].end > r[hi].start &&
+            (uint64_t)r[p].end + 1 == r[hi].start &&
+            is_space_byte(t[r[p].end]))
+            last = p;
     }
     int k = 0;
     if (lo > 0) {   /* the first listed run at or after lo */
@@ -1744,10 +1864,16 @@ static int find_listed_in(const dk_ac *a, const dk_pack_words *w,
         if (cut == lo)
             cut = -1;
     }
-    for (; k < nl && r[list[k]].start < to && list[k] != cut; k++)
+    for (; k < nl && r[list[k]].start < to && list[k] != cut; k++) {
+        if (list[k] == last)
+            last = -1;   /* listed: walked here */
         if (walk_run(a, w, r + list[k], t, from, to, &pw, out, &nout, max,
                      1))
             return -1;
+    }
+    if (last >= 0 && walk_run(a, w, r + last, t, from, to, &pw, out, &nout,
+                              max, 0))
+        return -1;
     if (cut >= 0 && walk_run(a, w, r + cut, t, from, to, &pw, out, &nout,
                              max, 0))
         return -1;
@@ -1794,8 +1920,8 @@ int dk_ac_find_in(const dk_ac *a, const dk_pack_words *w, const char *text,
 int dk_ac_find_scan(const dk_ac *a, const char *text, size_t n,
                     dk_ac_hit *out, int max)
 {
-    if (!a->built || max <= 0)
-        return 0;
+    if (!a->built || max <= 0 || (!a->narrow && !a->delta))
+        return 0;   /* (built lean: no table) */
     const unsigned char *t = (const unsigned char *)text;
     return a->narrow ? scan(a, t, n, out, max, 1) : scan(a, t, n, out, max, 0);
 }

@@ -52,6 +52,14 @@ int dk_ac_add(dk_ac *a, const char *pat, size_t n, int id, int exact,
 /* Freeze the matcher.  Returns DK_AC_OK or DK_AC_NOMEM. */
 int dk_ac_build(dk_ac *a);
 
+/* The same, without the table of dk_ac_find_scan when the word scan
+ * applies (every pattern starts with a letter, a digit or a UTF-8 lead
+ * byte): megabytes less to build and hold for a matcher that is only
+ * asked through dk_ac_find and dk_ac_find_in.  dk_ac_find_scan then
+ * finds nothing, and so does dk_ac_find when it cannot get the memory
+ * for the words of a text of 512 bytes or more. */
+int dk_ac_build_lean(dk_ac *a);
+
 /* Number of automaton states (for tests and statistics). */
 int dk_ac_states(const dk_ac *a);
 

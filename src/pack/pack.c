@@ -1030,8 +1030,9 @@ static dk_pack *load(const char *dir, dk_pack_report report, void *ctx,
     read_part(&L, "offices.tsv", 0, office_line);
     if (entities_ok)  /* else the references would only echo a problem */
         check_refs(&L);
-    if (!L.problems && (dk_ac_build(p->ent_ac) || dk_ac_build(p->cue_ac) ||
-                        (p->ev_ac && dk_ac_build(p->ev_ac)) ||
+    if (!L.problems && (dk_ac_build_lean(p->ent_ac) ||
+                        dk_ac_build_lean(p->cue_ac) ||
+                        (p->ev_ac && dk_ac_build_lean(p->ev_ac)) ||
                         !(p->joint = dk_ac_joint_new(
                               (const dk_ac *const[]){p->ent_ac, p->cue_ac,
                                                      p->ev_ac},

@@ -581,6 +581,73 @@ static void test_wide_table(void **state)
     dk_ac_free(a);
 }
 
+/* The lists of a joint filter leave out a run that a space and a run
+ * its patterns do not go on with follow ("ab" before "aa" for "ab a");
+ * a part of the text that ends inside that run still finds the pattern
+ * ending there, as dk_ac_find on the part does. */
+static void test_joint_part_end(void **state)
+{
+    (void)state;
+    const char *const pats[] = {"ab a", "yy", NULL};
+    dk_ac *a = make(pats, NULL);
+    dk_ac_joint *j = dk_ac_joint_new((const dk_ac *const[]){a}, 1);
+    assert_non_null(j);
+    const char *text = "xx ab aa yy ab-a ab b";
+    size_t n = strlen(text);
+    dk_pack_words w;
+    memset(&w, 0, sizeof w);
+    assert_int_equal(dk_ac_words_read(&w, text, n, j), 0);
+    assert_int_equal(w.nlist[0], 2);   /* "yy" and "ab" before "a" */
+    for (size_t from = 0; from < n; from++)
+        for (size_t to = from + 1; to <= n; to++) {
+            dk_ac_hit got[8], want[8];
+            int ng = dk_ac_find_in(a, &w, text, from, to, got, 8);
+            int nw = dk_ac_find(a, text + from, to - from, want, 8);
+            for (int i = 0; i < nw; i++) {
+                want[i].start += (uint32_t)from;
+                want[i].end += (uint32_t)from;
+            }
+            if (ng != nw || memcmp(got, want, (size_t)ng * sizeof *got))
+                fail_msg("[%zu, %zu): %d matches, on the part %d", from, to,
+                         ng, nw);
+        }
+    dk_ac_words_free(&w);
+    dk_ac_joint_free(j);
+    dk_ac_free(a);
+}
+
+/* A matcher built lean finds what one built whole does; it has no table
+ * for dk_ac_find_scan when the word scan applies, and has one when it
+ * does not (a pattern starting with "$"). */
+static void test_lean(void **state)
+{
+    (void)state;
+    const char *const words[] = {"Astana", "Xi Jinping", "talks", "a b",
+                                 NULL};
+    const char *const other[] = {"$5", "talks", NULL};
+    const char *text = "Talks in Astana: Xi  Jinping, a-b, $5 talks.";
+    size_t n = strlen(text);
+    for (int k = 0; k < 2; k++) {
+        const char *const *pats = k ? other : words;
+        dk_ac *whole = make(pats, NULL);
+        dk_ac *lean = dk_ac_new();
+        assert_non_null(lean);
+        for (int i = 0; pats[i]; i++)
+            assert_int_equal(dk_ac_add(lean, pats[i], strlen(pats[i]), i, 0,
+                                       NULL), DK_AC_OK);
+        assert_int_equal(dk_ac_build_lean(lean), DK_AC_OK);
+        dk_ac_hit got[8], want[8];
+        int nw = dk_ac_find(whole, text, n, want, 8);
+        int ng = dk_ac_find(lean, text, n, got, 8);
+        assert_int_equal(ng, nw);
+        assert_memory_equal(got, want, (size_t)nw * sizeof *got);
+        assert_int_equal(nw, k ? 3 : 5);
+        assert_int_equal(dk_ac_find_scan(lean, text, n, got, 8), k ? nw : 0);
+        dk_ac_free(whole);
+        dk_ac_free(lean);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -595,6 +662,8 @@ int main(void)
         cmocka_unit_test(test_words_against_scan),
         cmocka_unit_test(test_words_overlapping),
         cmocka_unit_test(test_wide_table),
+        cmocka_unit_test(test_joint_part_end),
+        cmocka_unit_test(test_lean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
