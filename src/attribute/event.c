@@ -960,6 +960,25 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
         place_as_country(ev, it, e, t);
         if (!can_act(it) || it->adj || marked(ev, it, e))
             continue;
+        /* "As Kazakhstan chairs the SCO and will host a summit": the
+         * SCO is the object of another verb of a joined predicate; the
+         * subject is further back */
+        int v = it->t0 - 1;
+        if (at_tok_is(s, v, "the"))
+            v--;
+        int joined = 0;
+        for (int k = it->t1; k < t; k++)
+            joined |= at_tok_is(s, k, "and");
+        for (int j = v - 1; joined && describing_word(ev, v) && j >= lim;
+             j--) {
+            if (s->tok[j].type == DK_TOK_PUNCT || hit_at(ev, j, DK_EV_STOP) >= 0)
+                break;
+            ev_item *o = item_at(ev, j);
+            if (can_act(o) && !o->adj && !marked(ev, o, e)) {
+                subject_group(ev, e, o, lim);
+                return;
+            }
+        }
         subject_group(ev, e, it, lim);
         return;
     }

@@ -517,6 +517,9 @@ static void test_relative_subject(void **state)
      * with its object is active ("the port, launched in 2015," is not) */
     run("The envoy, Bors, met Alim in Port City.", &g);
     actors(one(&g, "meeting"), 2, "bors", "alim");
+    /* the object of another verb of a joined predicate is no subject */
+    run("Alim thanked Bors and signed a treaty.", &g);
+    actors(one(&g, "agreement"), 1, "alim");
 }
 
 /* "the Alandic president" with no one of Aland named yet: who held the
