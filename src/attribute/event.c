@@ -1366,6 +1366,21 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
                 cover(e->date, sizeof e->date, best->m.date, x->m.date);
             break;
         }
+    } else {
+        /* "in Shanghai in 1996 and Moscow in 1997, the two sides agreed":
+         * dates joined by "and" before it cover it too */
+        for (int i = ev->c->n - 1; i >= 0; i--) {
+            const dk_cand *x = &ev->c->v[i];
+            if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0] ||
+                x->t1 > best->t0 || x->t1 + 5 < best->t0)
+                continue;
+            int joined = 0;
+            for (int k = x->t1; k < best->t0; k++)
+                joined |= at_tok_is(ev->s, k, "and");
+            if (joined && strcmp(x->m.date, best->m.date) < 0)
+                cover(e->date, sizeof e->date, x->m.date, best->m.date);
+            break;
+        }
     }
     /* a date attached to a noun counts as its argument */
     if (bestd <= 6 || bestd == 1000 || bestd == 1001)

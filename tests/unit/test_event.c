@@ -713,6 +713,10 @@ static void test_covering_dates(void **state)
     run("Summits were held in Port City in 2019 and in Lake Town in 2021.",
         &g);
     assert_string_equal(one(&g, "summit")->date, "2019/2021");
+    /* joined before it as well */
+    run("In Port City in 2019 and Lake Town in 2021, Alim and Bors agreed to "
+        "open a route.", &g);
+    assert_string_equal(one(&g, "intent")->date, "2019/2021");
 }
 
 static void test_no_events_file(void **state)
