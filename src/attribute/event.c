@@ -567,6 +567,19 @@ static const char *office_holder(const dk_event_doc *ev, const ev_item *it,
     return dk_pack_office_holder(ev->p, c, t, n, date);
 }
 
+/* Who led country c on the document's date, by the pack's offices (the
+ * holder of the title "leader"), or NULL. */
+static const char *leader_of(const dk_event_doc *ev, const char *c)
+{
+    const dk_docctx *d = ev->s->doc;
+    if (!d || !d->year)
+        return NULL;
+    char date[16];
+    snprintf(date, sizeof date, "%04d-%02d-%02d", d->year,
+             d->month ? d->month : 7, d->day ? d->day : 1);
+    return dk_pack_office_holder(ev->p, c, "leader", 6, date);
+}
+
 /* The last person of country c named in this sentence before item i
  * ("Tokayev met Xi, and the two leaders ..."), or NULL. */
 static const char *pair_person_before(const dk_event_doc *ev, int i,
@@ -615,6 +628,8 @@ static void resolve_items(dk_event_doc *ev)
                                               : NULL;
                 const ev_person *p = it->leaders && !who ? last_person(ev, c)
                                                          : NULL;
+                if (it->leaders && !who && !p)   /* none named: the leader */
+                    who = leader_of(ev, c);
                 at_copy(it->id[k], DK_ID_MAX, who ? who : p ? p->id : c);
             }
             it->country[0] = '\0';

@@ -533,6 +533,10 @@ static void test_office_holder(void **state)
     actors(one(&g, "meeting"), 2, "bors", "alim");
     run("The Alandic leader arrived in Port City.", &g);
     actors(one(&g, "visit"), 1, "alim");
+    /* "the two leaders" with one of them never named: that country's
+     * leader on the document's date */
+    run("Bors arrived in Lake Town. The two leaders signed a treaty.", &g);
+    actors(one(&g, "agreement"), 2, "alim", "bors");
 
 }
 
