@@ -77,6 +77,7 @@ Nurtleu held talks with his Chinese counterpart Wang Yi, and the two ministers a
 Xi Jinping held talks with the Kazakh president.
 Chinese premier meets Kazakh PM
 Tokayev and Xi witnessed the signing of 20 documents.
+Ministers signed a package of documents in the presence of Tokayev and Xi. In their presence, officials signed ten more.
 The number of Chinese tourists visiting Kazakhstan reached 650,000 last year.
 TXT
 run extract --date 2024-07-05 "$T/ev.txt"
@@ -90,7 +91,9 @@ want = [("arrived in", "visit", ["xi_jinping"]),
         ("agreed to open", "intent", ["murat_nurtleu", "wang_yi"]),
         ("held talks with", "meeting", ["tokayev", "xi_jinping"]),
         ("meets", "meeting", ["li_qiang", "olzhas_bektenov"]),
-        ("witnessed the signing", "agreement", ["tokayev", "xi_jinping"])]
+        ("witnessed the signing", "agreement", ["tokayev", "xi_jinping"]),
+        ("signed", "agreement", ["tokayev", "xi_jinping"]),
+        ("signed", "agreement", ["tokayev", "xi_jinping"])]
 assert got == want, got' "$T/out" 2>"$T/pyerr" && ok \
     || bad "shipped event rows: $(tail -1 "$T/pyerr")"
 
