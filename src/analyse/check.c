@@ -1035,14 +1035,41 @@ static int period_fits(const claim_fig *cf, const dk_fact *f, int wide)
            dk_period_contains(cf->f.span, f->span);
 }
 
-/* Is fact f's period a span up to the year it was written in ("$24
- * billion since 2005" in a text of 2024: 2005/2024), so as current as a
- * figure stated with no date? */
-static int to_writing(const dk_fact *f)
+/* Is fact f's period a span of two years or more up to the year it was
+ * written in ("$24 billion since 2005" in a text of 2024: 2005/2024), of
+ * a stock, not a flow (a two-year total of trade is no current figure),
+ * so as current as a figure stated with no date? */
+static int to_writing(const dk_checker *c, const dk_fact *f)
 {
     const char *sl = strchr(f->period, '/');
-    return sl && f->date && strlen(sl + 1) == 4 && strlen(f->date) >= 4 &&
-           memcmp(sl + 1, f->date, 4) == 0;
+    if (!sl || !f->date || strlen(sl + 1) != 4 || strlen(f->date) < 4 ||
+        memcmp(sl + 1, f->date, 4) != 0 || atoi(f->period) > atoi(sl + 1) - 2)
+        return 0;
+    int n = 0;
+    const dk_pack_metric *pm = c->pack ? dk_pack_metrics(c->pack, &n) : NULL;
+    for (int i = 0; i < n; i++)
+        if (strcmp(pm[i].id, f->metric) == 0)
+            return strstr(pm[i].order, "flow") == NULL;
+    return 0;
+}
+
+/* Two figures of one sentence ("55 joint projects ..., of which 15 had
+ * been completed"): the one that does not agree is a part or a
+ * breakdown of the one that does, no other source. */
+static void same_sentence(verdict_ctx *v)
+{
+    if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
+        return;
+    char keep[MAX_EVIDENCE];
+    for (int i = 0; i < v->n; i++) {
+        const evidence *e = &v->e[i];
+        keep[i] = 1;
+        for (int j = 0; j < v->n && !e->agree && e->f; j++)
+            if (v->e[j].agree && v->e[j].f && e->f->sid &&
+                v->e[j].f->sid == e->f->sid)
+                keep[i] = 0;
+    }
+    keep_evidence(v, keep);
 }
 
 static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
@@ -1063,7 +1090,7 @@ static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
     }
     /* no date: facts stated as current, else the latest period */
     for (int i = lo; i < hi; i++)
-        if ((fs->v[i].current || to_writing(&fs->v[i])) &&
+        if ((fs->v[i].current || to_writing(c, &fs->v[i])) &&
             !fs->v[i].implied && fact_fits(cf, &fs->v[i], loose))
             consider(v, &fs->v[i], &cf->f);
     if (v->n)
@@ -1800,6 +1827,7 @@ dk_status dk_check_claim(dk_checker *c, const char *text, const char *id,
                 separate_happenings(&v);
             if (!cf->dated)
                 separate_spans(&v);
+            same_sentence(&v);
             bounds_yield(&v, &cf->f.fig);
             if (!v.n) {
                 /* the indicator has no such figure: a figure of no

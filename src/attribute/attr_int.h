@@ -203,7 +203,8 @@ int at_special(const dk_attr_doc *a, const at_cue *k);
 int at_cue_before(const dk_attr_doc *a, int t, int sp, int before);
 /* Does token t lie in a predicate joined by "and" after figure f ("signed
  * 27 documents and agreed to lift trade to $20 billion by 2027": the
- * target word and the date are not of the 27)? */
+ * target word and the date are not of the 27)?  The "and" must be
+ * followed by a verb ("agreed", "will", "is", ...). */
 int at_joined_after(const dk_attr_doc *a, const dk_cand *f, int t);
 
 /* period.c: write the period of figure f into out (cap DK_DATE_MAX);

@@ -431,9 +431,21 @@ static int choose_metric(dk_attr_doc *a, const dk_cand *f, int *cue)
 
 int at_joined_after(const dk_attr_doc *a, const dk_cand *f, int t)
 {
-    for (int k = f->t1; k < t; k++)
-        if (at_tok_is(a->s, k, "and"))
-            return 1;
+    /* "and" before a verb of its own: "and agreed", "and will",
+     * "and is", not "$40 billion and more" or "oil and gas" */
+    static const char *const verbs[] = {"agreed", "agree", "will", "would",
+                                        "is", "are", "was", "were", "has",
+                                        "have", "had", "plan", "plans",
+                                        "planned", "aim", "aims", "pledged",
+                                        "also", "then", NULL};
+    const dk_sent *s = a->s;
+    for (int k = f->t1; k < t; k++) {
+        if (!at_tok_is(s, k, "and"))
+            continue;
+        for (int i = 0; verbs[i]; i++)
+            if (at_tok_is(s, k + 1, verbs[i]))
+                return 1;
+    }
     return 0;
 }
 
@@ -718,6 +730,12 @@ static int part_of(const dk_attr_doc *a, int fi)
                  at_tok_is(s, f->t1 + 1, "which"));
     if (!before && !after)
         return -1;
+    /* "15 of which were signed in 2023": a part of another time */
+    int clause = at_clause(a, f->t0);
+    for (int j = 0; j < a->c->n; j++)
+        if (!a->c->v[j].dropped && a->c->v[j].m.kind == DK_DATE &&
+            a->c->v[j].t0 > f->t1 && at_clause(a, a->c->v[j].t0) == clause)
+            return -1;
     for (int j = fi - 1; j >= 0; j--) {
         const dk_cand *x = &a->c->v[j];
         if (!x->dropped && x->m.kind == DK_NUMBER && x->t1 <= f->t0)
@@ -731,7 +749,7 @@ static int wants_work(const dk_cands *c)
     for (int i = 0; i < c->n; i++)
         if (!c->v[i].dropped && (is_figure(c->v[i].m.kind) ||
                                  (c->v[i].m.kind == DK_DATE &&
-                                  strlen(c->v[i].m.date) >= 7)))
+                                  c->v[i].m.date[4] == '-')))
             return 1;
     return 0;
 }

@@ -515,9 +515,16 @@ static const char *lead_frame_person(const dk_event_doc *ev, int t)
 static int describing_word(const dk_event_doc *ev, int t)
 {
     const dk_sent *s = ev->s;
-    return t >= 0 && t < s->ntok && s->tok[t].type == DK_TOK_WORD &&
-           !(s->tok[t].flags & DK_TF_CAP) && !joiner(s, t) &&
-           ev->hit_start[t] < 0 && ev->item_of[t] < 0;
+    static const char *const preps[] = {"to", "with", "of", "from", "for",
+                                        "in", "on", "at", "by", NULL};
+    if (t < 0 || t >= s->ntok || s->tok[t].type != DK_TOK_WORD ||
+        (s->tok[t].flags & DK_TF_CAP) || joiner(s, t) ||
+        ev->hit_start[t] >= 0 || ev->item_of[t] >= 0)
+        return 0;
+    for (int i = 0; preps[i]; i++)
+        if (at_tok_is(s, t, preps[i]))
+            return 0;   /* "conveyed his regards to Li Qiang" */
+    return 1;
 }
 
 /* "his Chinese counterpart Wang Yi", "her colleague Ana Lee": a
@@ -550,16 +557,41 @@ static void absorb_possessive(dk_event_doc *ev, int i)
 /* Who held the title of item it ("president", "Foreign Minister",
  * "leaders") for country c on the document's date, by the pack's
  * offices; NULL when it does not say or the document has no date. */
+/* The day the sentence is about, for who held an office then: its first
+ * date that starts before the document's date ("In 2005, the Kazakh
+ * president visited Beijing": 2005-07-01), else the document's date.
+ * 0 when neither is known. */
+static int office_date(const dk_event_doc *ev, char *out, size_t cap)
+{
+    const dk_docctx *d = ev->s->doc;
+    if (!d || !d->year)
+        return 0;
+    snprintf(out, cap, "%04d-%02d-%02d", d->year, d->month ? d->month : 7,
+             d->day ? d->day : 1);
+    for (int i = 0; i < ev->c->n; i++) {
+        const dk_cand *x = &ev->c->v[i];
+        const char *v = x->m.date;
+        size_t n = strcspn(v, "/");
+        if (x->dropped || x->m.kind != DK_DATE || n < 4 || n > 10 ||
+            strncmp(v, out, n) > 0)
+            continue;
+        char day[16] = "0000-07-01";
+        memcpy(day, v, n);
+        if (n == 7)
+            memcpy(day + 7, "-15", 4);
+        snprintf(out, cap, "%s", day);
+        break;
+    }
+    return 1;
+}
+
 static const char *office_holder(const dk_event_doc *ev, const ev_item *it,
                                  int end, const char *c)
 {
     const dk_sent *s = ev->s;
-    const dk_docctx *d = s->doc;
-    if (!d || !d->year || end <= it->t0)
-        return NULL;
     char date[16];
-    snprintf(date, sizeof date, "%04d-%02d-%02d", d->year,
-             d->month ? d->month : 7, d->day ? d->day : 1);
+    if (end <= it->t0 || !office_date(ev, date, sizeof date))
+        return NULL;
     const char *t = s->text + s->tok[it->t0].start;
     size_t n = s->tok[end - 1].end - s->tok[it->t0].start;
     if (it->plural && n > 1 && (t[n - 1] == 's' || t[n - 1] == 'S'))
@@ -571,12 +603,9 @@ static const char *office_holder(const dk_event_doc *ev, const ev_item *it,
  * holder of the title "leader"), or NULL. */
 static const char *leader_of(const dk_event_doc *ev, const char *c)
 {
-    const dk_docctx *d = ev->s->doc;
-    if (!d || !d->year)
-        return NULL;
     char date[16];
-    snprintf(date, sizeof date, "%04d-%02d-%02d", d->year,
-             d->month ? d->month : 7, d->day ? d->day : 1);
+    if (!office_date(ev, date, sizeof date))
+        return NULL;
     return dk_pack_office_holder(ev->p, c, "leader", 6, date);
 }
 
@@ -682,7 +711,7 @@ static void resolve_items(dk_event_doc *ev)
                 continue;
             }
             /* "the Kazakh president": the country before it */
-            int title_end = it->t1;
+            int title_end = it->t1, of_countries = 0;
             ev_item *prev = i > 0 ? &v[i - 1] : NULL;
             const char *c[DK_MAX_ACTORS] = {NULL};
             int nc = 0;
@@ -698,6 +727,7 @@ static void resolve_items(dk_event_doc *ev)
                 /* "the leaders of Kazakhstan and China", "the leaders of
                  * Kyrgyzstan, Tajikistan and Uzbekistan" */
                 int at = it->t1 + 1;
+                of_countries = 1;
                 for (int j = i + 1; j < n && nc < DK_MAX_ACTORS; j++) {
                     ev_item *o = &v[j];
                     if (o->what != IT_COUNTRY || o->t0 != at)
@@ -723,7 +753,12 @@ static void resolve_items(dk_event_doc *ev)
                 continue;
             }
             for (int k = 0; k < nc; k++) {
-                const char *holder = office_holder(ev, it, title_end, c[k]);
+                /* "Chinese leaders" are not the leader; "the leaders of
+                 * Kazakhstan and China" are each country's */
+                const char *holder = it->plural && !of_countries
+                                         ? NULL
+                                         : office_holder(ev, it, title_end,
+                                                         c[k]);
                 const ev_person *p = holder ? NULL : last_person(ev, c[k]);
                 at_copy(it->id[it->nid++], DK_ID_MAX,
                         holder ? holder : p ? p->id : c[k]);
@@ -984,10 +1019,16 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
         int joined = 0;
         for (int k = it->t1; k < t; k++)
             joined |= at_tok_is(s, k, "and");
+        if (at_tok_is(s, v, "said") || at_tok_is(s, v, "says") ||
+            at_tok_is(s, v, "told"))
+            joined = 0;   /* "Alim said Bors arrived and signed" */
         for (int j = v - 1; joined && describing_word(ev, v) && j >= lim;
              j--) {
-            if (s->tok[j].type == DK_TOK_PUNCT || hit_at(ev, j, DK_EV_STOP) >= 0)
-                break;
+            if (s->tok[j].type == DK_TOK_PUNCT ||
+                (ev->hit_start[j] >= 0 && !item_at(ev, j)) ||
+                at_tok_is(s, j, "said") || at_tok_is(s, j, "says") ||
+                at_tok_is(s, j, "that"))
+                break;   /* "Tokayev said a delegation ... arrived and" */
             ev_item *o = item_at(ev, j);
             if (can_act(o) && !o->adj && !marked(ev, o, e)) {
                 subject_group(ev, e, o, lim);
@@ -1314,12 +1355,24 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
 {
     const dk_cand *best = NULL;
     int bestd = 1 << 30;
+    /* a happening in an intended act ("agreed to meet at the summit in
+     * July 2024") may lie after the document's date */
+    int intent_cue = 0;
+    for (int i = 0; i < ev->nhit && !intent_cue; i++) {
+        const ev_hit *h = &ev->hit[i];
+        if (h->kind != DK_EV_INTENT || h->t1 > e->t0)
+            continue;
+        intent_cue = 1;
+        for (int k = h->t1; k < e->t0; k++)
+            if (tok_punct(ev->s, k, ",;:"))
+                intent_cue = 0;   /* ", during talks in Beijing" */
+    }
     for (int i = 0; i < ev->c->n; i++) {
         const dk_cand *x = &ev->c->v[i];
         if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0] ||
             at_tok_is(ev->s, x->t0 - 1, "since"))
             continue;
-        if (e->type != ev->intent_type && after_doc(ev, x->m.date))
+        if (e->type != ev->intent_type && !intent_cue && after_doc(ev, x->m.date))
             continue;   /* "agreed to lift trade to $20 billion by 2027,
                            during talks in Beijing": not the talks' date */
         int d;
@@ -1389,10 +1442,16 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
             if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0] ||
                 x->t1 > best->t0 || x->t1 + 5 < best->t0)
                 continue;
-            int joined = 0;
-            for (int k = x->t1; k < best->t0; k++)
-                joined |= at_tok_is(ev->s, k, "and");
-            if (joined && strcmp(x->m.date, best->m.date) < 0)
+            int joined = 0, trigger = 0;
+            for (int k = x->t0 - 3; k < best->t0; k++) {
+                if (k >= x->t1)
+                    joined |= at_tok_is(ev->s, k, "and");
+                trigger |= hit_at(ev, k, DK_EV_VERB) >= 0 ||
+                           hit_at(ev, k, DK_EV_NOUN) >= 0;
+            }
+            /* (not "arrived on May 2 and on May 3 met Xi": a trigger just
+             * before the first date, or between them) */
+            if (joined && !trigger && strcmp(x->m.date, best->m.date) < 0)
                 cover(e->date, sizeof e->date, x->m.date, best->m.date);
             break;
         }

@@ -296,8 +296,9 @@ void at_note_event(dk_attr_doc *a)
     for (int i = 0; i < a->c->n; i++) {
         const dk_cand *d = &a->c->v[i];
         size_t n = strlen(d->m.date);
-        if (!d->dropped && d->m.kind == DK_DATE && n >= (days ? 10 : 7) &&
-            date_year(d->m.date)) {
+        int month = n == 7 && d->m.date[4] == '-';   /* not "2023/2024" */
+        if (!d->dropped && d->m.kind == DK_DATE &&
+            (n >= 10 || (!days && month)) && date_year(d->m.date)) {
             at_copy(a->event_date, sizeof a->event_date, d->m.date);
             a->event_sent = a->nsent;
             return;

@@ -1632,9 +1632,10 @@ static int p_quarter_first(const dk_sent *s, int i, dv *v)
  * reports write them. */
 static int p_months_done(const dk_sent *s, int i, dv *v)
 {
-    int n = int_at(s, i, 1, 12, 2);
-    if (n < 1 || !dk_tok_glued(s, i + 1) || !dk_tok_text(s, i + 1, "M"))
-        return 0;
+    int n = int_at(s, i, 1, 11, 2);
+    if (n < 1 || !dk_tok_glued(s, i + 1) || !dk_tok_text(s, i + 1, "M") ||
+        (i > 0 && dk_tok_glued(s, i)))
+        return 0;   /* (not "$12M 2023": money) */
     int k = i + 2;
     if (dk_tok_is(s, k, '-') && dk_tok_glued(s, k))
         k++;

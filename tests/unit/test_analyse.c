@@ -347,6 +347,7 @@ static const char *const record[][3] = {
     {"k", "2025-01-16", "Trade between Kazakhstan and China reached $43.8 billion in 2024, according to Chinese customs data. Kazakhstan's own statistics give a lower number: $29.6 billion for the first 11 months of 2024."},
     {"q", "2025-02-01", "Trade between Kazakhstan and China topped $40 billion in 2024."},
     {"r", "2023-10-17", "Over the past ten years China has invested $12 billion in Kazakhstan."},
+    {"s", "2019-09-13", "The governments of Kazakhstan and China confirmed a list of 55 joint industrial projects worth $27 billion, of which 15 had already been completed."},
 };
 
 static int setup_record(void **state)
@@ -461,6 +462,9 @@ static void test_verdicts_wording(void **state)
     assert_string_equal(verdict(state, "China has invested more than $24 billion in Kazakhstan."), "supported");
     assert_string_equal(verdict(state, "China has invested $12 billion in Kazakhstan."), "supported");
     assert_string_equal(verdict(state, "China has invested $5 billion in Kazakhstan."), "contradicted");
+    /* a part stated in the same sentence ("of which 15") does not gainsay
+     * its whole */
+    assert_string_equal(verdict(state, "Kazakhstan and China confirmed a list of 55 joint industrial projects."), "supported");
     /* no figure: a sentence that says it, with a date that allows it */
     assert_string_equal(verdict(state, "Diplomatic relations between Kazakhstan and China were established on January 3, 1992."), "supported");
     assert_string_equal(verdict(state, "Diplomatic relations between Kazakhstan and China were established in 1992."), "supported");

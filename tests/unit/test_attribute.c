@@ -372,6 +372,10 @@ static void test_part_of(void **state)
     /* a number with nothing before it to be a part of */
     run("Of the visitors, 12 of them came by train.", 0, &r);
     assert_string_equal(find_text(&r, "12")->metric, "");
+    /* a part with a date of its own is of another time: no metric */
+    run("Aland and Boria have signed 120 agreements since 1992, 15 of which "
+        "were signed in 2023.", 0, &r);
+    assert_string_equal(find_text(&r, "15")->metric, "");
 }
 
 static void test_targets(void **state)
@@ -394,6 +398,9 @@ static void test_targets(void **state)
         "trade turnover to $40 billion by 2030.", 0, &r);
     assert_string_equal(find(&r, DK_NUMBER, 0)->metric, "agreements");
     assert_string_equal(find(&r, DK_NUMBER, 0)->period, "2023");
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+    /* "and more" is no predicate of its own: the target stays one */
+    run("Trade turnover of $40 billion and more is planned for 2030.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
     /* counts after a happening dated by its month take that month */
     run("The Borian leader paid a state visit to Aland in January. The "

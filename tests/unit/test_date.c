@@ -100,6 +100,7 @@ static const dcase cases[] = {
     {"In H1 2023 it rose.", "2024", "H1 2023=2023-01/2023-06;"},
     {"In 9M 2024 it rose.", "2024", "9M 2024=2024-01/2024-09;"},
     {"Profit was 9M dollars.", "2024", ""},
+    {"The firm raised $12M 2023 in a round.", "2024", "2023=2023;"},
     {"In the second half of the year it fell.", "2024-05-22", "the second half of the year=2024-07/2024-12;"},
     {"In the 21st century it is striking.", "2019", "21st century=20;"},
     {"The 1990s were hard.", "2019", "1990s=199;"},

@@ -501,6 +501,10 @@ static void test_frame_talks(void **state)
     actors(m, 2, "alim", "bors");
     assert_string_equal(m->date, "2024-06-03");
     assert_string_equal(m->place, "port_city");
+    /* within the intended act, a later date is the act's */
+    run("Alim and Bors agreed to meet at the summit in Port City in July "
+        "2025.", &g);
+    assert_string_equal(one(&g, "intent")->date, "2025-07");
 }
 
 /* a relative clause's subject is the word before "who"/"which" */
@@ -520,6 +524,9 @@ static void test_relative_subject(void **state)
     /* the object of another verb of a joined predicate is no subject */
     run("Alim thanked Bors and signed a treaty.", &g);
     actors(one(&g, "agreement"), 1, "alim");
+    /* ... but not across a reporting verb */
+    run("Alim said Bors arrived and signed a treaty.", &g);
+    actors(one(&g, "agreement"), 1, "bors");
 }
 
 /* "the Alandic president" with no one of Aland named yet: who held the
@@ -537,6 +544,12 @@ static void test_office_holder(void **state)
      * leader on the document's date */
     run("Bors arrived in Lake Town. The two leaders signed a treaty.", &g);
     actors(one(&g, "agreement"), 2, "alim", "bors");
+    /* the holder at the date the sentence gives, not the document's */
+    run("In 2015, the Alandic president visited Boria.", &g);
+    actors(one(&g, "visit"), 1, "cyr");
+    /* "Alandic leaders" are not the leader */
+    run("Borian officials met Alandic leaders.", &g);
+    actors(one(&g, "meeting"), 2, "BB", "AA");
 
 }
 
@@ -565,6 +578,9 @@ static void test_counterpart(void **state)
     /* "his" as the participant of a noun stays */
     run("Alim said his visit to Boria went well.", &g);
     actors(one(&g, "visit"), 1, "alim");
+    /* a preposition is no describing word: "his regards to Bors" */
+    run("Alim met Cyr and conveyed his regards to Bors.", &g);
+    actors(one(&g, "meeting"), 2, "alim", "cyr");
 }
 
 /* "The sides" and "the two leaders" are the two countries the document
