@@ -182,6 +182,19 @@ static int prev_tok(const dk_sent *s, int k)
     return k;
 }
 
+/* Is the figure at token t the start of a change, "rose from 800 to
+ * 1,000", "has fallen sharply from 3 to 2.5 billion": a verb of change
+ * before "from" (one word may stand between)?  Then "X to Y" is where
+ * it went from and to, two figures, not a range. */
+static int changed_from(const dk_sent *s, int t)
+{
+    int f = prev_tok(s, t);
+    if (f < 0 || !dk_tok_text(s, f, "from"))
+        return 0;
+    int v = prev_tok(s, f);
+    return ctx(s, v, R_CTX_CHANGE) || ctx(s, prev_tok(s, v), R_CTX_CHANGE);
+}
+
 static int possessive(const dk_sent *s, int k)
 {
     if (!is_word(s, k))
@@ -668,7 +681,7 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
         int glued = how == R_RANGE_DASH && !num.spelled &&
                     ((dk_tok_glued(s, k) && dk_tok_glued(s, k + 1)) ||
                      (!dk_tok_glued(s, k) && !dk_tok_glued(s, k + 1)));
-        int word = how == R_RANGE_TO ||
+        int word = (how == R_RANGE_TO && !changed_from(s, f.t0)) ||
                    (how == R_RANGE_AND && ctx(s, prev_tok(s, f.t0), R_CTX_BETWEEN));
         dk_num hi;
         if ((glued || word) && dk_number_at(s, k + 1, &hi) && !hi.ordinal &&

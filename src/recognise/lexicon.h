@@ -87,6 +87,7 @@ enum dk_lexflag {
     X(DW_THANKSGIVING, LX_DATEWORD, "thanksgiving")                         \
     X(DW_BLACKFRIDAY, LX_DATEWORD, "blackfriday")                           \
     X(CTX_A, LX_CTX, "a")                 X(CTX_BACKREF, LX_CTX, "backref") \
+    X(CTX_CHANGE, LX_CTX, "change")                                         \
     X(CTX_BETWEEN, LX_CTX, "between")     X(CTX_DATEPART, LX_CTX, "datepart") \
     X(CTX_DET, LX_CTX, "det")             X(CTX_DIMADJ, LX_CTX, "dimadj")   \
     X(CTX_DISCOURSE, LX_CTX, "discourse") X(CTX_ENUMVERB, LX_CTX, "enumverb") \

@@ -64,6 +64,10 @@ static const fcase cases[] = {
     {"Trade grew two to three times.", "two to three times", DK_NUMBER, 2, "", DK_Q_RANGE, 2, 3},
     {"Imports totalled 1.5 trln tenge.", "1.5 trln tenge", DK_MONEY, 1.5e12, "KZT", DK_Q_EXACT, 0, 0},
     {"They shipped 20 thsd tons.", "20 thsd tons", DK_QUANTITY, 20000, "t", DK_Q_EXACT, 0, 0},
+    /* after a verb of change, "from X to Y" is where it went: two figures */
+    {"Investment rose from 20 to 30 billion dollars.", "30 billion dollars", DK_MONEY, 30e9, "USD", DK_Q_EXACT, 0, 0},
+    {"The number has risen from 800 to 1,000.", "1,000", DK_NUMBER, 1000, "", DK_Q_EXACT, 0, 0},
+    {"Prices range from 10 to 20 dollars.", "10 to 20 dollars", DK_MONEY, 10, "USD", DK_Q_RANGE, 10, 20},
     /* a year before "to" and a scaled amount: no range ending below its start */
     {"Trade grew in 2023 to 41 billion dollars.", "41 billion dollars", DK_MONEY, 41e9, "USD", DK_Q_EXACT, 0, 0},
     {"Output grew 1.7-fold.", "1.7-fold", DK_NUMBER, 1.7, "", DK_Q_EXACT, 0, 0},
