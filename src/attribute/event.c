@@ -741,6 +741,24 @@ static void resolve_items(dk_event_doc *ev)
                     if (tok_punct(s, o->t1, ",") && at_tok_is(s, at, "and"))
                         at++;
                 }
+            } else if (it->plural && next && next->what == IT_PLACE &&
+                       next->nid && at_tok_is(s, it->t1, "of")) {
+                /* "the leaders of the five Central Asian states": the
+                 * region stands for them, as a group */
+                int at = it->t1 + 1;
+                if (at_tok_is(s, at, "the"))
+                    at++;
+                if (at < next->t0 && (s->tok[at].type == DK_TOK_NUM ||
+                                      (s->tok[at].type == DK_TOK_WORD &&
+                                       !(s->tok[at].flags & DK_TF_CAP))))
+                    at++;   /* a count: "five" */
+                if (next->t0 == at) {
+                    it->nid = 1;
+                    memcpy(it->id[0], next->id[0], DK_ID_MAX);
+                    next->dropped = 1;
+                    it->t1 = next->t1;
+                    continue;
+                }
             }
             if (!nc) {
                 const ev_person *mp = it->plural ? NULL : main_person(ev);

@@ -44,6 +44,7 @@ static const char *const events_tsv =
     "intent\t-\tstrong\tagreed to|agreed|plans to\n"
     "intent\t-\taux\twill\n"
     "title\t-\t-\tpresident|leader\n"
+    "title\t-\tplural\tleaders\n"
     "pronoun\t-\t-\the|his\n"
     "pronoun\t-\tvisitor\this guest\n"
     "pair\t-\t-\tthe sides|the two countries\n"
@@ -544,6 +545,10 @@ static void test_office_holder(void **state)
      * leader on the document's date */
     run("Bors arrived in Lake Town. The two leaders signed a treaty.", &g);
     actors(one(&g, "agreement"), 2, "alim", "bors");
+    /* "the leaders of the five Lake Town councils": the place stands for
+     * them as a group */
+    run("The leaders of the five Lake Town councils met Bors.", &g);
+    actors(one(&g, "meeting"), 2, "lake_town", "bors");
     /* the holder at the date the sentence gives, not the document's */
     run("In 2015, the Alandic president visited Boria.", &g);
     actors(one(&g, "visit"), 1, "cyr");
