@@ -1605,7 +1605,7 @@ static int passive_at(dk_event_doc *ev, int t)
 /* Is a noun at t a restatement or a count rather than a happening: after
  * an ordinal ("his third visit", "the 24th meeting"), a number ("17,523
  * trips") or a form of "be" ("was the ... meeting")? */
-static int not_a_happening(dk_event_doc *ev, int t)
+static int not_a_happening(dk_event_doc *ev, int t, int held)
 {
     const dk_sent *s = ev->s;
     const ev_item *in = item_at(ev, t);
@@ -1624,7 +1624,7 @@ static int not_a_happening(dk_event_doc *ev, int t)
                 /* "his third visit", "China's second trip": a series
                  * position restating another event (not "the first
                  * summit of the format was held ...") */
-                if (x->m.kind == DK_ORDINAL &&
+                if (x->m.kind == DK_ORDINAL && !held &&
                     (hit_at(ev, x->t0 - 1, DK_EV_PRONOUN) >= 0 ||
                      at_tok_is(s, x->t0 - 1, "'s") ||
                      tok_punct(s, x->t0 - 1, "'") || at_tok_is(s, x->t0 - 1, "its") ||
@@ -1719,7 +1719,13 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
         e->passive = passive_at(ev, e->t0);
         return 1;
     }
-    if (not_a_happening(ev, e->t0))
+    /* "its 11th meeting was held in Astana": reported as held, no
+     * restatement of another */
+    int held = 0;
+    for (int k = 0; k < ev->nhit && !held; k++)
+        held = ev->hit[k].kind == DK_EV_SUPPORT && ev->hit[k].t0 == e->t1 &&
+               AT_FIELD_IS(rule_of(ev, &ev->hit[k])->arg, "after");
+    if (not_a_happening(ev, e->t0, held))
         return 0;
     /* "a forum will be held", "talks on a pipeline will take place": a
      * schedule with no committing actor */

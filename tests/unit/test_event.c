@@ -414,6 +414,10 @@ static void test_restating_noun(void **state)
     run("Alim visited Boria, his third visit to Boria.", &g);
     assert_int_equal(g.n, 1);
     assert_string_equal(one(&g, "visit")->text, "visited");
+    /* reported as held, a numbered meeting is a happening of its own */
+    run("The council meets twice a year, and its 11th meeting was held in "
+        "Lake Town.", &g);
+    assert_string_equal(one(&g, "meeting")->text, "meeting was held");
 }
 
 /* ---- argument rules ---- */
