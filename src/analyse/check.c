@@ -202,22 +202,50 @@ static void keep_evidence(verdict_ctx *v, const char *keep)
     v->n = k;
 }
 
+/* Does v hold evidence on both sides, all of it kept (so a filter below
+ * may drop some)? */
+static int both_sides(const verdict_ctx *v)
+{
+    return v->nagree && v->ndisagree && v->n == v->nagree + v->ndisagree;
+}
+
+static int same_period(const evidence *a, const evidence *b)
+{
+    return a->period && b->period && strcmp(a->period, b->period) == 0;
+}
+
+static int same_sentence_of(const evidence *a, const evidence *b)
+{
+    return a->f && b->f && a->f->sid && a->f->sid == b->f->sid;
+}
+
+static int is_span(const evidence *e)
+{
+    return e->period && strchr(e->period, '/') != NULL;
+}
+
+/* Does an agreeing piece of v share what same() compares with e? */
+static int agreeing_like(const verdict_ctx *v, const evidence *e,
+                         int (*same)(const evidence *, const evidence *))
+{
+    for (int j = 0; j < v->n; j++)
+        if (v->e[j].agree && same(e, &v->e[j]))
+            return 1;
+    return 0;
+}
+
 /* Counts of happenings (agreements signed at a visit, at a forum) of
  * other days than the agreeing ones tell of other happenings, not of
  * this one: "30 documents signed during the visit" is not contradicted
  * by the 18 signed at a business council that year.  Drops them. */
 static void separate_happenings(verdict_ctx *v)
 {
-    if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
+    if (!both_sides(v))
         return;
     char keep[MAX_EVIDENCE];
-    for (int i = 0; i < v->n; i++) {
-        const evidence *e = &v->e[i];
-        keep[i] = (char)e->agree;
-        for (int j = 0; j < v->n && !keep[i]; j++)
-            keep[i] = v->e[j].agree && e->period && v->e[j].period &&
-                      strcmp(e->period, v->e[j].period) == 0;
-    }
+    for (int i = 0; i < v->n; i++)
+        keep[i] = (char)(v->e[i].agree ||
+                         agreeing_like(v, &v->e[i], same_period));
     keep_evidence(v, keep);
 }
 
@@ -228,21 +256,16 @@ static void separate_happenings(verdict_ctx *v)
  * span. */
 static void separate_spans(verdict_ctx *v)
 {
-    if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
-        return;
     int spans = 0;
     for (int i = 0; i < v->n; i++)
-        spans |= v->e[i].agree && v->e[i].period &&
-                 strchr(v->e[i].period, '/') != NULL;
-    if (!spans)
+        spans |= v->e[i].agree && is_span(&v->e[i]);
+    if (!both_sides(v) || !spans)
         return;
     char keep[MAX_EVIDENCE];
     for (int i = 0; i < v->n; i++) {
         const evidence *e = &v->e[i];
-        keep[i] = (char)(e->agree || !e->period || !strchr(e->period, '/'));
-        for (int j = 0; j < v->n && !keep[i]; j++)
-            keep[i] = v->e[j].agree && v->e[j].period &&
-                      strcmp(e->period, v->e[j].period) == 0;
+        keep[i] = (char)(e->agree || !is_span(e) ||
+                         agreeing_like(v, e, same_period));
     }
     keep_evidence(v, keep);
 }
@@ -274,7 +297,7 @@ static int loose_bound(const evidence *e, const dk_fig *claim)
  * the bounds are dropped. */
 static void bounds_yield(verdict_ctx *v, const dk_fig *claim)
 {
-    if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
+    if (!both_sides(v))
         return;
     int values = 0;
     for (int i = 0; i < v->n; i++) {
@@ -1036,19 +1059,24 @@ static int period_fits(const claim_fig *cf, const dk_fact *f, int wide)
 }
 
 /* Is fact f's period a span of two years or more up to the year it was
- * written in ("$24 billion since 2005" in a text of 2024: 2005/2024), of
- * a stock, not a flow (a two-year total of trade is no current figure),
- * so as current as a figure stated with no date? */
-static int to_writing(const dk_checker *c, const dk_fact *f)
+ * written in ("$24 billion since 2005" in a text of 2024: 2005/2024), so
+ * as current as a figure stated with no date?  Only for a stock (stock:
+ * the metric is no flow; a two-year total of trade is no current figure). */
+static int to_writing(const dk_fact *f, int stock)
 {
     const char *sl = strchr(f->period, '/');
-    if (!sl || !f->date || strlen(sl + 1) != 4 || strlen(f->date) < 4 ||
-        memcmp(sl + 1, f->date, 4) != 0 || atoi(f->period) > atoi(sl + 1) - 2)
-        return 0;
+    return stock && sl && f->date && strlen(sl + 1) == 4 &&
+           strlen(f->date) >= 4 && memcmp(sl + 1, f->date, 4) == 0 &&
+           atoi(f->period) <= atoi(sl + 1) - 2;
+}
+
+/* Is metric a stock, not a flow (";flow" in the pack's metrics.tsv)? */
+static int is_stock(const dk_checker *c, const char *metric)
+{
     int n = 0;
     const dk_pack_metric *pm = c->pack ? dk_pack_metrics(c->pack, &n) : NULL;
     for (int i = 0; i < n; i++)
-        if (strcmp(pm[i].id, f->metric) == 0)
+        if (strcmp(pm[i].id, metric) == 0)
             return strstr(pm[i].order, "flow") == NULL;
     return 0;
 }
@@ -1058,17 +1086,12 @@ static int to_writing(const dk_checker *c, const dk_fact *f)
  * breakdown of the one that does, no other source. */
 static void same_sentence(verdict_ctx *v)
 {
-    if (!v->nagree || !v->ndisagree || v->n != v->nagree + v->ndisagree)
+    if (!both_sides(v))
         return;
     char keep[MAX_EVIDENCE];
-    for (int i = 0; i < v->n; i++) {
-        const evidence *e = &v->e[i];
-        keep[i] = 1;
-        for (int j = 0; j < v->n && !e->agree && e->f; j++)
-            if (v->e[j].agree && v->e[j].f && e->f->sid &&
-                v->e[j].f->sid == e->f->sid)
-                keep[i] = 0;
-    }
+    for (int i = 0; i < v->n; i++)
+        keep[i] = (char)(v->e[i].agree ||
+                         !agreeing_like(v, &v->e[i], same_sentence_of));
     keep_evidence(v, keep);
 }
 
@@ -1089,8 +1112,9 @@ static void select_facts_pass(const dk_checker *c, const claim_fig *cf,
         return;
     }
     /* no date: facts stated as current, else the latest period */
+    int stock = is_stock(c, cf->f.metric);
     for (int i = lo; i < hi; i++)
-        if ((fs->v[i].current || to_writing(c, &fs->v[i])) &&
+        if ((fs->v[i].current || to_writing(&fs->v[i], stock)) &&
             !fs->v[i].implied && fact_fits(cf, &fs->v[i], loose))
             consider(v, &fs->v[i], &cf->f);
     if (v->n)

@@ -146,7 +146,8 @@ typedef struct ev_person {
 struct dk_event_doc {
     const dk_pack *p;
     const char *pair[2];      /* the document's two countries, or NULL */
-    int intent_type;          /* type index of "intent", or -1 */
+    int intent_type;          /* type index of "intent", or -1; the same */
+    int visit_type, meeting_type, agreement_type, launch_type, summit_type;
     ev_person person[EV_MAX_PERSONS];
     int nperson;
     char group[DK_MAX_ACTORS][DK_ID_MAX];   /* the last event's actors,
@@ -189,13 +190,21 @@ dk_event_doc *dk_event_doc_new(const dk_pack *p)
     ev->idxcap = 0;
     ev->p = p;
     ev->pair[0] = ev->pair[1] = NULL;
-    ev->intent_type = -1;
-    if (p) {
-        int n = 0;
-        const dk_pack_evtype *t = dk_pack_event_types(p, &n);
+    /* the types the reader's rules name, looked up once (-1: the pack
+     * has no such type) */
+    struct {
+        const char *name;
+        int *index;
+    } known[] = {{"intent", &ev->intent_type},   {"visit", &ev->visit_type},
+                 {"meeting", &ev->meeting_type}, {"agreement", &ev->agreement_type},
+                 {"launch", &ev->launch_type},   {"summit", &ev->summit_type}};
+    int n = 0;
+    const dk_pack_evtype *t = p ? dk_pack_event_types(p, &n) : NULL;
+    for (size_t k = 0; k < sizeof known / sizeof *known; k++) {
+        *known[k].index = -1;
         for (int i = 0; i < n; i++)
-            if (strcmp(t[i].name, "intent") == 0)
-                ev->intent_type = i;
+            if (strcmp(t[i].name, known[k].name) == 0)
+                *known[k].index = i;
     }
     return ev;
 }
@@ -557,17 +566,28 @@ static void absorb_possessive(dk_event_doc *ev, int i)
 /* Who held the title of item it ("president", "Foreign Minister",
  * "leaders") for country c on the document's date, by the pack's
  * offices; NULL when it does not say or the document has no date. */
+/* The document's date as "YYYY-MM-DD" into out; a missing month or day
+ * is filled as the middle of the year (late: its last day).  0 when the
+ * document has no date. */
+static int doc_day(const dk_event_doc *ev, char *out, size_t cap, int late)
+{
+    const dk_docctx *d = ev->s->doc;
+    if (!d || !d->year)
+        return 0;
+    snprintf(out, cap, "%04d-%02d-%02d", d->year,
+             d->month ? d->month : late ? 12 : 7,
+             d->day ? d->day : late ? 31 : 1);
+    return 1;
+}
+
 /* The day the sentence is about, for who held an office then: its first
  * date that starts before the document's date ("In 2005, the Kazakh
  * president visited Beijing": 2005-07-01), else the document's date.
  * 0 when neither is known. */
 static int office_date(const dk_event_doc *ev, char *out, size_t cap)
 {
-    const dk_docctx *d = ev->s->doc;
-    if (!d || !d->year)
+    if (!doc_day(ev, out, cap, 0))
         return 0;
-    snprintf(out, cap, "%04d-%02d-%02d", d->year, d->month ? d->month : 7,
-             d->day ? d->day : 1);
     for (int i = 0; i < ev->c->n; i++) {
         const dk_cand *x = &ev->c->v[i];
         const char *v = x->m.date;
@@ -996,6 +1016,42 @@ static void subject_group(dk_event_doc *ev, ev_event *e, ev_item *it,
         add_item_actors(e, group[g]);
 }
 
+/* Is a reporting verb at token t ("said", "says", "told")? */
+static int reporting(const dk_sent *s, int t)
+{
+    return at_tok_is(s, t, "said") || at_tok_is(s, t, "says") ||
+           at_tok_is(s, t, "told");
+}
+
+/* "As Kazakhstan chairs the SCO and will host a summit": item it, found
+ * before the trigger at t, is the object of another verb of a predicate
+ * joined by "and"; the subject is further back in the clause (not across
+ * a reporting verb: "Alim said Bors arrived and signed").  That subject,
+ * or NULL when it is none. */
+static ev_item *subject_behind_object(dk_event_doc *ev, const ev_event *e,
+                                      const ev_item *it, int t, int lim)
+{
+    const dk_sent *s = ev->s;
+    int v = it->t0 - 1;
+    if (at_tok_is(s, v, "the"))
+        v--;
+    if (!describing_word(ev, v) || reporting(s, v))
+        return NULL;   /* no verb right before it */
+    int joined = 0;
+    for (int k = it->t1; k < t && !joined; k++)
+        joined = at_tok_is(s, k, "and");
+    for (int j = v - 1; joined && j >= lim; j--) {
+        if (s->tok[j].type == DK_TOK_PUNCT ||
+            (ev->hit_start[j] >= 0 && !item_at(ev, j)) || reporting(s, j) ||
+            at_tok_is(s, j, "that"))
+            return NULL;
+        ev_item *o = item_at(ev, j);
+        if (can_act(o) && !o->adj && !marked(ev, o, e))
+            return o;
+    }
+    return NULL;
+}
+
 /* The subject of a verb event: participants before token t, or the
  * actors of the event it continues. */
 static void subject(dk_event_doc *ev, ev_event *e, int t)
@@ -1028,32 +1084,8 @@ static void subject(dk_event_doc *ev, ev_event *e, int t)
         place_as_country(ev, it, e, t);
         if (!can_act(it) || it->adj || marked(ev, it, e))
             continue;
-        /* "As Kazakhstan chairs the SCO and will host a summit": the
-         * SCO is the object of another verb of a joined predicate; the
-         * subject is further back */
-        int v = it->t0 - 1;
-        if (at_tok_is(s, v, "the"))
-            v--;
-        int joined = 0;
-        for (int k = it->t1; k < t; k++)
-            joined |= at_tok_is(s, k, "and");
-        if (at_tok_is(s, v, "said") || at_tok_is(s, v, "says") ||
-            at_tok_is(s, v, "told"))
-            joined = 0;   /* "Alim said Bors arrived and signed" */
-        for (int j = v - 1; joined && describing_word(ev, v) && j >= lim;
-             j--) {
-            if (s->tok[j].type == DK_TOK_PUNCT ||
-                (ev->hit_start[j] >= 0 && !item_at(ev, j)) ||
-                at_tok_is(s, j, "said") || at_tok_is(s, j, "says") ||
-                at_tok_is(s, j, "that"))
-                break;   /* "Tokayev said a delegation ... arrived and" */
-            ev_item *o = item_at(ev, j);
-            if (can_act(o) && !o->adj && !marked(ev, o, e)) {
-                subject_group(ev, e, o, lim);
-                return;
-            }
-        }
-        subject_group(ev, e, it, lim);
+        ev_item *subj = subject_behind_object(ev, e, it, t, lim);
+        subject_group(ev, e, subj ? subj : it, lim);
         return;
     }
 }
@@ -1188,9 +1220,9 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
     const dk_sent *s = ev->s;
     ev_item *got[8];
     int t = e->t1;
-    const char *type = dk_pack_event_types(ev->p, NULL)[e->act_type].name;
-    int visit = AT_FIELD_IS(type, "visit");
-    int of_actor = !AT_FIELD_IS(type, "agreement") && !AT_FIELD_IS(type, "launch");
+    int visit = e->act_type == ev->visit_type;
+    int of_actor = e->act_type != ev->agreement_type &&
+                   e->act_type != ev->launch_type;
     /* the object right after a verb */
     if (e->verb && obj[0]) {
         int n = 0;
@@ -1350,16 +1382,13 @@ static int intent_between(const dk_event_doc *ev, const ev_event *e, int t)
     return 0;
 }
 
-/* Does date d (ISO, or an interval) start after the document's date: a
- * deadline or a plan ("by 2027"), never when a happening took place? */
-static int after_doc(const dk_event_doc *ev, const char *d)
+/* Does date d (ISO, or an interval) start after today (the document's
+ * date, doc_day late; "" when unknown): a deadline or a plan ("by 2027"),
+ * never when a happening took place? */
+static int after_doc(const char *today, const char *d)
 {
-    const dk_docctx *doc = ev->s->doc;
-    if (!doc || !doc->year)
+    if (!today[0])
         return 0;
-    char today[16];
-    snprintf(today, sizeof today, "%04d-%02d-%02d", doc->year,
-             doc->month ? doc->month : 12, doc->day ? doc->day : 31);
     size_t n = strcspn(d, "/");
     if (n > 10)
         n = 10;
@@ -1375,6 +1404,8 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
     int bestd = 1 << 30;
     /* a happening in an intended act ("agreed to meet at the summit in
      * July 2024") may lie after the document's date */
+    char today[16] = "";
+    doc_day(ev, today, sizeof today, 1);
     int intent_cue = 0;
     for (int i = 0; i < ev->nhit && !intent_cue; i++) {
         const ev_hit *h = &ev->hit[i];
@@ -1390,7 +1421,8 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
         if (x->dropped || x->m.kind != DK_DATE || !x->m.date[0] ||
             at_tok_is(ev->s, x->t0 - 1, "since"))
             continue;
-        if (e->type != ev->intent_type && !intent_cue && after_doc(ev, x->m.date))
+        if (e->type != ev->intent_type && !intent_cue &&
+            after_doc(today, x->m.date))
             continue;   /* "agreed to lift trade to $20 billion by 2027,
                            during talks in Beijing": not the talks' date */
         int d;
@@ -1526,19 +1558,13 @@ static void count_value(dk_event_doc *ev, ev_event *e)
         e->args++;
 }
 
-static const char *type_name(const dk_event_doc *ev, int type)
-{
-    return dk_pack_event_types(ev->p, NULL)[type].name;
-}
-
 /* Is hit h a launch verb and the noun type a summit ("opened the forum",
  * "the forum opened")? */
 static int launches_summit(const dk_event_doc *ev, const ev_hit *h,
                            int noun_type)
 {
-    return h->kind == DK_EV_VERB &&
-           AT_FIELD_IS(type_name(ev, rule_of(ev, h)->type), "launch") &&
-           AT_FIELD_IS(type_name(ev, noun_type), "summit");
+    return h->kind == DK_EV_VERB && rule_of(ev, h)->type == ev->launch_type &&
+           noun_type == ev->summit_type;
 }
 
 /* Can hit sp stand as the support verb of a noun of type noun_type?
@@ -1559,7 +1585,7 @@ static int supported_noun(dk_event_doc *ev, const ev_hit *sp)
      * (supports): the other hits need no walk over the hits */
     if (sp->kind == DK_EV_SUPPORT ? rule_of(ev, sp)->arg[0] != '\0'
         : sp->kind != DK_EV_VERB ||
-          !AT_FIELD_IS(type_name(ev, rule_of(ev, sp)->type), "launch"))
+          rule_of(ev, sp)->type != ev->launch_type)
         return -1;
     for (int k = 0; k < ev->nhit; k++) {
         const ev_hit *h = &ev->hit[k];
@@ -1848,8 +1874,7 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
         }
     after_args(ev, e, obj, end);
     pick_date(ev, e, next_t0);
-    const char *type = dk_pack_event_types(ev->p, NULL)[e->type].name;
-    if (AT_FIELD_IS(type, "agreement"))
+    if (e->type == ev->agreement_type)
         count_value(ev, e);
     if (e->from >= 0) {     /* "visited China to attend ...": its place */
         const ev_event *f = &ev->ev[e->from];
@@ -1860,11 +1885,11 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
     }
     /* a signing nobody is named for: those in whose presence it is
      * ("the two leaders witnessed the signing of 30 documents") */
-    if (AT_FIELD_IS(type, "agreement") && !e->verb && !e->nact)
+    if (e->type == ev->agreement_type && !e->verb && !e->nact)
         clause_subject(ev, e);
     /* a visit without a named visitor: the person the sentence names
      * before it ("The President's stay ... was part of a state visit") */
-    if (AT_FIELD_IS(type, "visit") && !e->nact) {
+    if (e->type == ev->visit_type && !e->nact) {
         const ev_item *p = person_before(ev, e->t0);
         if (p)
             add_item_actors(e, p);
@@ -2001,12 +2026,11 @@ static void join_visit_nouns(dk_event_doc *ev)
 
 static void apply_frames(dk_event_doc *ev)
 {
-    const dk_pack_evtype *types = dk_pack_event_types(ev->p, NULL);
     for (int f = 0; f < ev->nev; f++) {
         ev_event *fr = &ev->ev[f];
         if (!fr->frame)
             continue;
-        if (AT_FIELD_IS(types[fr->type].name, "summit")) {
+        if (fr->type == ev->summit_type) {
             /* a setting: the event it sets ("held talks in Bishkek on the
              * sidelines of the summit"), right before its frame word */
             const ev_hit *fw = &ev->hit[fr->frame - 1];
@@ -2038,7 +2062,7 @@ static void apply_frames(dk_event_doc *ev)
         /* "X and Y agreed ... during talks in Beijing": talks that name
          * no one are between those who act within them */
         for (int i = 0; i < ev->nev && !fr->nact &&
-                        AT_FIELD_IS(types[fr->type].name, "meeting"); i++)
+                        fr->type == ev->meeting_type; i++)
             if (i != f && !ev->ev[i].frame && ev->ev[i].nact >= 2)
                 prepend_actors(fr, &ev->ev[i]);
         for (int i = 0; i < ev->nev; i++) {
@@ -2054,7 +2078,7 @@ static void apply_frames(dk_event_doc *ev)
      * the event nouns after it that name no participant of their own */
     for (int f = 0; f < ev->nev; f++) {
         ev_event *fr = &ev->ev[f];
-        if (fr->frame || !AT_FIELD_IS(types[fr->type].name, "visit"))
+        if (fr->frame || fr->type != ev->visit_type)
             continue;
         for (int i = f + 1; i < ev->nev; i++) {
             ev_event *e = &ev->ev[i];
@@ -2371,7 +2395,7 @@ void dk_events(dk_event_doc *ev, const dk_sent *s, dk_cands *c)
                 memcpy(ev->group, e->act, sizeof ev->group);
             }
             if (!e->gone && e->nact && e->type == e->act_type &&
-                AT_FIELD_IS(type_name(ev, e->type), "visit"))
+                e->type == ev->visit_type)
                 memcpy(ev->visitor, e->act[0], DK_ID_MAX);
         }
         emit(ev, c);
