@@ -40,6 +40,32 @@ static const char *opt_string(json_t *o, const char *key, int *bad)
     return json_string_value(v);
 }
 
+/* Make the reason err one line of UTF-8: jansson quotes the input near
+ * the error byte for byte, so it may hold a newline, a tab, or half a
+ * character it cut off.  Controls become spaces, broken sequences '?'. */
+static void tidy_reason(char *err)
+{
+    size_t n = strlen(err);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)err[i];
+        if (c < 0x20 || c == 0x7F) {
+            err[i++] = ' ';
+            continue;
+        }
+        uint32_t cp;
+        int len = dk_utf8_decode((const unsigned char *)err + i, n - i, &cp);
+        dk_utf8_state st = {0};
+        size_t at;
+        if (c >= 0x80 && (len == 1 ||
+                          dk_utf8_check(&st, (const unsigned char *)err + i,
+                                        (size_t)len, &at) != DK_UTF8_OK)) {
+            err[i++] = '?';
+            continue;
+        }
+        i += (size_t)len;
+    }
+}
+
 dk_status dk_record_parse_jansson(const char *line, size_t n, dk_record *r,
                                   char *err, size_t cap)
 {
@@ -51,10 +77,7 @@ dk_status dk_record_parse_jansson(const char *line, size_t n, dk_record *r,
     if (!o) {
         snprintf(err, cap, "malformed JSON at column %d: %s", je.column,
                  je.text);
-        /* jansson quotes the input near the error: keep it one line */
-        for (char *c = err; *c; c++)
-            if ((unsigned char)*c < 0x20 || *c == 0x7F)
-                *c = ' ';
+        tidy_reason(err);
         return DK_ERR_JSON;
     }
     if (!json_is_object(o)) {

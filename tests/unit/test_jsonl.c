@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "ingest/jsonl.h"
+#include "text/utf8.h"
 
 static dk_status parse(const char *line, dk_record *r, char *err)
 {
@@ -72,6 +73,11 @@ static void expect_bad(const char *line, const char *msg)
     assert_int_equal(parse(line, &r, err), DK_ERR_JSON);
     assert_null(r.json);                 /* nothing to free */
     assert_null(strchr(err, '\n'));      /* one line */
+    dk_utf8_state st = {0};
+    size_t at;
+    if (dk_utf8_check(&st, (const unsigned char *)err, strlen(err), &at) ||
+        dk_utf8_incomplete(&st))
+        fail_msg("%s: message is not UTF-8 at byte %zu", line, at);
     if (!strstr(err, msg))
         fail_msg("%s: message \"%s\" lacks \"%s\"", line, err, msg);
 }
@@ -99,6 +105,10 @@ static void test_bad_records(void **state)
     /* the input quoted in the reason keeps it on one line */
     expect_bad("{\"text\":\"a\nb\tc\"}", "malformed JSON");
     expect_bad("{\"text\":\"a\\\n\"}", "malformed JSON");
+    /* jansson quotes a few bytes and may cut a character in two: the
+     * reason stays UTF-8 (the API puts it in JSON) */
+    expect_bad("{\"text\":\" 6 2a \\\\\\\\\\\xdd\x96" "e\":", "malformed JSON");
+    expect_bad("{\"text\":\"\\q\xe4\xb8\xad\xe6\x96\x87\xe6\x96\x87\xe6\x96\x87\"}", "malformed JSON");
 }
 
 static void test_message_fits(void **state)
