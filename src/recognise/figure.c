@@ -598,6 +598,45 @@ static int phone_end(const dk_sent *s, int t)
     return groups >= 2 ? end : t;
 }
 
+/* "fell from 3 to 2.5 billion dollars": the figure a change starts from
+ * (num, a bare number ending at token k, before "to") is in the scale
+ * and unit of the figure it went to, which name them once.  Sets f's
+ * kind, unit and value from the figure after "to"; leaves f alone when
+ * that names neither. */
+static void lend_from_end(const dk_sent *s, const dk_num *num, int k, fig *f)
+{
+    const dk_lexent *e;
+    int b = k + 1;
+    fig g;
+    memset(&g, 0, sizeof g);
+    g.kind = DK_NUMBER;
+    g.value = 1;
+    int nc = unit_phrase(s, b, LX_CURRENCY, &e);
+    if (nc && (e->flags & LXF_PRE)) {
+        g.kind = DK_MONEY;
+        copy_unit(&g, e->sym);
+        g.value = e->value;
+        b += nc;
+    }
+    dk_num to;
+    if (!dk_number_at(s, b, &to) || to.ordinal || year_like(s, &to))
+        return;
+    double scale = 1;
+    if (to.hasscale && !num->hasscale && !num->spelled) {
+        const dk_lexent *sc = lx(s, to.t1 - 1, LX_SCALE);
+        if (sc)
+            scale = sc->value;
+    }
+    if (g.kind == DK_NUMBER)
+        unit_after(s, &to, to.t1, &g, 0);
+    if (g.kind == DK_NUMBER && scale == 1)
+        return;
+    f->kind = g.kind;
+    copy_unit(f, g.unit);
+    f->value *= scale * g.value;
+    f->low = f->value;
+}
+
 /* Can a figure start at token i?  Where a number may start, or a
  * currency or percent phrase before one ("US dollars 5", "percent of
  * 10").  Most tokens fail this at once. */
@@ -767,6 +806,10 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
             if (ctx(s, h, R_CTX_TIMES))
                 u = h + 1;
         }
+        if (u == k && f.kind == DK_NUMBER && !num.ordinal && !f.range &&
+            lx(s, k, LX_RANGE) && lx(s, k, LX_RANGE)->role == R_RANGE_TO &&
+            !year_like(s, &num) && changed_from(s, f.t0))
+            lend_from_end(s, &num, k, &f);
         /* a glued word nothing explains: "5G" */
         if (u == k && is_num(s, num.t1 - 1) && num.t1 < s->ntok &&
             dk_tok_glued(s, num.t1) && is_word(s, num.t1))

@@ -67,6 +67,13 @@ static const fcase cases[] = {
     /* after a verb of change, "from X to Y" is where it went: two figures */
     {"Investment rose from 20 to 30 billion dollars.", "30 billion dollars", DK_MONEY, 30e9, "USD", DK_Q_EXACT, 0, 0},
     {"The number has risen from 800 to 1,000.", "1,000", DK_NUMBER, 1000, "", DK_Q_EXACT, 0, 0},
+    /* ... and the figure it went from is in the scale and unit named once */
+    {"Investment rose from 20 to 30 billion dollars.", "20", DK_MONEY, 20e9, "USD", DK_Q_EXACT, 0, 0},
+    {"Trade has fallen from 3 to $2.5 billion.", "3", DK_MONEY, 3e9, "USD", DK_Q_EXACT, 0, 0},
+    {"Exports grew from 900 million to 1.2 billion dollars.", "900 million", DK_MONEY, 900e6, "USD", DK_Q_EXACT, 0, 0},
+    {"Its share rose from 3 to 5 percent.", "3", DK_PERCENT, 3, "", DK_Q_EXACT, 0, 0},
+    {"Freight rose from 12 to 15 million tons.", "12", DK_QUANTITY, 12e6, "t", DK_Q_EXACT, 0, 0},
+    {"The number has risen from 800 to 1,000.", "800", DK_NUMBER, 800, "", DK_Q_EXACT, 0, 0},
     {"Prices range from 10 to 20 dollars.", "10 to 20 dollars", DK_MONEY, 10, "USD", DK_Q_RANGE, 10, 20},
     /* a year before "to" and a scaled amount: no range ending below its start */
     {"Trade grew in 2023 to 41 billion dollars.", "41 billion dollars", DK_MONEY, 41e9, "USD", DK_Q_EXACT, 0, 0},
