@@ -554,6 +554,16 @@ static void note_lead(dk_attr_doc *a, int mi, const dk_mention *m)
 
 /* ---- changes ---- */
 
+/* Is number f a multiplier: "1.7-fold", "2 times" (the recogniser puts
+ * the word in the figure's span), or "2" before "times"? */
+static int multiplier(const dk_sent *s, const dk_cand *f)
+{
+    int last = f->t1 - 1;
+    return at_tok_is(s, last, "times") || at_tok_is(s, last, "fold") ||
+           at_tok_is(s, f->t1, "times") || at_tok_is(s, f->t1, "fold") ||
+           (tok_punct(s, f->t1, '-') && at_tok_is(s, f->t1 + 1, "fold"));
+}
+
 /* +1 / -1 when f states a change (next to an increase/decrease word),
  * else 0.  *unit gets "%" or "times". */
 int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit)
@@ -561,10 +571,17 @@ int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit)
     const dk_sent *s = a->s;
     if (f->m.kind == DK_PERCENT) {
         *unit = "%";
-    } else if (f->m.kind == DK_NUMBER &&
-               (at_tok_is(s, f->t1, "times") || at_tok_is(s, f->t1, "fold") ||
-                (tok_punct(s, f->t1, '-') && at_tok_is(s, f->t1 + 1, "fold")))) {
+    } else if (f->m.kind == DK_NUMBER && f->m.qualifier != DK_Q_RANGE &&
+               multiplier(s, f)) {
         *unit = "times";
+        /* "1.5 times more than a year earlier" */
+        int k = f->t1;
+        if (at_tok_is(s, k, "more") || at_tok_is(s, k, "higher") ||
+            at_tok_is(s, k, "larger") || at_tok_is(s, k, "greater"))
+            return 1;
+        if (at_tok_is(s, k, "less") || at_tok_is(s, k, "lower") ||
+            at_tok_is(s, k, "fewer") || at_tok_is(s, k, "smaller"))
+            return -1;
     } else {
         return 0;
     }

@@ -352,6 +352,25 @@ static void test_change(void **state)
     assert_false(find_text(&r, "20.5 percent")->has_change);
     run("Trade turnover grew from 20.5 percent of GDP in 2023.", 0, &r);
     assert_false(find_text(&r, "20.5 percent")->has_change);
+    /* multipliers: the recogniser puts "-fold" and "times" in the span */
+    run("Trade turnover grew 1.7-fold to $5 billion in 2020.", 0, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_true(m->has_change);
+    assert_true(m->change_value == 1.7);
+    assert_string_equal(m->change_unit, "times");
+    run("Trade turnover grew 2 times and amounted to $5 billion.", 0, &r);
+    assert_true(find(&r, DK_MONEY, 0)->change_value == 2);
+    run("Trade turnover reached $5 billion, 1.5 times more than a year "
+        "earlier.", 0, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_true(m->has_change);
+    assert_true(m->change_value == 1.5);
+    run("Trade turnover reached $5 billion, 1.5 times less than a year "
+        "earlier.", 0, &r);
+    assert_true(find(&r, DK_MONEY, 0)->change_value == -1.5);
+    /* a range of multipliers is no single change */
+    run("Trade turnover grew two to three times to $5 billion.", 0, &r);
+    assert_false(find(&r, DK_MONEY, 0)->has_change);
 }
 
 /* "55 agreements ..., of which 15 ...", "12 of them": a part of a count
