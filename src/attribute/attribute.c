@@ -293,6 +293,22 @@ static int tok_on(const dk_sent *s, int k, uint32_t b)
     return k;
 }
 
+/* Is cue k a word of a longer name the text gives, "Export" of the
+ * "Export-Import Bank of China", "Investment" of the "Asian
+ * Infrastructure Investment Bank"?  A name states no indicator. */
+static int inside_name(const dk_attr_doc *a, const at_cue *k)
+{
+    if (a->met[k->m].special)
+        return 0;
+    for (int i = 0; i < a->c->n; i++) {
+        const dk_cand *x = &a->c->v[i];
+        if (x->m.kind == DK_ENTITY && !x->dropped && x->t0 <= k->t0 &&
+            x->t1 >= k->t1 && x->t1 - x->t0 > k->t1 - k->t0)
+            return 1;
+    }
+    return 0;
+}
+
 static void find_cues(dk_attr_doc *a)
 {
     const dk_sent *s = a->s;
@@ -306,7 +322,7 @@ static void find_cues(dk_attr_doc *a)
         k->t0 = tok_at(s, a->mt[i].start);
         k->t1 = tok_on(s, k->t0, a->mt[i].end);
         k->m = a->mt[i].index;
-        if (k->t1 > k->t0)
+        if (k->t1 > k->t0 && !inside_name(a, k))
             a->ncue++;
     }
 }

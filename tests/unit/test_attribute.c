@@ -41,7 +41,8 @@ static int setup(void **state)
         "CC\tcountry\t-\tCoria\tCorian\n"
         "EU\tcountry\t-\tEurope\tEuropean\n"
         "US\tcountry\t-\tUnited States\tU.S.\n"
-        "WORLD\tcountry\t-\tworld\tglobal\n");
+        "WORLD\tcountry\t-\tworld\tglobal\n"
+        "ttbank\torganization\tAA\tTrade Turnover Bank\n");
     put("metrics.tsv",
         "trade_turnover\tUSD\tmoney\tpair;alt=trade_share;flow\t"
         "trade turnover\n"
@@ -373,6 +374,17 @@ static void test_change(void **state)
     assert_false(find(&r, DK_MONEY, 0)->has_change);
 }
 
+/* A cue inside a name the pack knows states nothing */
+static void test_cue_in_name(void **state)
+{
+    (void)state;
+    result r;
+    run("The Trade Turnover Bank lent $5 billion in 2023.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+    run("Trade turnover reached $5 billion in 2023.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "trade_turnover");
+}
+
 /* "55 agreements ..., of which 15 ...", "12 of them": a part of a count
  * takes the count's metric, period and subjects */
 static void test_part_of(void **state)
@@ -502,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_subject_order),
         cmocka_unit_test(test_period),
         cmocka_unit_test(test_change),
+        cmocka_unit_test(test_cue_in_name),
         cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),
