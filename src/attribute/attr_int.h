@@ -32,6 +32,9 @@ enum at_special {
     SP_NUMOF,   /* "the number of": a count named before its figure */
     SP_ANAPHOR, /* a figure named by what it refers back to: "its total
                    for 2023", "a lower number:" (the lead indicator) */
+    SP_IT,      /* a pronoun before a verb of change or level: "it rose",
+                 * "it reached": the figure just given goes on */
+    SP_LEVEL,   /* a verb of level: "reached", "amounted to" */
     SP_COUNT_
 };
 
@@ -113,6 +116,8 @@ struct dk_attr_doc {
     long nsent, event_sent;   /* sentences seen; when event_date was set */
     at_lead lead[AT_MAX_LEAD];    /* the metrics attributed so far */
     int nlead;
+    at_lead recent;         /* the metric attributed last ... */
+    long recent_sent;       /* ... in this sentence (0: none yet) */
     dk_buf ex;              /* explain texts of the current sentence */
     int explain;            /* write them (else the reasons are skipped) */
 

@@ -24,7 +24,7 @@
 static const char *const special_names[SP_COUNT_] = {
     "", "_up", "_down", "_target", "_base", "_cumul", "_during", "_event",
     "_pair", "_home", "_route", "_share", "_rank", "_worth", "_since",
-    "_now", "_numof", "_anaphor",
+    "_now", "_numof", "_anaphor", "_it", "_level",
 };
 
 static const char *const rule_names[] = {
@@ -500,6 +500,53 @@ static int anaphor_of(const dk_attr_doc *a, const dk_cand *f)
     return -1;
 }
 
+/* Does a verb of change or level (_up, _down, _level) start at token t? */
+static int verb_at(const dk_attr_doc *a, int t)
+{
+    for (int k = 0; k < a->ncue; k++) {
+        int sp = a->met[a->cue[k].m].special;
+        if (a->cue[k].t0 == t &&
+            (sp == SP_UP || sp == SP_DOWN || sp == SP_LEVEL))
+            return 1;
+    }
+    return 0;
+}
+
+/* The pronoun cue (_it) before money or quantity f in its sentence, with
+ * a verb of change or level right after it and no other figure between
+ * ("it rose 33.4 percent year on year to 17.1 billion dollars": the
+ * percentage is a change), or -1. */
+static int pronoun_of(const dk_attr_doc *a, const dk_cand *f)
+{
+    int best = -1;
+    for (int k = 0; k < a->ncue; k++) {
+        const at_cue *q = &a->cue[k];
+        if (a->met[q->m].special == SP_IT && q->t1 <= f->t0 &&
+            verb_at(a, q->t1) && (best < 0 || q->t0 > a->cue[best].t0))
+            best = k;
+    }
+    if (best < 0)
+        return -1;
+    for (int i = 0; i < a->c->n; i++) {
+        const dk_cand *x = &a->c->v[i];
+        if (x != f && !x->dropped && is_figure(x->m.kind) &&
+            x->t0 >= a->cue[best].t1 && x->t1 <= f->t0 &&
+            !a->sign.data[i])
+            return -1;
+    }
+    return best;
+}
+
+/* The metric a pronoun refers to: the one attributed last, in this
+ * sentence or the one before, when it fits f; else NULL. */
+static const at_lead *recent_for(const dk_attr_doc *a, const dk_cand *f)
+{
+    if (!a->recent_sent || a->recent_sent < a->nsent - 1 ||
+        !fits(a, a->recent.m, &f->m))
+        return NULL;
+    return &a->recent;
+}
+
 /* What figure f refers back to: the first metric the document gave a
  * figure that fits f (news leads with its main figure, and "its total"
  * or "a lower number" later in the text mean that indicator), as an
@@ -557,6 +604,10 @@ static int share_subjects(const dk_attr_doc *a, int ref, const char *holder,
 /* Note that the document gave a figure m metric mi. */
 static void note_lead(dk_attr_doc *a, int mi, const dk_mention *m)
 {
+    a->recent.m = mi;
+    a->recent.nsubjects = m->nsubjects;
+    memcpy(a->recent.subjects, m->subjects, sizeof a->recent.subjects);
+    a->recent_sent = a->nsent;
     for (int i = 0; i < a->nlead; i++)
         if (a->lead[i].m == mi)
             return;
@@ -818,11 +869,18 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                 continue;  /* "compared with 35 days by sea" */
             int k = -1, mi = choose_metric(a, f, &k), ref = -1;
             const char *holder = NULL;
+            const at_lead *refl = NULL;   /* what f refers back to */
             if (mi < 0 &&
                 (f->m.kind == DK_MONEY || f->m.kind == DK_QUANTITY) &&
-                (k = anaphor_of(a, f)) >= 0 && (ref = lead_for(a, f)) >= 0)
+                (k = anaphor_of(a, f)) >= 0 && (ref = lead_for(a, f)) >= 0) {
                 mi = a->lead[ref].m;
-            else if (mi < 0 && f->m.kind == DK_PERCENT &&
+                refl = &a->lead[ref];
+            } else if (mi < 0 &&
+                       (f->m.kind == DK_MONEY || f->m.kind == DK_QUANTITY) &&
+                       (k = pronoun_of(a, f)) >= 0 &&
+                       (refl = recent_for(a, f)) != NULL) {
+                mi = refl->m;
+            } else if (mi < 0 && f->m.kind == DK_PERCENT &&
                      (k = share_ref(a, f, &holder)) >= 0 &&
                      (ref = lead_for(a, f)) >= 0)
                 mi = a->lead[ref].m;
@@ -855,7 +913,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             char why[160];
             char period[DK_DATE_MAX];
             why[0] = '\0';  /* at_period writes it only with --explain */
-            if (!at_period(a, f, mi, ref >= 0, period, why, sizeof why) &&
+            if (!at_period(a, f, mi, ref >= 0 || refl, period, why, sizeof why) &&
                 !a->met[mi].plans) {
                 if (explain)
                     explain_set(a, f, "no metric: cue \"%s\" (%s); %s", cue,
@@ -864,12 +922,10 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             }
             int named_here = holder ? share_subjects(a, ref, holder, &f->m)
                                     : at_subjects(a, f, mi, &f->m);
-            if ((!named_here || f->m.nsubjects == 0) && ref >= 0 &&
-                !holder) {
+            if ((!named_here || f->m.nsubjects == 0) && refl && !holder) {
                 /* a reference holds its holders from where it was made */
-                f->m.nsubjects = a->lead[ref].nsubjects;
-                memcpy(f->m.subjects, a->lead[ref].subjects,
-                       sizeof f->m.subjects);
+                f->m.nsubjects = refl->nsubjects;
+                memcpy(f->m.subjects, refl->subjects, sizeof f->m.subjects);
                 named_here = 1;
             }
             if (!named_here) {
@@ -883,8 +939,10 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             at_copy(f->m.metric, sizeof f->m.metric, a->pm[mi].id);
             at_copy(f->m.period, sizeof f->m.period, period);
             note_lead(a, mi, &f->m);
-            if (explain && ref >= 0)
-                strncat(cue, " (refers to the first figure of this metric)",
+            if (explain && refl)
+                strncat(cue, refl == &a->recent
+                                 ? " (refers to the figure just given)"
+                                 : " (refers to the first figure of this metric)",
                         sizeof cue - strlen(cue) - 1);
             if (explain) {
                 char subj[4 * DK_ID_MAX + 8] = "", named[160] = "";

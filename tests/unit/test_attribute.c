@@ -65,6 +65,8 @@ static int setup(void **state)
         "_now\tunit\t-\t-\tnow\n"
         "_numof\tunit\t-\t-\tthe number of\n"
         "_anaphor\tunit\t-\t-\tits total for|the total|a lower number\n"
+        "_it\tunit\t-\t-\tit\n"
+        "_level\tunit\t-\t-\treached\n"
         "_share\tunit\t-\t-\tshare\n"
         "companies\tcount\tnumber\thost\tcompanies\n"
         "_since\tunit\t-\t-\tsince\n");
@@ -374,6 +376,32 @@ static void test_change(void **state)
     assert_false(find(&r, DK_MONEY, 0)->has_change);
 }
 
+/* "it rose ... to $X", "it reached $X": the metric just given goes on */
+static void test_pronoun(void **state)
+{
+    (void)state;
+    result r;
+    run("Trade turnover was $20 billion in 2023, and in 2024 it grew 5 "
+        "percent to $21 billion.", 0, &r);
+    const dk_mention *m = find_text(&r, "$21 billion");
+    assert_string_equal(m->metric, "trade_turnover");
+    assert_string_equal(m->period, "2024");
+    assert_true(m->has_change && m->change_value == 5);
+    run("Trade turnover between Aland and Boria was $20 billion in 2023. "
+        "In 2024 it reached $25 billion.", 0, &r);
+    m = find_text(&r, "$25 billion");
+    assert_string_equal(m->metric, "trade_turnover");
+    assert_int_equal(m->nsubjects, 2);
+    /* no verb of change or level after the pronoun: no reference */
+    run("Trade turnover was $20 billion in 2023. In 2024 it owed $25 "
+        "billion.", 0, &r);
+    assert_string_equal(find_text(&r, "$25 billion")->metric, "");
+    /* the figure referred to is the one just given, not an older one */
+    run("Trade turnover was $20 billion in 2023. Aland's exports were "
+        "much smaller. Then it reached $25 billion.", 0, &r);
+    assert_string_equal(find_text(&r, "$25 billion")->metric, "");
+}
+
 /* A cue inside a name the pack knows states nothing */
 static void test_cue_in_name(void **state)
 {
@@ -515,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_period),
         cmocka_unit_test(test_change),
         cmocka_unit_test(test_cue_in_name),
+        cmocka_unit_test(test_pronoun),
         cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),

@@ -412,9 +412,9 @@ static void test_shipped_packs(void **state)
         strcat(ids, mt[m[i].index].id);
         strcat(ids, " ");
     }
-    assert_string_equal(ids, "trade_turnover rail_freight _skip visa_free_days "
-                             "investment _down container_traffic _target "
-                             "trade_turnover _target ");
+    assert_string_equal(ids, "trade_turnover _level rail_freight _skip "
+                             "visa_free_days investment _down container_traffic "
+                             "_target trade_turnover _target _it ");
     dk_pack_free(p);
     /* a pack for another pair works the same way */
     p = dk_pack_load("tests/packs/uz-ru", err, sizeof err);
