@@ -884,8 +884,11 @@ static int p_month_first(const dk_sent *s, int i, dv *v)
     const dk_lexent *e = lx(s, i, LX_MONTH);
     if ((e->flags & LXF_CAP) && i == 0 && !(e->flags & LXF_ABBR))
         return 0;
-    if ((e->flags & LXF_ABBR) && (!(s->tok[i].flags & DK_TF_CAP) || !dw(s, i - 1)))
-        return 0;  /* "Jan Kowalski" */
+    int e2;
+    if ((e->flags & LXF_ABBR) && (!(s->tok[i].flags & DK_TF_CAP) || !dw(s, i - 1)) &&
+        !(lx(s, k, LX_RANGE) && month_at(s, k + 1, &e2)) &&
+        !(i > 1 && lx(s, i - 1, LX_RANGE) && month_at(s, i - 2, &e2)))
+        return 0;  /* "Jan Kowalski", but "(Jan-Sep 2018", "Jan-Mar" */
     if (i > 0 && s->tok[i - 1].type == DK_TOK_WORD &&
         (s->tok[i - 1].flags & DK_TF_CAP) && !dw(s, i - 1))
         return 0;  /* "the Long March" */

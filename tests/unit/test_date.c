@@ -54,6 +54,9 @@ static const dcase cases[] = {
     {"Sign by 01/03/2022 please.", "2021", "01/03/2022=2022-01-03;"},
     {"Updated 22.05.2024 at noon.", "2021", "22.05.2024=2024-05-22;"},
     {"A visa-free regime began in November 2023.", "2024-05-22", "November 2023=2023-11;"},
+    /* abbreviated month ranges stand on their own, after a bracket too */
+    {"Its share was 15% (Jan-Sep 2018: 14.6%).", "2019-11-01", "Jan-Sep 2018=2018-01/2018-09;"},
+    {"In Jan-Mar sales rose.", "2019-11-01", "Jan-Mar=2019-01/2019-03;"},
     {"It opened on March 28.", "2024-05-22", "March 28=2024-03-28;"},
     {"Tokayev's Sept. 11-12 state visit.", "2019-09", "Sept. 11-12=2019-09-11/2019-09-12;"},
     {"From 1 to 3 October the forum meets.", "2019", "1 to 3 October=2019-10-01/2019-10-03;"},
