@@ -1331,6 +1331,38 @@ static int p_relative(const dk_sent *s, int i, dv *v)
     return 0;
 }
 
+/* Does a verb of the present tense follow "today" at i ("which today
+ * includes 51 projects", "today there are", "today is")?  Then it means
+ * nowadays, where "signed today" or "today signed" name the day. */
+static int present_after(const dk_sent *s, int i)
+{
+    int k = i + 1;
+    const dk_token *t = tk(s, k);
+    if (!t || t->type != DK_TOK_WORD || (t->flags & DK_TF_CAP))
+        return 0;
+    if (dk_tok_text(s, k, "is") || dk_tok_text(s, k, "are") ||
+        dk_tok_text(s, k, "has") || dk_tok_text(s, k, "have") ||
+        dk_tok_text(s, k, "there"))
+        return 1;
+    /* "includes", "accounts", "operates": a third-person -s form, not a
+     * plural subject with its verb after it ("today talks were held") */
+    const char *w = s->text + t->start;
+    size_t n = t->end - t->start;
+    if (n <= 3 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == 'u' ||
+        w[n - 2] == '\'' || dk_tok_glued(s, k + 1))
+        return 0;
+    const dk_token *v = tk(s, k + 1);
+    if (v && v->type == DK_TOK_WORD) {
+        const char *x = s->text + v->start;
+        size_t m = v->end - v->start;
+        if (dk_tok_text(s, k + 1, "were") || dk_tok_text(s, k + 1, "was") ||
+            dk_tok_text(s, k + 1, "went") ||
+            (m > 3 && x[m - 2] == 'e' && x[m - 1] == 'd'))
+            return 0;
+    }
+    return 1;
+}
+
 /* "today", "yesterday", "tomorrow", "the day before yesterday". */
 static int p_deictic(const dk_sent *s, int i, dv *v)
 {
@@ -1345,7 +1377,7 @@ static int p_deictic(const dk_sent *s, int i, dv *v)
     switch (dk_lex_get(x, LX_DATEWORD)->role) {
     case R_DW_TODAY:
         /* "Today, ..." and "; today our ..." mean nowadays */
-        if (i == 0 || is_punct(s, i - 1))
+        if (i == 0 || is_punct(s, i - 1) || present_after(s, i))
             return 0;
         off = 0;
         break;

@@ -128,6 +128,8 @@ static const dcase cases[] = {
     {"They met last Monday.", "2024-05-22", "last Monday=2024-05-20;"},
     {"He arrived yesterday.", "2024-05-22", "yesterday=2024-05-21;"},
     {"The summit opens today in Astana.", "2024-05-22", "today=2024-05-22;"},
+    {"He said today talks went well.", "2024-05-22", "today=2024-05-22;"},
+    {"The presidents today signed it.", "2024-05-22", "today=2024-05-22;"},
     {"The visit is set for next month.", "2024-05-22", "next month=2024-06;"},
     {"It happens 3 days after January 12th.", "2016-01-02", "3 days after January 12th=2016-01-15;"},
     {"It happens 3 days after January 12th.", "2016-11-07", "3 days after January 12th=2017-01-15;"},
@@ -142,6 +144,8 @@ static const dcase cases[] = {
     {"Celebrate International Workers' Day!", "2020-05-14", "International Workers' Day=2020-05-01;"},
     /* not dates */
     {"Today, China is a leader.", "2024-05-22", ""},
+    {"The plan, which today includes 51 projects, grew.", "2024-05-22", ""},
+    {"We today have 500 firms.", "2024-05-22", ""},
     {"About 2000 people came.", "2024", ""},
     {"The Industry 4.0 program and COVID-19.", "2024", ""},
     {"The 21st Century Silk Road.", "2024", ""},
