@@ -538,6 +538,21 @@ static int tenths(const dk_sent *s, int k)
     return f && (f->value == 10 || f->value == 100);
 }
 
+/* After "a third of": is token k the start of a whole ("of its trade",
+ * "of Kazakhstan's exports"), not of a number ("two thirds of a
+ * million")? */
+static int share_of(const dk_sent *s, int k)
+{
+    dk_num n;
+    if (k >= s->ntok || s->tok[k].type != DK_TOK_WORD || dk_number_at(s, k, &n))
+        return 0;
+    int w = k;   /* "of a century", "of an hour": a stretch of time */
+    if (dk_tok_text(s, k, "a") || dk_tok_text(s, k, "an") ||
+        dk_tok_text(s, k, "the"))
+        w++;
+    return !lx(s, w, LX_SCALE) && !lx(s, w, LX_TUNIT);
+}
+
 /* Is this a year (left to date.c)? */
 static int year_like(const dk_sent *s, const dk_num *n)
 {
@@ -818,7 +833,8 @@ static int figure_at(const dk_sent *s, int i, dk_cands *out, int *term)
     }
     /* "one-tenth of": a share */
     if (f.kind == DK_NUMBER && num.fraction && num.spelled && num.value < 1 &&
-        dk_tok_text(s, k, "of") && !f.range && tenths(s, num.t1 - 1)) {
+        dk_tok_text(s, k, "of") && !f.range &&
+        (tenths(s, num.t1 - 1) || share_of(s, k + 1))) {
         f.kind = DK_PERCENT;
         f.value *= 100;
     }

@@ -39,6 +39,12 @@ static const fcase cases[] = {
     {"Its share is 15.7 percent.", "15.7 percent", DK_PERCENT, 15.7, "", DK_Q_EXACT, 0, 0},
     {"Exports grew more than 35%.", "35%", DK_PERCENT, 35, "", DK_Q_OVER, 0, 0},
     {"Firms from 73 countries, with one-tenth of them local.", "one-tenth", DK_PERCENT, 10, "", DK_Q_EXACT, 0, 0},
+    /* any spelled fraction of a whole is a share; of a number or a
+     * stretch of time it stays a number */
+    {"China accounts for a quarter of its trade.", "a quarter", DK_PERCENT, 25, "", DK_Q_EXACT, 0, 0},
+    {"About two-thirds of the cargo goes by rail.", "two-thirds", DK_PERCENT, 200.0 / 3, "", DK_Q_APPROX, 0, 0},
+    {"It lasted a third of a century.", "a third", DK_NUMBER, 1.0 / 3, "", DK_Q_EXACT, 0, 0},
+    {"They paid two thirds of a million.", "two thirds of a million", DK_NUMBER, 2e6 / 3, "", DK_Q_EXACT, 0, 0},
     {"The rate fell by 4.5 percentage points.", "4.5 percentage points", DK_PERCENT, 4.5, "", DK_Q_EXACT, 0, 0},
     /* quantities */
     {"The freight exceeded 20 million tons.", "20 million tons", DK_QUANTITY, 2e7, "t", DK_Q_OVER, 0, 0},
