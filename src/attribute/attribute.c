@@ -13,6 +13,7 @@
  * next to a word of increase or decrease is a change, put on the nearest
  * attributed figure of its clause.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -631,6 +632,46 @@ static int multiplier(const dk_sent *s, const dk_cand *f)
            (tok_punct(s, f->t1, '-') && at_tok_is(s, f->t1 + 1, "fold"));
 }
 
+/* Does a year-on-year mark start at token k: "y/y", "yoy", "year on
+ * year", "year-on-year"? */
+static int yoy_at(const dk_sent *s, int k)
+{
+    if (at_tok_is(s, k, "yoy"))
+        return 1;
+    if (at_tok_is(s, k, "y") && tok_punct(s, k + 1, '/') &&
+        at_tok_is(s, k + 2, "y"))
+        return 1;
+    int on = k + 1, y2 = k + 2;
+    if (tok_punct(s, on, '-')) {
+        on++;
+        y2 += 2;
+    }
+    return at_tok_is(s, k, "year") && at_tok_is(s, on, "on") &&
+           at_tok_is(s, y2, "year");
+}
+
+/* A bulletin's change after a figure: "(+8.4% y/y)", "(-6.3%)",
+ * "-2.1% yoy": +1 / -1 from the sign or the mark, else 0. */
+static int signed_change(const dk_sent *s, const dk_cand *f)
+{
+    int b = f->t0 - 1, sign = 0;
+    int glued = !(s->tok[f->t0].flags & DK_TF_SPACE);
+    if (f->m.value < 0) {
+        sign = -1;   /* "-2.1% yoy": the recogniser took the sign */
+    } else if (tok_punct(s, b, '+') && glued) {
+        sign = 1;
+        b--;
+    } else if ((tok_punct(s, b, '-') || at_tok_is(s, b, "\xE2\x88\x92")) &&
+               glued) {
+        sign = -1;
+        b--;
+    }
+    int mark = yoy_at(s, f->t1);
+    if (sign && (mark || tok_punct(s, b, '(')))
+        return sign;
+    return mark && tok_punct(s, b, '(') ? 1 : 0;
+}
+
 /* +1 / -1 when f states a change (next to an increase/decrease word),
  * else 0.  *unit gets "%" or "times". */
 int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit)
@@ -638,6 +679,9 @@ int at_change_sign(const dk_attr_doc *a, const dk_cand *f, const char **unit)
     const dk_sent *s = a->s;
     if (f->m.kind == DK_PERCENT) {
         *unit = "%";
+        int sg = signed_change(s, f);
+        if (sg)
+            return sg;
     } else if (f->m.kind == DK_NUMBER && f->m.qualifier != DK_Q_RANGE &&
                multiplier(s, f)) {
         *unit = "times";
@@ -969,7 +1013,7 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
                 continue;
             dk_cand *f = &c->v[j];
             f->m.has_change = 1;
-            f->m.change_value = sign * x->m.value;
+            f->m.change_value = sign * fabs(x->m.value);
             at_copy(f->m.change_unit, sizeof f->m.change_unit, unit);
             if (explain && f->m.explain) {
                 size_t off = (uintptr_t)f->m.explain - 1;

@@ -371,6 +371,19 @@ static void test_change(void **state)
     run("Trade turnover reached $5 billion, 1.5 times less than a year "
         "earlier.", 0, &r);
     assert_true(find(&r, DK_MONEY, 0)->change_value == -1.5);
+    /* a bulletin's signed change or year-on-year mark */
+    run("Trade turnover: $10.7 billion (+8.4% y/y).", 0, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_true(m->has_change && m->change_value == 8.4);
+    run("Trade turnover: $5.8 billion (-6.3% y/y).", 0, &r);
+    assert_true(find(&r, DK_MONEY, 0)->change_value == -6.3);
+    run("Trade turnover was $5 billion in 2019, -2.1% yoy.", 0, &r);
+    assert_true(find(&r, DK_MONEY, 0)->change_value == -2.1);
+    run("Trade turnover was $5 billion (8% year-on-year).", 0, &r);
+    assert_true(find(&r, DK_MONEY, 0)->change_value == 8);
+    /* a bare percentage in brackets is no change */
+    run("Trade turnover was $5 billion (8%).", 0, &r);
+    assert_false(find(&r, DK_MONEY, 0)->has_change);
     /* a range of multipliers is no single change */
     run("Trade turnover grew two to three times to $5 billion.", 0, &r);
     assert_false(find(&r, DK_MONEY, 0)->has_change);
