@@ -282,8 +282,42 @@ static int group_in_clause(const dk_attr_doc *a, int clause)
     return 0;
 }
 
-static void pair_rule(const dk_attr_doc *a, int clause, dk_mention *m)
+/* The country figure f is labelled with: "Russia (USD 14.3 bln)",
+ * "Russia's 19 percent" - the figure right after its name, a bracket or
+ * a possessive between.  NULL when none. */
+static const char *labelled_by(const dk_attr_doc *a, const dk_cand *f)
 {
+    const dk_cands *c = a->c;
+    const dk_sent *s = a->s;
+    for (int i = 0; i < c->n; i++) {
+        const dk_cand *e = &c->v[i];
+        if (e->m.kind != DK_ENTITY || e->dropped || !e->m.id[0] ||
+            e->m.end > f->m.start || f->m.start - e->m.end > 4 ||
+            !subject_entity(e->m.type, e->m.id))
+            continue;
+        const char *g = s->text + (e->m.end - s->base);
+        size_t n = f->m.start - e->m.end;
+        if ((n == 2 && memcmp(g, " (", 2) == 0) ||
+            (n == 3 && memcmp(g, "'s ", 3) == 0) ||
+            (n == 5 && memcmp(g, "\xE2\x80\x99s ", 5) == 0))
+            return e->m.id;
+    }
+    return NULL;
+}
+
+static void pair_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
+                      dk_mention *m)
+{
+    const char *label = labelled_by(a, f);
+    if (label) {
+        /* a partner's own figure in a list of partners: it and the
+         * document's country it is a partner of */
+        const char *home = at_same(label, a->dpair[0]) ? a->dpair[1]
+                                                        : a->dpair[0];
+        add(m, home);
+        add(m, label);
+        return;
+    }
     const char *ids[AT_MAX_REFS];
     int n = 0, p0 = 0, p1 = 0;
     for (int pass = 0; pass < 2 && n == 0; pass++)
@@ -320,14 +354,23 @@ static int whole_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
                       const char *whole, dk_mention *m)
 {
     if (!whole[0]) {
+        const char *label = labelled_by(a, f);
+        const char *of = label ? find_ref(a, clause, "oi", label, "") : NULL;
+        if (label && of) {
+            add(m, label);   /* "behind Russia's 19 percent" */
+            add(m, of);
+            return 1;
+        }
         directed(a, clause, "oi", m);
         return 1;
     }
     /* the holder is named in the clause, or a possessive pronoun there
      * stands for the country named last; a share of anything else ("of
      * three centres of growth") states no indicator */
-    const char *holder = NULL;
-    for (int i = 0; i < a->nref; i++) {
+    const char *holder = labelled_by(a, f);
+    if (holder && strcmp(holder, whole) == 0)
+        holder = NULL;
+    for (int i = 0; !holder && i < a->nref; i++) {
         const at_ref *r = &a->ref[i];
         if (r->t < f->t0 && strcmp(r->id, whole) != 0 &&
             at_clause(a, r->t) == clause)
@@ -443,7 +486,7 @@ int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
     int clause = at_clause(a, f->t0);
     m->nsubjects = 0;
     switch (x->rule) {
-    case R_PAIR: pair_rule(a, clause, m); break;
+    case R_PAIR: pair_rule(a, f, clause, m); break;
     case R_TO: directed(a, clause, "it", m); break;
     case R_FROM: directed(a, clause, "f", m); break;
     case R_WHOLE: return whole_rule(a, f, clause, x->whole, m);

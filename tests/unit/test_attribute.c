@@ -415,6 +415,29 @@ static void test_pronoun(void **state)
     assert_string_equal(find_text(&r, "$25 billion")->metric, "");
 }
 
+/* A figure right after a country's name is that country's:
+ * "behind Coria ($14 billion)", "behind Coria's 19 percent" */
+static void test_labelled(void **state)
+{
+    (void)state;
+    result r;
+    run("Trade turnover between Aland and Boria was $5 billion in 2023, "
+        "behind Coria ($14 billion).", 0, &r);
+    const dk_mention *m = find_text(&r, "$14 billion");
+    assert_string_equal(m->metric, "trade_turnover");
+    assert_int_equal(m->nsubjects, 2);
+    assert_string_equal(m->subjects[0], "AA");
+    assert_string_equal(m->subjects[1], "CC");
+    m = find_text(&r, "$5 billion");
+    assert_string_equal(m->subjects[1], "BB");
+    run("Boria's share of trade of Aland was 18 percent in 2023, behind "
+        "Coria's 19 percent.", 0, &r);
+    m = find_text(&r, "19 percent");
+    assert_string_equal(m->metric, "trade_share");
+    assert_string_equal(m->subjects[0], "CC");
+    assert_string_equal(m->subjects[1], "AA");
+}
+
 /* A cue inside a name the pack knows states nothing */
 static void test_cue_in_name(void **state)
 {
@@ -557,6 +580,7 @@ int main(void)
         cmocka_unit_test(test_change),
         cmocka_unit_test(test_cue_in_name),
         cmocka_unit_test(test_pronoun),
+        cmocka_unit_test(test_labelled),
         cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),
