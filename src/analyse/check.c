@@ -777,6 +777,18 @@ static void fraction_percent(claim_fig *cf, double denom)
     cf->f.kind = DK_PERCENT;
 }
 
+/* Is a percentage's text a spelled fraction ("a quarter", "two-thirds":
+ * no digit, no percent word or sign)?  It is rounded to within about 8
+ * percent of its value, not to the ten that its leading digit would
+ * give. */
+static int fraction_words(const char *t)
+{
+    for (const char *p = t; *p; p++)
+        if ((*p >= '0' && *p <= '9') || *p == '%')
+            return 0;
+    return strstr(t, "percent") == NULL && strstr(t, "per cent") == NULL;
+}
+
 /* Is the word right before byte start of the claim w (lower case)? */
 static int word_before(const claim_t *cl, uint64_t start, const char *w)
 {
@@ -818,6 +830,8 @@ static void add_fig(claim_t *cl, const dk_mention *m)
     cf->f.fig.high = m->high;
     cf->f.fig.qualifier = m->qualifier;
     cf->f.fig.step = dk_fig_step(m->text, tl, m->value);
+    if (m->kind == DK_PERCENT && fraction_words(cf->text))
+        cf->f.fig.step = 0.16 * m->value;  /* "a quarter": 23 to 27 */
     if (word_before(cl, m->start, "exactly") ||
         word_before(cl, m->start, "precisely"))
         cf->f.fig.step = 0;     /* no rounding: "exactly $41 bn" */

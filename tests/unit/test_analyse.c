@@ -348,6 +348,7 @@ static const char *const record[][3] = {
     {"q", "2025-02-01", "Trade between Kazakhstan and China topped $40 billion in 2024."},
     {"r", "2023-10-17", "Over the past ten years China has invested $12 billion in Kazakhstan."},
     {"s", "2019-09-13", "The governments of Kazakhstan and China confirmed a list of 55 joint industrial projects worth $27 billion, of which 15 had already been completed."},
+    {"t", "2025-03-12", "China's share of Kazakhstan's foreign trade was 22.6 percent in 2024."},
 };
 
 static int setup_record(void **state)
@@ -489,6 +490,10 @@ static void test_verdicts_wording(void **state)
     assert_string_equal(verdict(state, "The Kazakhstan-China gas line can carry up to 40 billion cubic meters a year."), "not_found");
     /* a rate of a part of a year says nothing of the whole year, and a
      * claim with a figure is not supported by wording alone */
+    /* a spelled fraction is a share rounded to about 8 percent of it, not
+     * to the ten its leading digit gives */
+    assert_string_equal(verdict(state, "China accounted for a quarter of Kazakhstan's foreign trade in 2024."), "contradicted");
+    assert_string_equal(verdict(state, "China accounted for 22.6 percent of Kazakhstan's foreign trade in 2024."), "supported");
     assert_string_equal(verdict(state, "Shipments of Kazakh flour to China rose 12 percent in the first quarter of 2024."), "supported");
     assert_string_equal(verdict(state, "Shipments of Kazakh flour to China rose 12 percent in 2024."), "not_found");
     /* a count of documents signed during a happening the record has: the
