@@ -261,6 +261,11 @@ static void find_clauses(dk_attr_doc *a)
                 if (openers[k].n == n &&
                     at_tok_is_n(s, i + 1, openers[k].w, n))
                     cut = k < 2 ? 2 : 1;
+            /* ", noting that ...", ", adding that ...": reported speech */
+            const char *w = s->text + tok[i + 1].start;
+            if (!cut && n > 4 && memcmp(w + n - 3, "ing", 3) == 0 &&
+                at_tok_is(s, i + 2, "that"))
+                cut = 1;
         }
         if (cut) {
             int prev = nb ? a->hardsum[nb - 1] : 0;

@@ -479,6 +479,10 @@ static void test_targets(void **state)
     result r;
     run("The sides plan to bring trade turnover to $40 billion.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
+    /* reported speech after ", noting that" is a clause of its own */
+    run("The sides plan to bring trade to a new level, noting that trade "
+        "turnover reached $41 billion in 2023.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->metric, "trade_turnover");
     /* a date after the document's year: a forecast */
     run("Trade turnover will be $50 billion in May 2030.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->metric, "");
