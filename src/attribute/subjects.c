@@ -305,6 +305,18 @@ static const char *labelled_by(const dk_attr_doc *a, const dk_cand *f)
     return NULL;
 }
 
+/* Does the clause speak of a country's trade with the world ("foreign
+ * trade", "external trade")? */
+static int world_trade(const dk_attr_doc *a, int clause)
+{
+    const dk_sent *s = a->s;
+    for (int t = 0; t + 1 < s->ntok; t++)
+        if ((at_tok_is(s, t, "foreign") || at_tok_is(s, t, "external")) &&
+            at_tok_is(s, t + 1, "trade") && at_clause(a, t) == clause)
+            return 1;
+    return 0;
+}
+
 static void pair_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
                       dk_mention *m)
 {
@@ -337,6 +349,12 @@ static void pair_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
     }
     if (n == 1 && (p0 || p1) && group_in_clause(a, clause)) {
         add(m, ids[0]);     /* one of the pair with a group of others */
+        return;
+    }
+    if (n == 1 && world_trade(a, clause) &&
+        !find_ref(a, clause, "wbtf", "", "")) {
+        add(m, ids[0]);     /* "Kazakhstan's foreign trade": with all */
+        add(m, "WORLD");
         return;
     }
     if (n == 0 || (p0 && p1) || (n == 1 && (p0 || p1))) {

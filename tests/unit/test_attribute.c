@@ -438,6 +438,23 @@ static void test_labelled(void **state)
     assert_string_equal(m->subjects[1], "AA");
 }
 
+/* A country's foreign trade is its trade with the world, not with the
+ * other country of the document */
+static void test_world(void **state)
+{
+    (void)state;
+    result r;
+    run("Aland's foreign trade turnover was $70 billion in 2023.", 0, &r);
+    const dk_mention *m = find(&r, DK_MONEY, 0);
+    assert_string_equal(m->metric, "trade_turnover");
+    assert_int_equal(m->nsubjects, 2);
+    assert_string_equal(m->subjects[0], "AA");
+    assert_string_equal(m->subjects[1], "WORLD");
+    run("Aland's foreign trade turnover with Boria was $7 billion in 2023.",
+        0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->subjects[1], "BB");
+}
+
 /* A cue inside a name the pack knows states nothing */
 static void test_cue_in_name(void **state)
 {
@@ -585,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_cue_in_name),
         cmocka_unit_test(test_pronoun),
         cmocka_unit_test(test_labelled),
+        cmocka_unit_test(test_world),
         cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),
