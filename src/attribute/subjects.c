@@ -224,8 +224,8 @@ static const char *last_named(const dk_attr_doc *a, const char *skip)
 }
 
 /* source, then the country with a mark in marks */
-static void directed(const dk_attr_doc *a, int clause, const char *marks,
-                     dk_mention *m)
+static void directed(const dk_attr_doc *a, const dk_cand *f, int clause,
+                     const char *marks, dk_mention *m)
 {
     const char *dst = find_ref(a, clause, marks, "", "");
     const char *src = find_ref_in(a, clause, "", dst ? dst : "", "");
@@ -239,6 +239,13 @@ static void directed(const dk_attr_doc *a, int clause, const char *marks,
         src = last_named(a, dst);
     if (!src && dst)
         src = other_of_pair(a, dst);
+    for (int i = 0; !dst && src && i < a->nref; i++) {
+        /* another country before the figure: "Chinese imports of
+         * Turkmen gas", "Russia imported Kazakh grain worth ..." */
+        const at_ref *r = &a->ref[i];
+        if (r->t < f->t0 && in_scope(a, r, clause) && !at_same(r->id, src))
+            dst = r->id;
+    }
     if (!dst && src)
         dst = other_of_pair(a, src);
     add(m, src);
@@ -379,7 +386,7 @@ static int whole_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
             add(m, of);
             return 1;
         }
-        directed(a, clause, "oi", m);
+        directed(a, f, clause, "oi", m);
         return 1;
     }
     /* the holder is named in the clause, or a possessive pronoun there
@@ -505,8 +512,8 @@ int at_subjects(dk_attr_doc *a, const dk_cand *f, int metric,
     m->nsubjects = 0;
     switch (x->rule) {
     case R_PAIR: pair_rule(a, f, clause, m); break;
-    case R_TO: directed(a, clause, "it", m); break;
-    case R_FROM: directed(a, clause, "f", m); break;
+    case R_TO: directed(a, f, clause, "it", m); break;
+    case R_FROM: directed(a, f, clause, "f", m); break;
     case R_WHOLE: return whole_rule(a, f, clause, x->whole, m);
     case R_ONE: one_rule(a, f, m); break;
     case R_TRANSIT: transit_rule(a, clause, m); break;

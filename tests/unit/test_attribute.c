@@ -455,6 +455,22 @@ static void test_world(void **state)
     assert_string_equal(find(&r, DK_MONEY, 0)->subjects[1], "BB");
 }
 
+/* A directed figure whose other side has no preposition: another
+ * country named before it, not the document's pair */
+static void test_directed_other(void **state)
+{
+    (void)state;
+    result r;
+    run("Boria invested Corian money worth $5 billion in 2023.", 0, &r);
+    const dk_mention *m = find(&r, DK_MONEY, 0);
+    assert_string_equal(m->metric, "investment");
+    assert_string_equal(m->subjects[0], "BB");
+    assert_string_equal(m->subjects[1], "CC");
+    /* a country after the figure (a source) is not the other side */
+    run("Boria invested $5 billion in 2023, Coria said.", 0, &r);
+    assert_string_equal(find(&r, DK_MONEY, 0)->subjects[1], "AA");
+}
+
 /* A cue inside a name the pack knows states nothing */
 static void test_cue_in_name(void **state)
 {
@@ -603,6 +619,7 @@ int main(void)
         cmocka_unit_test(test_pronoun),
         cmocka_unit_test(test_labelled),
         cmocka_unit_test(test_world),
+        cmocka_unit_test(test_directed_other),
         cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),
