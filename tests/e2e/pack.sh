@@ -97,6 +97,29 @@ want = [("arrived in", "visit", ["xi_jinping"]),
 assert got == want, got' "$T/out" 2>"$T/pyerr" && ok \
     || bad "shipped event rows: $(tail -1 "$T/pyerr")"
 
+# offices of the region's other countries: a title with a country word is
+# the holder of that office on the document's date, not the person of that
+# country named last ("Sadyr Japarov" is the president, not the premier)
+cat >"$T/off.txt" <<'TXT'
+The Russian president arrived in Astana for talks.
+The Uzbek President met Chinese President Xi Jinping in Beijing.
+Sadyr Japarov spoke first. The Kyrgyz prime minister later visited Shanghai.
+Xi Jinping held talks with the Turkmen president and the Tajik president.
+TXT
+off_actors() {
+    run extract --date "$1" "$T/off.txt"
+    python3 -c '
+import json, sys
+ev = [m for m in map(json.loads, open(sys.argv[1])) if m["kind"] == "event"]
+print(";".join(",".join(m.get("actors", [])) for m in ev))' "$T/out"
+}
+got=$(off_actors 2024-03-05)
+[ "$got" = "putin;mirziyoyev,xi_jinping;akylbek_japarov;xi_jinping,serdar_berdimuhamedov,rahmon" ] \
+    && ok || bad "offices in 2024: $got"
+got=$(off_actors 2011-03-05)
+[ "$got" = "medvedev;karimov,xi_jinping;atambayev;xi_jinping,gurbanguly_berdimuhamedov,rahmon" ] \
+    && ok || bad "offices in 2011: $got"
+
 # suggest: names the pack lacks, most frequent first
 printf 'Zorbek Uali met Kassym-Jomart Tokayev. Later Zorbek Uali left.\nThe gizmo tally amounted to $5 million.\n' >"$T/s.txt"
 run pack suggest "$T/s.txt"
