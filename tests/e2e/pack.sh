@@ -120,6 +120,24 @@ got=$(off_actors 2011-03-05)
 [ "$got" = "medvedev;karimov,xi_jinping;atambayev;xi_jinping,gurbanguly_berdimuhamedov,rahmon" ] \
     && ok || bad "offices in 2011: $got"
 
+# names central to the region's news (one line each, the ids in text order)
+cat >"$T/names.txt" <<'TXT'
+Nazarbayev met Premier of the State Council Li Keqiang; the state council of Ohio did not.
+According to the Committee on Statistics of the Ministry of National Economy, exports fell.
+CNPC and Turkmengaz signed a contract on the Galkynysh gas field.
+Oil is shipped through the CPC pipeline to the port of Novorossiysk.
+Chairman Dai Houliang met CPC General Director Nikolay Gorban.
+The C5+1 format met in New York; the Uzbek Statistics Agency said so.
+TXT
+run extract --date 2024-03-05 "$T/names.txt"
+got=$(python3 -c '
+import json, sys
+print(" ".join(m["id"] for m in map(json.loads, open(sys.argv[1])) if m["kind"] == "entity"))' "$T/out")
+want="nazarbayev cn_state_council li_keqiang kz_bureau_of_national_statistics kz_ministry_of_national_economy"
+want="$want cnpc turkmengaz galkynysh caspian_pipeline_consortium novorossiysk dai_houliang cpc nikolay_gorban"
+want="$want c5_plus_1 new_york uz_statistics_agency"
+[ "$got" = "$want" ] && ok || bad "names of the region: $got"
+
 # suggest: names the pack lacks, most frequent first
 printf 'Zorbek Uali met Kassym-Jomart Tokayev. Later Zorbek Uali left.\nThe gizmo tally amounted to $5 million.\n' >"$T/s.txt"
 run pack suggest "$T/s.txt"
