@@ -488,6 +488,16 @@ static void find_ministries(const dk_pack *p, const dk_sent *s,
     }
 }
 
+/* Do the tokens [t0, t1) of an alias begin a longer currency name of the
+ * lexicon ("US dollars", "U.S. dollar", "American dollars", "Chinese
+ * yuan", "Hong Kong dollars")?  Then they are the currency's words, not
+ * the place, as the "US" of "US$" is not. */
+static int currency_words(const dk_sent *s, int t0, int t1)
+{
+    const dk_lexeme *x;
+    return dk_lex_phrase(s->text, s->tok, s->ntok, t0, LX_CURRENCY, &x) > t1 - t0;
+}
+
 /* Does t[0, n) hold "Ministry of "?  (memchr finds the rare 'M' much
  * faster than memmem sets up its search.) */
 static int has_ministry(const char *t, size_t n)
@@ -530,6 +540,8 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             if (b < s->len && s->text[b] == '$')
                 continue;
             int t0 = token_at(s, a), t1 = token_on(s, t0, b - 1) + 1;
+            if (currency_words(s, t0, t1))
+                continue;
             dk_cand *c = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
             if (!c)
                 continue;
@@ -546,4 +558,10 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             break;
         off = m[n - 1].end;  /* the text after the last match */
     }
+    /* aliases were found, but only in currency names ("US$", "U.S.
+     * dollars"): no entity, and attribution must not look them up again */
+    for (int i = 0; i < out->n; i++)
+        if (out->v[i].m.kind == DK_ENTITY)
+            return;
+    out->no_alias = 1;
 }

@@ -61,8 +61,10 @@ typedef struct dk_cands {
     dk_cand *v;
     int n, cap;
     int no_alias;   /* set by dk_recognise_entities: 1 when the pack's
-                       aliases were looked for in the sentence and none was
-                       found (attribution need not look again), else 0 */
+                       aliases were looked for in the sentence and gave no
+                       entity (none found, or only the words of a currency:
+                       "US$", "U.S. dollars"; attribution need not look
+                       again), else 0 */
 } dk_cands;
 
 /* Clear m: the head zero, the attribution, entity and event groups

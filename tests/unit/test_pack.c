@@ -539,6 +539,28 @@ static void test_ministries(void **state)
                         "Energy AA/country/Aland ");
 }
 
+/* The words of a currency ("US dollars", "U.S. dollars", "American
+ * dollars", "Chinese yuan") name no country, as the "US" of "US$" does
+ * not; the country on its own still does. */
+static void test_currency_words(void **state)
+{
+    (void)state;
+    put("entities.tsv", ENTS "US\tcountry\t-\tUnited States\t=US|=U.S.|American\n"
+                        "CN\tcountry\t-\tChina\tChinese\n");
+    assert_string_equal(entities_of("It was 10.5 billion US dollars, 25.2 "
+                                    "billion U.S. dollars, US$16 trillion, "
+                                    "3 American dollars and 9 billion "
+                                    "Chinese yuan."),
+                        "");
+    assert_string_equal(entities_of("The US dollar fell against the Chinese "
+                                    "yuan."),
+                        "");
+    assert_string_equal(entities_of("The US and the U.S. Congress; American "
+                                    "and Chinese firms, China."),
+                        "US/country/US US/country/U.S. US/country/American "
+                        "CN/country/Chinese CN/country/China ");
+}
+
 static void test_engine(void **state)
 {
     (void)state;
@@ -588,6 +610,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bylines_and_agencies, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_ministries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_currency_words, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
