@@ -138,6 +138,23 @@ want="$want cnpc turkmengaz galkynysh caspian_pipeline_consortium novorossiysk d
 want="$want c5_plus_1 new_york uz_statistics_agency"
 [ "$got" = "$want" ] && ok || bad "names of the region: $got"
 
+# metric cues of statistical bulletins and the logistics press: FDI is
+# investment; tonnes "were moved" are freight, passengers and people not;
+# a section "covered in" days is a transit time
+cat >"$T/cues.txt" <<'TXT'
+The stock of Chinese FDI in Kazakhstan stood at USD 15.6 bln in 2019.
+Through the Dostyk-Alashankou crossing, some 15.3 mln tonnes were moved in 2020.
+Some 5,000 people were moved to new homes in 2020.
+The Kazakh section of 2,800 km is covered in about five days.
+TXT
+run extract --date 2021-02-03 "$T/cues.txt"
+got=$(python3 -c '
+import json, sys
+print(";".join("%s=%s" % (m["text"], m.get("metric", "-")) for m in map(json.loads, open(sys.argv[1]))
+               if m["kind"] in ("money", "quantity", "duration", "number")))' "$T/out")
+[ "$got" = "USD 15.6 bln=investment;15.3 mln tonnes=rail_freight;5,000=-;2,800 km=-;five days=transit_time" ] \
+    && ok || bad "bulletin and logistics cues: $got"
+
 # suggest: names the pack lacks, most frequent first
 printf 'Zorbek Uali met Kassym-Jomart Tokayev. Later Zorbek Uali left.\nThe gizmo tally amounted to $5 million.\n' >"$T/s.txt"
 run pack suggest "$T/s.txt"
