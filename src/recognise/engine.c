@@ -56,6 +56,7 @@ struct dk_doc {
     char *id;
     char date[16];         /* publication date as ISO text, "" if unknown */
     dk_docctx ctx;
+    dk_abbrevs abbrevs;    /* abbreviations the text defined so far */
     dk_attr_doc *attr;     /* attribution state (src/attribute) */
     dk_event_doc *ev;      /* event reader state (src/attribute/event.c) */
     int date_known;        /* from the caller or a dateline */
@@ -306,7 +307,7 @@ static dk_status do_sentence(dk_doc *d, const char *text, size_t len,
     e->cands.n = 0;
     dk_recognise_figures(&st, &e->cands);
     dk_recognise_dates(&st, &e->cands);
-    dk_recognise_entities(e->pack, &st, &e->cands);
+    dk_recognise_entities(e->pack, &st, &d->abbrevs, &e->cands);
     dk_resolve(&e->cands);
     /* attribution sees every sentence: it counts them */
     dk_status as = dk_attribute(d->attr, &st, &e->cands, e->opt.explain);

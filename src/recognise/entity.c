@@ -12,6 +12,12 @@
  * capitalised words right after a title ("Ambassador Jane Smith",
  * "Governor Li Wei").  When the pack does not know them, their id is
  * made from the name (snake_case, ASCII names only).
+ *
+ * A text may define an abbreviation after a name of the pack ("the
+ * Caspian Pipeline Consortium (CPC)"): the document's dk_abbrevs then
+ * gives those letters that entity until the end, over the pack's alias
+ * (which says "CPC" is the Communist Party of China).  The words of a
+ * currency ("US$", "U.S. dollars") name no entity.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -488,6 +494,85 @@ static void find_ministries(const dk_pack *p, const dk_sent *s,
     }
 }
 
+/* An abbreviation in brackets right after t[0, b): "Caspian Pipeline
+ * Consortium (CPC)" -> the span of "CPC" in *a0, *a1.  Two to 15 capital
+ * letters, digits and '&', '+', '-' with at least two capitals; its first
+ * letter is the name's, and its letters come in the name in that order
+ * ("EAEU" in "Eurasian Economic Union"), so the bracket of a longer name
+ * the pack knows only the end of ("Industrial and Commercial Bank of China
+ * (ICBC)" after "Bank of China") defines nothing. */
+static int abbrev_after(const char *t, size_t len, size_t a, size_t b,
+                        size_t *a0, size_t *a1)
+{
+    size_t i = b;
+    if (i < len && t[i] == ' ')
+        i++;
+    if (i >= len || t[i] != '(')
+        return 0;
+    size_t j = ++i;
+    int caps = 0;
+    while (j < len && j - i < 16 &&
+           (is_upper(t[j]) || (t[j] >= '0' && t[j] <= '9') || t[j] == '&' ||
+            t[j] == '+' || t[j] == '-'))
+        caps += is_upper(t[j++]);
+    if (j >= len || t[j] != ')' || j - i < 2 || j - i > 15 || caps < 2 ||
+        t[i] != (is_lower(t[a]) ? t[a] - 32 : t[a]))
+        return 0;
+    size_t k = a + 1;
+    for (size_t x = i + 1; x < j; x++) {
+        if (!is_upper(t[x]))
+            continue;
+        while (k < b && t[k] != t[x] && t[k] != t[x] + 32)
+            k++;
+        if (k++ >= b)
+            return 0;
+    }
+    *a0 = i;
+    *a1 = j;
+    return 1;
+}
+
+/* The entity the document bound the letters t[a, b) to, or -1. */
+static int abbrev_entity(const dk_abbrevs *ab, const char *t, size_t a,
+                         size_t b)
+{
+    for (int i = 0; ab && i < ab->n; i++)
+        if (strlen(ab->v[i].abbr) == b - a &&
+            memcmp(ab->v[i].abbr, t + a, b - a) == 0)
+            return ab->v[i].ent;
+    return -1;
+}
+
+/* Bind the letters t[a, b) to entity ent for the rest of the document
+ * (a later definition of the same letters wins). */
+static void abbrev_bind(dk_abbrevs *ab, const char *t, size_t a, size_t b,
+                        int ent)
+{
+    if (!ab || b - a >= sizeof ab->v[0].abbr)
+        return;
+    int i = 0;
+    while (i < ab->n && !(strlen(ab->v[i].abbr) == b - a &&
+                          memcmp(ab->v[i].abbr, t + a, b - a) == 0))
+        i++;
+    if (i == DK_MAX_ABBREVS)
+        return;   /* full: the first ones stay */
+    memcpy(ab->v[i].abbr, t + a, b - a);
+    ab->v[i].abbr[b - a] = '\0';
+    ab->v[i].ent = ent;
+    if (i == ab->n)
+        ab->n++;
+}
+
+/* Do the tokens [t0, t1) of an alias begin a longer currency name of the
+ * lexicon ("US dollars", "U.S. dollar", "American dollars", "Chinese
+ * yuan", "Hong Kong dollars")?  Then they are the currency's words, not
+ * the place, as the "US" of "US$" is not. */
+static int currency_words(const dk_sent *s, int t0, int t1)
+{
+    const dk_lexeme *x;
+    return dk_lex_phrase(s->text, s->tok, s->ntok, t0, LX_CURRENCY, &x) > t1 - t0;
+}
+
 /* Does t[0, n) hold "Ministry of "?  (memchr finds the rare 'M' much
  * faster than memmem sets up its search.) */
 static int has_ministry(const char *t, size_t n)
@@ -501,7 +586,7 @@ static int has_ministry(const char *t, size_t n)
 }
 
 void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
-                           dk_cands *out)
+                           dk_abbrevs *ab, dk_cands *out)
 {
     out->no_alias = 0;
     if (!p)
@@ -530,15 +615,23 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             if (b < s->len && s->text[b] == '$')
                 continue;
             int t0 = token_at(s, a), t1 = token_on(s, t0, b - 1) + 1;
+            if (currency_words(s, t0, t1))
+                continue;
+            int x = m[i].index, bound = abbrev_entity(ab, s->text, a, b);
+            size_t d0, d1;
+            if (bound >= 0 && bound < nents)
+                x = bound;   /* "CPC" after "Caspian Pipeline Consortium (CPC)" */
+            else if (abbrev_after(s->text, s->len, a, b, &d0, &d1))
+                abbrev_bind(ab, s->text, d0, d1, x);
             dk_cand *c = dk_cand_push(out, s, t0, t1, DK_ENTITY, 0);
             if (!c)
                 continue;
-            const dk_pack_entity *e = &ents[m[i].index];
+            const dk_pack_entity *e = &ents[x];
             c->m.start = s->base + a;
             c->m.end = s->base + b;
             memcpy(c->m.type, e->type, sizeof c->m.type);
             memcpy(c->m.id, e->id, sizeof c->m.id);
-            c->ent = m[i].index;   /* (ids are unique in a pack) */
+            c->ent = x;   /* (ids are unique in a pack) */
         }
         if (off == 0 && has_ministry(s->text, s->len))
             find_ministries(p, s, out, m, n);
@@ -546,4 +639,10 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             break;
         off = m[n - 1].end;  /* the text after the last match */
     }
+    /* aliases were found, but only in currency names ("US$", "U.S.
+     * dollars"): no entity, and attribution must not look them up again */
+    for (int i = 0; i < out->n; i++)
+        if (out->v[i].m.kind == DK_ENTITY)
+            return;
+    out->no_alias = 1;
 }

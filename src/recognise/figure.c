@@ -289,7 +289,7 @@ static int number_filtered(const dk_sent *s, const dk_num *n)
     return 0;
 }
 
-/* Name-like digits: "G20", "COVID-19", "scp173m", "Industry 4.0",
+/* Name-like digits: "G20", "COVID-19", "C5+1", "scp173m", "Industry 4.0",
  * clock times, section numbers, page furniture. */
 static int digits_filtered(const dk_sent *s, const dk_num *n)
 {
@@ -301,6 +301,9 @@ static int digits_filtered(const dk_sent *s, const dk_num *n)
     if (dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '-') && dk_tok_glued(s, t - 1) &&
         (is_word(s, t - 2) || is_num(s, t - 2)))
         return 1;   /* "COVID-19", "scp2-173", "2022-23", "74-57" */
+    if (dk_tok_glued(s, t) && dk_tok_is(s, t - 1, '+') && dk_tok_glued(s, t - 1) &&
+        (is_word(s, t - 2) || is_num(s, t - 2)))
+        return 1;   /* a format: "C5+1", "P5+1" */
     /* "11.09.2019", "1.2.3": dotted dates and versions */
     if (dk_tok_is(s, n->t1, '.') && dk_tok_glued(s, n->t1) && is_num(s, n->t1 + 1) &&
         dk_tok_glued(s, n->t1 + 1))

@@ -61,8 +61,10 @@ typedef struct dk_cands {
     dk_cand *v;
     int n, cap;
     int no_alias;   /* set by dk_recognise_entities: 1 when the pack's
-                       aliases were looked for in the sentence and none was
-                       found (attribution need not look again), else 0 */
+                       aliases were looked for in the sentence and gave no
+                       entity (none found, or only the words of a currency:
+                       "US$", "U.S. dollars"; attribution need not look
+                       again), else 0 */
 } dk_cands;
 
 /* Clear m: the head zero, the attribution, entity and event groups
@@ -99,8 +101,23 @@ void dk_cands_free(dk_cands *c);
 void dk_recognise_figures(const dk_sent *s, dk_cands *out);  /* figure.c */
 void dk_recognise_dates(const dk_sent *s, dk_cands *out);    /* date.c */
 struct dk_pack;
+
+/* The abbreviations a document defined by writing them in brackets after
+ * a name of the pack ("the Caspian Pipeline Consortium (CPC)"): from
+ * there to the end of the document the same letters name that entity,
+ * whatever entity the pack gives them.  Zeroed when a document opens;
+ * dk_recognise_entities adds to it. */
+#define DK_MAX_ABBREVS 16
+typedef struct dk_abbrevs {
+    int n;
+    struct {
+        char abbr[16];   /* as written, NUL-terminated */
+        int ent;         /* index in the pack's entities */
+    } v[DK_MAX_ABBREVS];
+} dk_abbrevs;
+
 void dk_recognise_entities(const struct dk_pack *p, const dk_sent *s,
-                           dk_cands *out);                   /* entity.c */
+                           dk_abbrevs *ab, dk_cands *out);   /* entity.c */
 
 /* What a recogniser tells of a lexeme once, for dk_token.ahead
  * (lexicon.h, DK_AHEAD_OWN): the lexicon asks each lexeme when it first

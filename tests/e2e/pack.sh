@@ -97,6 +97,64 @@ want = [("arrived in", "visit", ["xi_jinping"]),
 assert got == want, got' "$T/out" 2>"$T/pyerr" && ok \
     || bad "shipped event rows: $(tail -1 "$T/pyerr")"
 
+# offices of the region's other countries: a title with a country word is
+# the holder of that office on the document's date, not the person of that
+# country named last ("Sadyr Japarov" is the president, not the premier)
+cat >"$T/off.txt" <<'TXT'
+The Russian president arrived in Astana for talks.
+The Uzbek President met Chinese President Xi Jinping in Beijing.
+Sadyr Japarov spoke first. The Kyrgyz prime minister later visited Shanghai.
+Xi Jinping held talks with the Turkmen president and the Tajik president.
+TXT
+off_actors() {
+    run extract --date "$1" "$T/off.txt"
+    python3 -c '
+import json, sys
+ev = [m for m in map(json.loads, open(sys.argv[1])) if m["kind"] == "event"]
+print(";".join(",".join(m.get("actors", [])) for m in ev))' "$T/out"
+}
+got=$(off_actors 2024-03-05)
+[ "$got" = "putin;mirziyoyev,xi_jinping;akylbek_japarov;xi_jinping,serdar_berdimuhamedov,rahmon" ] \
+    && ok || bad "offices in 2024: $got"
+got=$(off_actors 2011-03-05)
+[ "$got" = "medvedev;karimov,xi_jinping;atambayev;xi_jinping,gurbanguly_berdimuhamedov,rahmon" ] \
+    && ok || bad "offices in 2011: $got"
+
+# names central to the region's news (one line each, the ids in text order)
+cat >"$T/names.txt" <<'TXT'
+Nazarbayev met Premier of the State Council Li Keqiang; the state council of Ohio did not.
+According to the Committee on Statistics of the Ministry of National Economy, exports fell.
+CNPC and Turkmengaz signed a contract on the Galkynysh gas field.
+Oil is shipped through the CPC pipeline to the port of Novorossiysk.
+Chairman Dai Houliang met CPC General Director Nikolay Gorban.
+The C5+1 format met in New York; the Uzbek Statistics Agency said so.
+TXT
+run extract --date 2024-03-05 "$T/names.txt"
+got=$(python3 -c '
+import json, sys
+print(" ".join(m["id"] for m in map(json.loads, open(sys.argv[1])) if m["kind"] == "entity"))' "$T/out")
+want="nazarbayev cn_state_council li_keqiang kz_bureau_of_national_statistics kz_ministry_of_national_economy"
+want="$want cnpc turkmengaz galkynysh caspian_pipeline_consortium novorossiysk dai_houliang cpc nikolay_gorban"
+want="$want c5_plus_1 new_york uz_statistics_agency"
+[ "$got" = "$want" ] && ok || bad "names of the region: $got"
+
+# metric cues of statistical bulletins and the logistics press: FDI is
+# investment; tonnes "were moved" are freight, passengers and people not;
+# a section "covered in" days is a transit time
+cat >"$T/cues.txt" <<'TXT'
+The stock of Chinese FDI in Kazakhstan stood at USD 15.6 bln in 2019.
+Through the Dostyk-Alashankou crossing, some 15.3 mln tonnes were moved in 2020.
+Some 5,000 people were moved to new homes in 2020.
+The Kazakh section of 2,800 km is covered in about five days.
+TXT
+run extract --date 2021-02-03 "$T/cues.txt"
+got=$(python3 -c '
+import json, sys
+print(";".join("%s=%s" % (m["text"], m.get("metric", "-")) for m in map(json.loads, open(sys.argv[1]))
+               if m["kind"] in ("money", "quantity", "duration", "number")))' "$T/out")
+[ "$got" = "USD 15.6 bln=investment;15.3 mln tonnes=rail_freight;5,000=-;2,800 km=-;five days=transit_time" ] \
+    && ok || bad "bulletin and logistics cues: $got"
+
 # suggest: names the pack lacks, most frequent first
 printf 'Zorbek Uali met Kassym-Jomart Tokayev. Later Zorbek Uali left.\nThe gizmo tally amounted to $5 million.\n' >"$T/s.txt"
 run pack suggest "$T/s.txt"

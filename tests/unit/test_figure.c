@@ -121,6 +121,8 @@ static const fcase cases[] = {
     {"Both use 5G networks.", "5G", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"The G20 met.", "20", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"Cases of COVID-19 fell.", "19", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    {"It was announced at the C5+1 meeting.", "1", DK_KIND_NONE, 0, NULL, 0, 0, 0},
+    {"The P5+1 talks resumed.", "1", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"They discussed Industry 4.0 and more.", "4.0", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"Published at 11:43 today.", "11", DK_KIND_NONE, 0, NULL, 0, 0, 0},
     {"Relations between the two countries grew.", "two", DK_KIND_NONE, 0, NULL, 0, 0, 0},

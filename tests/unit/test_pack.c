@@ -539,6 +539,51 @@ static void test_ministries(void **state)
                         "Energy AA/country/Aland ");
 }
 
+/* The words of a currency ("US dollars", "U.S. dollars", "American
+ * dollars", "Chinese yuan") name no country, as the "US" of "US$" does
+ * not; the country on its own still does. */
+static void test_currency_words(void **state)
+{
+    (void)state;
+    put("entities.tsv", ENTS "US\tcountry\t-\tUnited States\t=US|=U.S.|American\n"
+                        "CN\tcountry\t-\tChina\tChinese\n");
+    assert_string_equal(entities_of("It was 10.5 billion US dollars, 25.2 "
+                                    "billion U.S. dollars, US$16 trillion, "
+                                    "3 American dollars and 9 billion "
+                                    "Chinese yuan."),
+                        "");
+    assert_string_equal(entities_of("The US dollar fell against the Chinese "
+                                    "yuan."),
+                        "");
+    assert_string_equal(entities_of("The US and the U.S. Congress; American "
+                                    "and Chinese firms, China."),
+                        "US/country/US US/country/U.S. US/country/American "
+                        "CN/country/Chinese CN/country/China ");
+}
+
+/* "Long Name (ABBR)" binds the letters to the long name's entity for the
+ * rest of the document, over the pack's own alias; without it, or when
+ * the letters do not spell the name, the alias stands. */
+static void test_abbreviations(void **state)
+{
+    (void)state;
+    put("entities.tsv", ENTS "cpc\torganization\t-\tCommunist Party\t=CPC\n"
+                        "cpcons\torganization\t-\tCaspian Pipeline "
+                        "Consortium\n"
+                        "cons\torganization\t-\tConsortium\n");
+    assert_string_equal(entities_of("The CPC met. Oil went through the "
+                                    "Caspian Pipeline Consortium (CPC). Its "
+                                    "CPC terminal and the CPC's tankers."),
+                        "cpc/organization/CPC cpcons/organization/Caspian "
+                        "Pipeline Consortium cpcons/organization/CPC "
+                        "cpcons/organization/CPC cpcons/organization/CPC ");
+    assert_string_equal(entities_of("The CPC met."), "cpc/organization/CPC ");
+    /* not the letters of the name: no definition */
+    assert_string_equal(entities_of("The Consortium (CPC) and the CPC."),
+                        "cons/organization/Consortium cpc/organization/CPC "
+                        "cpc/organization/CPC ");
+}
+
 static void test_engine(void **state)
 {
     (void)state;
@@ -588,6 +633,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bylines_and_agencies, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_ministries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_currency_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_abbreviations, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
