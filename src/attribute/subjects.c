@@ -29,6 +29,11 @@ static char mark_before(const dk_sent *s, int t)
         i--;
     if (i < 0 || i >= s->ntok)
         return 0;
+    /* "according to the statistics bureau", "per the National Bank of
+     * Kazakhstan": the source of a figure, no party to it */
+    if ((at_tok_is(s, i, "to") && at_tok_is(s, i - 1, "according")) ||
+        at_tok_is(s, i, "per"))
+        return 's';
     size_t n = s->tok[i].end - s->tok[i].start;
     for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
         if (preps[k].n == n && at_tok_is_n(s, i, preps[k].w, n))
@@ -194,8 +199,8 @@ static const char *find_ref_in(const dk_attr_doc *a, int sc,
     for (int i = 0; i < a->nref; i++) {
         const at_ref *r = &a->ref[i];
         if (!in_scope(a, r, sc) || at_same(r->id, skip1) ||
-            at_same(r->id, skip2))
-            continue;
+            at_same(r->id, skip2) || r->mark == 's')
+            continue;   /* (a source is no party) */
         if (marks && marks[0] && (!r->mark || !strchr(marks, r->mark)))
             continue;
         if (marks && !marks[0] && r->mark && !strchr("wb", r->mark))
@@ -243,7 +248,8 @@ static void directed(const dk_attr_doc *a, const dk_cand *f, int clause,
         /* another country before the figure: "Chinese imports of
          * Turkmen gas", "Russia imported Kazakh grain worth ..." */
         const at_ref *r = &a->ref[i];
-        if (r->t < f->t0 && in_scope(a, r, clause) && !at_same(r->id, src))
+        if (r->t < f->t0 && in_scope(a, r, clause) && r->mark != 's' &&
+            !at_same(r->id, src))
             dst = r->id;
     }
     if (!dst && src)

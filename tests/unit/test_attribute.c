@@ -466,6 +466,12 @@ static void test_directed_other(void **state)
     assert_string_equal(m->metric, "investment");
     assert_string_equal(m->subjects[0], "BB");
     assert_string_equal(m->subjects[1], "CC");
+    /* the body a figure is according to is no party to it */
+    run("Aland invested $5 billion in 2023, according to the Trade Turnover "
+        "Bank.", 0, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_string_equal(m->subjects[0], "AA");
+    assert_string_equal(m->subjects[1], "BB");
     /* a country after the figure (a source) is not the other side */
     run("Boria invested $5 billion in 2023, Coria said.", 0, &r);
     assert_string_equal(find(&r, DK_MONEY, 0)->subjects[1], "AA");
