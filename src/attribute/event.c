@@ -643,6 +643,44 @@ static const char *pair_person_before(const dk_event_doc *ev, int i,
     return NULL;
 }
 
+/* "Premier of the State Council Li Keqiang", "President of the People's
+ * Republic of China Xi Jinping": the title item v[i] followed by "of" and
+ * what it is the title of (capitalised words, "of", "the", entities,
+ * other titles; no "and" or comma), up to a person named right after.
+ * Sets *of when "of" follows the title at all.  The index of that
+ * person's item, or -1. */
+static int title_of_name(dk_event_doc *ev, int i, int *of)
+{
+    const dk_sent *s = ev->s;
+    const ev_item *v = ev->item;
+    int t = v[i].t1;
+    *of = at_tok_is(s, t, "of");
+    if (!*of)
+        return -1;
+    int j = i + 1;
+    for (t++; t < s->ntok && t - v[i].t1 <= 14;) {
+        if (j < ev->nitem && v[j].t0 == t) {
+            if (v[j].person && v[j].nid)
+                return t - v[i].t1 > 1 ? j : -1;
+            if (v[j].nid == 0 && v[j].country[0] != (char)DK_EV_TITLE)
+                return -1;   /* a pronoun or "the two sides" */
+            t = v[j++].t1;
+            continue;
+        }
+        if (j < ev->nitem && v[j].t0 < t) {
+            j++;   /* an item nested in the one passed */
+            continue;
+        }
+        if (at_tok_is(s, t, "of") || at_tok_is(s, t, "the") ||
+            at_tok_is(s, t, "'s") || tok_punct(s, t, "'") ||
+            (s->tok[t].type == DK_TOK_WORD && (s->tok[t].flags & DK_TF_CAP)))
+            t++;
+        else
+            return -1;
+    }
+    return -1;
+}
+
 /* Resolve titles and pronouns in text order; absorb a country written
  * just before its own person or organisation. */
 static void resolve_items(dk_event_doc *ev)
@@ -730,6 +768,17 @@ static void resolve_items(dk_event_doc *ev)
                     next->x0 = it->t0;
                 continue;
             }
+            /* "Premier of the State Council Li Keqiang": the name says
+             * who; what lies between is part of the title */
+            int of = 0, named = title_of_name(ev, i, &of);
+            if (named >= 0) {
+                it->dropped = 1;
+                for (int j = i + 1; j < named; j++)
+                    v[j].dropped = 1;
+                if (it->t0 < v[named].x0)
+                    v[named].x0 = it->t0;
+                continue;
+            }
             /* "the Kazakh president": the country before it */
             int title_end = it->t1, of_countries = 0;
             ev_item *prev = i > 0 ? &v[i - 1] : NULL;
@@ -781,7 +830,10 @@ static void resolve_items(dk_event_doc *ev)
                 }
             }
             if (!nc) {
-                const ev_person *mp = it->plural ? NULL : main_person(ev);
+                /* "the chairman of the company": the title of a body the
+                 * document's main person need not hold */
+                const ev_person *mp = it->plural || of ? NULL
+                                                       : main_person(ev);
                 if (!mp) {   /* "the foreign ministers": who, unsaid */
                     it->dropped = 1;
                     continue;

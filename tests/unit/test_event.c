@@ -447,6 +447,23 @@ static void test_title_before_name(void **state)
     actors(one(&g, "meeting"), 2, "alim", "bors");
 }
 
+/* "Title of <body or country> Name" is the person named; a title of a
+ * body with no name after it is no one (not the document's main
+ * person) */
+static void test_title_of_body_before_name(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim met with President of the Borian Trade Council Bors Borov and "
+        "Leader of the Republic of Cordia Cyr Cole.", &g);
+    actors(one(&g, "meeting"), 3, "alim", "bors", "cyr");
+    run("Cyr held talks with President of the Republic of Boria Bors.", &g);
+    actors(one(&g, "meeting"), 2, "cyr", "bors");
+    run("Bors met Alim. Bors met Cyr. Then Alim met with the president of "
+        "the Trade Board.", &g);
+    actors(&g.m[2], 1, "alim");
+}
+
 static void test_possessive_title(void **state)
 {
     (void)state;
@@ -855,6 +872,7 @@ int main(void)
         cmocka_unit_test(test_restating_noun),
         cmocka_unit_test(test_title_resolves_to_person),
         cmocka_unit_test(test_title_before_name),
+        cmocka_unit_test(test_title_of_body_before_name),
         cmocka_unit_test(test_pronoun),
         cmocka_unit_test(test_possessive_title),
         cmocka_unit_test(test_launched_thing_is_no_actor),
