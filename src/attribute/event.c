@@ -1901,6 +1901,32 @@ static const ev_item *person_before(const dk_event_doc *ev, int t)
     return best;
 }
 
+/* "In the presence of the two presidents, 10 documents were signed": an
+ * agent phrase opening the clause before event e (no other trigger
+ * between them) names participants of e too. */
+static void leading_agent(dk_event_doc *ev, ev_event *e)
+{
+    const dk_sent *s = ev->s;
+    ev_item *got[8];
+    for (int k = e->t0 - 1; k >= 0; k--) {
+        if (tok_punct(s, k, ";:") || hit_at(ev, k, DK_EV_VERB) >= 0 ||
+            hit_at(ev, k, DK_EV_NOUN) >= 0 || event_at(ev, k, e))
+            return;
+        int h = hit_at(ev, k, DK_EV_ROLE);
+        if (h < 0 || !AT_FIELD_IS(rule_of(ev, &ev->hit[h])->arg, "agent"))
+            continue;
+        if (k > 0 && !tok_punct(s, k - 1, ","))
+            return;   /* "supported by China, X opened": not the clause's */
+        int n = role_items(ev, ev->hit[h].t1, e->t0, got, 8);
+        for (int g = 0; g < n; g++)
+            if (can_act(got[g]) && !got[g]->adj) {
+                add_item_actors(e, got[g]);
+                e->args++;
+            }
+        return;
+    }
+}
+
 static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
                          int next_t0)
 {
@@ -1924,6 +1950,7 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
                 it->t1 <= e->noun0 && can_act(it) && !it->adj)
                 add_item_actors(e, it);
         }
+    leading_agent(ev, e);
     after_args(ev, e, obj, end);
     pick_date(ev, e, next_t0);
     if (e->type == ev->agreement_type)

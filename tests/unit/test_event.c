@@ -50,7 +50,7 @@ static const char *const events_tsv =
     "pair\t-\t-\tthe sides|the two countries\n"
     "pair\t-\tleaders\tthe two leaders\n"
     "role\t-\tpartner\twith|between\n"
-    "role\t-\tagent\tby\n"
+    "role\t-\tagent\tby|in the presence of\n"
     "role\t-\tplace\tin\n"
     "role\t-\tdest\tto\n"
     "role\t-\tactor\tof\n"
@@ -624,6 +624,21 @@ static void test_pair_of_the_document(void **state)
     actors(one(&g, "agreement"), 2, "AA", "BB");
 }
 
+/* an agent phrase opening the clause before a passive trigger: those in
+ * whose presence it is signed */
+static void test_leading_agent(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim met Bors. In the presence of the two leaders, ten documents "
+        "were signed.", &g);
+    actors(&g.m[1], 2, "alim", "bors");
+    assert_true(g.m[1].has_count);
+    run("Alim met Bors. After the talks, in the presence of Cyr, ten "
+        "documents were signed.", &g);
+    actors(one(&g, "agreement"), 1, "cyr");
+}
+
 /* "visiting" before a person describes the person: no visit of its own,
  * and the meeting reads on to its partner; before a place it is one. */
 static void test_attributive_verb(void **state)
@@ -884,6 +899,7 @@ int main(void)
         cmocka_unit_test(test_relative_subject),
         cmocka_unit_test(test_frame_talks),
         cmocka_unit_test(test_pair_of_the_document),
+        cmocka_unit_test(test_leading_agent),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
         cmocka_unit_test(test_place_as_subject),
