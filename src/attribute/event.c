@@ -126,6 +126,7 @@ typedef struct ev_event {
     int guest;                /* a person right after a "guest" verb
                                  ("received Wang Yi") */
     int nact;
+    int nsubj;                /* of the actors, how many are the subject */
     char act[DK_MAX_ACTORS][DK_ID_MAX];
     char place[DK_ID_MAX];
     char date[DK_DATE_MAX];
@@ -1939,9 +1940,10 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
             (tok_punct(ev->s, i, ",") && (at_tok_is(ev->s, i + 1, "and") ||
                                           hit_at(ev, i + 1, DK_EV_STOP) >= 0)))
             end = i;   /* another clause: ", and tour operators in ..." */
-    if (e->verb && !e->passive)
+    if (e->verb && !e->passive) {
         subject(ev, e, e->t0);
-    else if (!e->verb)
+        e->nsubj = e->nact;
+    } else if (!e->verb)
         before_noun(ev, e);
     if (e->sup_end >= 0)   /* "hosted many CICA conferences" */
         for (int i = 0; i < ev->nitem; i++) {
@@ -2137,6 +2139,18 @@ static void apply_frames(dk_event_doc *ev)
                 set->args++;   /* "signed at the conference" */
             }
             continue;
+        }
+        /* "within the framework of the state visit to China, Tokayev
+         * held talks": the subject of the clause it frames is the
+         * visitor */
+        for (int i = 0; i < ev->nev && !fr->nact &&
+                        fr->type == ev->visit_type; i++) {
+            const ev_event *e = &ev->ev[i];
+            if (i != f && !e->frame && e->nsubj > 0 && e->from < 0)
+                for (int k = 0; k < e->nsubj; k++)
+                    if (!at_same(e->act[k], fr->place))
+                        add_actor(fr, e->act[k]);   /* (no one visits
+                                                       himself) */
         }
         /* "X and Y agreed ... during talks in Beijing": talks that name
          * no one are between those who act within them */

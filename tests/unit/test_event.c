@@ -725,6 +725,20 @@ static void test_frame_lends_arguments(void **state)
     assert_string_equal(m->date, "2024-05-31");
 }
 
+/* a visit framing a clause names no visitor: the clause's subject is
+ * (not its destination, not the partner) */
+static void test_frame_visit_takes_subject(void **state)
+{
+    (void)state;
+    got g;
+    run("On May 31, during the state visit to Boria, the president Alim Aman "
+        "met with Bors.", &g);
+    const dk_mention *v = one(&g, "visit");
+    actors(v, 1, "alim");
+    assert_string_equal(v->place, "BB");
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+}
+
 static void test_setting_summit(void **state)
 {
     (void)state;
@@ -906,6 +920,7 @@ int main(void)
         cmocka_unit_test(test_guest_verb),
         cmocka_unit_test(test_date_after_intent),
         cmocka_unit_test(test_frame_lends_arguments),
+        cmocka_unit_test(test_frame_visit_takes_subject),
         cmocka_unit_test(test_setting_summit),
         cmocka_unit_test(test_continued_subject),
         cmocka_unit_test(test_venue_after_at),
