@@ -991,7 +991,8 @@ static int marked(dk_event_doc *ev, const ev_item *it, const ev_event *self)
         return 1;
     int r = hit_ending(ev, t, DK_EV_ROLE);
     if (r >= 0 && !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "actor") &&
-        !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "agent"))
+        !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "agent") &&
+        !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "group"))
         return 1;
     for (int i = 0; i < ev->nev; i++)
         if (&ev->ev[i] != self && ev->ev[i].verb && ev->ev[i].t1 == t)
@@ -1266,6 +1267,77 @@ static int attributive_at(const dk_event_doc *ev, int t)
     return i >= 0 && ev->hit[i].attributive;
 }
 
+/* Is hit h a role row with argument arg? */
+static int role_is(const dk_event_doc *ev, int h, const char *arg)
+{
+    return h >= 0 && ev->hit[h].kind == DK_EV_ROLE &&
+           strcmp(rule_of(ev, &ev->hit[h])->arg, arg) == 0;
+}
+
+/* "received in Ashgabat on Monday a delegation": past a place or date
+ * adjunct right after a verb (the place becomes e's) to where its object
+ * starts; t when there is none. */
+static int past_adjuncts(dk_event_doc *ev, ev_event *e, int t, int end)
+{
+    const dk_sent *s = ev->s;
+    for (int k = t; k < end;) {
+        int r = ev->hit_start[k];
+        ev_item *it = r >= 0 && role_is(ev, r, "place")
+                          ? item_at(ev, ev->hit[r].t1) : NULL;
+        if (it && it->t0 == ev->hit[r].t1 &&
+            (it->what & (IT_PLACE | IT_COUNTRY)) && it->nid) {
+            if (!e->place[0])
+                at_copy(e->place, sizeof e->place, it->id[0]);
+            k = it->t1;
+            continue;
+        }
+        int d = at_tok_is(s, k, "on") ? k + 1 : k;
+        int f = -1;
+        for (int i = 0; i < ev->c->n && f < 0; i++) {
+            const dk_cand *x = &ev->c->v[i];
+            if (!x->dropped && x->m.kind == DK_DATE && x->t0 == d)
+                f = x->t1;
+        }
+        if (f < 0)
+            return k;
+        k = f;
+    }
+    return t;
+}
+
+/* "received a delegation of CNPC led by its chairman Dai Houliang": the
+ * participants after the pack's group words starting at token k (one
+ * after another), the persons among them when there are any.  Adds them
+ * to e; how many were added. */
+static int group_guest(dk_event_doc *ev, ev_event *e, int k, int end)
+{
+    const dk_sent *s = ev->s;
+    ev_item *all[16];
+    int n = 0;
+    while (k < end && role_is(ev, ev->hit_start[k], "group") && n < 8) {
+        int got = role_items(ev, ev->hit[ev->hit_start[k]].t1, end, all + n,
+                             8);
+        if (got == 0)
+            break;
+        n += got;
+        k = all[n - 1]->t1;
+        if (tok_punct(s, k, "(")) {   /* "(CNPC)" */
+            while (k < end && !tok_punct(s, k, ")"))
+                k++;
+            k++;
+        }
+    }
+    int persons = 0, added = 0;
+    for (int g = 0; g < n; g++)
+        persons |= all[g]->person;
+    for (int g = 0; g < n; g++)
+        if (can_act(all[g]) && (!persons || all[g]->person)) {
+            add_item_actors(e, all[g]);
+            added++;
+        }
+    return added;
+}
+
 /* Arguments after the span: role words, a verb's object, a noun's "of". */
 static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
                        int end)
@@ -1284,8 +1356,17 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
                                         at_tok_is(s, k, "a") ||
                                         attributive_at(ev, k)))
             k++;
+        if (strcmp(obj, "guest") == 0) {
+            k = past_adjuncts(ev, e, k, end);
+            while (k < end && (at_tok_is(s, k, "the") || at_tok_is(s, k, "a")))
+                k++;
+            if (group_guest(ev, e, k, end) > 0) {
+                e->guest = 1;
+                e->args++;
+            }
+        }
         ev_item *it = item_at(ev, k);
-        if (it && it->t0 == k && it->nid) {
+        if (it && it->t0 == k && it->nid && !e->guest) {
             if (strcmp(obj, "place") == 0) {
                 if (it->what & (IT_PLACE | IT_COUNTRY)) {
                     at_copy(e->place, sizeof e->place, it->id[0]);

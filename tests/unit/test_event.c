@@ -55,6 +55,7 @@ static const char *const events_tsv =
     "role\t-\tdest\tto\n"
     "role\t-\tactor\tof\n"
     "role\t-\ttarget\tagainst\n"
+    "role\t-\tgroup\tdelegation of|led by\n"
     "frame\t-\t-\tduring|at|on the sidelines of\n"
     "document\t-\t-\tagreements|documents\n"
     "worth\t-\t-\tworth\n"
@@ -700,6 +701,25 @@ static void test_guest_verb(void **state)
     assert_int_equal(g.n, 1);
 }
 
+/* a guest verb reads past a place or date adjunct, and a delegation is
+ * its leader, else what it is a delegation of */
+static void test_guest_delegation(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim received in Lake Town on Friday a delegation of the Borian "
+        "Trade Council.", &g);
+    const dk_mention *m = one(&g, "meeting");
+    actors(m, 2, "alim", "bb_council");
+    assert_string_equal(m->place, "lake_town");
+    assert_string_equal(m->date, "2024-05-31");
+    run("Alim received a delegation of the Borian Trade Council led by its "
+        "president Bors Borov.", &g);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+    run("Alim received in Lake Town an award.", &g);
+    assert_int_equal(g.n, 0);
+}
+
 /* a date after an intent cue is the intent's, not the earlier event's */
 static void test_date_after_intent(void **state)
 {
@@ -918,6 +938,7 @@ int main(void)
         cmocka_unit_test(test_verb_and_its_noun),
         cmocka_unit_test(test_place_as_subject),
         cmocka_unit_test(test_guest_verb),
+        cmocka_unit_test(test_guest_delegation),
         cmocka_unit_test(test_date_after_intent),
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_frame_visit_takes_subject),
