@@ -1762,6 +1762,26 @@ static int passive_at(dk_event_doc *ev, int t)
     return !(h >= 0 && item_at(ev, ev->hit[h].t1));
 }
 
+/* Is the passive verb at token t a perfect ("have been put into
+ * operation", "has already been launched", "had been signed"): a
+ * completed happening, reported as such without other arguments? */
+static int perfect_passive(dk_event_doc *ev, int t)
+{
+    const dk_sent *s = ev->s;
+    if (!at_tok_is(s, t - 1, "been"))
+        return 0;
+    for (int k = t - 2; k >= 0 && k >= t - 4; k--) {
+        int a = hit_at(ev, k, DK_EV_AUX);
+        if ((a >= 0 && !rule_of(ev, &ev->hit[a])->arg[0]) ||
+            at_tok_is(s, k, "had"))
+            return 1;
+        if (s->tok[k].type != DK_TOK_WORD || ev->hit_start[k] >= 0 ||
+            ev->item_of[k] >= 0)
+            return 0;   /* (an adverb may come between: "already") */
+    }
+    return 0;
+}
+
 /* Is a noun at t a restatement or a count rather than a happening: after
  * an ordinal ("his third visit", "the 24th meeting"), a number ("17,523
  * trips") or a form of "be" ("was the ... meeting")? */
@@ -1862,6 +1882,9 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
         if (supported_noun(ev, h) >= 0 || summit_before(ev, h))
             return 0;   /* read with its noun */
         e->passive = passive_at(ev, e->t0);
+        if (e->passive && perfect_passive(ev, e->t0))
+            e->args++;   /* "12 of them have already been put into
+                            operation" */
         return 1;
     }
     /* a support verb before the noun: "held talks", "hosted many CICA

@@ -63,7 +63,8 @@ static const char *const events_tsv =
     "block\t-\tafter\ttwice a year\n"
     "vague\t-\t-\tcontinue\n"
     "skip\t-\t-\tnot only\n"
-    "aux\t-\tpassive\twas|were|is|are\n"
+    "aux\t-\tpassive\twas|were|is|are|been\n"
+    "aux\t-\t-\thas|have\n"
     "stop\t-\t-\twhich|that|who\n";
 
 static void put(const char *dir, const char *name, const char *text)
@@ -625,6 +626,20 @@ static void test_pair_of_the_document(void **state)
     actors(one(&g, "agreement"), 2, "AA", "BB");
 }
 
+/* a perfect passive reports a completed happening even with nothing
+ * attached; a plain present passive does not */
+static void test_perfect_passive(void **state)
+{
+    (void)state;
+    got g;
+    run("Twelve of them have already been launched, creating jobs.", &g);
+    const dk_mention *m = one(&g, "launch");
+    assert_string_equal(m->text, "launched");
+    assert_int_equal(m->nactors, 0);
+    run("New crossings are launched.", &g);
+    assert_int_equal(g.n, 0);
+}
+
 /* an agent phrase opening the clause before a passive trigger: those in
  * whose presence it is signed */
 static void test_leading_agent(void **state)
@@ -933,6 +948,7 @@ int main(void)
         cmocka_unit_test(test_relative_subject),
         cmocka_unit_test(test_frame_talks),
         cmocka_unit_test(test_pair_of_the_document),
+        cmocka_unit_test(test_perfect_passive),
         cmocka_unit_test(test_leading_agent),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
