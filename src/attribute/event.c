@@ -2357,6 +2357,12 @@ static void find_events(dk_event_doc *ev)
                 ev->intent_type < 0 || cue_is_noun(ev, h))
                 continue;
             int v = intent_act(ev, h);
+            if (v == h->t1 && at_tok_is(ev->s, h->t1 - 1, "on") &&
+                (hit_at(ev, v, DK_EV_STOP) >= 0 || at_tok_is(ev->s, v, "this") ||
+                 at_tok_is(ev->s, v, "these") || at_tok_is(ev->s, v, "those") ||
+                 at_tok_is(ev->s, v, "it")))
+                continue;   /* "the two agree on that flow": concurring
+                               about a thing named before, no act */
             if (v < 0 || v >= ev->s->ntok ||
                 ev->s->tok[v].type != DK_TOK_WORD ||
                 hit_at(ev, v, DK_EV_VAGUE) >= 0 || hit_at(ev, v, DK_EV_AUX) >= 0 ||

@@ -41,7 +41,7 @@ static const char *const events_tsv =
     "noun\tsummit\t-\tforum|summit|summits\n"
     "support\t-\t-\theld|took part in|take part in|joined|hosted\n"
     "support\t-\tafter\twere held|was held\n"
-    "intent\t-\tstrong\tagreed to|agreed|plans to\n"
+    "intent\t-\tstrong\tagreed to|agreed|agree on|plans to\n"
     "intent\t-\taux\twill\n"
     "title\t-\t-\tpresident|leader\n"
     "title\t-\tplural\tleaders\n"
@@ -295,6 +295,12 @@ static void test_intent_strong(void **state)
     m = one(&g, "intent");
     assert_string_equal(m->text, "agreed");   /* no date inside the span */
     assert_string_equal(m->date, "2024-06-03");
+    /* "agree on" with no act after it: concurring, no commitment */
+    run("Aland and Boria agree on that flow, and the gap lies in goods "
+        "shipped to Aland.", &g);
+    assert_int_equal(g.n, 0);
+    run("Aland and Boria agree on more flights.", &g);   /* a change */
+    actors(one(&g, "intent"), 2, "AA", "BB");
 }
 
 static void test_intent_absorbs_act(void **state)
