@@ -1529,6 +1529,26 @@ static int after_doc(const char *today, const char *d)
     return strncmp(d, today, n) > 0;
 }
 
+/* Is date candidate x a month or day written without a year ("On
+ * December 5", "in March")?  Its year is the document's by rule (a
+ * month or day without year takes the document's year), so it dates a
+ * happening even when it falls after the document's date. */
+static int yearless(const dk_event_doc *ev, const dk_cand *x)
+{
+    const dk_sent *s = ev->s;
+    if (strlen(x->m.date) < 7 || strchr(x->m.date, '/'))
+        return 0;
+    for (int t = x->t0; t < x->t1; t++) {
+        const dk_token *k = &s->tok[t];
+        if (k->type == DK_TOK_PUNCT)
+            continue;
+        if (k->type == DK_TOK_WORD ? !(k->flags & DK_TF_CAP)
+                                   : k->end - k->start > 2)
+            return 0;   /* "next December", "December 2027" */
+    }
+    return 1;
+}
+
 /* The date of the event: the nearest date after the span (before the next
  * event), else the nearest before it; dates joined by "and" after it give
  * the interval that covers them ("in 1996 and ... in 1997"). */
@@ -1556,7 +1576,7 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
             at_tok_is(ev->s, x->t0 - 1, "since"))
             continue;
         if (e->type != ev->intent_type && !intent_cue &&
-            after_doc(today, x->m.date))
+            after_doc(today, x->m.date) && !yearless(ev, x))
             continue;   /* "agreed to lift trade to $20 billion by 2027,
                            during talks in Beijing": not the talks' date */
         int d;

@@ -741,6 +741,19 @@ static void test_guest_delegation(void **state)
     assert_int_equal(g.n, 0);
 }
 
+/* a month or day without a year takes the document's year, also when
+ * that falls after the document's date; a later date with its year does
+ * not date a happening */
+static void test_yearless_date(void **state)
+{
+    (void)state;
+    got g;
+    run("On December 5 Alim opened a port in Lake Town.", &g);
+    assert_string_equal(one(&g, "launch")->date, "2024-12-05");
+    run("Alim opened a port in Lake Town in December 2025.", &g);
+    assert_string_equal(one(&g, "launch")->date, "");
+}
+
 /* a date after an intent cue is the intent's, not the earlier event's */
 static void test_date_after_intent(void **state)
 {
@@ -961,6 +974,7 @@ int main(void)
         cmocka_unit_test(test_place_as_subject),
         cmocka_unit_test(test_guest_verb),
         cmocka_unit_test(test_guest_delegation),
+        cmocka_unit_test(test_yearless_date),
         cmocka_unit_test(test_date_after_intent),
         cmocka_unit_test(test_frame_lends_arguments),
         cmocka_unit_test(test_frame_visit_takes_subject),
