@@ -126,6 +126,7 @@ typedef struct ev_event {
     int guest;                /* a person right after a "guest" verb
                                  ("received Wang Yi") */
     int nact;
+    int nsubj;                /* of the actors, how many are the subject */
     char act[DK_MAX_ACTORS][DK_ID_MAX];
     char place[DK_ID_MAX];
     char date[DK_DATE_MAX];
@@ -643,6 +644,44 @@ static const char *pair_person_before(const dk_event_doc *ev, int i,
     return NULL;
 }
 
+/* "Premier of the State Council Li Keqiang", "President of the People's
+ * Republic of China Xi Jinping": the title item v[i] followed by "of" and
+ * what it is the title of (capitalised words, "of", "the", entities,
+ * other titles; no "and" or comma), up to a person named right after.
+ * Sets *of when "of" follows the title at all.  The index of that
+ * person's item, or -1. */
+static int title_of_name(dk_event_doc *ev, int i, int *of)
+{
+    const dk_sent *s = ev->s;
+    const ev_item *v = ev->item;
+    int t = v[i].t1;
+    *of = at_tok_is(s, t, "of");
+    if (!*of)
+        return -1;
+    int j = i + 1;
+    for (t++; t < s->ntok && t - v[i].t1 <= 14;) {
+        if (j < ev->nitem && v[j].t0 == t) {
+            if (v[j].person && v[j].nid)
+                return t - v[i].t1 > 1 ? j : -1;
+            if (v[j].nid == 0 && v[j].country[0] != (char)DK_EV_TITLE)
+                return -1;   /* a pronoun or "the two sides" */
+            t = v[j++].t1;
+            continue;
+        }
+        if (j < ev->nitem && v[j].t0 < t) {
+            j++;   /* an item nested in the one passed */
+            continue;
+        }
+        if (at_tok_is(s, t, "of") || at_tok_is(s, t, "the") ||
+            at_tok_is(s, t, "'s") || tok_punct(s, t, "'") ||
+            (s->tok[t].type == DK_TOK_WORD && (s->tok[t].flags & DK_TF_CAP)))
+            t++;
+        else
+            return -1;
+    }
+    return -1;
+}
+
 /* Resolve titles and pronouns in text order; absorb a country written
  * just before its own person or organisation. */
 static void resolve_items(dk_event_doc *ev)
@@ -730,6 +769,17 @@ static void resolve_items(dk_event_doc *ev)
                     next->x0 = it->t0;
                 continue;
             }
+            /* "Premier of the State Council Li Keqiang": the name says
+             * who; what lies between is part of the title */
+            int of = 0, named = title_of_name(ev, i, &of);
+            if (named >= 0) {
+                it->dropped = 1;
+                for (int j = i + 1; j < named; j++)
+                    v[j].dropped = 1;
+                if (it->t0 < v[named].x0)
+                    v[named].x0 = it->t0;
+                continue;
+            }
             /* "the Kazakh president": the country before it */
             int title_end = it->t1, of_countries = 0;
             ev_item *prev = i > 0 ? &v[i - 1] : NULL;
@@ -781,7 +831,10 @@ static void resolve_items(dk_event_doc *ev)
                 }
             }
             if (!nc) {
-                const ev_person *mp = it->plural ? NULL : main_person(ev);
+                /* "the chairman of the company": the title of a body the
+                 * document's main person need not hold */
+                const ev_person *mp = it->plural || of ? NULL
+                                                       : main_person(ev);
                 if (!mp) {   /* "the foreign ministers": who, unsaid */
                     it->dropped = 1;
                     continue;
@@ -938,7 +991,8 @@ static int marked(dk_event_doc *ev, const ev_item *it, const ev_event *self)
         return 1;
     int r = hit_ending(ev, t, DK_EV_ROLE);
     if (r >= 0 && !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "actor") &&
-        !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "agent"))
+        !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "agent") &&
+        !AT_FIELD_IS(rule_of(ev, &ev->hit[r])->arg, "group"))
         return 1;
     for (int i = 0; i < ev->nev; i++)
         if (&ev->ev[i] != self && ev->ev[i].verb && ev->ev[i].t1 == t)
@@ -1213,6 +1267,77 @@ static int attributive_at(const dk_event_doc *ev, int t)
     return i >= 0 && ev->hit[i].attributive;
 }
 
+/* Is hit h a role row with argument arg? */
+static int role_is(const dk_event_doc *ev, int h, const char *arg)
+{
+    return h >= 0 && ev->hit[h].kind == DK_EV_ROLE &&
+           strcmp(rule_of(ev, &ev->hit[h])->arg, arg) == 0;
+}
+
+/* "received in Ashgabat on Monday a delegation": past a place or date
+ * adjunct right after a verb (the place becomes e's) to where its object
+ * starts; t when there is none. */
+static int past_adjuncts(dk_event_doc *ev, ev_event *e, int t, int end)
+{
+    const dk_sent *s = ev->s;
+    for (int k = t; k < end;) {
+        int r = ev->hit_start[k];
+        ev_item *it = r >= 0 && role_is(ev, r, "place")
+                          ? item_at(ev, ev->hit[r].t1) : NULL;
+        if (it && it->t0 == ev->hit[r].t1 &&
+            (it->what & (IT_PLACE | IT_COUNTRY)) && it->nid) {
+            if (!e->place[0])
+                at_copy(e->place, sizeof e->place, it->id[0]);
+            k = it->t1;
+            continue;
+        }
+        int d = at_tok_is(s, k, "on") ? k + 1 : k;
+        int f = -1;
+        for (int i = 0; i < ev->c->n && f < 0; i++) {
+            const dk_cand *x = &ev->c->v[i];
+            if (!x->dropped && x->m.kind == DK_DATE && x->t0 == d)
+                f = x->t1;
+        }
+        if (f < 0)
+            return k;
+        k = f;
+    }
+    return t;
+}
+
+/* "received a delegation of CNPC led by its chairman Dai Houliang": the
+ * participants after the pack's group words starting at token k (one
+ * after another), the persons among them when there are any.  Adds them
+ * to e; how many were added. */
+static int group_guest(dk_event_doc *ev, ev_event *e, int k, int end)
+{
+    const dk_sent *s = ev->s;
+    ev_item *all[16];
+    int n = 0;
+    while (k < end && role_is(ev, ev->hit_start[k], "group") && n < 8) {
+        int got = role_items(ev, ev->hit[ev->hit_start[k]].t1, end, all + n,
+                             8);
+        if (got == 0)
+            break;
+        n += got;
+        k = all[n - 1]->t1;
+        if (tok_punct(s, k, "(")) {   /* "(CNPC)" */
+            while (k < end && !tok_punct(s, k, ")"))
+                k++;
+            k++;
+        }
+    }
+    int persons = 0, added = 0;
+    for (int g = 0; g < n; g++)
+        persons |= all[g]->person;
+    for (int g = 0; g < n; g++)
+        if (can_act(all[g]) && (!persons || all[g]->person)) {
+            add_item_actors(e, all[g]);
+            added++;
+        }
+    return added;
+}
+
 /* Arguments after the span: role words, a verb's object, a noun's "of". */
 static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
                        int end)
@@ -1231,8 +1356,17 @@ static void after_args(dk_event_doc *ev, ev_event *e, const char *obj,
                                         at_tok_is(s, k, "a") ||
                                         attributive_at(ev, k)))
             k++;
+        if (strcmp(obj, "guest") == 0) {
+            k = past_adjuncts(ev, e, k, end);
+            while (k < end && (at_tok_is(s, k, "the") || at_tok_is(s, k, "a")))
+                k++;
+            if (group_guest(ev, e, k, end) > 0) {
+                e->guest = 1;
+                e->args++;
+            }
+        }
         ev_item *it = item_at(ev, k);
-        if (it && it->t0 == k && it->nid) {
+        if (it && it->t0 == k && it->nid && !e->guest) {
             if (strcmp(obj, "place") == 0) {
                 if (it->what & (IT_PLACE | IT_COUNTRY)) {
                     at_copy(e->place, sizeof e->place, it->id[0]);
@@ -1395,6 +1529,26 @@ static int after_doc(const char *today, const char *d)
     return strncmp(d, today, n) > 0;
 }
 
+/* Is date candidate x a month or day written without a year ("On
+ * December 5", "in March")?  Its year is the document's by rule (a
+ * month or day without year takes the document's year), so it dates a
+ * happening even when it falls after the document's date. */
+static int yearless(const dk_event_doc *ev, const dk_cand *x)
+{
+    const dk_sent *s = ev->s;
+    if (strlen(x->m.date) < 7 || strchr(x->m.date, '/'))
+        return 0;
+    for (int t = x->t0; t < x->t1; t++) {
+        const dk_token *k = &s->tok[t];
+        if (k->type == DK_TOK_PUNCT)
+            continue;
+        if (k->type == DK_TOK_WORD ? !(k->flags & DK_TF_CAP)
+                                   : k->end - k->start > 2)
+            return 0;   /* "next December", "December 2027" */
+    }
+    return 1;
+}
+
 /* The date of the event: the nearest date after the span (before the next
  * event), else the nearest before it; dates joined by "and" after it give
  * the interval that covers them ("in 1996 and ... in 1997"). */
@@ -1422,7 +1576,7 @@ static void pick_date(dk_event_doc *ev, ev_event *e, int next_t0)
             at_tok_is(ev->s, x->t0 - 1, "since"))
             continue;
         if (e->type != ev->intent_type && !intent_cue &&
-            after_doc(today, x->m.date))
+            after_doc(today, x->m.date) && !yearless(ev, x))
             continue;   /* "agreed to lift trade to $20 billion by 2027,
                            during talks in Beijing": not the talks' date */
         int d;
@@ -1628,6 +1782,26 @@ static int passive_at(dk_event_doc *ev, int t)
     return !(h >= 0 && item_at(ev, ev->hit[h].t1));
 }
 
+/* Is the passive verb at token t a perfect ("have been put into
+ * operation", "has already been launched", "had been signed"): a
+ * completed happening, reported as such without other arguments? */
+static int perfect_passive(dk_event_doc *ev, int t)
+{
+    const dk_sent *s = ev->s;
+    if (!at_tok_is(s, t - 1, "been"))
+        return 0;
+    for (int k = t - 2; k >= 0 && k >= t - 4; k--) {
+        int a = hit_at(ev, k, DK_EV_AUX);
+        if ((a >= 0 && !rule_of(ev, &ev->hit[a])->arg[0]) ||
+            at_tok_is(s, k, "had"))
+            return 1;
+        if (s->tok[k].type != DK_TOK_WORD || ev->hit_start[k] >= 0 ||
+            ev->item_of[k] >= 0)
+            return 0;   /* (an adverb may come between: "already") */
+    }
+    return 0;
+}
+
 /* Is a noun at t a restatement or a count rather than a happening: after
  * an ordinal ("his third visit", "the 24th meeting"), a number ("17,523
  * trips") or a form of "be" ("was the ... meeting")? */
@@ -1728,6 +1902,9 @@ static int read_trigger(dk_event_doc *ev, int i, ev_event *e)
         if (supported_noun(ev, h) >= 0 || summit_before(ev, h))
             return 0;   /* read with its noun */
         e->passive = passive_at(ev, e->t0);
+        if (e->passive && perfect_passive(ev, e->t0))
+            e->args++;   /* "12 of them have already been put into
+                            operation" */
         return 1;
     }
     /* a support verb before the noun: "held talks", "hosted many CICA
@@ -1849,6 +2026,32 @@ static const ev_item *person_before(const dk_event_doc *ev, int t)
     return best;
 }
 
+/* "In the presence of the two presidents, 10 documents were signed": an
+ * agent phrase opening the clause before event e (no other trigger
+ * between them) names participants of e too. */
+static void leading_agent(dk_event_doc *ev, ev_event *e)
+{
+    const dk_sent *s = ev->s;
+    ev_item *got[8];
+    for (int k = e->t0 - 1; k >= 0; k--) {
+        if (tok_punct(s, k, ";:") || hit_at(ev, k, DK_EV_VERB) >= 0 ||
+            hit_at(ev, k, DK_EV_NOUN) >= 0 || event_at(ev, k, e))
+            return;
+        int h = hit_at(ev, k, DK_EV_ROLE);
+        if (h < 0 || !AT_FIELD_IS(rule_of(ev, &ev->hit[h])->arg, "agent"))
+            continue;
+        if (k > 0 && !tok_punct(s, k - 1, ","))
+            return;   /* "supported by China, X opened": not the clause's */
+        int n = role_items(ev, ev->hit[h].t1, e->t0, got, 8);
+        for (int g = 0; g < n; g++)
+            if (can_act(got[g]) && !got[g]->adj) {
+                add_item_actors(e, got[g]);
+                e->args++;
+            }
+        return;
+    }
+}
+
 static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
                          int next_t0)
 {
@@ -1861,9 +2064,10 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
             (tok_punct(ev->s, i, ",") && (at_tok_is(ev->s, i + 1, "and") ||
                                           hit_at(ev, i + 1, DK_EV_STOP) >= 0)))
             end = i;   /* another clause: ", and tour operators in ..." */
-    if (e->verb && !e->passive)
+    if (e->verb && !e->passive) {
         subject(ev, e, e->t0);
-    else if (!e->verb)
+        e->nsubj = e->nact;
+    } else if (!e->verb)
         before_noun(ev, e);
     if (e->sup_end >= 0)   /* "hosted many CICA conferences" */
         for (int i = 0; i < ev->nitem; i++) {
@@ -1872,6 +2076,7 @@ static void finish_event(dk_event_doc *ev, ev_event *e, const char *obj,
                 it->t1 <= e->noun0 && can_act(it) && !it->adj)
                 add_item_actors(e, it);
         }
+    leading_agent(ev, e);
     after_args(ev, e, obj, end);
     pick_date(ev, e, next_t0);
     if (e->type == ev->agreement_type)
@@ -2059,6 +2264,18 @@ static void apply_frames(dk_event_doc *ev)
             }
             continue;
         }
+        /* "within the framework of the state visit to China, Tokayev
+         * held talks": the subject of the clause it frames is the
+         * visitor */
+        for (int i = 0; i < ev->nev && !fr->nact &&
+                        fr->type == ev->visit_type; i++) {
+            const ev_event *e = &ev->ev[i];
+            if (i != f && !e->frame && e->nsubj > 0 && e->from < 0)
+                for (int k = 0; k < e->nsubj; k++)
+                    if (!at_same(e->act[k], fr->place))
+                        add_actor(fr, e->act[k]);   /* (no one visits
+                                                       himself) */
+        }
         /* "X and Y agreed ... during talks in Beijing": talks that name
          * no one are between those who act within them */
         for (int i = 0; i < ev->nev && !fr->nact &&
@@ -2160,6 +2377,12 @@ static void find_events(dk_event_doc *ev)
                 ev->intent_type < 0 || cue_is_noun(ev, h))
                 continue;
             int v = intent_act(ev, h);
+            if (v == h->t1 && at_tok_is(ev->s, h->t1 - 1, "on") &&
+                (hit_at(ev, v, DK_EV_STOP) >= 0 || at_tok_is(ev->s, v, "this") ||
+                 at_tok_is(ev->s, v, "these") || at_tok_is(ev->s, v, "those") ||
+                 at_tok_is(ev->s, v, "it")))
+                continue;   /* "the two agree on that flow": concurring
+                               about a thing named before, no act */
             if (v < 0 || v >= ev->s->ntok ||
                 ev->s->tok[v].type != DK_TOK_WORD ||
                 hit_at(ev, v, DK_EV_VAGUE) >= 0 || hit_at(ev, v, DK_EV_AUX) >= 0 ||

@@ -552,7 +552,8 @@ static const char *const support_args[] = {"after", NULL};
 static const char *const intent_args[] = {"strong", "aux", NULL};
 static const char *const pair_args[] = {"adj", "leaders", NULL};
 static const char *const role_args[] = {"partner", "agent", "place",
-                                        "dest", "actor", "target", NULL};
+                                        "dest", "actor", "target", "group",
+                                        NULL};
 static const char *const block_args[] = {"after", NULL};
 static const char *const pronoun_args[] = {"plural", "visitor", NULL};
 static const char *const aux_args[] = {"passive", NULL};

@@ -41,7 +41,7 @@ static const char *const events_tsv =
     "noun\tsummit\t-\tforum|summit|summits\n"
     "support\t-\t-\theld|took part in|take part in|joined|hosted\n"
     "support\t-\tafter\twere held|was held\n"
-    "intent\t-\tstrong\tagreed to|agreed|plans to\n"
+    "intent\t-\tstrong\tagreed to|agreed|agree on|plans to\n"
     "intent\t-\taux\twill\n"
     "title\t-\t-\tpresident|leader\n"
     "title\t-\tplural\tleaders\n"
@@ -50,11 +50,12 @@ static const char *const events_tsv =
     "pair\t-\t-\tthe sides|the two countries\n"
     "pair\t-\tleaders\tthe two leaders\n"
     "role\t-\tpartner\twith|between\n"
-    "role\t-\tagent\tby\n"
+    "role\t-\tagent\tby|in the presence of\n"
     "role\t-\tplace\tin\n"
     "role\t-\tdest\tto\n"
     "role\t-\tactor\tof\n"
     "role\t-\ttarget\tagainst\n"
+    "role\t-\tgroup\tdelegation of|led by\n"
     "frame\t-\t-\tduring|at|on the sidelines of\n"
     "document\t-\t-\tagreements|documents\n"
     "worth\t-\t-\tworth\n"
@@ -62,7 +63,8 @@ static const char *const events_tsv =
     "block\t-\tafter\ttwice a year\n"
     "vague\t-\t-\tcontinue\n"
     "skip\t-\t-\tnot only\n"
-    "aux\t-\tpassive\twas|were|is|are\n"
+    "aux\t-\tpassive\twas|were|is|are|been\n"
+    "aux\t-\t-\thas|have\n"
     "stop\t-\t-\twhich|that|who\n";
 
 static void put(const char *dir, const char *name, const char *text)
@@ -293,6 +295,12 @@ static void test_intent_strong(void **state)
     m = one(&g, "intent");
     assert_string_equal(m->text, "agreed");   /* no date inside the span */
     assert_string_equal(m->date, "2024-06-03");
+    /* "agree on" with no act after it: concurring, no commitment */
+    run("Aland and Boria agree on that flow, and the gap lies in goods "
+        "shipped to Aland.", &g);
+    assert_int_equal(g.n, 0);
+    run("Aland and Boria agree on more flights.", &g);   /* a change */
+    actors(one(&g, "intent"), 2, "AA", "BB");
 }
 
 static void test_intent_absorbs_act(void **state)
@@ -445,6 +453,23 @@ static void test_title_before_name(void **state)
     run("Alandic President Alim Aman met Borian Trade Minister Bors Borov.",
         &g);
     actors(one(&g, "meeting"), 2, "alim", "bors");
+}
+
+/* "Title of <body or country> Name" is the person named; a title of a
+ * body with no name after it is no one (not the document's main
+ * person) */
+static void test_title_of_body_before_name(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim met with President of the Borian Trade Council Bors Borov and "
+        "Leader of the Republic of Cordia Cyr Cole.", &g);
+    actors(one(&g, "meeting"), 3, "alim", "bors", "cyr");
+    run("Cyr held talks with President of the Republic of Boria Bors.", &g);
+    actors(one(&g, "meeting"), 2, "cyr", "bors");
+    run("Bors met Alim. Bors met Cyr. Then Alim met with the president of "
+        "the Trade Board.", &g);
+    actors(&g.m[2], 1, "alim");
 }
 
 static void test_possessive_title(void **state)
@@ -607,6 +632,35 @@ static void test_pair_of_the_document(void **state)
     actors(one(&g, "agreement"), 2, "AA", "BB");
 }
 
+/* a perfect passive reports a completed happening even with nothing
+ * attached; a plain present passive does not */
+static void test_perfect_passive(void **state)
+{
+    (void)state;
+    got g;
+    run("Twelve of them have already been launched, creating jobs.", &g);
+    const dk_mention *m = one(&g, "launch");
+    assert_string_equal(m->text, "launched");
+    assert_int_equal(m->nactors, 0);
+    run("New crossings are launched.", &g);
+    assert_int_equal(g.n, 0);
+}
+
+/* an agent phrase opening the clause before a passive trigger: those in
+ * whose presence it is signed */
+static void test_leading_agent(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim met Bors. In the presence of the two leaders, ten documents "
+        "were signed.", &g);
+    actors(&g.m[1], 2, "alim", "bors");
+    assert_true(g.m[1].has_count);
+    run("Alim met Bors. After the talks, in the presence of Cyr, ten "
+        "documents were signed.", &g);
+    actors(one(&g, "agreement"), 1, "cyr");
+}
+
 /* "visiting" before a person describes the person: no visit of its own,
  * and the meeting reads on to its partner; before a place it is one. */
 static void test_attributive_verb(void **state)
@@ -668,6 +722,38 @@ static void test_guest_verb(void **state)
     assert_int_equal(g.n, 1);
 }
 
+/* a guest verb reads past a place or date adjunct, and a delegation is
+ * its leader, else what it is a delegation of */
+static void test_guest_delegation(void **state)
+{
+    (void)state;
+    got g;
+    run("Alim received in Lake Town on Friday a delegation of the Borian "
+        "Trade Council.", &g);
+    const dk_mention *m = one(&g, "meeting");
+    actors(m, 2, "alim", "bb_council");
+    assert_string_equal(m->place, "lake_town");
+    assert_string_equal(m->date, "2024-05-31");
+    run("Alim received a delegation of the Borian Trade Council led by its "
+        "president Bors Borov.", &g);
+    actors(one(&g, "meeting"), 2, "alim", "bors");
+    run("Alim received in Lake Town an award.", &g);
+    assert_int_equal(g.n, 0);
+}
+
+/* a month or day without a year takes the document's year, also when
+ * that falls after the document's date; a later date with its year does
+ * not date a happening */
+static void test_yearless_date(void **state)
+{
+    (void)state;
+    got g;
+    run("On December 5 Alim opened a port in Lake Town.", &g);
+    assert_string_equal(one(&g, "launch")->date, "2024-12-05");
+    run("Alim opened a port in Lake Town in December 2025.", &g);
+    assert_string_equal(one(&g, "launch")->date, "");
+}
+
 /* a date after an intent cue is the intent's, not the earlier event's */
 static void test_date_after_intent(void **state)
 {
@@ -691,6 +777,20 @@ static void test_frame_lends_arguments(void **state)
     actors(m, 2, "alim", "bb_council");
     assert_string_equal(m->place, "BB");
     assert_string_equal(m->date, "2024-05-31");
+}
+
+/* a visit framing a clause names no visitor: the clause's subject is
+ * (not its destination, not the partner) */
+static void test_frame_visit_takes_subject(void **state)
+{
+    (void)state;
+    got g;
+    run("On May 31, during the state visit to Boria, the president Alim Aman "
+        "met with Bors.", &g);
+    const dk_mention *v = one(&g, "visit");
+    actors(v, 1, "alim");
+    assert_string_equal(v->place, "BB");
+    actors(one(&g, "meeting"), 2, "alim", "bors");
 }
 
 static void test_setting_summit(void **state)
@@ -855,6 +955,7 @@ int main(void)
         cmocka_unit_test(test_restating_noun),
         cmocka_unit_test(test_title_resolves_to_person),
         cmocka_unit_test(test_title_before_name),
+        cmocka_unit_test(test_title_of_body_before_name),
         cmocka_unit_test(test_pronoun),
         cmocka_unit_test(test_possessive_title),
         cmocka_unit_test(test_launched_thing_is_no_actor),
@@ -866,12 +967,17 @@ int main(void)
         cmocka_unit_test(test_relative_subject),
         cmocka_unit_test(test_frame_talks),
         cmocka_unit_test(test_pair_of_the_document),
+        cmocka_unit_test(test_perfect_passive),
+        cmocka_unit_test(test_leading_agent),
         cmocka_unit_test(test_attributive_verb),
         cmocka_unit_test(test_verb_and_its_noun),
         cmocka_unit_test(test_place_as_subject),
         cmocka_unit_test(test_guest_verb),
+        cmocka_unit_test(test_guest_delegation),
+        cmocka_unit_test(test_yearless_date),
         cmocka_unit_test(test_date_after_intent),
         cmocka_unit_test(test_frame_lends_arguments),
+        cmocka_unit_test(test_frame_visit_takes_subject),
         cmocka_unit_test(test_setting_summit),
         cmocka_unit_test(test_continued_subject),
         cmocka_unit_test(test_venue_after_at),
