@@ -953,9 +953,48 @@ uint32_t dk_figure_hint(const dk_lexeme *x)
     return (look ? DK_AHEAD_FIGURE : 0) | (phone ? DK_AHEAD_PHONE : 0);
 }
 
+/* "Astana recorded 18 billion dollars and Beijing 25.3 billion": an
+ * amount in billions (or millions) that names no currency, next to
+ * money of the same sentence, is in that money's currency, which the
+ * sentence names once.  Not a count: no word may follow the scale
+ * ("1.4 billion people"), bar a preposition or "and". */
+static void lend_currency(const dk_sent *s, dk_cands *out, int first)
+{
+    for (int i = first; i < out->n; i++) {
+        dk_cand *c = &out->v[i];
+        if (c->m.kind != DK_NUMBER || c->m.qualifier == DK_Q_RANGE ||
+            c->m.value < 1e6 || !lx(s, c->t1 - 1, LX_SCALE))
+            continue;
+        int nx = c->t1;
+        if (dk_tok_is(s, nx, '(') || dk_tok_is(s, nx, '['))
+            continue;   /* "1.6 billion ($2.54 billion)": a conversion */
+        if (nx < s->ntok && s->tok[nx].type == DK_TOK_WORD &&
+            !(dk_tok_text(s, nx, "and") || dk_tok_text(s, nx, "in") ||
+              dk_tok_text(s, nx, "for") || dk_tok_text(s, nx, "from") ||
+              dk_tok_text(s, nx, "to") || dk_tok_text(s, nx, "at") ||
+              dk_tok_text(s, nx, "a") || dk_tok_text(s, nx, "last") ||
+              dk_tok_text(s, nx, "this")))
+            continue;
+        const dk_cand *money = NULL;
+        for (int j = first; j < out->n; j++) {
+            const dk_cand *x = &out->v[j];
+            if (x->m.kind != DK_MONEY || x->m.value < 1e6)
+                continue;
+            if (!money || (x->t0 < c->t0 && (money->t0 > c->t0 ||
+                                              x->t0 > money->t0)))
+                money = x;   /* the nearest before it, else the first */
+        }
+        if (!money)
+            continue;
+        c->m.kind = DK_MONEY;
+        c->prio = DK_PRIO_FIGURE;
+        set_unit(&c->m, money->m.unit);
+    }
+}
+
 void dk_recognise_figures(const dk_sent *s, dk_cands *out)
 {
-    int i = 0, term = 0;
+    int i = 0, term = 0, first = out->n;
     /* a sentence without a line break starts one line: its first token */
     int lines = memchr(s->text, '\n', s->len) != NULL;
     const dk_token *tok = s->tok;
@@ -997,4 +1036,5 @@ void dk_recognise_figures(const dk_sent *s, dk_cands *out)
         else
             i = figure_at(s, i, out, &term);
     }
+    lend_currency(s, out, first);
 }

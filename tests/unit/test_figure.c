@@ -73,6 +73,12 @@ static const fcase cases[] = {
     /* after a verb of change, "from X to Y" is where it went: two figures */
     {"Investment rose from 20 to 30 billion dollars.", "30 billion dollars", DK_MONEY, 30e9, "USD", DK_Q_EXACT, 0, 0},
     {"The number has risen from 800 to 1,000.", "1,000", DK_NUMBER, 1000, "", DK_Q_EXACT, 0, 0},
+    /* an amount in billions next to money of the sentence is in its
+     * currency; a count or a conversion in brackets is not */
+    {"Astana recorded 18 billion dollars and Beijing 25.3 billion.", "25.3 billion", DK_MONEY, 25.3e9, "USD", DK_Q_EXACT, 0, 0},
+    {"Beijing put it at 25.3 billion, Astana at $18 billion.", "25.3 billion", DK_MONEY, 25.3e9, "USD", DK_Q_EXACT, 0, 0},
+    {"A city of 2 billion citizens got $5 billion.", "2 billion", DK_NUMBER, 2e9, "", DK_Q_EXACT, 0, 0},
+    {"A deficit of 1.6 billion ($2.54 billion) is seen.", "1.6 billion", DK_NUMBER, 1.6e9, "", DK_Q_EXACT, 0, 0},
     /* ... and the figure it went from is in the scale and unit named once */
     {"Investment rose from 20 to 30 billion dollars.", "20", DK_MONEY, 20e9, "USD", DK_Q_EXACT, 0, 0},
     {"Trade has fallen from 3 to $2.5 billion.", "3", DK_MONEY, 3e9, "USD", DK_Q_EXACT, 0, 0},
