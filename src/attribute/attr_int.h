@@ -22,7 +22,7 @@ enum at_special {
     SP_DURING,  /* refers to the last dated event: "during the visit" */
     SP_EVENT,   /* a dated happening: "visit", "summit" */
     SP_PAIR,    /* the document's two countries: "bilateral" */
-    SP_HOME,    /* the pack's first country: "our country" */
+    SP_HOME,    /* the document's first country: "our country" */
     SP_ROUTE,   /* a route through a transit country: "route" */
     SP_SHARE,   /* a share: "share", "accounts for" */
     SP_RANK,    /* a rank: "ranks", "place" */

@@ -141,7 +141,7 @@ void at_collect_refs(dk_attr_doc *a)
     for (int k = 0; k < a->ncue; k++) {
         int sp = at_special(a, &a->cue[k]);
         if (sp == SP_HOME) {
-            add_ref(a, a->pair[0], a->cue[k].t0, 'h');
+            add_ref(a, a->dpair[0], a->cue[k].t0, 'h');
         } else if (sp == SP_PAIR) {
             add_ref(a, a->dpair[0], a->cue[k].t0, 'p');
             add_ref(a, a->dpair[1], a->cue[k].t0, 'p');

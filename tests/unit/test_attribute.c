@@ -477,6 +477,19 @@ static void test_directed_other(void **state)
     assert_string_equal(find(&r, DK_MONEY, 0)->subjects[1], "AA");
 }
 
+/* "our country" is the document's first country, not the pack's */
+static void test_home(void **state)
+{
+    (void)state;
+    result r;
+    run("Trade turnover between Coria and Boria was $5 billion in 2023. "
+        "Boria invested $2 billion in our country in 2023.", 0, &r);
+    const dk_mention *m = find_text(&r, "$2 billion");
+    assert_string_equal(m->metric, "investment");
+    assert_string_equal(m->subjects[0], "BB");
+    assert_string_equal(m->subjects[1], "CC");
+}
+
 /* A cue inside a name the pack knows states nothing */
 static void test_cue_in_name(void **state)
 {
@@ -626,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_labelled),
         cmocka_unit_test(test_world),
         cmocka_unit_test(test_directed_other),
+        cmocka_unit_test(test_home),
         cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),
