@@ -118,6 +118,18 @@ static int in_money(const dk_cands *c, const dk_cand *e)
     return 0;
 }
 
+/* A region of no one country ("Central Asia") at token t is a party
+ * where it is a partner: "between" or "with" shortly before it, in its
+ * clause ("trade between China and Central Asia"). */
+static int partner_region(const dk_attr_doc *a, int t)
+{
+    int c = at_clause(a, t);
+    for (int k = t - 1; k >= 0 && k >= t - 6 && at_clause(a, k) == c; k--)
+        if (at_tok_is(a->s, k, "between") || at_tok_is(a->s, k, "with"))
+            return 1;
+    return 0;
+}
+
 void at_collect_refs(dk_attr_doc *a)
 {
     const dk_cands *c = a->c;
@@ -136,6 +148,9 @@ void at_collect_refs(dk_attr_doc *a)
                                            ? &a->pe[e->ent] : NULL;
             if (pe && pe->country[0])
                 add_ref(a, pe->country, e->t0, 'c');
+            else if (pe && AT_FIELD_IS(e->m.type, "place") &&
+                     partner_region(a, e->t0))
+                add_ref(a, e->m.id, e->t0, 'r');
         }
     }
     for (int k = 0; k < a->ncue; k++) {

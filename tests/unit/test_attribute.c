@@ -42,7 +42,8 @@ static int setup(void **state)
         "EU\tcountry\t-\tEurope\tEuropean\n"
         "US\tcountry\t-\tUnited States\tU.S.\n"
         "WORLD\tcountry\t-\tworld\tglobal\n"
-        "ttbank\torganization\tAA\tTrade Turnover Bank\n");
+        "ttbank\torganization\tAA\tTrade Turnover Bank\n"
+        "midland\tplace\t-\tMidland\n");
     put("metrics.tsv",
         "trade_turnover\tUSD\tmoney\tpair;alt=trade_share;flow\t"
         "trade turnover\n"
@@ -477,6 +478,25 @@ static void test_directed_other(void **state)
     assert_string_equal(find(&r, DK_MONEY, 0)->subjects[1], "AA");
 }
 
+/* A region of no one country is a party where it is a partner */
+static void test_region(void **state)
+{
+    (void)state;
+    result r;
+    run("Trade turnover between Boria and Midland was $70 billion in 2022.",
+        0, &r);
+    const dk_mention *m = find(&r, DK_MONEY, 0);
+    assert_int_equal(m->nsubjects, 2);
+    assert_string_equal(m->subjects[0], "BB");
+    assert_string_equal(m->subjects[1], "midland");
+    /* where it only places something, it is none */
+    run("Aland, the largest state in Midland, had trade turnover of $7 "
+        "billion with Boria in 2022.", 0, &r);
+    m = find(&r, DK_MONEY, 0);
+    assert_string_equal(m->subjects[0], "AA");
+    assert_string_equal(m->subjects[1], "BB");
+}
+
 /* "our country" is the document's first country, not the pack's */
 static void test_home(void **state)
 {
@@ -640,6 +660,7 @@ int main(void)
         cmocka_unit_test(test_world),
         cmocka_unit_test(test_directed_other),
         cmocka_unit_test(test_home),
+        cmocka_unit_test(test_region),
         cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),
