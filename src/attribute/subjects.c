@@ -396,10 +396,37 @@ static void pair_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
         add(m, ids[j]);
 }
 
+/* Does a share cue end with "of" right before token t ("share of
+ * China")? */
+static int share_before(const dk_attr_doc *a, int t)
+{
+    int of = t - 1;
+    if (at_tok_is(a->s, of, "the"))
+        of--;
+    if (!at_tok_is(a->s, of, "of"))
+        return 0;
+    for (int k = 0; k < a->ncue; k++)
+        if (at_special(a, &a->cue[k]) == SP_SHARE && a->cue[k].t1 == of)
+            return 1;
+    return 0;
+}
+
 static int whole_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
                       const char *whole, dk_mention *m)
 {
     if (!whole[0]) {
+        /* "the share of China in total turnover": a country right
+         * after "share of" with "in" after it is the holder */
+        for (int i = 0; i < a->nref; i++) {
+            const at_ref *r = &a->ref[i];
+            if (r->mark != 'o' || !in_scope(a, r, clause) ||
+                !at_tok_is(a->s, r->t + 1, "in") || !share_before(a, r->t))
+                continue;
+            const char *w = find_ref(a, clause, "io", r->id, "");
+            add(m, r->id);
+            add(m, w ? w : other_of_pair(a, r->id));
+            return 1;
+        }
         const char *label = labelled_by(a, f);
         const char *of = label ? find_ref(a, clause, "oi", label, "") : NULL;
         if (label && of) {

@@ -497,6 +497,20 @@ static void test_region(void **state)
     assert_string_equal(m->subjects[1], "BB");
 }
 
+/* "the share of Coria in ...": the country after "share of" with "in"
+ * after it is the holder */
+static void test_share_of_in(void **state)
+{
+    (void)state;
+    result r;
+    run("The share of Coria in the trade turnover of Aland was 15 percent "
+        "in 2023.", 0, &r);
+    const dk_mention *m = find(&r, DK_PERCENT, 0);
+    assert_string_equal(m->metric, "trade_share");
+    assert_string_equal(m->subjects[0], "CC");
+    assert_string_equal(m->subjects[1], "AA");
+}
+
 /* "our country" is the document's first country, not the pack's */
 static void test_home(void **state)
 {
@@ -661,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_directed_other),
         cmocka_unit_test(test_home),
         cmocka_unit_test(test_region),
+        cmocka_unit_test(test_share_of_in),
         cmocka_unit_test(test_part_of),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_reference),
