@@ -116,8 +116,8 @@ struct dk_attr_doc {
     long nsent, event_sent;   /* sentences seen; when event_date was set */
     at_lead lead[AT_MAX_LEAD];    /* the metrics attributed so far */
     int nlead;
-    at_lead recent;         /* the metric attributed last ... */
-    long recent_sent;       /* ... in this sentence (0: none yet) */
+    at_lead recent;         /* the metric attributed last, and the */
+    long recent_sent;       /* sentence it was given in (0: none yet) */
     dk_buf ex;              /* explain texts of the current sentence */
     int explain;            /* write them (else the reasons are skipped) */
 

@@ -962,8 +962,8 @@ dk_status dk_attribute(dk_attr_doc *a, const dk_sent *s, dk_cands *c,
             char why[160];
             char period[DK_DATE_MAX];
             why[0] = '\0';  /* at_period writes it only with --explain */
-            if (!at_period(a, f, mi, ref >= 0 || refl, period, why, sizeof why) &&
-                !a->met[mi].plans) {
+            if (!at_period(a, f, mi, ref >= 0 || refl, period, why,
+                           sizeof why) && !a->met[mi].plans) {
                 if (explain)
                     explain_set(a, f, "no metric: cue \"%s\" (%s); %s", cue,
                                 a->pm[mi].id, why);

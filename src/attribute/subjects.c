@@ -350,12 +350,10 @@ static void pair_rule(const dk_attr_doc *a, const dk_cand *f, int clause,
 {
     const char *label = labelled_by(a, f);
     if (label) {
-        /* a partner's own figure in a list of partners: it and the
-         * document's country it is a partner of */
-        const char *home = at_same(label, a->dpair[0]) ? a->dpair[1]
-                                                        : a->dpair[0];
-        add(m, home);
-        add(m, label);
+        /* a partner's own figure in a list of partners: the document's
+         * first country, and the partner (or the second country) */
+        add(m, a->dpair[0]);
+        add(m, at_same(label, a->dpair[0]) ? a->dpair[1] : label);
         return;
     }
     const char *ids[AT_MAX_REFS];

@@ -1349,7 +1349,7 @@ static int present_after(const dk_sent *s, int i)
     const char *w = s->text + t->start;
     size_t n = t->end - t->start;
     if (n <= 3 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == 'u' ||
-        w[n - 2] == '\'' || dk_tok_glued(s, k + 1))
+        w[n - 2] == '\'')
         return 0;
     const dk_token *v = tk(s, k + 1);
     if (v && v->type == DK_TOK_WORD) {
