@@ -234,19 +234,29 @@ static int agreeing_like(const verdict_ctx *v, const evidence *e,
     return 0;
 }
 
-/* Counts of happenings (agreements signed at a visit, at a forum) of
- * other days than the agreeing ones tell of other happenings, not of
- * this one: "30 documents signed during the visit" is not contradicted
- * by the 18 signed at a business council that year.  Drops them. */
-static void separate_happenings(verdict_ctx *v)
+/* When evidence both agrees and disagrees, keep the agreeing and those
+ * that are (like = 1) or are not (like = 0) like an agreeing one by
+ * same; drop the rest. */
+static void keep_by_likeness(verdict_ctx *v,
+                             int (*same)(const evidence *, const evidence *),
+                             int like)
 {
     if (!both_sides(v))
         return;
     char keep[MAX_EVIDENCE];
     for (int i = 0; i < v->n; i++)
         keep[i] = (char)(v->e[i].agree ||
-                         agreeing_like(v, &v->e[i], same_period));
+                         agreeing_like(v, &v->e[i], same) == like);
     keep_evidence(v, keep);
+}
+
+/* Counts of happenings (agreements signed at a visit, at a forum) of
+ * other days than the agreeing ones tell of other happenings, not of
+ * this one: "30 documents signed during the visit" is not contradicted
+ * by the 18 signed at a business council that year.  Drops them. */
+static void separate_happenings(verdict_ctx *v)
+{
+    keep_by_likeness(v, same_period, 1);
 }
 
 /* A claim of no date against cumulative figures of other spans: "$12
@@ -777,18 +787,6 @@ static void fraction_percent(claim_fig *cf, double denom)
     cf->f.kind = DK_PERCENT;
 }
 
-/* Is a percentage's text a spelled fraction ("a quarter", "two-thirds":
- * no digit, no percent word or sign)?  It is rounded to within about 8
- * percent of its value, not to the ten that its leading digit would
- * give. */
-static int fraction_words(const char *t)
-{
-    for (const char *p = t; *p; p++)
-        if ((*p >= '0' && *p <= '9') || *p == '%')
-            return 0;
-    return strstr(t, "percent") == NULL && strstr(t, "per cent") == NULL;
-}
-
 /* Is the word right before byte start of the claim w (lower case)? */
 static int word_before(const claim_t *cl, uint64_t start, const char *w)
 {
@@ -829,9 +827,7 @@ static void add_fig(claim_t *cl, const dk_mention *m)
     cf->f.fig.low = m->low;
     cf->f.fig.high = m->high;
     cf->f.fig.qualifier = m->qualifier;
-    cf->f.fig.step = dk_fig_step(m->text, tl, m->value);
-    if (m->kind == DK_PERCENT && fraction_words(cf->text))
-        cf->f.fig.step = 0.16 * m->value;  /* "a quarter": 23 to 27 */
+    cf->f.fig.step = dk_fig_step_of(m->kind, m->text, tl, m->value);
     if (word_before(cl, m->start, "exactly") ||
         word_before(cl, m->start, "precisely"))
         cf->f.fig.step = 0;     /* no rounding: "exactly $41 bn" */
@@ -1087,12 +1083,8 @@ static int to_writing(const dk_fact *f, int stock)
 /* Is metric a stock, not a flow (";flow" in the pack's metrics.tsv)? */
 static int is_stock(const dk_checker *c, const char *metric)
 {
-    int n = 0;
-    const dk_pack_metric *pm = c->pack ? dk_pack_metrics(c->pack, &n) : NULL;
-    for (int i = 0; i < n; i++)
-        if (strcmp(pm[i].id, metric) == 0)
-            return strstr(pm[i].order, "flow") == NULL;
-    return 0;
+    const dk_pack_metric *m = pack_metric(c, metric);
+    return m && strstr(m->order, "flow") == NULL;
 }
 
 /* Two figures of one sentence ("55 joint projects ..., of which 15 had
@@ -1100,13 +1092,7 @@ static int is_stock(const dk_checker *c, const char *metric)
  * breakdown of the one that does, no other source. */
 static void same_sentence(verdict_ctx *v)
 {
-    if (!both_sides(v))
-        return;
-    char keep[MAX_EVIDENCE];
-    for (int i = 0; i < v->n; i++)
-        keep[i] = (char)(v->e[i].agree ||
-                         !agreeing_like(v, &v->e[i], same_sentence_of));
-    keep_evidence(v, keep);
+    keep_by_likeness(v, same_sentence_of, 0);
 }
 
 static void select_facts_pass(const dk_checker *c, const claim_fig *cf,

@@ -56,6 +56,23 @@ double dk_fig_step(const char *text, size_t n, double value)
     return scale * pow(10, trailing);
 }
 
+/* Is t[0, n) a spelled fraction: no digit, no percent sign or word? */
+static int fraction_words(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((t[i] >= '0' && t[i] <= '9') || t[i] == '%')
+            return 0;
+    return !memmem(t, n, "percent", 7) && !memmem(t, n, "per cent", 8);
+}
+
+double dk_fig_step_of(dk_kind kind, const char *text, size_t n,
+                      double value)
+{
+    if (kind == DK_PERCENT && fraction_words(text, n))
+        return 0.16 * fabs(value);   /* "a quarter": 23 to 27 */
+    return dk_fig_step(text, n, value);
+}
+
 void dk_fig_interval(const dk_fig *f, double *lo, double *hi)
 {
     double half = f->step > 0 ? f->step / 2 : 0;

@@ -23,6 +23,12 @@ typedef struct dk_fig {
  * its last significant digit ("41.1 billion" -> 1e8, "1,700" -> 100). */
 double dk_fig_step(const char *text, size_t n, double value);
 
+/* The same for a mention of kind kind: a percentage written as a spelled
+ * fraction ("a quarter", "two-thirds") is rounded to within about 8
+ * percent of its value, not to the ten its leading digit would give. */
+double dk_fig_step_of(dk_kind kind, const char *text, size_t n,
+                      double value);
+
 /* The closed interval of values the figure allows (lo may be -inf, hi
  * +inf for open qualifiers). */
 void dk_fig_interval(const dk_fig *f, double *lo, double *hi);

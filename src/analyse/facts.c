@@ -114,7 +114,8 @@ void dk_fact_from_mention(const dk_mention *m, dk_fact *f)
     f->fig.low = m->low;
     f->fig.high = m->high;
     f->fig.qualifier = m->qualifier;
-    f->fig.step = dk_fig_step(m->text, (size_t)(m->end - m->start), m->value);
+    f->fig.step = dk_fig_step_of(m->kind, m->text, (size_t)(m->end - m->start),
+                                 m->value);
     memcpy(f->unit, m->unit, sizeof f->unit);
     memcpy(f->metric, m->metric, sizeof f->metric);
     memcpy(f->period, m->period, sizeof f->period);

@@ -532,15 +532,25 @@ static int abbrev_after(const char *t, size_t len, size_t a, size_t b,
     return 1;
 }
 
+/* The slot of the letters t[a, b) in ab, or ab->n when not bound. */
+static int abbrev_slot(const dk_abbrevs *ab, const char *t, size_t a,
+                       size_t b)
+{
+    int i = 0;
+    while (i < ab->n && !(strlen(ab->v[i].abbr) == b - a &&
+                          memcmp(ab->v[i].abbr, t + a, b - a) == 0))
+        i++;
+    return i;
+}
+
 /* The entity the document bound the letters t[a, b) to, or -1. */
 static int abbrev_entity(const dk_abbrevs *ab, const char *t, size_t a,
                          size_t b)
 {
-    for (int i = 0; ab && i < ab->n; i++)
-        if (strlen(ab->v[i].abbr) == b - a &&
-            memcmp(ab->v[i].abbr, t + a, b - a) == 0)
-            return ab->v[i].ent;
-    return -1;
+    if (!ab || !ab->n)
+        return -1;
+    int i = abbrev_slot(ab, t, a, b);
+    return i < ab->n ? ab->v[i].ent : -1;
 }
 
 /* Bind the letters t[a, b) to entity ent for the rest of the document
@@ -550,10 +560,7 @@ static void abbrev_bind(dk_abbrevs *ab, const char *t, size_t a, size_t b,
 {
     if (!ab || b - a >= sizeof ab->v[0].abbr)
         return;
-    int i = 0;
-    while (i < ab->n && !(strlen(ab->v[i].abbr) == b - a &&
-                          memcmp(ab->v[i].abbr, t + a, b - a) == 0))
-        i++;
+    int i = abbrev_slot(ab, t, a, b);
     if (i == DK_MAX_ABBREVS)
         return;   /* full: the first ones stay */
     memcpy(ab->v[i].abbr, t + a, b - a);
@@ -601,11 +608,10 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
     const dk_pack_entity *ents = dk_pack_entities(p, &nents);
     dk_pack_match m[BATCH];
     size_t off = 0;
+    int pushed = 0;         /* entities of the pack's aliases */
     while (off < s->len) {
         int n = dk_pack_find_entities_in(p, s->words, s->text, off, s->len,
                                          m, BATCH);
-        if (off == 0 && n == 0)
-            out->no_alias = 1;
         for (int i = 0; i < n; i++) {
             uint32_t a = m[i].start;
             uint32_t b = m[i].end;
@@ -632,6 +638,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             memcpy(c->m.type, e->type, sizeof c->m.type);
             memcpy(c->m.id, e->id, sizeof c->m.id);
             c->ent = x;   /* (ids are unique in a pack) */
+            pushed++;
         }
         if (off == 0 && has_ministry(s->text, s->len))
             find_ministries(p, s, out, m, n);
@@ -639,10 +646,7 @@ void dk_recognise_entities(const dk_pack *p, const dk_sent *s,
             break;
         off = m[n - 1].end;  /* the text after the last match */
     }
-    /* aliases were found, but only in currency names ("US$", "U.S.
-     * dollars"): no entity, and attribution must not look them up again */
-    for (int i = 0; i < out->n; i++)
-        if (out->v[i].m.kind == DK_ENTITY)
-            return;
-    out->no_alias = 1;
+    /* no alias, or only the words of currencies ("US$", "U.S.
+     * dollars"): attribution must not look them up again */
+    out->no_alias = !pushed;
 }
